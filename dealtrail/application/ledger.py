@@ -1,0 +1,182 @@
+"""The ledger: dealtrail's one event-sourced application, and the unit of work every command runs in.
+
+All aggregates share one log, so one position orders every fact the system has recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+
+from dealtrail.application.errors import (
+    AggregateNotFound,
+    ConcurrentUpdate,
+    IdempotencyKeyReused,
+    VersionMismatch,
+)
+from dealtrail.application.idempotency import IdempotencyRecord, IdempotencyStore, fingerprint
+from dealtrail.application.transcodings import register_domain_transcodings
+from dealtrail.domain.agreement import Agreement
+from dealtrail.domain.base import Recorded
+from dealtrail.domain.metadata import current_metadata, with_idempotency_key
+from dealtrail.domain.party import Party
+
+A = TypeVar("A", bound=Recorded)
+
+SNAPSHOT_INTERVAL = "DEALTRAIL_SNAPSHOT_INTERVAL"
+
+
+@dataclass(frozen=True)
+class CommandResult:
+    """What a command did: the aggregate it touched, its new version and the log position."""
+
+    aggregate_id: UUID
+    version: int
+    position: int
+    replayed: bool = False
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every command accepts: the version the caller expects, and an idempotency key."""
+
+    expected_version: int | None = None
+    idempotency_key: str | None = None
+
+
+NO_OPTIONS = Options()
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command's identity (for idempotency) and the caller's options."""
+
+    name: str
+    args: dict[str, Any]
+    options: Options = NO_OPTIONS
+
+    @property
+    def expected_version(self) -> int | None:
+        return self.options.expected_version
+
+    @property
+    def idempotency_key(self) -> str | None:
+        return self.options.idempotency_key
+
+
+class Ledger(Application[UUID]):
+    name = "DealTrail"
+
+    def __init__(self, env: dict[str, str] | None = None) -> None:
+        super().__init__(env)
+        interval = int(self.env.get(SNAPSHOT_INTERVAL) or 0)
+        if interval > 0 and self.snapshots is not None:
+            self.snapshotting_intervals = {Party: interval, Agreement: interval}
+
+    def construct_env(self, name: str, env: Any = None) -> Any:
+        environment = super().construct_env(name, env)
+        if int(environment.get(SNAPSHOT_INTERVAL) or 0) > 0:
+            environment["IS_SNAPSHOTTING_ENABLED"] = "y"
+        return environment
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_domain_transcodings(transcoder)
+
+    @property
+    def store(self) -> IdempotencyStore:
+        return cast(IdempotencyStore, self.recorder)
+
+    # ---- commands ----------------------------------------------------------------------------
+
+    def create(self, command: Command, build: Callable[[], Recorded]) -> CommandResult:
+        replay = self._replay(command, target=None)
+        if replay is not None:
+            return replay
+        with with_idempotency_key(command.idempotency_key):
+            aggregate = build()
+        return self._save(command, aggregate)
+
+    def change(
+        self, command: Command, kind: type[A], aggregate_id: UUID, act: Callable[[A], object]
+    ) -> CommandResult:
+        replay = self._replay(command, target=aggregate_id)
+        if replay is not None:
+            return replay
+        aggregate = self.get(kind, aggregate_id)
+        if command.expected_version is not None and command.expected_version != aggregate.version:
+            raise VersionMismatch(command.expected_version, aggregate.version)
+        with with_idempotency_key(command.idempotency_key):
+            act(aggregate)
+        return self._save(command, aggregate)
+
+    def _save(self, command: Command, aggregate: Recorded) -> CommandResult:
+        record = None
+        if command.idempotency_key is not None:
+            record = IdempotencyRecord(
+                scope=current_metadata().actor,
+                key=command.idempotency_key,
+                fingerprint=fingerprint(command.name, aggregate.id, command.args),
+                originator_id=aggregate.id,
+                originator_version=aggregate.version,
+            )
+        try:
+            recordings = self.save(aggregate, idempotency=record)
+        except IntegrityError:
+            replay = self._replay(command, target=aggregate.id)
+            if replay is not None:
+                return replay
+            raise ConcurrentUpdate from None
+        return CommandResult(aggregate.id, aggregate.version, recordings[-1].notification.id)
+
+    def _replay(self, command: Command, target: UUID | None) -> CommandResult | None:
+        """The earlier result of the same command with the same key, if there was one."""
+        if command.idempotency_key is None:
+            return None
+        record = self.store.idempotency_record(current_metadata().actor, command.idempotency_key)
+        if record is None:
+            return None
+        if record.fingerprint != fingerprint(
+            command.name, target or record.originator_id, command.args
+        ):
+            raise IdempotencyKeyReused(command.idempotency_key)
+        version = record.originator_version
+        positions = self.store.notification_ids(record.originator_id, version - 1, version)
+        return CommandResult(record.originator_id, version, positions[version], replayed=True)
+
+    # ---- queries -----------------------------------------------------------------------------
+
+    def get(self, kind: type[A], aggregate_id: UUID, version: int | None = None) -> A:
+        try:
+            aggregate = self.repository.get(aggregate_id, version=version)
+        except AggregateNotFoundError:
+            raise AggregateNotFound(kind.__name__.lower(), aggregate_id) from None
+        if not isinstance(aggregate, kind):
+            raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
+        return aggregate
+
+    def get_as_of(self, kind: type[A], aggregate_id: UUID, as_of: datetime) -> A:
+        """The aggregate as it had been recorded by `as_of` (later corrections not yet known)."""
+        version = None
+        for stored in self.events.get(aggregate_id):
+            if stored.timestamp > as_of:
+                break
+            version = stored.originator_version
+        if version is None:
+            raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
+        return self.get(kind, aggregate_id, version)
+
+    def history(self, kind: type[A], aggregate_id: UUID, after: int, limit: int) -> list[Any]:
+        """Up to `limit` events of one aggregate after version `after`, oldest first."""
+        self.get(kind, aggregate_id, version=1)
+        return list(self.events.get(aggregate_id, gt=after, limit=limit))
+
+    def positions(self, aggregate_id: UUID, after: int, upto: int) -> dict[int, int]:
+        """Log positions of the aggregate's events, by version."""
+        return self.store.notification_ids(aggregate_id, after, upto)

@@ -1,0 +1,41 @@
+"""The base of every dealtrail aggregate: each event it triggers carries the current metadata."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.domain import Aggregate, CanInitAggregate, CanMutateAggregate
+from typing_extensions import Self
+
+from dealtrail.domain.metadata import EventMetadata, current_metadata
+
+
+class Recorded(Aggregate):
+    """An aggregate whose events say who recorded them, when they took effect and why."""
+
+    class Event(Aggregate.Event):
+        meta: dict[str, Any] | None
+
+    class Created(Event, Aggregate.Created):
+        pass
+
+    @classmethod
+    def _create(
+        cls,
+        event_class: type[CanInitAggregate[Any]],
+        *,
+        id: Any = None,  # noqa: A002
+        **kwargs: Any,
+    ) -> Self:
+        kwargs["meta"] = current_metadata().as_dict()
+        return super()._create(event_class, id=id, **kwargs)
+
+    def trigger_event(self, event_class: type[CanMutateAggregate[Any]], **kwargs: Any) -> None:
+        kwargs["meta"] = current_metadata().as_dict()
+        super().trigger_event(event_class, **kwargs)
+
+
+def metadata_of(event: object) -> EventMetadata | None:
+    """The metadata an event was recorded with (None for events stored without any)."""
+    meta = getattr(event, "meta", None)
+    return EventMetadata.from_dict(meta) if meta else None

@@ -1,0 +1,91 @@
+"""Who recorded an event, when it took effect and why: set once per command, stamped on every event.
+
+The eventsourcing library stores only (id, version, topic, state), so the metadata travels inside
+each event's state as its `meta` field. The entry point (API request, CLI command, policy) opens a
+`recording(...)` block; every event triggered inside it carries that metadata.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from typing import Any
+from uuid import uuid4
+
+
+@dataclass(frozen=True)
+class EventMetadata:
+    actor: str
+    correlation_id: str
+    causation_id: str | None = None
+    effective_at: datetime | None = None
+    comment: str | None = None
+    idempotency_key: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["effective_at"] = self.effective_at.isoformat() if self.effective_at else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventMetadata:
+        effective_at = data.get("effective_at")
+        return cls(
+            actor=data["actor"],
+            correlation_id=data["correlation_id"],
+            causation_id=data.get("causation_id"),
+            effective_at=datetime.fromisoformat(effective_at) if effective_at else None,
+            comment=data.get("comment"),
+            idempotency_key=data.get("idempotency_key"),
+        )
+
+
+class MetadataMissing(RuntimeError):
+    """An event was triggered outside any `recording(...)` block: nobody would own it."""
+
+
+_current: ContextVar[EventMetadata | None] = ContextVar("dealtrail_event_metadata", default=None)
+
+
+@contextmanager
+def recording(
+    actor: str,
+    *,
+    correlation_id: str | None = None,
+    causation_id: str | None = None,
+    effective_at: datetime | None = None,
+    comment: str | None = None,
+) -> Iterator[EventMetadata]:
+    """Every event triggered inside this block carries this metadata."""
+    meta = EventMetadata(
+        actor=actor,
+        correlation_id=correlation_id or str(uuid4()),
+        causation_id=causation_id,
+        effective_at=effective_at,
+        comment=comment,
+    )
+    token = _current.set(meta)
+    try:
+        yield meta
+    finally:
+        _current.reset(token)
+
+
+@contextmanager
+def with_idempotency_key(key: str | None) -> Iterator[None]:
+    """Adds the command's idempotency key to the metadata of the events it triggers."""
+    token = _current.set(replace(current_metadata(), idempotency_key=key))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def current_metadata() -> EventMetadata:
+    meta = _current.get()
+    if meta is None:
+        raise MetadataMissing("events can only be recorded inside a `recording(...)` block")
+    return meta

@@ -1,0 +1,61 @@
+"""Money: a Decimal amount in an ISO 4217 currency, exact to the currency's minor unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from iso4217 import Currency
+
+from dealtrail.domain.errors import fail
+
+
+def _currency(code: str) -> Currency:
+    try:
+        currency = Currency(code)
+    except ValueError:
+        raise fail("money.unknown_currency", "currency", currency=code) from None
+    if currency.exponent is None:
+        raise fail("money.not_a_currency", "currency", currency=code)
+    return currency
+
+
+def _decimal(amount: object) -> Decimal:
+    if isinstance(amount, float | bool):
+        raise fail("money.invalid_amount", "amount", amount=amount)
+    try:
+        value = Decimal(str(amount)) if isinstance(amount, int | str) else amount
+    except InvalidOperation:
+        raise fail("money.invalid_amount", "amount", amount=amount) from None
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise fail("money.invalid_amount", "amount", amount=amount)
+    return value
+
+
+@dataclass(frozen=True)
+class Money:
+    """An exact, non-negative amount of one currency. Never built from a float."""
+
+    currency: str
+    amount: Decimal
+
+    @classmethod
+    def of(cls, amount: Decimal | int | str, currency: str) -> Money:
+        code = currency.strip().upper()
+        places = _currency(code).exponent
+        value = _decimal(amount)
+        if value < 0:
+            raise fail("money.negative_amount", "amount", amount=value)
+        exponent = Decimal(1).scaleb(-places)
+        quantised = value.quantize(exponent)
+        if quantised != value:
+            raise fail("money.too_precise", "amount", amount=value, currency=code, places=places)
+        return cls(code, quantised)
+
+    def __add__(self, other: Money) -> Money:
+        if other.currency != self.currency:
+            raise fail("money.currency_mismatch", left=self.currency, right=other.currency)
+        return Money(self.currency, self.amount + other.amount)
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"

@@ -1,0 +1,90 @@
+"""Party: an organisation or person taking part in deals, with its alliance memberships."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from eventsourcing.domain import event
+
+from dealtrail.domain.base import Recorded
+from dealtrail.domain.country import country_code
+from dealtrail.domain.errors import fail
+from dealtrail.domain.text import required_text
+
+
+class PartyKind(StrEnum):
+    UNIVERSITY = "university"
+    RESEARCH_INSTITUTE = "research_institute"
+    COMPANY = "company"
+    TRADING_CENTRE = "trading_centre"
+    ACADEMY = "academy"
+    INVESTOR = "investor"
+    INDIVIDUAL = "individual"
+
+
+class Party(Recorded):
+    name: str
+    kind: PartyKind
+    country: str
+    identifiers: dict[str, str]
+    alliances: list[str]
+
+    @classmethod
+    def register(
+        cls, name: str, kind: PartyKind, country: str, identifiers: dict[str, str] | None = None
+    ) -> Party:
+        return cls(
+            name=required_text(name, "name"),
+            kind=PartyKind(kind),
+            country=country_code(country),
+            identifiers={
+                required_text(k, "identifier scheme", "identifiers"): required_text(
+                    v, "identifier value", "identifiers"
+                )
+                for k, v in (identifiers or {}).items()
+            },
+        )
+
+    class Registered(Recorded.Created):
+        name: str
+        kind: str
+        country: str
+        identifiers: dict[str, str]
+
+    @event(Registered)
+    def __init__(self, name: str, kind: str, country: str, identifiers: dict[str, str]) -> None:
+        self.name = name
+        self.kind = PartyKind(kind)
+        self.country = country
+        self.identifiers = dict(identifiers)
+        self.alliances = []
+
+    def rename(self, name: str) -> None:
+        new_name = required_text(name, "name")
+        if new_name == self.name:
+            raise fail("party.name_unchanged", "name", name=new_name)
+        self._renamed(name=new_name)
+
+    @event("Renamed")
+    def _renamed(self, name: str) -> None:
+        self.name = name
+
+    def join_alliance(self, alliance: str) -> None:
+        name = required_text(alliance, "alliance")
+        if name in self.alliances:
+            raise fail("party.already_member", "alliance", alliance=name)
+        self._alliance_joined(alliance=name)
+
+    @event("AllianceJoined")
+    def _alliance_joined(self, alliance: str) -> None:
+        self.alliances = [*self.alliances, alliance]
+
+    def leave_alliance(self, alliance: str) -> None:
+        name = alliance.strip()
+        if name not in self.alliances:
+            raise fail("party.not_a_member", "alliance", alliance=name)
+        self._alliance_left(alliance=name)
+
+    @event("AllianceLeft")
+    def _alliance_left(self, alliance: str) -> None:
+        self.alliances = [a for a in self.alliances if a != alliance]

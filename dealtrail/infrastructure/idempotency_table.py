@@ -1,0 +1,30 @@
+"""The idempotency table both event recorders keep beside the events, in the same transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from dealtrail.application.idempotency import IdempotencyRecord
+
+COLUMNS = "scope, key, fingerprint, originator_id, originator_version"
+
+
+def record_params(record: IdempotencyRecord) -> tuple[str, str, str, str, int]:
+    return (
+        record.scope,
+        record.key,
+        record.fingerprint,
+        record.originator_id.hex,
+        record.originator_version,
+    )
+
+
+def record_from_row(row: Any) -> IdempotencyRecord:
+    return IdempotencyRecord(
+        scope=row["scope"],
+        key=row["key"],
+        fingerprint=row["fingerprint"],
+        originator_id=UUID(row["originator_id"]),
+        originator_version=row["originator_version"],
+    )

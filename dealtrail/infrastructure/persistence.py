@@ -1,0 +1,36 @@
+"""Which event store the ledger uses: eventsourcing's own SQLite or PostgreSQL modules."""
+
+from __future__ import annotations
+
+from dealtrail.infrastructure.settings import Settings
+
+
+def ledger_env(settings: Settings) -> dict[str, str]:
+    """The eventsourcing environment for the ledger, from dealtrail's settings."""
+    env = {"DEALTRAIL_SNAPSHOT_INTERVAL": str(settings.snapshot_interval)}
+    pg = settings.postgres
+    if pg is None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        env.update(
+            PERSISTENCE_MODULE="eventsourcing.sqlite",
+            SQLITE_DBNAME=str(settings.data_dir / "events.sqlite3"),
+            SQLITE_LOCK_TIMEOUT="10",
+            APPLICATION_RECORDER_TOPIC=(
+                "dealtrail.infrastructure.sqlite_recorder:SQLiteLedgerRecorder"
+            ),
+        )
+    else:
+        env.update(
+            PERSISTENCE_MODULE="eventsourcing.postgres",
+            POSTGRES_HOST=pg.host,
+            POSTGRES_PORT=str(pg.port),
+            POSTGRES_DBNAME=pg.dbname,
+            POSTGRES_USER=pg.user,
+            POSTGRES_PASSWORD=pg.password,
+            POSTGRES_SCHEMA=settings.database_schema,
+            POSTGRES_LOCK_TIMEOUT="10",
+            APPLICATION_RECORDER_TOPIC=(
+                "dealtrail.infrastructure.postgres_recorder:PostgresLedgerRecorder"
+            ),
+        )
+    return env

@@ -1,0 +1,70 @@
+"""Settings, read once from environment variables (documented in README.md)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import platformdirs
+
+
+@dataclass(frozen=True)
+class PostgresURL:
+    host: str
+    port: int
+    dbname: str
+    user: str
+    password: str
+
+    @classmethod
+    def parse(cls, url: str) -> PostgresURL:
+        parts = urlsplit(url)
+        if parts.scheme not in ("postgresql", "postgres", "postgresql+psycopg"):
+            raise ValueError(f"DEALTRAIL_DATABASE_URL must be a postgresql:// URL, not {url!r}")
+        return cls(
+            host=parts.hostname or "127.0.0.1",
+            port=parts.port or 5432,
+            dbname=unquote(parts.path.lstrip("/")) or "postgres",
+            user=unquote(parts.username or "postgres"),
+            password=unquote(parts.password or ""),
+        )
+
+    def sqlalchemy_url(self) -> str:
+        from sqlalchemy.engine import URL
+
+        return URL.create(
+            "postgresql+psycopg",
+            username=self.user,
+            password=self.password or None,
+            host=self.host,
+            port=self.port,
+            database=self.dbname,
+        ).render_as_string(hide_password=False)
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str | None = None
+    database_schema: str = "public"
+    snapshot_interval: int = 50
+    max_body_bytes: int = 1_000_000
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        data_dir = env.get("DEALTRAIL_DATA_DIR") or platformdirs.user_data_dir("dealtrail")
+        return cls(
+            data_dir=Path(data_dir).expanduser(),
+            database_url=env.get("DEALTRAIL_DATABASE_URL") or None,
+            database_schema=env.get("DEALTRAIL_DATABASE_SCHEMA") or "public",
+            snapshot_interval=int(env.get("DEALTRAIL_SNAPSHOT_INTERVAL") or 50),
+            max_body_bytes=int(env.get("DEALTRAIL_MAX_BODY_BYTES") or 1_000_000),
+        )
+
+    @property
+    def postgres(self) -> PostgresURL | None:
+        return PostgresURL.parse(self.database_url) if self.database_url else None

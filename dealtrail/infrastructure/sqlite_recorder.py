@@ -1,0 +1,50 @@
+"""The SQLite event recorder, plus idempotency records written in the events' transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
+
+from dealtrail.application.idempotency import IdempotencyRecord
+from dealtrail.infrastructure.idempotency_table import COLUMNS, record_from_row, record_params
+
+TABLE = "dealtrail_idempotency"
+
+
+class SQLiteLedgerRecorder(SQLiteApplicationRecorder):
+    def construct_create_table_statements(self) -> list[str]:
+        return [
+            *super().construct_create_table_statements(),
+            f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+            "scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, "
+            "originator_id TEXT NOT NULL, originator_version INTEGER NOT NULL, "
+            "PRIMARY KEY (scope, key))",
+        ]
+
+    def _insert_events(
+        self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._insert_events(c, stored_events, **kwargs)
+        record: IdempotencyRecord | None = kwargs.get("idempotency")
+        if record is not None:
+            c.execute(f"INSERT INTO {TABLE} ({COLUMNS}) VALUES (?,?,?,?,?)", record_params(record))
+        return positions
+
+    def idempotency_record(self, scope: str, key: str) -> IdempotencyRecord | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(f"SELECT {COLUMNS} FROM {TABLE} WHERE scope=? AND key=?", (scope, key))
+            row = c.fetchone()
+        return record_from_row(row) if row else None
+
+    def notification_ids(self, originator_id: UUID, gt: int, lte: int) -> dict[int, int]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT originator_version, rowid FROM {self.events_table_name} "
+                "WHERE originator_id=? AND originator_version>? AND originator_version<=?",
+                (originator_id.hex, gt, lte),
+            )
+            return {row[0]: row[1] for row in c.fetchall()}
