@@ -50,7 +50,6 @@ class Agreement(Recorded):
     @classmethod
     def draft(cls, kind: AgreementKind, terms: Terms, parties: list[Participant]) -> Agreement:
         check_participants(parties)
-        required_text(terms.title, "title", "terms.title")
         return cls(kind=AgreementKind(kind), terms=terms, parties=list(parties))
 
     class Drafted(Recorded.Created):
@@ -75,7 +74,6 @@ class Agreement(Recorded):
 
     def revise_draft(self, terms: Terms) -> None:
         self._check_status(AgreementStatus.DRAFT, "agreement.not_draft")
-        required_text(terms.title, "title", "terms.title")
         self._draft_revised(terms=terms)
 
     @event("DraftRevised")
@@ -166,7 +164,6 @@ class Agreement(Recorded):
             raise fail("agreement.amendment_pending", amendment_id=pending.amendment_id)
         if terms == self.terms:
             raise fail("agreement.amendment_changes_nothing", "terms")
-        required_text(terms.title, "title", "terms.title")
         amendment_id = self.child_id(self.id, self.version + 1)
         self._amendment_proposed(
             amendment_id=amendment_id, terms=terms, rationale=required_text(rationale, "rationale")

@@ -88,7 +88,7 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
 }
 
 
-def fail(code: str, field: str | None = None, **params: Any) -> DomainError:
-    """Builds the catalogued error `code`; raise what it returns."""
+def fail(code: str, field: str | None = None, /, **params: Any) -> DomainError:
+    """Builds the catalogued error `code`, naming the input `field` at fault; raise it."""
     kind, template = CATALOGUE[code]
     return kind(code, template.format(**params), field)

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from dealtrail.domain.errors import fail
 from dealtrail.domain.money import Money
+from dealtrail.domain.text import required_text
 
 
 class AgreementKind(StrEnum):
@@ -54,10 +55,11 @@ class Terms:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "payment_schedule", tuple(self.payment_schedule))
+        object.__setattr__(self, "title", required_text(self.title, "title"))
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise fail("agreement.term_dates_reversed", "terms.ends_on", ends_on=self.ends_on)
+            raise fail("agreement.term_dates_reversed", "ends_on", ends_on=self.ends_on)
         if self.payment_schedule and self.value is None:
-            raise fail("agreement.schedule_without_value", "terms.payment_schedule")
+            raise fail("agreement.schedule_without_value", "payment_schedule")
         if self.value is not None and self.payment_schedule:
             scheduled = Money.of(0, self.value.currency)
             for instalment in self.payment_schedule:
@@ -65,7 +67,7 @@ class Terms:
             if scheduled.amount > self.value.amount:
                 raise fail(
                     "agreement.schedule_exceeds_value",
-                    "terms.payment_schedule",
+                    "payment_schedule",
                     scheduled=scheduled,
                     value=self.value,
                 )

@@ -1,0 +1,31 @@
+"""The SQLAlchemy engine for dealtrail's own tables (tokens, read models)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+from dealtrail.infrastructure.settings import Settings
+
+
+def create_database_engine(settings: Settings) -> Engine:
+    pg = settings.postgres
+    if pg is not None:
+        return create_engine(
+            pg.sqlalchemy_url(),
+            pool_pre_ping=True,
+            connect_args={"options": f"-csearch_path={settings.database_schema}"},
+        )
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        f"sqlite:///{settings.data_dir / 'dealtrail.sqlite3'}",
+        poolclass=NullPool,
+        connect_args={"timeout": 10},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute("PRAGMA busy_timeout=10000")
+
+    return engine

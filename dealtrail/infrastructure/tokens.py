@@ -1,0 +1,127 @@
+"""API tokens: random secrets shown once, stored only as SHA-256 hashes, revocable."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import Column, DateTime, Engine, MetaData, String, Table, insert, select, update
+
+TOKEN_PREFIX = "dt_"
+
+
+class Role(StrEnum):
+    STAFF = "staff"
+    AUDITOR = "auditor"
+    DASHBOARD = "dashboard"
+    ADMIN = "admin"
+
+
+metadata = MetaData()
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("token_id", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("secret_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: recorded as the actor of every event they cause."""
+
+    token_id: str
+    name: str
+    role: Role
+
+    @property
+    def actor(self) -> str:
+        return f"{self.role}:{self.name}"
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    token_id: str
+    name: str
+    role: Role
+    created_at: datetime
+    created_by: str
+    revoked_at: datetime | None
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class TokenStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def create_tables(self) -> None:
+        metadata.create_all(self.engine)
+
+    def create(self, name: str, role: Role, created_by: str) -> tuple[TokenInfo, str]:
+        """Returns the new token and its secret: the only time the secret is ever shown."""
+        token_id = secrets.token_hex(8)
+        secret = f"{TOKEN_PREFIX}{token_id}_{secrets.token_urlsafe(32)}"
+        info = TokenInfo(token_id, name, Role(role), datetime.now(UTC), created_by, None)
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(api_tokens).values(
+                    token_id=token_id,
+                    name=name,
+                    role=info.role.value,
+                    secret_hash=_hash(secret),
+                    created_at=info.created_at,
+                    created_by=created_by,
+                )
+            )
+        return info, secret
+
+    def authenticate(self, secret: str) -> Principal | None:
+        """The principal a secret belongs to, if it is valid and not revoked."""
+        token_id = secret.removeprefix(TOKEN_PREFIX).split("_", 1)[0]
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(api_tokens).where(api_tokens.c.token_id == token_id)
+            ).mappings().first()
+        if row is None or row["revoked_at"] is not None:
+            return None
+        if not hmac.compare_digest(row["secret_hash"], _hash(secret)):
+            return None
+        return Principal(row["token_id"], row["name"], Role(row["role"]))
+
+    def list(self) -> list[TokenInfo]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(api_tokens).order_by(api_tokens.c.created_at)).mappings()
+            return [
+                TokenInfo(
+                    r["token_id"],
+                    r["name"],
+                    Role(r["role"]),
+                    r["created_at"],
+                    r["created_by"],
+                    r["revoked_at"],
+                )
+                for r in rows
+            ]
+
+    def revoke(self, token_id: str) -> bool:
+        """Revokes the token; False if there is no such active token."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(api_tokens)
+                .where(api_tokens.c.token_id == token_id, api_tokens.c.revoked_at.is_(None))
+                .values(revoked_at=datetime.now(UTC))
+            )
+        return result.rowcount == 1

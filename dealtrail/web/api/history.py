@@ -1,0 +1,56 @@
+"""An aggregate's events with their metadata, as auditors read them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields, is_dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+from dealtrail.application.ledger import Ledger
+from dealtrail.domain.base import Recorded, metadata_of
+
+_ENVELOPE = {"originator_id", "originator_version", "timestamp", "meta", "originator_topic"}
+
+
+def jsonable(value: Any) -> Any:
+    """Event field values as plain JSON: exact decimals as strings, dates as ISO 8601."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal | UUID):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def history_page(
+    ledger: Ledger, kind: type[Recorded], aggregate_id: UUID, after: int, limit: int
+) -> dict[str, Any]:
+    events = ledger.history(kind, aggregate_id, after, limit)
+    positions = ledger.positions(aggregate_id, after, after + len(events)) if events else {}
+    items = []
+    for e in events:
+        meta = metadata_of(e)
+        items.append(
+            {
+                "version": e.originator_version,
+                "position": positions.get(e.originator_version),
+                "type": type(e).__name__,
+                "recorded_at": e.timestamp,
+                "metadata": {**asdict(meta), "effective_at": jsonable(meta.effective_at)}
+                if meta
+                else None,
+                "data": {k: jsonable(v) for k, v in vars(e).items() if k not in _ENVELOPE},
+            }
+        )
+    next_after = events[-1].originator_version if len(events) == limit else None
+    return {"items": items, "next_after": next_after}

@@ -1,0 +1,242 @@
+"""Agreement request and response bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from dealtrail.domain.agreement import Agreement, AgreementStatus
+from dealtrail.domain.terms import AgreementKind, Instalment, Participant, PartyRole, Terms
+from dealtrail.web.api.schemas.common import (
+    MAX_NAME,
+    CommandSchema,
+    MoneyIn,
+    MoneySchema,
+    Name,
+    Reason,
+    Strict,
+    Text,
+    to_domain,
+)
+
+MAX_PARTIES = 50
+MAX_INSTALMENTS = 500
+
+
+class InstalmentIn(Strict):
+    due_on = fields.Date(required=True)
+    amount = fields.Nested(MoneyIn, required=True)
+    description = Text(load_default="")
+
+    @ma.post_load
+    def _build(self, data: dict[str, Any], **_: Any) -> Instalment:
+        return Instalment(**data)
+
+
+class TermsIn(Strict):
+    title = Name(required=True, metadata={"example": "International cooperation agreement"})
+    summary = Text(load_default="")
+    value = fields.Nested(MoneyIn, load_default=None, allow_none=True)
+    starts_on = fields.Date(load_default=None, allow_none=True)
+    ends_on = fields.Date(load_default=None, allow_none=True)
+    payment_schedule = fields.List(
+        fields.Nested(InstalmentIn), load_default=list, validate=validate.Length(max=MAX_INSTALMENTS)
+    )
+
+    @ma.post_load
+    def _build(self, data: dict[str, Any], **_: Any) -> Terms:
+        return to_domain(lambda: Terms(**data))
+
+
+class ParticipantIn(Strict):
+    party_id = fields.UUID(required=True)
+    role = fields.Enum(PartyRole, by_value=True, required=True)
+    must_sign = fields.Boolean(
+        load_default=True, metadata={"description": "Required to sign before it takes effect"}
+    )
+
+    @ma.post_load
+    def _build(self, data: dict[str, Any], **_: Any) -> Participant:
+        return Participant(str(data["party_id"]), data["role"], data["must_sign"])
+
+
+class AgreementCreateSchema(CommandSchema):
+    kind = fields.Enum(AgreementKind, by_value=True, required=True)
+    terms = fields.Nested(TermsIn, required=True)
+    parties = fields.List(
+        fields.Nested(ParticipantIn), required=True, validate=validate.Length(2, MAX_PARTIES)
+    )
+
+
+class DraftRevisionSchema(CommandSchema):
+    terms = fields.Nested(TermsIn, required=True)
+
+
+class SignatureIn(CommandSchema):
+    party_id = fields.UUID(required=True)
+    signatory_name = Name(required=True)
+    signatory_title = Name(required=True)
+    signed_on = fields.Date(required=True, metadata={"description": "May be back-dated"})
+
+
+class CompletionSchema(CommandSchema):
+    completed_on = fields.Date(required=True)
+
+
+class TerminationSchema(CommandSchema):
+    reason = Reason(required=True)
+    terminated_on = fields.Date(required=True)
+
+
+class AmendmentIn(CommandSchema):
+    terms = fields.Nested(TermsIn, required=True)
+    rationale = Reason(required=True)
+
+
+class MilestoneIn(CommandSchema):
+    title = Name(required=True)
+    due_on = fields.Date(required=True)
+    owner_party_id = fields.UUID(required=True)
+    deliverable = Text(load_default="")
+
+
+class RescheduleSchema(CommandSchema):
+    due_on = fields.Date(required=True)
+    reason = Reason(required=True)
+
+
+class AchievementSchema(CommandSchema):
+    evidence_ref = Name(required=True, metadata={"description": "Where the evidence is kept"})
+    achieved_on = fields.Date(required=True)
+
+
+class WaiverSchema(CommandSchema):
+    reason = Reason(required=True)
+
+
+# ---- responses ------------------------------------------------------------------------------
+
+
+class InstalmentOut(ma.Schema):
+    due_on = fields.Date()
+    amount = fields.Nested(MoneySchema)
+    description = fields.String()
+
+
+class TermsOut(ma.Schema):
+    title = fields.String()
+    summary = fields.String()
+    value = fields.Nested(MoneySchema, allow_none=True)
+    starts_on = fields.Date(allow_none=True)
+    ends_on = fields.Date(allow_none=True)
+    payment_schedule = fields.List(fields.Nested(InstalmentOut))
+
+
+class ParticipantOut(ma.Schema):
+    party_id = fields.String()
+    role = fields.String()
+    must_sign = fields.Boolean()
+
+
+class SignatureOut(ma.Schema):
+    party_id = fields.String()
+    signatory_name = fields.String()
+    signatory_title = fields.String()
+    signed_on = fields.Date()
+
+
+class AmendmentOut(ma.Schema):
+    amendment_id = fields.String()
+    rationale = fields.String()
+    state = fields.String()
+    terms = fields.Nested(TermsOut)
+    previous_terms = fields.Nested(TermsOut)
+    signatures = fields.Function(lambda a: SignatureOut(many=True).dump(a.signatures.values()))
+
+
+class MilestoneOut(ma.Schema):
+    milestone_id = fields.String()
+    title = fields.String()
+    due_on = fields.Date()
+    owner_party_id = fields.String()
+    deliverable = fields.String()
+    state = fields.String()
+    evidence_ref = fields.String(allow_none=True)
+    achieved_on = fields.Date(allow_none=True)
+    waived_reason = fields.String(allow_none=True)
+
+
+class AgreementSchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    kind = fields.String()
+    status = fields.String()
+    terms = fields.Nested(TermsOut)
+    parties = fields.List(fields.Nested(ParticipantOut))
+    signatures = fields.List(fields.Nested(SignatureOut))
+    awaiting_signatures = fields.List(fields.String())
+    effective_on = fields.Date(allow_none=True)
+    ended_on = fields.Date(allow_none=True)
+    end_reason = fields.String(allow_none=True)
+    amendments = fields.List(fields.Nested(AmendmentOut))
+    milestones = fields.List(fields.Nested(MilestoneOut))
+    created_at = fields.DateTime()
+    modified_at = fields.DateTime()
+    position = fields.Integer(
+        metadata={"description": "Log position of the command that returned this (commands only)"}
+    )
+
+
+class AgreementListQuerySchema(Strict):
+    status = fields.Enum(AgreementStatus, by_value=True)
+    kind = fields.Enum(AgreementKind, by_value=True)
+    party_id = fields.UUID()
+    q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"})
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
+    after = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+class AgreementSummarySchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    kind = fields.String()
+    status = fields.String()
+    title = fields.String()
+    value = fields.Nested(MoneySchema, allow_none=True)
+    party_ids = fields.List(fields.String())
+    awaiting_signatures = fields.List(fields.String())
+    modified_at = fields.DateTime()
+
+
+class AgreementPageSchema(ma.Schema):
+    items = fields.List(fields.Nested(AgreementSummarySchema))
+    next_after = fields.Integer(allow_none=True)
+
+
+class MilestoneQuerySchema(Strict):
+    overdue_as_of = fields.Date(metadata={"description": "Only milestones overdue on this date"})
+
+
+def present_agreement(agreement: Agreement, position: int | None = None) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "id": agreement.id,
+        "version": agreement.version,
+        "kind": agreement.kind,
+        "status": agreement.status,
+        "terms": agreement.terms,
+        "parties": list(agreement.parties.values()),
+        "signatures": list(agreement.signatures.values()),
+        "awaiting_signatures": agreement.awaiting_signatures(),
+        "effective_on": agreement.effective_on,
+        "ended_on": agreement.ended_on,
+        "end_reason": agreement.end_reason,
+        "amendments": list(agreement.amendments.values()),
+        "milestones": list(agreement.milestones.values()),
+        "created_at": agreement.created_on,
+        "modified_at": agreement.modified_on,
+    }
+    if position is not None:
+        view["position"] = position
+    return view

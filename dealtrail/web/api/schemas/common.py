@@ -1,0 +1,133 @@
+"""Schemas shared by every resource: money, command metadata, problems, history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from dealtrail.domain.errors import DomainError
+from dealtrail.domain.money import Money
+
+MAX_TEXT = 2_000
+MAX_NAME = 300
+
+
+
+def Name(**kwargs: Any) -> fields.String:  # noqa: N802 - reads like a field class
+    """A short required-looking text: 1 to MAX_NAME characters."""
+    return fields.String(validate=validate.Length(1, MAX_NAME), **kwargs)
+
+
+def Text(**kwargs: Any) -> fields.String:  # noqa: N802
+    """Free text, possibly empty, up to MAX_TEXT characters."""
+    return fields.String(validate=validate.Length(0, MAX_TEXT), **kwargs)
+
+
+def Reason(**kwargs: Any) -> fields.String:  # noqa: N802
+    """Free text that must say something, up to MAX_TEXT characters."""
+    return fields.String(validate=validate.Length(1, MAX_TEXT), **kwargs)
+
+
+class Strict(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+
+class MoneySchema(Strict):
+    amount = fields.Decimal(
+        required=True,
+        as_string=True,
+        allow_nan=False,
+        metadata={"description": "Exact decimal, as a string or JSON number", "example": "1000.00"},
+    )
+    currency = fields.String(
+        required=True,
+        validate=validate.Length(equal=3),
+        metadata={"description": "ISO 4217 code", "example": "CNY"},
+    )
+
+
+class CommandSchema(Strict):
+    """Fields every command body may carry: they go into the events' metadata."""
+
+    comment = fields.String(
+        load_default=None, validate=validate.Length(0, MAX_TEXT), metadata={"description": "Why"}
+    )
+    effective_at = fields.AwareDateTime(
+        load_default=None,
+        metadata={"description": "When this took effect in the real world (ISO 8601 with offset)"},
+    )
+
+
+class EmptyCommandSchema(CommandSchema):
+    pass
+
+
+class ProblemSchema(ma.Schema):
+    type = fields.String()
+    title = fields.String()
+    status = fields.Integer()
+    detail = fields.String()
+    code = fields.String(metadata={"description": "Stable error code"})
+    instance = fields.String()
+    errors = fields.List(fields.Dict(), metadata={"description": "Field-level errors"})
+
+
+class MetadataSchema(ma.Schema):
+    actor = fields.String()
+    correlation_id = fields.String()
+    causation_id = fields.String(allow_none=True)
+    effective_at = fields.String(allow_none=True)
+    comment = fields.String(allow_none=True)
+    idempotency_key = fields.String(allow_none=True)
+
+
+class HistoryEntrySchema(ma.Schema):
+    version = fields.Integer()
+    position = fields.Integer(allow_none=True, metadata={"description": "Log position"})
+    type = fields.String(metadata={"description": "Event name, past tense"})
+    recorded_at = fields.DateTime()
+    metadata = fields.Nested(MetadataSchema, allow_none=True)
+    data = fields.Dict()
+
+
+class HistoryPageSchema(ma.Schema):
+    items = fields.List(fields.Nested(HistoryEntrySchema))
+    next_after = fields.Integer(
+        allow_none=True, metadata={"description": "Pass as `after` for the next page"}
+    )
+
+
+class HistoryQuerySchema(Strict):
+    after = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
+
+
+class VersionQuerySchema(Strict):
+    version = fields.Integer(validate=validate.Range(min=1))
+    as_of = fields.AwareDateTime(metadata={"description": "State as recorded by this time"})
+
+    @ma.validates_schema
+    def _one_of(self, data: dict[str, Any], **_: Any) -> None:
+        if "version" in data and "as_of" in data:
+            raise ma.ValidationError("Give either version or as_of, not both.", "as_of")
+
+
+T = TypeVar("T")
+
+
+def to_domain(build: Callable[[], T]) -> T:
+    """Builds a domain value; its refusal becomes a field error at the right place in the body."""
+    try:
+        return build()
+    except DomainError as error:
+        raise ma.ValidationError(error.message, error.field or "_schema") from None
+
+
+class MoneyIn(MoneySchema):
+    @ma.post_load
+    def _money(self, data: dict[str, Any], **_: Any) -> Money:
+        return to_domain(lambda: Money.of(data["amount"], data["currency"]))

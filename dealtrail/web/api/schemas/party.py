@@ -1,0 +1,84 @@
+"""Party request and response bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from dealtrail.domain.party import Party, PartyKind
+from dealtrail.web.api.schemas.common import MAX_NAME, CommandSchema, Name, Strict
+
+MAX_IDENTIFIERS = 20
+
+
+class PartyCreateSchema(CommandSchema):
+    name = Name(required=True, metadata={"example": "Xi'an Jiaotong University"})
+    kind = fields.Enum(PartyKind, by_value=True, required=True)
+    country = fields.String(
+        required=True,
+        validate=validate.Length(equal=2),
+        metadata={"description": "ISO 3166-1 alpha-2", "example": "CN"},
+    )
+    identifiers = fields.Dict(
+        keys=fields.String(validate=validate.Length(1, 50)),
+        values=fields.String(validate=validate.Length(1, MAX_NAME)),
+        load_default=dict,
+        validate=validate.Length(max=MAX_IDENTIFIERS),
+        metadata={"description": "Scheme → identifier, e.g. {'uscc': '91610000...'}"},
+    )
+
+
+class PartyRenameSchema(CommandSchema):
+    name = Name(required=True)
+
+
+class AllianceSchema(CommandSchema):
+    alliance = Name(required=True, metadata={"example": "Silk Road University Alliance"})
+
+
+class PartySchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    name = fields.String()
+    kind = fields.String()
+    country = fields.String()
+    identifiers = fields.Dict(keys=fields.String(), values=fields.String())
+    alliances = fields.List(fields.String())
+    created_at = fields.DateTime()
+    modified_at = fields.DateTime()
+    position = fields.Integer(
+        metadata={"description": "Log position of the command that returned this (commands only)"}
+    )
+
+
+class PartyListQuerySchema(Strict):
+    country = fields.String(validate=validate.Length(equal=2))
+    kind = fields.Enum(PartyKind, by_value=True)
+    alliance = fields.String()
+    q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "Name contains"})
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
+    after = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+class PartyPageSchema(ma.Schema):
+    items = fields.List(fields.Nested(PartySchema))
+    next_after = fields.Integer(allow_none=True)
+
+
+def present_party(party: Party, position: int | None = None) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "id": party.id,
+        "version": party.version,
+        "name": party.name,
+        "kind": party.kind,
+        "country": party.country,
+        "identifiers": party.identifiers,
+        "alliances": party.alliances,
+        "created_at": party.created_on,
+        "modified_at": party.modified_on,
+    }
+    if position is not None:
+        view["position"] = position
+    return view

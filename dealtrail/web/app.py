@@ -1,0 +1,68 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, request
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException, UnsupportedMediaType
+
+from dealtrail.application.errors import ApplicationError
+from dealtrail.domain.errors import DomainError
+from dealtrail.infrastructure.settings import Settings
+from dealtrail.web import access, problems
+from dealtrail.web.api import agreement_parts, agreements, health, parties  # noqa: F401
+from dealtrail.web.api.schemas.common import ProblemSchema
+from dealtrail.web.json import ExactJSONProvider
+from dealtrail.web.services import Services, build_services
+
+
+class DealtrailApi(Api):
+    ERROR_SCHEMA = ProblemSchema
+
+    def handle_http_exception(self, error: HTTPException) -> Any:
+        return problems.http_problem(error)
+
+
+def _require_json_body() -> None:
+    """Bodies must be JSON: anything else is refused before it reaches a parser."""
+    if request.method in ("POST", "PUT", "PATCH") and request.content_length:
+        mimetype = request.mimetype or ""
+        if not (mimetype == "application/json" or mimetype.endswith("+json")):
+            raise UnsupportedMediaType("Send the body as application/json.")
+
+
+def create_app(config: dict[str, Any] | None = None, services: Services | None = None) -> Flask:
+    """Builds the app. `config` may hold Flask settings and `DEALTRAIL_SETTINGS` (a Settings)."""
+    app = Flask(__name__)
+    app.json_provider_class = ExactJSONProvider
+    app.json = ExactJSONProvider(app)
+    settings = (config or {}).get("DEALTRAIL_SETTINGS") or Settings.from_env()
+    app.config.update(
+        API_TITLE="dealtrail",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="/docs",
+        OPENAPI_SWAGGER_UI_URL="/api/docs/static/",
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
+    )
+    app.config.update(config or {})
+    app.extensions["dealtrail"] = services or build_services(settings)
+
+    api = DealtrailApi(app)
+    api.spec.components.security_scheme(
+        "bearer", {"type": "http", "scheme": "bearer", "description": "dealtrail API token"}
+    )
+    api.spec.options["security"] = [{"bearer": []}]
+    for blueprint in (health.blp, parties.blp, agreements.blp):
+        api.register_blueprint(blueprint)
+
+    app.before_request(_require_json_body)
+    app.before_request(access.authorise)
+    app.register_error_handler(DomainError, problems.domain_problem)
+    app.register_error_handler(ApplicationError, problems.application_problem)
+    app.register_error_handler(Exception, problems.unexpected_problem)
+    return app

@@ -1,0 +1,109 @@
+"""The `dealtrail` command: serve the API, initialise the stores, manage API tokens."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from typing import Any
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+from gunicorn.app.base import BaseApplication
+
+from dealtrail.infrastructure.tokens import Role
+from dealtrail.web.app import create_app
+from dealtrail.web.services import services
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
+def cli() -> None:
+    """dealtrail: the system of record for technology-transfer deals."""
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
+def serve(host: str, port: int, workers: int, dev: bool) -> None:
+    """Serve the API with gunicorn (or Flask's reloader with --dev)."""
+    settings = services().settings
+    store = settings.database_url and "PostgreSQL" or f"SQLite in {settings.data_dir}"
+    click.echo(f"dealtrail: serving http://{host}:{port}/api/docs  (store: {store})")
+    if dev:
+        current_app.run(host=host, port=port, debug=True, use_reloader=True)
+        return
+    services().close()
+    _Gunicorn(
+        {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-", "keepalive": 5}
+    ).run()
+
+
+@cli.command()
+@with_appcontext
+def init() -> None:
+    """Create the stores' tables if missing (serving does this too; it is idempotent)."""
+    settings = services().settings
+    where = settings.database_url or str(settings.data_dir)
+    click.echo(f"dealtrail: stores ready at {where}")
+
+
+@cli.group()
+def tokens() -> None:
+    """Create, list and revoke API tokens."""
+
+
+@tokens.command("create")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--name", required=True, help="Whose token this is: recorded on every event.")
+@with_appcontext
+def create_token(role: str, name: str) -> None:
+    """Create a token; its secret is printed once and never stored."""
+    info, secret = services().tokens.create(name, Role(role), created_by=_operator())
+    click.echo(f"token id: {info.token_id}  role: {info.role}  name: {info.name}", err=True)
+    click.echo(secret)
+
+
+@tokens.command("list")
+@with_appcontext
+def list_tokens() -> None:
+    """List tokens (never their secrets)."""
+    for t in services().tokens.list():
+        state = f"revoked {t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else "active"
+        click.echo(f"{t.token_id}  {t.role:<9}  {state:<24}  {t.name}  (by {t.created_by})")
+
+
+@tokens.command("revoke")
+@click.argument("token_id")
+@with_appcontext
+def revoke_token(token_id: str) -> None:
+    """Revoke a token by its id: it stops working at once."""
+    if not services().tokens.revoke(token_id):
+        raise click.ClickException(f"no active token with id {token_id}")
+    click.echo(f"revoked {token_id}")
+
+
+def _operator() -> str:
+    try:
+        user = getpass.getuser()
+    except OSError:
+        user = str(os.getuid())
+    return f"cli:{user}"
+
+
+def main() -> None:
+    cli()

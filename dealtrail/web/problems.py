@@ -1,0 +1,121 @@
+"""Every error as RFC 9457 problem+json, with a stable `code` and, for bad input, a field list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, current_app, json, request
+from werkzeug.exceptions import HTTPException
+
+from dealtrail.application.errors import (
+    AggregateNotFound,
+    ApplicationError,
+    ConcurrentUpdate,
+    IdempotencyKeyReused,
+    VersionMismatch,
+)
+from dealtrail.domain.errors import Conflict, DomainError, Missing
+
+PROBLEM_TYPE = "application/problem+json"
+
+HTTP_CODES = {
+    400: "malformed_request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    412: "precondition_failed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_failed",
+    428: "precondition_required",
+    500: "internal_error",
+    503: "unavailable",
+}
+
+
+def problem(
+    status: int,
+    code: str,
+    detail: str,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": f"urn:dealtrail:problem:{code}",
+        "title": code.replace("_", " ").replace(".", ": "),
+        "status": status,
+        "detail": detail,
+        "code": code,
+        "instance": request.path,
+    }
+    if errors:
+        body["errors"] = errors
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_TYPE)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _flatten(messages: Any, path: str = "") -> list[dict[str, str]]:
+    """webargs/marshmallow's nested messages as a flat list of {field, message}."""
+    if isinstance(messages, dict):
+        return [
+            item
+            for key, value in messages.items()
+            for item in _flatten(value, f"{path}.{key}" if path else str(key))
+        ]
+    if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+        return [{"field": path, "message": m} for m in messages]
+    if isinstance(messages, list):
+        return [item for m in messages for item in _flatten(m, path)]
+    return [{"field": path, "message": str(messages)}]
+
+
+def http_problem(error: HTTPException) -> Response:
+    status = error.code or 500
+    data = getattr(error, "data", None) or {}
+    errors = None
+    if "messages" in data:
+        # webargs keys errors by location (json, query, headers): drop that level.
+        errors = [
+            {**item, "location": location}
+            for location, messages in data["messages"].items()
+            for item in _flatten(messages)
+        ]
+    detail = data.get("message") or error.description or error.name
+    if status == 422 and errors:
+        detail = "The request has invalid fields: " + ", ".join(e["field"] for e in errors) + "."
+    if status == 400 and errors:
+        detail = "; ".join(e["message"] for e in errors)
+        errors = None
+    code = data.get("code") or HTTP_CODES.get(status, "http_error")
+    headers = dict(data.get("headers") or {})
+    if status == 405 and error.get_headers():
+        headers.update({k: v for k, v in error.get_headers() if k == "Allow"})
+    return problem(status, code, detail, errors, headers)
+
+
+def domain_problem(error: DomainError) -> Response:
+    errors = [{"field": error.field, "message": error.message}] if error.field else None
+    status = 404 if isinstance(error, Missing) else 409 if isinstance(error, Conflict) else 422
+    return problem(status, error.code, error.message, errors)
+
+
+APPLICATION_STATUS: dict[type[ApplicationError], int] = {
+    AggregateNotFound: 404,
+    VersionMismatch: 412,
+    ConcurrentUpdate: 409,
+    IdempotencyKeyReused: 422,
+}
+
+
+def application_problem(error: ApplicationError) -> Response:
+    return problem(APPLICATION_STATUS.get(type(error), 409), error.code, str(error))
+
+
+def unexpected_problem(error: Exception) -> Response:
+    current_app.logger.exception("unhandled error", exc_info=error)
+    return problem(500, "internal_error", "An unexpected error occurred; it has been logged.")

@@ -1,0 +1,46 @@
+"""The composition root: wires settings and infrastructure into the application services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+
+from dealtrail.application.agreements import Agreements
+from dealtrail.application.ledger import Ledger
+from dealtrail.application.parties import Parties
+from dealtrail.infrastructure.catalogue import Catalogue
+from dealtrail.infrastructure.database import create_database_engine
+from dealtrail.infrastructure.persistence import ledger_env
+from dealtrail.infrastructure.settings import Settings
+from dealtrail.infrastructure.tokens import TokenStore
+
+
+@dataclass
+class Services:
+    settings: Settings
+    ledger: Ledger
+    parties: Parties
+    agreements: Agreements
+    tokens: TokenStore
+    catalogue: Catalogue
+
+    def close(self) -> None:
+        self.ledger.close()
+        self.tokens.engine.dispose()
+
+
+def build_services(settings: Settings) -> Services:
+    """Opens the stores, creating their tables if they are missing (idempotent)."""
+    ledger = Ledger(env=ledger_env(settings))
+    parties = Parties(ledger)
+    engine = create_database_engine(settings)
+    tokens = TokenStore(engine)
+    tokens.create_tables()
+    catalogue = Catalogue(engine, ledger)
+    catalogue.create_tables()
+    return Services(settings, ledger, parties, Agreements(ledger, parties), tokens, catalogue)
+
+
+def services() -> Services:
+    return current_app.extensions["dealtrail"]
