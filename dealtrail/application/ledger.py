@@ -12,7 +12,7 @@ from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoder
 
 from dealtrail.application.errors import (
     AggregateNotFound,
@@ -21,7 +21,7 @@ from dealtrail.application.errors import (
     VersionMismatch,
 )
 from dealtrail.application.idempotency import IdempotencyRecord, IdempotencyStore, fingerprint
-from dealtrail.application.transcodings import register_domain_transcodings
+from dealtrail.application.transcodings import LedgerTranscoder, register_domain_transcodings
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.metadata import current_metadata, with_idempotency_key
@@ -84,6 +84,11 @@ class Ledger(Application[UUID]):
         if int(environment.get(SNAPSHOT_INTERVAL) or 0) > 0:
             environment["IS_SNAPSHOTTING_ENABLED"] = "y"
         return environment
+
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = LedgerTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -157,7 +162,7 @@ class Ledger(Application[UUID]):
             aggregate = self.repository.get(aggregate_id, version=version)
         except AggregateNotFoundError:
             raise AggregateNotFound(kind.__name__.lower(), aggregate_id) from None
-        if not isinstance(aggregate, kind):
+        if not isinstance(aggregate, kind) or (version is not None and aggregate.version != version):
             raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
         return aggregate
 

@@ -50,6 +50,17 @@ VALUE_OBJECTS: dict[str, type] = {
 }
 
 
+class LedgerTranscoder(JSONTranscoder):
+    """A JSON transcoder that also encodes subclasses of registered types (by their base)."""
+
+    def _encode_obj(self, o: Any) -> dict[str, Any]:
+        for cls in type(o).__mro__:
+            transcoding = self.types.get(cls)
+            if transcoding is not None:
+                return {"_type_": transcoding.name, "_data_": transcoding.encode(o)}
+        return super()._encode_obj(o)
+
+
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
     transcoder.register(DateAsISO())
     for name, cls in VALUE_OBJECTS.items():

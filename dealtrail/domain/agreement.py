@@ -96,7 +96,7 @@ class Agreement(Recorded):
             raise fail("agreement.party_already_signed", "party_id", party_id=party_id)
         self._signed(signature=self._signature(party_id, signatory_name, signatory_title, signed_on))
         if self._all_required_signed(self.signatures):
-            self._became_effective(effective_on=max(s.signed_on for s in self.signatures.values()))
+            self._became_effective(effective_on=self._last_required_signature(self.signatures))
 
     @event("Signed")
     def _signed(self, signature: Signature) -> None:
@@ -185,6 +185,7 @@ class Agreement(Recorded):
         signatory_title: str,
         signed_on: date,
     ) -> None:
+        self._check_status(AgreementStatus.EFFECTIVE, "agreement.not_effective")
         amendment = self._amendment(amendment_id)
         if amendment.state != AmendmentState.PENDING:
             raise fail("agreement.amendment_not_pending", amendment_id=amendment_id)
@@ -299,6 +300,9 @@ class Agreement(Recorded):
             signed_on=signed_on,
         )
 
+    def _last_required_signature(self, signatures: dict[str, Signature]) -> date:
+        return max(signatures[p].signed_on for p, x in self.parties.items() if x.must_sign)
+
     def _all_required_signed(self, signatures: dict[str, Signature]) -> bool:
         return all(p in signatures for p, x in self.parties.items() if x.must_sign)
 
@@ -309,6 +313,8 @@ class Agreement(Recorded):
             raise fail("agreement.unknown_amendment", amendment_id=amendment_id) from None
 
     def _pending_milestone(self, milestone_id: str) -> Milestone:
+        if self.status in ENDED:
+            raise fail("agreement.already_ended", status=self.status)
         try:
             milestone = self.milestones[milestone_id]
         except KeyError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from iso4217 import Currency
 
@@ -46,11 +46,14 @@ class Money:
         value = _decimal(amount)
         if value < 0:
             raise fail("money.negative_amount", "amount", amount=value)
-        exponent = Decimal(1).scaleb(-places)
-        quantised = value.quantize(exponent)
-        if quantised != value:
+        normalised = value.normalize()
+        exponent = normalised.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -places:
             raise fail("money.too_precise", "amount", amount=value, currency=code, places=places)
-        return cls(code, quantised)
+        digits = len(normalised.as_tuple().digits) + max(int(exponent), 0) + places
+        with localcontext() as context:
+            context.prec = max(context.prec, digits)
+            return cls(code, abs(value).quantize(Decimal(1).scaleb(-places)))
 
     def __add__(self, other: Money) -> Money:
         if other.currency != self.currency:

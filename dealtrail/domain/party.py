@@ -22,6 +22,13 @@ class PartyKind(StrEnum):
     INDIVIDUAL = "individual"
 
 
+def party_kind(kind: str) -> PartyKind:
+    try:
+        return PartyKind(kind)
+    except ValueError:
+        raise fail("party.unknown_kind", "kind", kind=kind) from None
+
+
 class Party(Recorded):
     name: str
     kind: PartyKind
@@ -35,7 +42,7 @@ class Party(Recorded):
     ) -> Party:
         return cls(
             name=required_text(name, "name"),
-            kind=PartyKind(kind),
+            kind=party_kind(kind),
             country=country_code(country),
             identifiers={
                 required_text(k, "identifier scheme", "identifiers"): required_text(

@@ -52,6 +52,14 @@ class Catalogue:
         with self.engine.connect() as conn:
             return conn.execute(select(positions.c.position).where(positions.c.name == NAME)).scalar_one()
 
+    def rebuild(self) -> int:
+        """Empties the catalogue and replays the whole log into it."""
+        with self.engine.begin() as conn:
+            for table in (party_alliances, parties, agreement_parties, agreements):
+                conn.execute(delete(table))
+            conn.execute(update(positions).where(positions.c.name == NAME).values(position=0))
+        return self.catch_up()
+
     def catch_up(self) -> int:
         """Applies every event recorded since the last catch-up; returns the new position."""
         while True:

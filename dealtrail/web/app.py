@@ -14,6 +14,7 @@ from dealtrail.infrastructure.settings import Settings
 from dealtrail.web import access, problems
 from dealtrail.web.api import agreement_parts, agreements, health, parties  # noqa: F401
 from dealtrail.web.api.schemas.common import ProblemSchema
+from dealtrail.web.commands import echo_correlation_id
 from dealtrail.web.json import ExactJSONProvider
 from dealtrail.web.services import Services, build_services
 
@@ -62,6 +63,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
 
     app.before_request(_require_json_body)
     app.before_request(access.authorise)
+    app.after_request(echo_correlation_id)
     app.register_error_handler(DomainError, problems.domain_problem)
     app.register_error_handler(ApplicationError, problems.application_problem)
     app.register_error_handler(Exception, problems.unexpected_problem)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from uuid import uuid4
 
-from flask import abort, request
+from flask import Response, abort, g, request
 
 from dealtrail.application.ledger import CommandResult, Options
 from dealtrail.domain.metadata import recording
 from dealtrail.web.access import current_principal
 
-MAX_KEY_LENGTH = 200
+MAX_HEADER_VALUE = 200
 
 
 def _if_match() -> int | None:
@@ -25,11 +26,28 @@ def _if_match() -> int | None:
     return int(tag)
 
 
-def _idempotency_key() -> str | None:
-    key = request.headers.get("Idempotency-Key")
-    if key is not None and not 0 < len(key.strip()) <= MAX_KEY_LENGTH:
-        abort(400, description=f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters.")
-    return key.strip() if key else None
+def _header(name: str) -> str | None:
+    """An optional identifier header: absent, or 1 to MAX_HEADER_VALUE characters."""
+    value = request.headers.get(name)
+    if value is None:
+        return None
+    if not 0 < len(value.strip()) <= MAX_HEADER_VALUE:
+        abort(400, description=f"{name} must be 1 to {MAX_HEADER_VALUE} characters.")
+    return value.strip()
+
+
+def correlation_id() -> str:
+    """The request's correlation id: the caller's X-Correlation-ID, or a new one."""
+    if "correlation_id" not in g:
+        g.correlation_id = _header("X-Correlation-ID") or str(uuid4())
+    return g.correlation_id
+
+
+def echo_correlation_id(response: Response) -> Response:
+    """Returns the correlation id to the caller, so a request can be found in the history."""
+    if "correlation_id" in g:
+        response.headers["X-Correlation-ID"] = g.correlation_id
+    return response
 
 
 @contextmanager
@@ -37,12 +55,12 @@ def command(body: dict[str, Any]) -> Iterator[Options]:
     """Opens the metadata context for one command; pops `comment` and `effective_at` from body."""
     with recording(
         current_principal().actor,
-        correlation_id=request.headers.get("X-Correlation-ID") or None,
-        causation_id=request.headers.get("X-Causation-ID") or None,
+        correlation_id=correlation_id(),
+        causation_id=_header("X-Causation-ID"),
         effective_at=body.pop("effective_at", None),
         comment=body.pop("comment", None),
     ):
-        yield Options(expected_version=_if_match(), idempotency_key=_idempotency_key())
+        yield Options(expected_version=_if_match(), idempotency_key=_header("Idempotency-Key"))
 
 
 def etag(version: int) -> dict[str, str]:

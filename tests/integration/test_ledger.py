@@ -1,0 +1,118 @@
+"""The ledger on real stores: what is saved reloads exactly, with metadata, snapshots and keys."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from eventsourcing.persistence import IntegrityError
+
+from dealtrail.application.errors import IdempotencyKeyReused, VersionMismatch
+from dealtrail.application.idempotency import IdempotencyRecord
+from dealtrail.application.ledger import Options
+from dealtrail.domain.agreement import Agreement, AgreementStatus
+from dealtrail.domain.base import metadata_of
+from dealtrail.domain.metadata import recording
+from dealtrail.infrastructure.settings import Settings
+from dealtrail.web.services import Services, build_services
+from tests.integration.builders import open_agreement
+
+
+@pytest.mark.usefixtures("staff")
+def test_an_agreement_reloads_from_a_new_process_exactly_as_saved(
+    services: Services, settings: Settings
+) -> None:
+    agreement_id, a, b = open_agreement(services)
+    services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
+    services.agreements.sign(agreement_id, b, "Aida Nur", "Director", date(2026, 11, 21))
+    services.agreements.add_milestone(agreement_id, "Joint lab opens", date(2027, 3, 1), a, "Lab")
+    saved = services.agreements.get(agreement_id)
+
+    other = build_services(settings)
+    try:
+        reloaded = other.agreements.get(agreement_id)
+    finally:
+        other.close()
+
+    assert reloaded == saved
+    assert reloaded.status == AgreementStatus.EFFECTIVE
+    assert reloaded.effective_on == date(2026, 11, 21)
+
+
+def test_every_stored_event_says_who_recorded_it_and_why(services: Services) -> None:
+    with recording("staff:alice", correlation_id="req-1", comment="signed at the conference"):
+        agreement_id, _, _ = open_agreement(services)
+    events = services.ledger.history(Agreement, agreement_id, 0, 10)
+    assert [type(e).__name__ for e in events] == ["Drafted", "OpenedForSignature"]
+    for event in events:
+        meta = metadata_of(event)
+        assert meta is not None
+        assert (meta.actor, meta.correlation_id, meta.comment) == (
+            "staff:alice",
+            "req-1",
+            "signed at the conference",
+        )
+
+
+@pytest.mark.usefixtures("staff")
+def test_snapshots_are_taken_and_load_the_same_state_as_replaying(services: Services) -> None:
+    agreement_id, a, _ = open_agreement(services)
+    for month in range(1, 9):
+        services.agreements.add_milestone(agreement_id, f"Report {month}", date(2027, month, 1), a, "")
+    assert services.ledger.snapshots is not None
+    snapshots = list(services.ledger.snapshots.get(agreement_id))
+    assert [s.originator_version for s in snapshots] == [5, 10]
+
+    from_snapshot = services.agreements.get(agreement_id)
+    replayed = None
+    for event in services.ledger.events.get(agreement_id):
+        replayed = event.mutate(replayed)
+    assert from_snapshot == replayed
+
+
+@pytest.mark.usefixtures("staff")
+def test_a_stale_expected_version_is_refused_before_anything_is_saved(services: Services) -> None:
+    agreement_id, a, _ = open_agreement(services)
+    with pytest.raises(VersionMismatch):
+        services.agreements.sign(
+            agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20), Options(expected_version=1)
+        )
+    assert services.agreements.get(agreement_id).version == 2
+
+
+def test_a_write_that_loses_a_race_leaves_no_idempotency_record(
+    services: Services, settings: Settings
+) -> None:
+    """The key is stored in the events' transaction: if the events are refused, so is the key."""
+    with recording("staff:alice"):
+        agreement_id, a, b = open_agreement(services)
+    rival = build_services(settings)
+    try:
+        stale = rival.agreements.get(agreement_id)
+        with recording("staff:alice"):
+            services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
+            stale.sign(b, "Aida Nur", "Director", date(2026, 11, 21))
+        record = IdempotencyRecord("staff:alice", "k-1", "f", agreement_id, stale.version)
+        with pytest.raises(IntegrityError):
+            rival.ledger.save(stale, idempotency=record)
+        assert rival.ledger.store.idempotency_record("staff:alice", "k-1") is None
+        assert services.agreements.get(agreement_id).version == 3
+    finally:
+        rival.close()
+
+
+@pytest.mark.usefixtures("staff")
+def test_a_repeated_command_with_its_key_is_applied_once(services: Services) -> None:
+    agreement_id, a, _ = open_agreement(services)
+    key = Options(idempotency_key="sign-once")
+    first = services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20), key)
+    again = services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20), key)
+    assert (again.aggregate_id, again.version, again.position) == (
+        first.aggregate_id,
+        first.version,
+        first.position,
+    )
+    assert again.replayed and not first.replayed
+    assert services.agreements.get(agreement_id).version == 3
+    with pytest.raises(IdempotencyKeyReused):
+        services.agreements.sign(agreement_id, a, "Someone Else", "CEO", date(2026, 11, 20), key)
