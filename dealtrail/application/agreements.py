@@ -42,7 +42,9 @@ class Agreements:
             agreement_id, "revise_draft", {"terms": terms}, options, lambda a: a.revise_draft(terms)
         )
 
-    def open_for_signature(self, agreement_id: UUID, options: Options = NO_OPTIONS) -> CommandResult:
+    def open_for_signature(
+        self, agreement_id: UUID, options: Options = NO_OPTIONS
+    ) -> CommandResult:
         return self._change(agreement_id, "open", {}, options, lambda a: a.open_for_signature())
 
     def sign(
@@ -72,7 +74,11 @@ class Agreements:
         self, agreement_id: UUID, completed_on: date, options: Options = NO_OPTIONS
     ) -> CommandResult:
         return self._change(
-            agreement_id, "complete", {"on": completed_on}, options, lambda a: a.complete(completed_on)
+            agreement_id,
+            "complete",
+            {"on": completed_on},
+            options,
+            lambda a: a.complete(completed_on),
         )
 
     def terminate(
@@ -134,7 +140,12 @@ class Agreements:
         deliverable: str,
         options: Options = NO_OPTIONS,
     ) -> CommandResult:
-        args = {"title": title, "due_on": due_on, "owner": owner_party_id, "deliverable": deliverable}
+        args = {
+            "title": title,
+            "due_on": due_on,
+            "owner": owner_party_id,
+            "deliverable": deliverable,
+        }
         return self._change(
             agreement_id,
             "add_milestone",

@@ -1,4 +1,4 @@
-"""The ledger: dealtrail's one event-sourced application, and the unit of work every command runs in.
+"""The ledger: dealtrail's one event-sourced application, and the unit of work of every command.
 
 All aggregates share one log, so one position orders every fact the system has recorded.
 """
@@ -162,7 +162,9 @@ class Ledger(Application[UUID]):
             aggregate = self.repository.get(aggregate_id, version=version)
         except AggregateNotFoundError:
             raise AggregateNotFound(kind.__name__.lower(), aggregate_id) from None
-        if not isinstance(aggregate, kind) or (version is not None and aggregate.version != version):
+        if not isinstance(aggregate, kind) or (
+            version is not None and aggregate.version != version
+        ):
             raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
         return aggregate
 

@@ -88,13 +88,17 @@ class Agreement(Recorded):
     def _opened_for_signature(self) -> None:
         self.status = AgreementStatus.OPEN_FOR_SIGNATURE
 
-    def sign(self, party_id: str, signatory_name: str, signatory_title: str, signed_on: date) -> None:
+    def sign(
+        self, party_id: str, signatory_name: str, signatory_title: str, signed_on: date
+    ) -> None:
         """Records one party's signature; the last required one makes the agreement effective."""
         self._check_status(AgreementStatus.OPEN_FOR_SIGNATURE, "agreement.not_open_for_signature")
         self._check_party(party_id)
         if party_id in self.signatures:
             raise fail("agreement.party_already_signed", "party_id", party_id=party_id)
-        self._signed(signature=self._signature(party_id, signatory_name, signatory_title, signed_on))
+        self._signed(
+            signature=self._signature(party_id, signatory_name, signatory_title, signed_on)
+        )
         if self._all_required_signed(self.signatures):
             self._became_effective(effective_on=self._last_required_signature(self.signatures))
 
@@ -320,7 +324,9 @@ class Agreement(Recorded):
         except KeyError:
             raise fail("agreement.unknown_milestone", milestone_id=milestone_id) from None
         if milestone.state != MilestoneState.PENDING:
-            raise fail("agreement.milestone_closed", milestone_id=milestone_id, state=milestone.state)
+            raise fail(
+                "agreement.milestone_closed", milestone_id=milestone_id, state=milestone.state
+            )
         return milestone
 
     def _replace_milestone(self, milestone: Milestone) -> None:

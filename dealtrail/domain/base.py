@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from eventsourcing.domain import Aggregate, CanInitAggregate, CanMutateAggregate
-from typing_extensions import Self
 
 from dealtrail.domain.metadata import EventMetadata, current_metadata
 
@@ -24,7 +23,7 @@ class Recorded(Aggregate):
         cls,
         event_class: type[CanInitAggregate[Any]],
         *,
-        id: Any = None,  # noqa: A002
+        id: Any = None,
         **kwargs: Any,
     ) -> Self:
         kwargs["meta"] = current_metadata().as_dict()

@@ -66,14 +66,20 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     ),
     "agreement.unknown_party": (Invalid, "Party {party_id} is not a party to this agreement."),
     "agreement.party_already_signed": (Conflict, "Party {party_id} has already signed."),
-    "agreement.signed_in_future": (Invalid, "A signature cannot be dated {signed_on}: in the future."),
+    "agreement.signed_in_future": (
+        Invalid,
+        "A signature cannot be dated {signed_on}: in the future.",
+    ),
     "agreement.not_effective": (Conflict, "The agreement is not in effect; it is {status}."),
     "agreement.already_ended": (Conflict, "The agreement has already ended; it is {status}."),
     "agreement.not_yet_expired": (Conflict, "The term runs until {ends_on}; it has not expired."),
     "agreement.no_end_date": (Conflict, "The agreement has no end date, so it cannot expire."),
     "agreement.date_in_future": (Invalid, "{what} cannot be dated {on}: in the future."),
     # amendments
-    "agreement.amendment_pending": (Conflict, "Amendment {amendment_id} is still awaiting signatures."),
+    "agreement.amendment_pending": (
+        Conflict,
+        "Amendment {amendment_id} is still awaiting signatures.",
+    ),
     "agreement.unknown_amendment": (Missing, "Amendment {amendment_id} does not exist."),
     "agreement.amendment_not_pending": (Conflict, "Amendment {amendment_id} is no longer pending."),
     "agreement.amendment_already_signed": (
@@ -85,7 +91,10 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "agreement.unknown_milestone": (Missing, "Milestone {milestone_id} does not exist."),
     "agreement.milestone_exists": (Conflict, "Milestone {milestone_id} already exists."),
     "agreement.milestone_closed": (Conflict, "Milestone {milestone_id} is already {state}."),
-    "agreement.milestone_due_unchanged": (Conflict, "Milestone {milestone_id} is already due then."),
+    "agreement.milestone_due_unchanged": (
+        Conflict,
+        "Milestone {milestone_id} is already due then.",
+    ),
 }
 
 

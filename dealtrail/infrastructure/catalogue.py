@@ -50,7 +50,9 @@ class Catalogue:
 
     def position(self) -> int:
         with self.engine.connect() as conn:
-            return conn.execute(select(positions.c.position).where(positions.c.name == NAME)).scalar_one()
+            return conn.execute(
+                select(positions.c.position).where(positions.c.name == NAME)
+            ).scalar_one()
 
     def rebuild(self) -> int:
         """Empties the catalogue and replays the whole log into it."""
@@ -65,7 +67,9 @@ class Catalogue:
         while True:
             with self.engine.begin() as conn:
                 conn.execute(  # takes the write lock first: one catch-up at a time
-                    update(positions).where(positions.c.name == NAME).values(position=positions.c.position)
+                    update(positions)
+                    .where(positions.c.name == NAME)
+                    .values(position=positions.c.position)
                 )
                 start = conn.execute(
                     select(positions.c.position).where(positions.c.name == NAME)
@@ -170,7 +174,9 @@ class Catalogue:
         if q:
             query = query.where(parties.c.name.icontains(q, autoescape=True))
         if alliance:
-            members = select(party_alliances.c.party_id).where(party_alliances.c.alliance == alliance)
+            members = select(party_alliances.c.party_id).where(
+                party_alliances.c.alliance == alliance
+            )
             query = query.where(parties.c.id.in_(members))
         with self.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
@@ -199,7 +205,10 @@ class Catalogue:
         if self.inline:
             self.catch_up()
         query = (
-            select(agreements).where(agreements.c.seq > after).order_by(agreements.c.seq).limit(limit)
+            select(agreements)
+            .where(agreements.c.seq > after)
+            .order_by(agreements.c.seq)
+            .limit(limit)
         )
         if status:
             query = query.where(agreements.c.status == str(status))

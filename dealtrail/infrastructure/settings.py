@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import platformdirs
+from sqlalchemy.engine import URL
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,6 @@ class PostgresURL:
         )
 
     def sqlalchemy_url(self) -> str:
-        from sqlalchemy.engine import URL
-
         return URL.create(
             "postgresql+psycopg",
             username=self.user,

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from sqlalchemy import Column, DateTime, Engine, MetaData, String, Table, insert, select, update
 
-TOKEN_PREFIX = "dt_"
+TOKEN_PREFIX = "dt_"  # noqa: S105 - a public prefix, not a secret
 
 
 class Role(StrEnum):
@@ -92,9 +92,11 @@ class TokenStore:
         """The principal a secret belongs to, if it is valid and not revoked."""
         token_id = secret.removeprefix(TOKEN_PREFIX).split("_", 1)[0]
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(api_tokens).where(api_tokens.c.token_id == token_id)
-            ).mappings().first()
+            row = (
+                conn.execute(select(api_tokens).where(api_tokens.c.token_id == token_id))
+                .mappings()
+                .first()
+            )
         if row is None or row["revoked_at"] is not None:
             return None
         if not hmac.compare_digest(row["secret_hash"], _hash(secret)):

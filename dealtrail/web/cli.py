@@ -42,7 +42,7 @@ def cli() -> None:
 def serve(host: str, port: int, workers: int, dev: bool) -> None:
     """Serve the API with gunicorn (or Flask's reloader with --dev)."""
     settings = services().settings
-    store = settings.database_url and "PostgreSQL" or f"SQLite in {settings.data_dir}"
+    store = (settings.database_url and "PostgreSQL") or f"SQLite in {settings.data_dir}"
     click.echo(f"dealtrail: serving http://{host}:{port}/api/docs  (store: {store})")
     if dev:
         current_app.run(host=host, port=port, debug=True, use_reloader=True)

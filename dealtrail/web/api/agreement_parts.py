@@ -78,7 +78,9 @@ class Milestones(MethodView):
         """Add a milestone owned by one of the parties."""
         body["owner_party_id"] = str(body["owner_party_id"])
         with command(body) as options:
-            return respond(services().agreements.add_milestone(agreement_id, **body, options=options))
+            return respond(
+                services().agreements.add_milestone(agreement_id, **body, options=options)
+            )
 
 
 @blp.route("/<uuid:agreement_id>/milestones/<string:milestone_id>/reschedule")

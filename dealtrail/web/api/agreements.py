@@ -32,9 +32,7 @@ from dealtrail.web.commands import command, etag, result_headers
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services
 
-blp = Blueprint(
-    "agreements", __name__, url_prefix="/api/v1/agreements", description="Agreements"
-)
+blp = Blueprint("agreements", __name__, url_prefix="/api/v1/agreements", description="Agreements")
 
 Response = tuple[dict[str, Any], dict[str, str]]
 

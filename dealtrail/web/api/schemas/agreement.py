@@ -42,7 +42,9 @@ class TermsIn(Strict):
     starts_on = fields.Date(load_default=None, allow_none=True)
     ends_on = fields.Date(load_default=None, allow_none=True)
     payment_schedule = fields.List(
-        fields.Nested(InstalmentIn), load_default=list, validate=validate.Length(max=MAX_INSTALMENTS)
+        fields.Nested(InstalmentIn),
+        load_default=list,
+        validate=validate.Length(max=MAX_INSTALMENTS),
     )
 
     @ma.post_load
@@ -193,7 +195,9 @@ class AgreementListQuerySchema(Strict):
     status = fields.Enum(AgreementStatus, by_value=True)
     kind = fields.Enum(AgreementKind, by_value=True)
     party_id = fields.UUID()
-    q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"})
+    q = fields.String(
+        validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
+    )
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
     after = fields.Integer(load_default=0, validate=validate.Range(min=0))
 

@@ -15,18 +15,17 @@ MAX_TEXT = 2_000
 MAX_NAME = 300
 
 
-
-def Name(**kwargs: Any) -> fields.String:  # noqa: N802 - reads like a field class
+def Name(**kwargs: Any) -> fields.String:
     """A short required-looking text: 1 to MAX_NAME characters."""
     return fields.String(validate=validate.Length(1, MAX_NAME), **kwargs)
 
 
-def Text(**kwargs: Any) -> fields.String:  # noqa: N802
+def Text(**kwargs: Any) -> fields.String:
     """Free text, possibly empty, up to MAX_TEXT characters."""
     return fields.String(validate=validate.Length(0, MAX_TEXT), **kwargs)
 
 
-def Reason(**kwargs: Any) -> fields.String:  # noqa: N802
+def Reason(**kwargs: Any) -> fields.String:
     """Free text that must say something, up to MAX_TEXT characters."""
     return fields.String(validate=validate.Length(1, MAX_TEXT), **kwargs)
 

@@ -57,7 +57,9 @@ class PartyListQuerySchema(Strict):
     country = fields.String(validate=validate.Length(equal=2))
     kind = fields.Enum(PartyKind, by_value=True)
     alliance = fields.String()
-    q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "Name contains"})
+    q = fields.String(
+        validate=validate.Length(1, MAX_NAME), metadata={"description": "Name contains"}
+    )
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
     after = fields.Integer(load_default=0, validate=validate.Range(min=0))
 
