@@ -16,6 +16,7 @@ PUBLIC = frozenset(
         "health.Health",
         "api-docs.openapi_json",
         "api-docs.openapi_swagger_ui",
+        "docs_assets.asset",
         "static",
     }
 )

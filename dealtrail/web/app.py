@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException, UnsupportedMediaType
 from dealtrail.application.errors import ApplicationError
 from dealtrail.domain.errors import DomainError
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web import access, problems
+from dealtrail.web import access, docs, problems
 from dealtrail.web.api import agreement_parts, agreements, health, parties  # noqa: F401
 from dealtrail.web.api.schemas.common import ProblemSchema
 from dealtrail.web.commands import echo_correlation_id
@@ -60,6 +60,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     api.spec.options["security"] = [{"bearer": []}]
     for blueprint in (health.blp, parties.blp, agreements.blp):
         api.register_blueprint(blueprint)
+    app.register_blueprint(docs.blp)
 
     app.before_request(_require_json_body)
     app.before_request(access.authorise)

@@ -44,7 +44,9 @@ class Api:
     ) -> TestResponse:
         return self.client.post(path, json=json, headers=self._headers(headers))
 
-    def put(self, path: str, json: Any = None, headers: dict[str, str] | None = None) -> TestResponse:
+    def put(
+        self, path: str, json: Any = None, headers: dict[str, str] | None = None
+    ) -> TestResponse:
         return self.client.put(path, json=json, headers=self._headers(headers))
 
     def delete(self, path: str, headers: dict[str, str] | None = None) -> TestResponse:

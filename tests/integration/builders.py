@@ -17,7 +17,9 @@ def two_parties(services: Services) -> tuple[str, str]:
 
 
 def terms(title: str = "International cooperation agreement") -> Terms:
-    return Terms(title, "Joint lab", Money.of("250000.00", "CNY"), date(2026, 1, 1), date(2030, 12, 31))
+    return Terms(
+        title, "Joint lab", Money.of("250000.00", "CNY"), date(2026, 1, 1), date(2030, 12, 31)
+    )
 
 
 def open_agreement(services: Services) -> tuple[UUID, str, str]:

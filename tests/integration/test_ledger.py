@@ -58,7 +58,9 @@ def test_every_stored_event_says_who_recorded_it_and_why(services: Services) -> 
 def test_snapshots_are_taken_and_load_the_same_state_as_replaying(services: Services) -> None:
     agreement_id, a, _ = open_agreement(services)
     for month in range(1, 9):
-        services.agreements.add_milestone(agreement_id, f"Report {month}", date(2027, month, 1), a, "")
+        services.agreements.add_milestone(
+            agreement_id, f"Report {month}", date(2027, month, 1), a, ""
+        )
     assert services.ledger.snapshots is not None
     snapshots = list(services.ledger.snapshots.get(agreement_id))
     assert [s.originator_version for s in snapshots] == [5, 10]
@@ -75,7 +77,12 @@ def test_a_stale_expected_version_is_refused_before_anything_is_saved(services: 
     agreement_id, a, _ = open_agreement(services)
     with pytest.raises(VersionMismatch):
         services.agreements.sign(
-            agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20), Options(expected_version=1)
+            agreement_id,
+            a,
+            "Zhang Wei",
+            "President",
+            date(2026, 11, 20),
+            Options(expected_version=1),
         )
     assert services.agreements.get(agreement_id).version == 2
 
@@ -105,8 +112,12 @@ def test_a_write_that_loses_a_race_leaves_no_idempotency_record(
 def test_a_repeated_command_with_its_key_is_applied_once(services: Services) -> None:
     agreement_id, a, _ = open_agreement(services)
     key = Options(idempotency_key="sign-once")
-    first = services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20), key)
-    again = services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20), key)
+    first = services.agreements.sign(
+        agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20), key
+    )
+    again = services.agreements.sign(
+        agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20), key
+    )
     assert (again.aggregate_id, again.version, again.position) == (
         first.aggregate_id,
         first.version,
