@@ -1,4 +1,4 @@
-"""The README walkthrough against a real `dealtrail serve` (gunicorn), through the console script."""
+"""The README walkthrough against a real `dealtrail serve` (gunicorn), via the console script."""
 
 from __future__ import annotations
 
