@@ -42,6 +42,8 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "money.currency_mismatch": (Invalid, "Amounts in {left} and {right} cannot be combined."),
     "country.unknown": (Invalid, "{code!r} is not an ISO 3166-1 alpha-2 country code."),
     "text.blank": (Invalid, "{what} must not be blank."),
+    "text.control_character": (Invalid, "{what} must not contain control characters."),
+    "money.too_large": (Invalid, "{amount} is larger than any deal this system records."),
     # parties
     "party.name_unchanged": (Conflict, "The party is already named {name!r}."),
     "party.already_member": (Conflict, "The party is already a member of {alliance!r}."),

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Decimal, InvalidOperation
 
 from iso4217 import Currency
 
 from dealtrail.domain.errors import fail
+
+# Far above any real deal (a quadrillion units), far below what breaks exact arithmetic.
+LIMIT = Decimal(10) ** 15
 
 
 def _currency(code: str) -> Currency:
@@ -46,14 +49,13 @@ class Money:
         value = _decimal(amount)
         if value < 0:
             raise fail("money.negative_amount", "amount", amount=value)
+        if value >= LIMIT:
+            raise fail("money.too_large", "amount", amount=value)
         normalised = value.normalize()
         exponent = normalised.as_tuple().exponent
         if isinstance(exponent, int) and exponent < -places:
             raise fail("money.too_precise", "amount", amount=value, currency=code, places=places)
-        digits = len(normalised.as_tuple().digits) + max(int(exponent), 0) + places
-        with localcontext() as context:
-            context.prec = max(context.prec, digits)
-            return cls(code, abs(value).quantize(Decimal(1).scaleb(-places)))
+        return cls(code, abs(value).quantize(Decimal(1).scaleb(-places)))
 
     def __add__(self, other: Money) -> Money:
         if other.currency != self.currency:

@@ -9,7 +9,7 @@ from eventsourcing.domain import event
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.country import country_code
 from dealtrail.domain.errors import fail
-from dealtrail.domain.text import required_text
+from dealtrail.domain.text import clean_text, required_text
 
 
 class PartyKind(StrEnum):
@@ -87,7 +87,7 @@ class Party(Recorded):
         self.alliances = [*self.alliances, alliance]
 
     def leave_alliance(self, alliance: str) -> None:
-        name = alliance.strip()
+        name = clean_text(alliance, "alliance")
         if name not in self.alliances:
             raise fail("party.not_a_member", "alliance", alliance=name)
         self._alliance_left(alliance=name)

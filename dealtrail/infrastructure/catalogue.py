@@ -64,6 +64,10 @@ class Catalogue:
 
     def catch_up(self) -> int:
         """Applies every event recorded since the last catch-up; returns the new position."""
+        head = self.ledger.recorder.max_notification_id() or 0
+        current = self.position()
+        if current >= head:
+            return current
         while True:
             with self.engine.begin() as conn:
                 conn.execute(  # takes the write lock first: one catch-up at a time

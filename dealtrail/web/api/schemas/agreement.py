@@ -12,9 +12,11 @@ from dealtrail.domain.terms import AgreementKind, Instalment, Participant, Party
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
+    Cursor,
     MoneyIn,
     MoneySchema,
     Name,
+    PageSize,
     Reason,
     Strict,
     Text,
@@ -198,8 +200,8 @@ class AgreementListQuerySchema(Strict):
     q = fields.String(
         validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
     )
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
-    after = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    limit = PageSize()
+    after = Cursor()
 
 
 class AgreementSummarySchema(ma.Schema):

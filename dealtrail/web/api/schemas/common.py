@@ -10,24 +10,40 @@ from marshmallow import fields, validate
 
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.money import Money
+from dealtrail.domain.text import CONTROL_CHARACTERS
 
 MAX_TEXT = 2_000
 MAX_NAME = 300
+MAX_POSITION = 2**62
+
+
+def no_control_characters(value: str) -> None:
+    if CONTROL_CHARACTERS.search(value):
+        raise ma.ValidationError("Must not contain control characters.")
 
 
 def Name(**kwargs: Any) -> fields.String:
     """A short required-looking text: 1 to MAX_NAME characters."""
-    return fields.String(validate=validate.Length(1, MAX_NAME), **kwargs)
+    return fields.String(validate=[validate.Length(1, MAX_NAME), no_control_characters], **kwargs)
 
 
 def Text(**kwargs: Any) -> fields.String:
     """Free text, possibly empty, up to MAX_TEXT characters."""
-    return fields.String(validate=validate.Length(0, MAX_TEXT), **kwargs)
+    return fields.String(validate=[validate.Length(0, MAX_TEXT), no_control_characters], **kwargs)
 
 
 def Reason(**kwargs: Any) -> fields.String:
     """Free text that must say something, up to MAX_TEXT characters."""
-    return fields.String(validate=validate.Length(1, MAX_TEXT), **kwargs)
+    return fields.String(validate=[validate.Length(1, MAX_TEXT), no_control_characters], **kwargs)
+
+
+def Cursor() -> fields.Integer:
+    """`after` in a paginated query: the `next_after` of the previous page."""
+    return fields.Integer(load_default=0, validate=validate.Range(0, MAX_POSITION))
+
+
+def PageSize() -> fields.Integer:
+    return fields.Integer(load_default=50, validate=validate.Range(1, 500))
 
 
 class Strict(ma.Schema):
@@ -53,7 +69,9 @@ class CommandSchema(Strict):
     """Fields every command body may carry: they go into the events' metadata."""
 
     comment = fields.String(
-        load_default=None, validate=validate.Length(0, MAX_TEXT), metadata={"description": "Why"}
+        load_default=None,
+        validate=[validate.Length(0, MAX_TEXT), no_control_characters],
+        metadata={"description": "Why"},
     )
     effective_at = fields.AwareDateTime(
         load_default=None,
@@ -101,12 +119,12 @@ class HistoryPageSchema(ma.Schema):
 
 
 class HistoryQuerySchema(Strict):
-    after = fields.Integer(load_default=0, validate=validate.Range(min=0))
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
+    after = Cursor()
+    limit = PageSize()
 
 
 class VersionQuerySchema(Strict):
-    version = fields.Integer(validate=validate.Range(min=1))
+    version = fields.Integer(validate=validate.Range(1, MAX_POSITION))
     as_of = fields.AwareDateTime(metadata={"description": "State as recorded by this time"})
 
     @ma.validates_schema

@@ -8,7 +8,15 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.domain.party import Party, PartyKind
-from dealtrail.web.api.schemas.common import MAX_NAME, CommandSchema, Name, Strict
+from dealtrail.web.api.schemas.common import (
+    MAX_NAME,
+    CommandSchema,
+    Cursor,
+    Name,
+    PageSize,
+    Strict,
+    no_control_characters,
+)
 
 MAX_IDENTIFIERS = 20
 
@@ -22,8 +30,8 @@ class PartyCreateSchema(CommandSchema):
         metadata={"description": "ISO 3166-1 alpha-2", "example": "CN"},
     )
     identifiers = fields.Dict(
-        keys=fields.String(validate=validate.Length(1, 50)),
-        values=fields.String(validate=validate.Length(1, MAX_NAME)),
+        keys=fields.String(validate=[validate.Length(1, 50), no_control_characters]),
+        values=fields.String(validate=[validate.Length(1, MAX_NAME), no_control_characters]),
         load_default=dict,
         validate=validate.Length(max=MAX_IDENTIFIERS),
         metadata={"description": "Scheme → identifier, e.g. {'uscc': '91610000...'}"},
@@ -56,12 +64,12 @@ class PartySchema(ma.Schema):
 class PartyListQuerySchema(Strict):
     country = fields.String(validate=validate.Length(equal=2))
     kind = fields.Enum(PartyKind, by_value=True)
-    alliance = fields.String()
+    alliance = Name()
     q = fields.String(
         validate=validate.Length(1, MAX_NAME), metadata={"description": "Name contains"}
     )
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
-    after = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    limit = PageSize()
+    after = Cursor()
 
 
 class PartyPageSchema(ma.Schema):
