@@ -11,6 +11,7 @@ from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 from gunicorn.app.base import BaseApplication
 
+from dealtrail.application.demo import Demo, load_demo
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.services import services
@@ -39,8 +40,11 @@ def cli() -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
-def serve(host: str, port: int, workers: int, dev: bool) -> None:
+@click.option("--demo", is_flag=True, help="Load the demo conference first (idempotent).")
+def serve(host: str, port: int, workers: int, dev: bool, demo: bool) -> None:
     """Serve the API with gunicorn (or Flask's reloader with --dev)."""
+    if demo:
+        _load_demo()
     settings = services().settings
     store = (settings.database_url and "PostgreSQL") or f"SQLite in {settings.data_dir}"
     click.echo(f"dealtrail: serving http://{host}:{port}/api/docs  (store: {store})")
@@ -60,6 +64,27 @@ def init() -> None:
     settings = services().settings
     where = settings.database_url or str(settings.data_dir)
     click.echo(f"dealtrail: stores ready at {where}")
+
+
+@cli.group("demo")
+def demo_group() -> None:
+    """The demo conference: parties, alliances and the agreements signed there."""
+
+
+@demo_group.command("load")
+@with_appcontext
+def demo_load() -> None:
+    """Record the demo through the application (a second run adds nothing)."""
+    _load_demo()
+
+
+def _load_demo() -> None:
+    svc = services()
+    total = Demo(svc.parties, svc.agreements).count()
+    with click.progressbar(length=total, label="dealtrail: loading the demo conference") as bar:
+        load_demo(svc.parties, svc.agreements, bar.update)
+    svc.catalogue.catch_up()
+    click.echo("dealtrail: demo loaded; try: dealtrail tokens create --role staff --name you")
 
 
 @cli.group()
