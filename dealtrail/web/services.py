@@ -14,6 +14,8 @@ from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.persistence import ledger_env
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import TokenStore
+from dealtrail.infrastructure.views.agreements import AgreementsView
+from dealtrail.infrastructure.views.parties import PartiesView
 
 
 @dataclass
@@ -37,7 +39,7 @@ def build_services(settings: Settings) -> Services:
     engine = create_database_engine(settings)
     tokens = TokenStore(engine)
     tokens.create_tables()
-    catalogue = Catalogue(engine, ledger)
+    catalogue = Catalogue(engine, ledger, [PartiesView(engine), AgreementsView(engine)])
     catalogue.create_tables()
     return Services(settings, ledger, parties, Agreements(ledger, parties), tokens, catalogue)
 

@@ -8,7 +8,8 @@ from uuid import UUID
 import pytest
 from sqlalchemy import select
 
-from dealtrail.infrastructure.catalogue_tables import agreement_parties, agreements, parties
+from dealtrail.infrastructure.views.agreements import AgreementsView, agreement_parties, agreements
+from dealtrail.infrastructure.views.parties import PartiesView, parties
 from dealtrail.web.services import Services
 from tests.integration.builders import open_agreement
 
@@ -28,11 +29,18 @@ def test_lists_reflect_every_recorded_command(services: Services) -> None:
     services.parties.join_alliance(UUID(a), "Silk Road University Alliance")
     services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
 
-    open_ones = services.catalogue.agreements(limit=10, status="open_for_signature")["items"]
+    open_ones = services.catalogue.view(AgreementsView).search(
+        limit=10, status="open_for_signature"
+    )["items"]
     assert [(i["id"], i["awaiting_signatures"]) for i in open_ones] == [(str(agreement_id), [b])]
-    members = services.catalogue.parties(limit=10, alliance="Silk Road University Alliance")
+    members = services.catalogue.view(PartiesView).search(
+        limit=10, alliance="Silk Road University Alliance"
+    )
     assert [p["id"] for p in members["items"]] == [a]
-    assert [p["id"] for p in services.catalogue.parties(limit=10, country="kz")["items"]] == [b]
+    assert [
+        p["id"]
+        for p in services.catalogue.view(PartiesView).search(limit=10, country="kz")["items"]
+    ] == [b]
 
 
 def test_catching_up_twice_applies_nothing_twice(services: Services) -> None:
@@ -64,9 +72,9 @@ def test_pages_follow_the_cursor_in_log_order(services: Services) -> None:
         str(services.parties.register(f"Institute {n}", "research_institute", "CN").aggregate_id)
         for n in range(5)
     ]
-    first = services.catalogue.parties(limit=2)
-    second = services.catalogue.parties(limit=2, after=first["next_after"])
-    third = services.catalogue.parties(limit=2, after=second["next_after"])
+    first = services.catalogue.view(PartiesView).search(limit=2)
+    second = services.catalogue.view(PartiesView).search(limit=2, after=first["next_after"])
+    third = services.catalogue.view(PartiesView).search(limit=2, after=second["next_after"])
     seen = [p["id"] for page in (first, second, third) for p in page["items"]]
     assert seen == ids
     assert third["next_after"] is None

@@ -9,6 +9,7 @@ from flask import url_for
 from flask.views import MethodView
 
 from dealtrail.domain.party import Party
+from dealtrail.infrastructure.views.parties import PartiesView
 from dealtrail.web.api.history import history_page
 from dealtrail.web.api.schemas.common import (
     HistoryPageSchema,
@@ -45,7 +46,7 @@ class Parties(MethodView):
     @blp.response(200, PartyPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List parties, filtered by country, kind, alliance or name."""
-        return services().catalogue.parties(**query)
+        return services().catalogue.view(PartiesView).search(**query)
 
     @blp.arguments(PartyCreateSchema)
     @blp.response(201, PartySchema)

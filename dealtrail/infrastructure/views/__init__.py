@@ -1,0 +1,1 @@
+"""Read-model views: each keeps rows for one aggregate type and answers its list queries."""

@@ -1,0 +1,141 @@
+"""Agreements view: filter by status, kind, party and title; who has yet to sign."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Connection,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    delete,
+    insert,
+    select,
+)
+
+from dealtrail.domain.agreement import Agreement
+from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+
+agreements = Table(
+    "catalogue_agreements",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
+    Column("version", Integer, nullable=False),
+    Column("kind", String(40), nullable=False, index=True),
+    Column("status", String(40), nullable=False, index=True),
+    Column("title", String(300), nullable=False),
+    Column("value_amount", String(40)),
+    Column("value_currency", String(3)),
+    Column("modified_at", DateTime(timezone=True), nullable=False),
+)
+
+agreement_parties = Table(
+    "catalogue_agreement_parties",
+    metadata,
+    Column("agreement_id", ForeignKey("catalogue_agreements.id"), primary_key=True),
+    Column("party_id", String(36), primary_key=True, index=True),
+    Column("role", String(40), nullable=False),
+    Column("must_sign", Boolean, nullable=False),
+    Column("signed", Boolean, nullable=False),
+)
+
+
+class AgreementsView(View):
+    kind = Agreement
+    tables = (agreement_parties, agreements)
+
+    def write(self, conn: Connection, aggregate: Agreement, seq: int) -> None:
+        agreement_id = str(aggregate.id)
+        value = aggregate.terms.value
+        upsert(
+            conn,
+            agreements,
+            {
+                "id": agreement_id,
+                "seq": seq,
+                "version": aggregate.version,
+                "kind": str(aggregate.kind),
+                "status": str(aggregate.status),
+                "title": aggregate.terms.title,
+                "value_amount": str(value.amount) if value else None,
+                "value_currency": value.currency if value else None,
+                "modified_at": aggregate.modified_on,
+            },
+        )
+        conn.execute(
+            delete(agreement_parties).where(agreement_parties.c.agreement_id == agreement_id)
+        )
+        for p in aggregate.parties.values():
+            conn.execute(
+                insert(agreement_parties).values(
+                    agreement_id=agreement_id,
+                    party_id=p.party_id,
+                    role=str(p.role),
+                    must_sign=p.must_sign,
+                    signed=p.party_id in aggregate.signatures,
+                )
+            )
+
+    def search(
+        self,
+        *,
+        limit: int,
+        after: int = 0,
+        status: str | None = None,
+        kind: str | None = None,
+        party_id: UUID | None = None,
+        q: str | None = None,
+    ) -> dict[str, Any]:
+        query = (
+            select(agreements)
+            .where(agreements.c.seq > after)
+            .order_by(agreements.c.seq)
+            .limit(limit)
+        )
+        if status:
+            query = query.where(agreements.c.status == str(status))
+        if kind:
+            query = query.where(agreements.c.kind == str(kind))
+        if q:
+            query = query.where(agreements.c.title.icontains(q, autoescape=True))
+        if party_id:
+            with_party = select(agreement_parties.c.agreement_id).where(
+                agreement_parties.c.party_id == str(party_id)
+            )
+            query = query.where(agreements.c.id.in_(with_party))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+            ids = [r["id"] for r in rows]
+            members: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+            for m in conn.execute(
+                select(agreement_parties).where(agreement_parties.c.agreement_id.in_(ids))
+            ).mappings():
+                members[m["agreement_id"]].append(dict(m))
+        return page(list(rows), [_item(r, members[r["id"]]) for r in rows], limit)
+
+
+def _item(row: Any, members: list[dict[str, Any]]) -> dict[str, Any]:
+    value = None
+    if row["value_currency"]:
+        value = {"amount": row["value_amount"], "currency": row["value_currency"]}
+    return {
+        "id": row["id"],
+        "version": row["version"],
+        "kind": row["kind"],
+        "status": row["status"],
+        "title": row["title"],
+        "value": value,
+        "party_ids": [m["party_id"] for m in members],
+        "awaiting_signatures": [
+            m["party_id"] for m in members if m["must_sign"] and not m["signed"]
+        ],
+        "modified_at": utc(row["modified_at"]),
+    }

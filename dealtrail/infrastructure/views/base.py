@@ -1,0 +1,49 @@
+"""What every catalogue view provides, and helpers they share."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Connection, Engine, MetaData, Table, insert, select, update
+
+from dealtrail.domain.base import Recorded
+
+metadata = MetaData()
+
+
+class View:
+    """Rows derived from one aggregate type's state; rebuilt from the log, never edited by hand."""
+
+    kind: ClassVar[type[Recorded]]
+    tables: ClassVar[tuple[Table, ...]]  # children before parents, for emptying on rebuild
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def write(self, conn: Connection, aggregate: Any, seq: int) -> None:
+        """Writes the rows for `aggregate` (at its latest version in the batch); `seq` is the
+        log position of its creation, the stable order of lists."""
+        raise NotImplementedError
+
+
+def upsert(conn: Connection, table: Table, row: dict[str, Any]) -> None:
+    """Inserts the row, or updates everything but its creation position `seq`."""
+    existing = conn.execute(select(table.c.seq).where(table.c.id == row["id"])).first()
+    if existing is None:
+        conn.execute(insert(table).values(**row))
+    else:
+        conn.execute(
+            update(table)
+            .where(table.c.id == row["id"])
+            .values(**{k: v for k, v in row.items() if k != "seq"})
+        )
+
+
+def utc(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes: they were stored as UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def page(rows: list[Any], items: list[dict[str, Any]], limit: int) -> dict[str, Any]:
+    return {"items": items, "next_after": rows[-1]["seq"] if len(rows) == limit else None}
