@@ -5,6 +5,7 @@ All aggregates share one log, so one position orders every fact the system has r
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,14 +23,28 @@ from dealtrail.application.errors import (
 )
 from dealtrail.application.idempotency import IdempotencyRecord, IdempotencyStore, fingerprint
 from dealtrail.application.transcodings import LedgerTranscoder, register_domain_transcodings
-from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.metadata import current_metadata, with_idempotency_key
-from dealtrail.domain.party import Party
 
 A = TypeVar("A", bound=Recorded)
 
+logger = logging.getLogger(__name__)
+
 SNAPSHOT_INTERVAL = "DEALTRAIL_SNAPSHOT_INTERVAL"
+
+
+class EveryAggregate(dict[type, int]):
+    """Snapshot intervals that apply the same interval to every dealtrail aggregate type."""
+
+    def __init__(self, interval: int) -> None:
+        super().__init__()
+        self.interval = interval
+
+    def get(self, key: type, default: int | None = None) -> int | None:  # type: ignore[override]
+        return self.interval if issubclass(key, Recorded) else default
+
+    def __bool__(self) -> bool:
+        return True
 
 
 @dataclass(frozen=True)
@@ -75,9 +90,10 @@ class Ledger(Application[UUID]):
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
         super().__init__(env)
+        self.after_commands: list[Callable[[], object]] = []
         interval = int(self.env.get(SNAPSHOT_INTERVAL) or 0)
         if interval > 0 and self.snapshots is not None:
-            self.snapshotting_intervals = {Party: interval, Agreement: interval}
+            self.snapshotting_intervals = EveryAggregate(interval)
 
     def construct_env(self, name: str, env: Any = None) -> Any:
         environment = super().construct_env(name, env)
@@ -138,7 +154,16 @@ class Ledger(Application[UUID]):
             if replay is not None:
                 return replay
             raise ConcurrentUpdate from None
+        self._after_command()
         return CommandResult(aggregate.id, aggregate.version, recordings[-1].notification.id)
+
+    def _after_command(self) -> None:
+        """Runs inline followers (policies); the command is saved whatever they do."""
+        for follow in self.after_commands:
+            try:
+                follow()
+            except Exception:
+                logger.exception("a follower of the log failed; it resumes after the next command")
 
     def _replay(self, command: Command, target: UUID | None) -> CommandResult | None:
         """The earlier result of the same command with the same key, if there was one."""
@@ -167,6 +192,13 @@ class Ledger(Application[UUID]):
         ):
             raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
         return aggregate
+
+    def exists(self, kind: type[A], aggregate_id: UUID) -> bool:
+        try:
+            self.get(kind, aggregate_id, version=1)
+        except AggregateNotFound:
+            return False
+        return True
 
     def get_as_of(self, kind: type[A], aggregate_id: UUID, as_of: datetime) -> A:
         """The aggregate as it had been recorded by `as_of` (later corrections not yet known)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from dealtrail.application.errors import AggregateNotFound
 from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Ledger, Options
 from dealtrail.domain.party import Party, PartyKind
 
@@ -47,8 +46,4 @@ class Parties:
         return self.ledger.get(Party, party_id, version)
 
     def exists(self, party_id: UUID) -> bool:
-        try:
-            self.ledger.get(Party, party_id, version=1)
-        except AggregateNotFound:
-            return False
-        return True
+        return self.ledger.exists(Party, party_id)

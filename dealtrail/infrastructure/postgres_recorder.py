@@ -1,4 +1,4 @@
-"""The PostgreSQL event recorder, plus idempotency records written in the events' transaction."""
+"""The PostgreSQL event recorder: events, tracking and idempotency keys in one transaction."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
-from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from eventsourcing.postgres import PostgresDatastore, PostgresProcessRecorder
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
@@ -16,9 +16,13 @@ from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.infrastructure.idempotency_table import COLUMNS, record_from_row, record_params
 
 
-class PostgresLedgerRecorder(PostgresApplicationRecorder):
+class PostgresLedgerRecorder(PostgresProcessRecorder):
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
-        super().__init__(datastore, events_table_name=events_table_name)
+        super().__init__(
+            datastore,
+            events_table_name=events_table_name,
+            tracking_table_name=f"{events_table_name}_tracking",
+        )
         self.idempotency_table = Identifier(datastore.schema, f"{events_table_name}_idempotency")
         self.events_table = Identifier(datastore.schema, events_table_name)
         self.sql_create_statements.append(

@@ -1,4 +1,4 @@
-"""The SQLite event recorder, plus idempotency records written in the events' transaction."""
+"""The SQLite event recorder: events, policy tracking and idempotency records in one transaction."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
-from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
+from eventsourcing.sqlite import SQLiteCursor, SQLiteProcessRecorder
 
 from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.infrastructure.idempotency_table import COLUMNS, record_from_row, record_params
@@ -15,7 +15,7 @@ from dealtrail.infrastructure.idempotency_table import COLUMNS, record_from_row,
 TABLE = "dealtrail_idempotency"
 
 
-class SQLiteLedgerRecorder(SQLiteApplicationRecorder):
+class SQLiteLedgerRecorder(SQLiteProcessRecorder):
     def construct_create_table_statements(self) -> list[str]:
         return [
             *super().construct_create_table_statements(),

@@ -9,6 +9,7 @@ from flask import current_app
 from dealtrail.application.agreements import Agreements
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.parties import Parties
+from dealtrail.application.policies import PolicyRunner
 from dealtrail.infrastructure.catalogue import Catalogue
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.persistence import ledger_env
@@ -26,6 +27,7 @@ class Services:
     agreements: Agreements
     tokens: TokenStore
     catalogue: Catalogue
+    policies: PolicyRunner
 
     def close(self) -> None:
         self.ledger.close()
@@ -41,7 +43,11 @@ def build_services(settings: Settings) -> Services:
     tokens.create_tables()
     catalogue = Catalogue(engine, ledger, [PartiesView(engine), AgreementsView(engine)])
     catalogue.create_tables()
-    return Services(settings, ledger, parties, Agreements(ledger, parties), tokens, catalogue)
+    policies = PolicyRunner(ledger, [])
+    ledger.after_commands.append(policies.catch_up)
+    return Services(
+        settings, ledger, parties, Agreements(ledger, parties), tokens, catalogue, policies
+    )
 
 
 def services() -> Services:
