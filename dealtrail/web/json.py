@@ -30,6 +30,9 @@ class ExactJSONProvider(DefaultJSONProvider):
 
 
 class ExactParser(FlaskParser):
+    # Unknown query parameters are refused too (a misspelt filter must not list everything).
+    DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": None}
+
     def _raw_load_json(self, req: flask.Request) -> Any:
         if not is_json_request(req):
             return core.missing
@@ -37,7 +40,7 @@ class ExactParser(FlaskParser):
         try:
             return exact_loads(data.decode("utf-8"))
         except UnicodeDecodeError as exc:
-            raise json.JSONDecodeError("Body is not UTF-8", "", exc.start) from exc
+            raise json.JSONDecodeError("Body is not UTF-8", repr(data), exc.start) from exc
 
 
 class Blueprint(flask_smorest.Blueprint):

@@ -89,7 +89,7 @@ class PartyAlliances(MethodView):
             return _respond(services().parties.join_alliance(party_id, **body, options=options))
 
 
-@blp.route("/<uuid:party_id>/alliances/<string:alliance>")
+@blp.route("/<uuid:party_id>/alliances/<path:alliance>")
 class PartyAlliance(MethodView):
     @blp.response(200, PartySchema)
     def delete(self, party_id: UUID, alliance: str) -> Response:
