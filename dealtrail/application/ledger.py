@@ -122,7 +122,7 @@ class Ledger(Application[UUID]):
             return replay
         with with_idempotency_key(command.idempotency_key):
             aggregate = build()
-        return self._save(command, aggregate)
+        return self._save(command, aggregate, target=None)
 
     def change(
         self, command: Command, kind: type[A], aggregate_id: UUID, act: Callable[[A], object]
@@ -135,9 +135,9 @@ class Ledger(Application[UUID]):
             raise VersionMismatch(command.expected_version, aggregate.version)
         with with_idempotency_key(command.idempotency_key):
             act(aggregate)
-        return self._save(command, aggregate)
+        return self._save(command, aggregate, target=aggregate_id)
 
-    def _save(self, command: Command, aggregate: Recorded) -> CommandResult:
+    def _save(self, command: Command, aggregate: Recorded, target: UUID | None) -> CommandResult:
         record = None
         if command.idempotency_key is not None:
             record = IdempotencyRecord(
@@ -150,7 +150,7 @@ class Ledger(Application[UUID]):
         try:
             recordings = self.save(aggregate, idempotency=record)
         except IntegrityError:
-            replay = self._replay(command, target=aggregate.id)
+            replay = self._replay(command, target)
             if replay is not None:
                 return replay
             raise ConcurrentUpdate from None

@@ -13,6 +13,7 @@ from dealtrail.application.policies import PolicyRunner
 from dealtrail.infrastructure.catalogue import Catalogue
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.persistence import ledger_env
+from dealtrail.infrastructure.schema_lock import schema_lock
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import TokenStore
 from dealtrail.infrastructure.views.agreements import AgreementsView
@@ -35,7 +36,13 @@ class Services:
 
 
 def build_services(settings: Settings) -> Services:
-    """Opens the stores, creating their tables if they are missing (idempotent)."""
+    """Opens the stores, creating their tables if they are missing (idempotent): one process at
+    a time, since web workers start together."""
+    with schema_lock(settings):
+        return _build(settings)
+
+
+def _build(settings: Settings) -> Services:
     ledger = Ledger(env=ledger_env(settings))
     parties = Parties(ledger)
     engine = create_database_engine(settings)

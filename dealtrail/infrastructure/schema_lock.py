@@ -1,0 +1,40 @@
+"""One process at a time creates the stores' tables: web workers start together."""
+
+from __future__ import annotations
+
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import psycopg
+
+from dealtrail.infrastructure.settings import Settings
+
+
+@contextmanager
+def schema_lock(settings: Settings) -> Iterator[None]:
+    """Held while tables are created: a PostgreSQL advisory lock, or a lock file for SQLite."""
+    pg = settings.postgres
+    if pg is None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(settings.data_dir / ".schema.lock", "w") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+        return
+    with psycopg.connect(
+        host=pg.host,
+        port=pg.port,
+        dbname=pg.dbname,
+        user=pg.user,
+        password=pg.password,
+        autocommit=True,
+    ) as conn:
+        key = f"dealtrail:schema:{settings.database_schema}"
+        conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(hashtext(%s))", (key,))
