@@ -13,7 +13,7 @@ from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoder
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Notification, Transcoder
 
 from dealtrail.application.errors import (
     AggregateNotFound,
@@ -23,6 +23,7 @@ from dealtrail.application.errors import (
 )
 from dealtrail.application.idempotency import IdempotencyRecord, IdempotencyStore, fingerprint
 from dealtrail.application.transcodings import LedgerTranscoder, register_domain_transcodings
+from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.metadata import current_metadata, with_idempotency_key
 
@@ -54,6 +55,7 @@ class CommandResult:
     aggregate_id: UUID
     version: int
     position: int
+    leaf_hash: str  # the audit receipt: the Merkle leaf of the last event, hex
     replayed: bool = False
 
 
@@ -83,6 +85,10 @@ class Command:
     @property
     def idempotency_key(self) -> str | None:
         return self.options.idempotency_key
+
+
+def _leaf(notification: Notification) -> str:
+    return LoggedEvent.of(notification).leaf_hash().hex()
 
 
 class Ledger(Application[UUID]):
@@ -155,7 +161,8 @@ class Ledger(Application[UUID]):
                 return replay
             raise ConcurrentUpdate from None
         self._after_command()
-        return CommandResult(aggregate.id, aggregate.version, recordings[-1].notification.id)
+        last = recordings[-1].notification
+        return CommandResult(aggregate.id, aggregate.version, last.id, _leaf(last))
 
     def _after_command(self) -> None:
         """Runs inline followers (policies); the command is saved whatever they do."""
@@ -177,8 +184,9 @@ class Ledger(Application[UUID]):
         ):
             raise IdempotencyKeyReused(command.idempotency_key)
         version = record.originator_version
-        positions = self.store.notification_ids(record.originator_id, version - 1, version)
-        return CommandResult(record.originator_id, version, positions[version], replayed=True)
+        position = self.store.notification_ids(record.originator_id, version - 1, version)[version]
+        stored = self.recorder.select_notifications(start=position, limit=1)[0]
+        return CommandResult(record.originator_id, version, position, _leaf(stored), replayed=True)
 
     # ---- queries -----------------------------------------------------------------------------
 

@@ -51,6 +51,7 @@ class Settings:
     database_schema: str = "public"
     snapshot_interval: int = 50
     max_body_bytes: int = 1_000_000
+    audit_signing_key: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -62,6 +63,7 @@ class Settings:
             database_schema=env.get("DEALTRAIL_DATABASE_SCHEMA") or "public",
             snapshot_interval=int(env.get("DEALTRAIL_SNAPSHOT_INTERVAL") or 50),
             max_body_bytes=int(env.get("DEALTRAIL_MAX_BODY_BYTES") or 1_000_000),
+            audit_signing_key=env.get("DEALTRAIL_AUDIT_SIGNING_KEY") or None,
         )
 
     @property

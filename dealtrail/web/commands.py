@@ -68,7 +68,11 @@ def etag(version: int) -> dict[str, str]:
 
 
 def result_headers(result: CommandResult) -> dict[str, str]:
-    headers = {**etag(result.version), "Dealtrail-Log-Position": str(result.position)}
+    headers = {
+        **etag(result.version),
+        "Dealtrail-Log-Position": str(result.position),
+        "Dealtrail-Leaf-Hash": result.leaf_hash,
+    }
     if result.replayed:
         headers["Idempotent-Replayed"] = "true"
     return headers

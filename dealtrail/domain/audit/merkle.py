@@ -1,0 +1,152 @@
+"""An append-only Merkle tree over the log, as in RFC 9162 (certificate transparency) §2.1.
+
+leaf hash = SHA-256(0x00 || leaf bytes); node hash = SHA-256(0x01 || left || right); the tree of
+n leaves splits at the largest power of two below n. Proofs and their checks follow the RFC's
+algorithms, so any RFC 9162 verifier can check what this module produces.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+EMPTY_ROOT = hashlib.sha256(b"").digest()
+
+
+def leaf_hash(data: bytes) -> bytes:
+    return hashlib.sha256(b"\x00" + data).digest()
+
+
+def node_hash(left: bytes, right: bytes) -> bytes:
+    return hashlib.sha256(b"\x01" + left + right).digest()
+
+
+def _split(n: int) -> int:
+    """The largest power of two smaller than n (n > 1)."""
+    return 1 << ((n - 1).bit_length() - 1)
+
+
+class MerkleTree:
+    """The tree over a sequence of leaf hashes. Hashing is done once, level by level; roots and
+    proofs for any size up to the number of leaves then take O(log n) lookups."""
+
+    def __init__(self, leaf_hashes: Sequence[bytes]) -> None:
+        self.levels: list[list[bytes]] = [list(leaf_hashes)]
+        while len(self.levels[-1]) > 1:
+            below = self.levels[-1]
+            self.levels.append(
+                [node_hash(below[i], below[i + 1]) for i in range(0, len(below) - 1, 2)]
+            )
+
+    @property
+    def size(self) -> int:
+        return len(self.levels[0])
+
+    def _subtree(self, start: int, end: int) -> bytes:
+        """MTH(D[start:end]); `start` is always a multiple of a power of two >= end - start."""
+        n = end - start
+        if n & (n - 1) == 0:
+            level = n.bit_length() - 1
+            return self.levels[level][start >> level]
+        k = _split(n)
+        return node_hash(self._subtree(start, start + k), self._subtree(start + k, end))
+
+    def root(self, size: int | None = None) -> bytes:
+        n = self.size if size is None else size
+        self._check_size(n)
+        return EMPTY_ROOT if n == 0 else self._subtree(0, n)
+
+    def inclusion_proof(self, index: int, size: int | None = None) -> list[bytes]:
+        """PATH(index, D[0:size]) of RFC 9162 §2.1.3.1."""
+        n = self.size if size is None else size
+        self._check_size(n)
+        if not 0 <= index < n:
+            raise ValueError(f"leaf {index} is not in a tree of size {n}")
+        return self._path(index, 0, n)
+
+    def _path(self, m: int, start: int, end: int) -> list[bytes]:
+        n = end - start
+        if n == 1:
+            return []
+        k = _split(n)
+        if m < k:
+            return [*self._path(m, start, start + k), self._subtree(start + k, end)]
+        return [*self._path(m - k, start + k, end), self._subtree(start, start + k)]
+
+    def consistency_proof(self, old_size: int, size: int | None = None) -> list[bytes]:
+        """PROOF(old_size, D[0:size]) of RFC 9162 §2.1.4.1."""
+        n = self.size if size is None else size
+        self._check_size(n)
+        if not 0 < old_size <= n:
+            raise ValueError(f"no consistency proof from size {old_size} to {n}")
+        return self._subproof(old_size, 0, n, True)
+
+    def _subproof(self, m: int, start: int, end: int, whole: bool) -> list[bytes]:
+        n = end - start
+        if m == n:
+            return [] if whole else [self._subtree(start, end)]
+        k = _split(n)
+        if m <= k:
+            return [*self._subproof(m, start, start + k, whole), self._subtree(start + k, end)]
+        return [*self._subproof(m - k, start + k, end, False), self._subtree(start, start + k)]
+
+    def _check_size(self, n: int) -> None:
+        if not 0 <= n <= self.size:
+            raise ValueError(f"the tree has {self.size} leaves, not {n}")
+
+
+def verify_inclusion(
+    leaf: bytes, index: int, size: int, proof: Sequence[bytes], root: bytes
+) -> bool:
+    """RFC 9162 §2.1.3.2: does `proof` show leaf hash `leaf` at `index` in the tree `root`?"""
+    if index >= size:
+        return False
+    fn, sn, r = index, size - 1, leaf
+    for p in proof:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            r = node_hash(p, r)
+            if not fn & 1:
+                while fn & 1 == 0 and fn != 0:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            r = node_hash(r, p)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and r == root
+
+
+def verify_consistency(
+    old_size: int, size: int, old_root: bytes, root: bytes, proof: Sequence[bytes]
+) -> bool:
+    """RFC 9162 §2.1.4.2: is the tree `root` of `size` leaves an append-only extension of the
+    tree `old_root` of `old_size` leaves?"""
+    if old_size == size:
+        return old_root == root and not proof
+    if not 0 < old_size < size or not proof:
+        return False
+    path = list(proof)
+    if old_size & (old_size - 1) == 0:
+        path.insert(0, old_root)
+    fn, sn = old_size - 1, size - 1
+    while fn & 1:
+        fn >>= 1
+        sn >>= 1
+    fr = sr = path[0]
+    for c in path[1:]:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            fr = node_hash(c, fr)
+            sr = node_hash(c, sr)
+            if not fn & 1:
+                while fn & 1 == 0 and fn != 0:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            sr = node_hash(sr, c)
+        fn >>= 1
+        sn >>= 1
+    return fr == old_root and sr == root and sn == 0
