@@ -109,8 +109,9 @@ class AuditTrail(LogFollower):
         return MerkleTree([leaf.leaf_hash for leaf in self.leaves()])
 
     def events(self) -> Iterator[LoggedEvent]:
-        """Every stored event, raw, in log order: what verification recomputes leaves from."""
-        start = 0
+        """Every stored event, raw, in log order: what verification recomputes leaves from
+        (from the very first row, whatever its position, so nothing slipped in before is missed)."""
+        start: int | None = None
         while True:
             batch = self.ledger.recorder.select_notifications(
                 start=start, limit=PAGE, inclusive_of_start=False

@@ -47,6 +47,9 @@ MATRIX: dict[str, dict[str, frozenset[Role]]] = {
     "agreements.MilestoneReschedule": {"POST": WRITE},
     "agreements.MilestoneAchievement": {"POST": WRITE},
     "agreements.MilestoneWaiver": {"POST": WRITE},
+    "audit.TreeHead": {"GET": READ},
+    "audit.InclusionProof": {"GET": READ},
+    "audit.ConsistencyProof": {"GET": READ},
 }
 
 

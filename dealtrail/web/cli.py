@@ -14,6 +14,7 @@ from gunicorn.app.base import BaseApplication
 from dealtrail.application.demo import Demo, load_demo
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
+from dealtrail.web.cli_audit import audit
 from dealtrail.web.services import services
 
 
@@ -128,6 +129,9 @@ def _operator() -> str:
     except OSError:
         user = str(os.getuid())
     return f"cli:{user}"
+
+
+cli.add_command(audit)
 
 
 def main() -> None:

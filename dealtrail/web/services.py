@@ -10,6 +10,8 @@ from dealtrail.application.agreements import Agreements
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.parties import Parties
 from dealtrail.application.policies import PolicyRunner
+from dealtrail.infrastructure.audit_key import load_signing_key
+from dealtrail.infrastructure.audit_trail import AuditTrail
 from dealtrail.infrastructure.catalogue import Catalogue
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.persistence import ledger_env
@@ -29,6 +31,7 @@ class Services:
     tokens: TokenStore
     catalogue: Catalogue
     policies: PolicyRunner
+    audit: AuditTrail
 
     def close(self) -> None:
         self.ledger.close()
@@ -52,8 +55,10 @@ def _build(settings: Settings) -> Services:
     catalogue.create_tables()
     policies = PolicyRunner(ledger, [])
     ledger.after_commands.append(policies.catch_up)
+    audit = AuditTrail(engine, ledger, load_signing_key(settings))
+    audit.create_tables()
     return Services(
-        settings, ledger, parties, Agreements(ledger, parties), tokens, catalogue, policies
+        settings, ledger, parties, Agreements(ledger, parties), tokens, catalogue, policies, audit
     )
 
 

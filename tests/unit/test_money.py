@@ -119,7 +119,11 @@ def test_an_amount_beyond_any_real_deal_is_refused_rather_than_rounded() -> None
 
 @given(
     st.decimals(
-        min_value=0, max_value=Decimal("999999999999999.99"), places=2, allow_nan=False, allow_infinity=False
+        min_value=0,
+        max_value=Decimal("999999999999999.99"),
+        places=2,
+        allow_nan=False,
+        allow_infinity=False,
     )
 )
 def test_any_non_negative_amount_with_at_most_two_places_round_trips_in_euros(

@@ -1,0 +1,112 @@
+"""/api/v1/audit: signed tree heads, the public key, inclusion and consistency proofs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from flask import abort
+from flask.views import MethodView
+from marshmallow import fields, validate
+
+from dealtrail.domain.audit.tree_head import public_key_text
+from dealtrail.web.api.schemas.common import MAX_POSITION, Strict
+from dealtrail.web.json import Blueprint
+from dealtrail.web.services import services
+
+blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit", description="Tamper evidence")
+
+
+def Size(**kwargs: Any) -> fields.Integer:
+    return fields.Integer(validate=validate.Range(1, MAX_POSITION), **kwargs)
+
+
+class TreeHeadSchema(ma.Schema):
+    tree_size = fields.Integer()
+    root_hash = fields.String(metadata={"description": "hex SHA-256 (RFC 9162 Merkle tree head)"})
+    timestamp = fields.String()
+    signature = fields.String(metadata={"description": "base64 Ed25519 over the canonical head"})
+    public_key = fields.String(metadata={"description": "base64 raw Ed25519 public key"})
+
+
+class InclusionQuery(Strict):
+    position = Size(required=True, metadata={"description": "Log position of the event"})
+    tree_size = Size(metadata={"description": "Default: the latest signed head"})
+
+
+class InclusionProofSchema(ma.Schema):
+    position = fields.Integer()
+    leaf_index = fields.Integer()
+    leaf_hash = fields.String()
+    tree_size = fields.Integer()
+    root_hash = fields.String()
+    audit_path = fields.List(fields.String(), metadata={"description": "hex, RFC 9162 PATH"})
+
+
+class ConsistencyQuery(Strict):
+    first = Size(required=True)
+    second = Size(metadata={"description": "Default: the latest signed head"})
+
+
+class ConsistencyProofSchema(ma.Schema):
+    first = fields.Integer()
+    second = fields.Integer()
+    first_root = fields.String()
+    second_root = fields.String()
+    proof = fields.List(fields.String(), metadata={"description": "hex, RFC 9162 PROOF"})
+
+
+def _public_key() -> str:
+    return public_key_text(services().audit.key.public_key())
+
+
+@blp.route("/tree-head")
+class TreeHead(MethodView):
+    @blp.response(200, TreeHeadSchema)
+    def get(self) -> dict[str, Any]:
+        """The latest signed tree head, signing the current tree first if it grew."""
+        return {**services().audit.sign_head().as_json(), "public_key": _public_key()}
+
+
+@blp.route("/inclusion-proof")
+class InclusionProof(MethodView):
+    @blp.arguments(InclusionQuery, location="query")
+    @blp.response(200, InclusionProofSchema)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """Proof that the event at `position` is in the tree of `tree_size` leaves."""
+        trail = services().audit
+        size = query.get("tree_size") or trail.sign_head().head.tree_size
+        leaf = trail.leaf_at(query["position"])
+        if leaf is None:
+            abort(404, description=f"No event at position {query['position']} is in the tree.")
+        tree = trail.tree()
+        if size > tree.size or leaf.index >= size:
+            abort(422, description=f"Position {leaf.position} is not in a tree of size {size}.")
+        return {
+            "position": leaf.position,
+            "leaf_index": leaf.index,
+            "leaf_hash": leaf.leaf_hash.hex(),
+            "tree_size": size,
+            "root_hash": tree.root(size).hex(),
+            "audit_path": [h.hex() for h in tree.inclusion_proof(leaf.index, size)],
+        }
+
+
+@blp.route("/consistency-proof")
+class ConsistencyProof(MethodView):
+    @blp.arguments(ConsistencyQuery, location="query")
+    @blp.response(200, ConsistencyProofSchema)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """Proof that the tree of `second` leaves extends the tree of `first` leaves."""
+        trail = services().audit
+        second = query.get("second") or trail.sign_head().head.tree_size
+        tree = trail.tree()
+        if not query["first"] <= second <= tree.size:
+            abort(422, description=f"Need first <= second <= {tree.size}.")
+        return {
+            "first": query["first"],
+            "second": second,
+            "first_root": tree.root(query["first"]).hex(),
+            "second_root": tree.root(second).hex(),
+            "proof": [h.hex() for h in tree.consistency_proof(query["first"], second)],
+        }

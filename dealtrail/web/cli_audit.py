@@ -1,0 +1,92 @@
+"""`dealtrail audit ...`: verify the log, sign tree heads, export and check bundles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+from dealtrail.domain.audit.bundle import BundleError, check_bundle, write_bundle
+from dealtrail.domain.audit.tree_head import public_key_text
+from dealtrail.domain.audit.verification import Verification, verify_log
+from dealtrail.web.services import services
+
+
+@click.group("audit")
+def audit() -> None:
+    """Prove the log unaltered: verify it, sign tree heads, export and check bundles."""
+
+
+@audit.command("sign")
+@with_appcontext
+def sign() -> None:
+    """Bring the tree up to date with the log and sign its head."""
+    head = services().audit.sign_head()
+    click.echo(f"signed tree head: size {head.head.tree_size}, root {head.head.root_hash.hex()}")
+
+
+@audit.command("verify")
+@with_appcontext
+def verify() -> None:
+    """Recompute every leaf from the raw stored events; check them against the tree and the
+    latest signed head. Exits 1 naming the first position that diverges."""
+    trail = services().audit
+    total = trail.ledger.recorder.max_notification_id() or 0
+    public_key = trail.key.public_key()
+    with click.progressbar(length=total, label="dealtrail: verifying the log") as bar:
+        report = verify_log(
+            trail.events(), trail.leaves(), trail.latest_head(), public_key, bar.update
+        )
+    _report(report)
+
+
+@audit.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@with_appcontext
+def export(path: Path) -> None:
+    """Write an audit bundle (events as JSON Lines + signed tree head + public key)."""
+    trail = services().audit
+    head = trail.sign_head()
+    with path.open("w", encoding="ascii") as out:
+        written = write_bundle(out, head, public_key_text(trail.key.public_key()), trail.events())
+    click.echo(
+        f"wrote {written} events and the signed head of size {head.head.tree_size} to {path}"
+    )
+
+
+@audit.command("check-bundle")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--public-key", help="The key you trust (base64); default: the bundle's own.")
+def check(path: Path, public_key: str | None) -> None:
+    """Check a bundle offline: no database, no server."""
+    with path.open(encoding="ascii") as lines:
+        try:
+            report, key = check_bundle(lines, public_key)
+        except BundleError as error:
+            raise click.ClickException(str(error)) from None
+    if public_key is None:
+        click.echo(f"note: checked with the bundle's own key {key}; pin it with --public-key")
+    _report(report)
+
+
+def _report(report: Verification) -> None:
+    click.echo(f"events: {report.events}")
+    if report.first_divergence is not None:
+        index, position, why = report.first_divergence
+        click.echo(f"DIVERGES at position {position} (leaf {index}): {why}")
+    if report.head_size is not None:
+        click.echo(
+            f"signed head: size {report.head_size}; root "
+            f"{'matches' if report.root_matches else 'DOES NOT MATCH'}; signature "
+            f"{'valid' if report.signature_valid else 'INVALID'}"
+        )
+    else:
+        click.echo("no signed head yet: run `dealtrail audit sign`")
+    for problem in report.problems:
+        click.echo(problem)
+    if report.unverified_tail:
+        click.echo(f"{report.unverified_tail} newer events are not in the tree yet")
+    if not report.ok:
+        raise SystemExit(1)
+    click.echo("OK: the log is exactly what was recorded")
