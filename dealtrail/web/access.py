@@ -24,6 +24,7 @@ PUBLIC = frozenset(
 WRITE = frozenset({Role.STAFF})
 READ = frozenset({Role.STAFF, Role.AUDITOR, Role.ADMIN})
 LIST = READ | {Role.DASHBOARD}
+AUDIT = frozenset({Role.AUDITOR, Role.ADMIN})
 
 MATRIX: dict[str, dict[str, frozenset[Role]]] = {
     "parties.Parties": {"GET": LIST, "POST": WRITE},
@@ -48,6 +49,7 @@ MATRIX: dict[str, dict[str, frozenset[Role]]] = {
     "agreements.MilestoneAchievement": {"POST": WRITE},
     "agreements.MilestoneWaiver": {"POST": WRITE},
     "audit.TreeHead": {"GET": READ},
+    "events.Events": {"GET": AUDIT},
     "audit.InclusionProof": {"GET": READ},
     "audit.ConsistencyProof": {"GET": READ},
 }

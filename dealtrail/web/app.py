@@ -14,6 +14,7 @@ from dealtrail.infrastructure.settings import Settings
 from dealtrail.web import access, docs, problems
 from dealtrail.web.api import agreement_parts, agreements, health, parties  # noqa: F401
 from dealtrail.web.api import audit as audit_api
+from dealtrail.web.api import events as events_api
 from dealtrail.web.api.schemas.common import ProblemSchema
 from dealtrail.web.commands import echo_correlation_id
 from dealtrail.web.json import ExactJSONProvider
@@ -62,6 +63,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     for blueprint in (health.blp, parties.blp, agreements.blp):
         api.register_blueprint(blueprint)
     api.register_blueprint(audit_api.blp)
+    api.register_blueprint(events_api.blp)
     app.register_blueprint(docs.blp)
 
     app.before_request(_require_json_body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, fields, is_dataclass
 from datetime import date
 from decimal import Decimal
@@ -37,20 +38,25 @@ def history_page(
 ) -> dict[str, Any]:
     events = ledger.history(kind, aggregate_id, after, limit)
     positions = ledger.positions(aggregate_id, after, after + len(events)) if events else {}
-    items = []
-    for e in events:
-        meta = metadata_of(e)
-        items.append(
-            {
-                "version": e.originator_version,
-                "position": positions.get(e.originator_version),
-                "type": type(e).__name__,
-                "recorded_at": e.timestamp,
-                "metadata": {**asdict(meta), "effective_at": jsonable(meta.effective_at)}
-                if meta
-                else None,
-                "data": {k: jsonable(v) for k, v in vars(e).items() if k not in _ENVELOPE},
-            }
-        )
+    items = [entry(e, positions.get(e.originator_version)) for e in events]
     next_after = events[-1].originator_version if len(events) == limit else None
     return {"items": items, "next_after": next_after}
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def entry(event: Any, position: int | None) -> dict[str, Any]:
+    """One event as auditors read it: what happened, to what, who recorded it, when and why."""
+    meta = metadata_of(event)
+    return {
+        "position": position,
+        "aggregate_type": _snake(type(event).__qualname__.split(".")[0]),
+        "aggregate_id": str(event.originator_id),
+        "version": event.originator_version,
+        "type": type(event).__name__,
+        "recorded_at": event.timestamp,
+        "metadata": {**asdict(meta), "effective_at": jsonable(meta.effective_at)} if meta else None,
+        "data": {k: jsonable(v) for k, v in vars(event).items() if k not in _ENVELOPE},
+    }

@@ -103,8 +103,10 @@ class MetadataSchema(ma.Schema):
 
 
 class HistoryEntrySchema(ma.Schema):
-    version = fields.Integer()
     position = fields.Integer(allow_none=True, metadata={"description": "Log position"})
+    aggregate_type = fields.String(metadata={"example": "agreement"})
+    aggregate_id = fields.String()
+    version = fields.Integer()
     type = fields.String(metadata={"description": "Event name, past tense"})
     recorded_at = fields.DateTime()
     metadata = fields.Nested(MetadataSchema, allow_none=True)
