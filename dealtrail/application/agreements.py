@@ -10,6 +10,7 @@ from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Led
 from dealtrail.application.parties import Parties
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.errors import fail
+from dealtrail.domain.metadata import effective_from
 from dealtrail.domain.terms import AgreementKind, Participant, Terms
 
 
@@ -68,6 +69,7 @@ class Agreements:
             args,
             options,
             lambda a: a.sign(party_id, signatory_name, signatory_title, signed_on),
+            effective=signed_on,
         )
 
     def complete(
@@ -86,7 +88,12 @@ class Agreements:
     ) -> CommandResult:
         args = {"reason": reason, "on": terminated_on}
         return self._change(
-            agreement_id, "terminate", args, options, lambda a: a.terminate(reason, terminated_on)
+            agreement_id,
+            "terminate",
+            args,
+            options,
+            lambda a: a.terminate(reason, terminated_on),
+            effective=terminated_on,
         )
 
     def expire(self, agreement_id: UUID, options: Options = NO_OPTIONS) -> CommandResult:
@@ -129,6 +136,7 @@ class Agreements:
             lambda a: a.sign_amendment(
                 amendment_id, party_id, signatory_name, signatory_title, signed_on
             ),
+            effective=signed_on,
         )
 
     def add_milestone(
@@ -186,6 +194,7 @@ class Agreements:
             args,
             options,
             lambda a: a.achieve_milestone(milestone_id, evidence_ref, achieved_on),
+            effective=achieved_on,
         )
 
     def waive_milestone(
@@ -210,6 +219,9 @@ class Agreements:
         args: dict[str, object],
         options: Options,
         act: Callable[[Agreement], object],
+        effective: date | None = None,
     ) -> CommandResult:
+        """Runs one command; `effective` is its business date (signed on, completed on, ...)."""
         command = Command(f"agreement.{name}", args, options)
-        return self.ledger.change(command, Agreement, agreement_id, act)
+        with effective_from(effective):
+            return self.ledger.change(command, Agreement, agreement_id, act)

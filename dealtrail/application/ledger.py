@@ -12,8 +12,14 @@ from datetime import datetime
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Notification, Transcoder
+from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
+from eventsourcing.persistence import (
+    IntegrityError,
+    JSONTranscoder,
+    Notification,
+    Tracking,
+    Transcoder,
+)
 
 from dealtrail.application.errors import (
     AggregateNotFound,
@@ -24,7 +30,7 @@ from dealtrail.application.errors import (
 from dealtrail.application.idempotency import IdempotencyRecord, IdempotencyStore, fingerprint
 from dealtrail.application.transcodings import LedgerTranscoder, register_domain_transcodings
 from dealtrail.domain.audit.canonical import LoggedEvent
-from dealtrail.domain.base import Recorded
+from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.metadata import current_metadata, with_idempotency_key
 
 A = TypeVar("A", bound=Recorded)
@@ -85,6 +91,11 @@ class Command:
     @property
     def idempotency_key(self) -> str | None:
         return self.options.idempotency_key
+
+
+def _effective_time(event: Any) -> datetime:
+    meta = metadata_of(event)
+    return meta.effective_at if meta and meta.effective_at else event.timestamp
 
 
 def _leaf(notification: Notification) -> str:
@@ -164,6 +175,15 @@ class Ledger(Application[UUID]):
         last = recordings[-1].notification
         return CommandResult(aggregate.id, aggregate.version, last.id, _leaf(last))
 
+    def save_reaction(self, tracking: Tracking, *aggregates: Recorded) -> None:
+        """Saves a policy's reaction to one event together with the policy's new position, in
+        one transaction (an IntegrityError if that position was already recorded)."""
+        processing = ProcessingEvent[UUID](tracking)
+        processing.collect_events(*aggregates)
+        recordings = self._record(processing)
+        self._take_snapshots(processing)
+        self._notify(recordings)
+
     def _after_command(self) -> None:
         """Runs inline followers (policies); the command is saved whatever they do."""
         for follow in self.after_commands:
@@ -218,6 +238,23 @@ class Ledger(Application[UUID]):
         if version is None:
             raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
         return self.get(kind, aggregate_id, version)
+
+    def get_in_effect(self, kind: type[A], aggregate_id: UUID, at: datetime) -> A:
+        """The aggregate as it was in effect at `at`. Each event counts from its effective time
+        (else from when it was recorded), so back-dated facts count; the record itself exists
+        from the earliest effective time of any of its events."""
+        events = list(self.events.get(aggregate_id))
+        times = [_effective_time(e) for e in events]
+        if not events or min(times) > at:
+            raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
+        aggregate = events[0].mutate(None)
+        for event, effective in zip(events[1:], times[1:], strict=True):
+            if effective <= at:
+                aggregate.version = event.originator_version - 1  # some may not count yet
+                aggregate = event.mutate(aggregate)
+        if not isinstance(aggregate, kind):
+            raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
+        return aggregate
 
     def history(self, kind: type[A], aggregate_id: UUID, after: int, limit: int) -> list[Any]:
         """Up to `limit` events of one aggregate after version `after`, oldest first."""

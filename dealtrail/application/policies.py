@@ -57,7 +57,7 @@ class PolicyRunner:
             ):
                 changed = policy.react(self.ledger, event)
             try:
-                self.ledger.save(*changed, tracking=Tracking(policy.name, notification.id))
+                self.ledger.save_reaction(Tracking(policy.name, notification.id), *changed)
             except IntegrityError:
                 return True  # another process got there first: re-read from its position
         return bool(notifications)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 from uuid import uuid4
 
@@ -78,6 +78,21 @@ def recording(
 def with_idempotency_key(key: str | None) -> Iterator[None]:
     """Adds the command's idempotency key to the metadata of the events it triggers."""
     token = _current.set(replace(current_metadata(), idempotency_key=key))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+@contextmanager
+def effective_from(day: date | None) -> Iterator[None]:
+    """Events recorded inside take effect at the start of `day` (UTC), unless the caller already
+    said when they took effect: a back-dated signature counts from the day it was signed."""
+    meta = current_metadata()
+    if day is None or meta.effective_at is not None:
+        yield
+        return
+    token = _current.set(replace(meta, effective_at=datetime.combine(day, time(), UTC)))
     try:
         yield
     finally:

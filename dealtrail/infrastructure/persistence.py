@@ -8,6 +8,12 @@ from dealtrail.infrastructure.settings import Settings
 def ledger_env(settings: Settings) -> dict[str, str]:
     """The eventsourcing environment for the ledger, from dealtrail's settings."""
     env = {"DEALTRAIL_SNAPSHOT_INTERVAL": str(settings.snapshot_interval)}
+    if settings.cipher_key:
+        env.update(
+            CIPHER_TOPIC="eventsourcing.cryptography:AESCipher", CIPHER_KEY=settings.cipher_key
+        )
+    if settings.compress:
+        env.update(COMPRESSOR_TOPIC="eventsourcing.compressor:ZlibCompressor")
     pg = settings.postgres
     if pg is None:
         settings.data_dir.mkdir(parents=True, exist_ok=True)

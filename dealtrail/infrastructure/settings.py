@@ -52,6 +52,8 @@ class Settings:
     snapshot_interval: int = 50
     max_body_bytes: int = 1_000_000
     audit_signing_key: str | None = None
+    cipher_key: str | None = None
+    compress: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -64,6 +66,8 @@ class Settings:
             snapshot_interval=int(env.get("DEALTRAIL_SNAPSHOT_INTERVAL") or 50),
             max_body_bytes=int(env.get("DEALTRAIL_MAX_BODY_BYTES") or 1_000_000),
             audit_signing_key=env.get("DEALTRAIL_AUDIT_SIGNING_KEY") or None,
+            cipher_key=env.get("DEALTRAIL_CIPHER_KEY") or None,
+            compress=(env.get("DEALTRAIL_COMPRESS") or "").lower() in ("1", "true", "yes", "on"),
         )
 
     @property

@@ -157,4 +157,4 @@ def test_asking_for_both_a_version_and_as_of_is_a_validation_error(staff: Api) -
     response = staff.get(f"{PARTIES}/{party_id}?version=1&as_of={quote('2026-11-01T09:00:00Z')}")
 
     assert_422(response, "as_of")
-    assert "either version or as_of" in response.json["errors"][0]["message"]
+    assert "one of version, as_of or effective_at" in response.json["errors"][0]["message"]

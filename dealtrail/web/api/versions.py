@@ -1,4 +1,4 @@
-"""Time travel for GET requests: `?version=N` or `?as_of=<time>`."""
+"""Time travel for GET requests: `?version=N`, `?as_of=<time>` or `?effective_at=<time>`."""
 
 from __future__ import annotations
 
@@ -15,4 +15,6 @@ def load_version(kind: type[A], aggregate_id: UUID, query: dict[str, Any]) -> A:
     ledger = services().ledger
     if "as_of" in query:
         return ledger.get_as_of(kind, aggregate_id, query["as_of"])
+    if "effective_at" in query:
+        return ledger.get_in_effect(kind, aggregate_id, query["effective_at"])
     return ledger.get(kind, aggregate_id, query.get("version"))

@@ -128,11 +128,15 @@ class HistoryQuerySchema(Strict):
 class VersionQuerySchema(Strict):
     version = fields.Integer(validate=validate.Range(1, MAX_POSITION))
     as_of = fields.AwareDateTime(metadata={"description": "State as recorded by this time"})
+    effective_at = fields.AwareDateTime(
+        metadata={"description": "State as in effect at this time (back-dated facts count)"}
+    )
 
     @ma.validates_schema
     def _one_of(self, data: dict[str, Any], **_: Any) -> None:
-        if "version" in data and "as_of" in data:
-            raise ma.ValidationError("Give either version or as_of, not both.", "as_of")
+        given = [k for k in ("version", "as_of", "effective_at") if k in data]
+        if len(given) > 1:
+            raise ma.ValidationError("Give one of version, as_of or effective_at.", given[-1])
 
 
 T = TypeVar("T")

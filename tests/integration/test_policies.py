@@ -1,0 +1,58 @@
+"""Policies react to each recorded event exactly once, even when run again or twice at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+from dealtrail.application.ledger import Ledger
+from dealtrail.application.policies import PolicyRunner
+from dealtrail.domain.base import Recorded, metadata_of
+from dealtrail.domain.metadata import recording
+from dealtrail.domain.party import Party
+from dealtrail.infrastructure.settings import Settings
+from dealtrail.web.services import Services, build_services
+
+
+class JoinAllianceOnRename:
+    """A test policy: a renamed party joins the "Renamed" alliance (once per rename)."""
+
+    name = "test-join-on-rename"
+
+    def react(self, ledger: Ledger, event: Any) -> Sequence[Recorded]:
+        if type(event).__name__ != "Renamed":
+            return []
+        party = ledger.get(Party, event.originator_id)
+        party.join_alliance(f"Renamed to {event.name}")
+        return [party]
+
+
+def _alliances(services: Services, party_id: UUID) -> list[str]:
+    return services.parties.get(party_id).alliances
+
+
+def test_a_policy_reacts_once_per_event_however_often_it_runs(
+    services: Services, settings: Settings
+) -> None:
+    with recording("staff:test"):
+        party_id = services.parties.register(
+            "Xi'an Jiaotong University", "university", "CN"
+        ).aggregate_id
+        services.parties.rename(party_id, "XJTU")
+    runner = PolicyRunner(services.ledger, [JoinAllianceOnRename()])
+    runner.catch_up()
+    runner.catch_up()
+    other = build_services(settings)
+    try:
+        PolicyRunner(other.ledger, [JoinAllianceOnRename()]).catch_up()
+    finally:
+        other.close()
+
+    assert _alliances(services, party_id) == ["Renamed to XJTU"]
+    reaction = services.ledger.history(Party, party_id, 2, 10)[0]
+    meta = metadata_of(reaction)
+    assert meta is not None and meta.actor == "policy:test-join-on-rename"
+    assert meta.causation_id == "log:2"
+    head = services.ledger.recorder.max_notification_id()
+    assert runner.position(JoinAllianceOnRename()) == head
