@@ -29,6 +29,7 @@ from dealtrail.application.errors import (
 )
 from dealtrail.application.idempotency import IdempotencyRecord, IdempotencyStore, fingerprint
 from dealtrail.application.transcodings import LedgerTranscoder, register_domain_transcodings
+from dealtrail.application.vault import PersonalAsCiphertext, SubjectVault
 from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.metadata import current_metadata, with_idempotency_key
@@ -105,7 +106,10 @@ def _leaf(notification: Notification) -> str:
 class Ledger(Application[UUID]):
     name = "DealTrail"
 
-    def __init__(self, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, env: dict[str, str] | None = None, vault: SubjectVault | None = None
+    ) -> None:
+        self.vault = vault  # before the transcoder is built: it seals personal data
         super().__init__(env)
         self.after_commands: list[Callable[[], object]] = []
         interval = int(self.env.get(SNAPSHOT_INTERVAL) or 0)
@@ -126,6 +130,7 @@ class Ledger(Application[UUID]):
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
+        transcoder.register(PersonalAsCiphertext(self.vault))
 
     @property
     def store(self) -> IdempotencyStore:

@@ -9,9 +9,21 @@ from typing import Any
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from dealtrail.domain.amendment import Amendment
+from dealtrail.domain.amendment_request import AmendmentRequest
+from dealtrail.domain.consideration import Payment, Schedule
+from dealtrail.domain.contact import Contact
+from dealtrail.domain.external_ref import ExternalRef
+from dealtrail.domain.financing_round import FinancingRound
+from dealtrail.domain.ip_identifiers import IpIdentifier
 from dealtrail.domain.milestone import Milestone
 from dealtrail.domain.money import Money
+from dealtrail.domain.offer import Offer
+from dealtrail.domain.programme import Exhibition, Forum, Launch, Unveiling
+from dealtrail.domain.roadshow import PitchSlot, Roadshow
+from dealtrail.domain.share_transfer import ShareTransfer
 from dealtrail.domain.terms import Instalment, Participant, Signature, Terms
+from dealtrail.domain.transaction import Transaction
+from dealtrail.domain.transfer_terms import Recordal, Term, Territory, Valuation
 
 
 class DateAsISO(Transcoding):
@@ -47,6 +59,26 @@ VALUE_OBJECTS: dict[str, type] = {
     "signature": Signature,
     "milestone": Milestone,
     "amendment": Amendment,
+    "amendment_request": AmendmentRequest,
+    "financing_round": FinancingRound,
+    "share_transfer": ShareTransfer,
+    "achievement_offer": Offer,
+    "achievement_contact": Contact,
+    "achievement_external_ref": ExternalRef,
+    "achievement_transaction": Transaction,
+    "trading_event_forum": Forum,
+    "trading_event_exhibition": Exhibition,
+    "trading_event_unveiling": Unveiling,
+    "trading_event_launch": Launch,
+    "trading_event_roadshow": Roadshow,
+    "trading_event_pitch_slot": PitchSlot,
+    "ip_identifier": IpIdentifier,
+    "ip_transfer_territory": Territory,
+    "ip_transfer_term": Term,
+    "ip_transfer_valuation": Valuation,
+    "ip_transfer_recordal": Recordal,
+    "ip_transfer_schedule": Schedule,
+    "ip_transfer_payment": Payment,
 }
 
 

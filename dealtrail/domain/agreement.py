@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Any
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import event
@@ -13,12 +15,14 @@ from dealtrail.domain.base import Recorded
 from dealtrail.domain.calendar import is_future
 from dealtrail.domain.errors import fail
 from dealtrail.domain.milestone import Milestone, MilestoneState
+from dealtrail.domain.personal import Personal
 from dealtrail.domain.terms import (
     AgreementKind,
     Participant,
     Signature,
     Terms,
     check_participants,
+    with_personal_name,
 )
 from dealtrail.domain.text import required_text
 
@@ -36,6 +40,16 @@ ENDED = frozenset({AgreementStatus.COMPLETED, AgreementStatus.TERMINATED, Agreem
 
 
 class Agreement(Recorded):
+    class_version = 2  # snapshots: v2 seals signatory names (v1 held them as plain text)
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["signatures"] = {p: with_personal_name(s) for p, s in state["signatures"].items()}
+        state["amendments"] = {
+            i: replace(a, signatures={p: with_personal_name(s) for p, s in a.signatures.items()})
+            for i, a in state["amendments"].items()
+        }
+
     kind: AgreementKind
     terms: Terms
     parties: dict[str, Participant]
@@ -102,7 +116,17 @@ class Agreement(Recorded):
         if self._all_required_signed(self.signatures):
             self._became_effective(effective_on=self._last_required_signature(self.signatures))
 
-    @event("Signed")
+    class Signed(Recorded.Event):
+        """v2: the signatory's name is personal data, sealed per data subject (v1: plain text)."""
+
+        class_version = 2
+        signature: Signature
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["signature"] = with_personal_name(state["signature"])
+
+    @event(Signed)
     def _signed(self, signature: Signature) -> None:
         self.signatures = {**self.signatures, signature.party_id: signature}
 
@@ -206,7 +230,18 @@ class Agreement(Recorded):
         if self._all_required_signed(self.amendments[amendment_id].signatures):
             self._amendment_applied(amendment_id=amendment_id)
 
-    @event("AmendmentSigned")
+    class AmendmentSigned(Recorded.Event):
+        """v2: the signatory's name is personal data, sealed per data subject (v1: plain text)."""
+
+        class_version = 2
+        amendment_id: str
+        signature: Signature
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["signature"] = with_personal_name(state["signature"])
+
+    @event(AmendmentSigned)
     def _amendment_signed(self, amendment_id: str, signature: Signature) -> None:
         signed = self.amendments[amendment_id].signed(signature)
         self.amendments = {**self.amendments, amendment_id: signed}
@@ -299,7 +334,9 @@ class Agreement(Recorded):
             raise fail("agreement.signed_in_future", "signed_on", signed_on=signed_on)
         return Signature(
             party_id=party_id,
-            signatory_name=required_text(name, "signatory name", "signatory_name"),
+            signatory_name=Personal(
+                required_text(name, "signatory name", "signatory_name"), scope=party_id
+            ),
             signatory_title=required_text(title, "signatory title", "signatory_title"),
             signed_on=signed_on,
         )

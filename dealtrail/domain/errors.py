@@ -97,6 +97,261 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         Conflict,
         "Milestone {milestone_id} is already due then.",
     ),
+    # equity listings: values
+    "listing.not_a_company": (Invalid, "Party {party_id} is not a company but a {kind}."),
+    "listing.not_a_trading_centre": (
+        Invalid,
+        "Party {party_id} is not a trading centre but a {kind}.",
+    ),
+    "listing.unknown_board": (Invalid, "{board!r} is not a board of a trading centre."),
+    "listing.unknown_instrument": (Invalid, "{instrument!r} is not a financing instrument."),
+    "listing.unknown_agreement": (Invalid, "Agreement {agreement_id} does not exist."),
+    "listing.invalid_code": (Invalid, "{code!r} is not a listing code (4-12 letters or digits)."),
+    "listing.date_in_future": (Invalid, "{what} cannot be dated {on}: in the future."),
+    "listing.dated_before_listing": (
+        Invalid,
+        "{what} cannot be dated {on}: before the listing on {listed_on}.",
+    ),
+    "listing.no_investors": (Invalid, "A financing round needs at least one investor."),
+    "listing.duplicate_investor": (Invalid, "Investor {party_id} is named more than once."),
+    "listing.nothing_raised": (Invalid, "A financing round must raise more than nothing."),
+    "listing.shares_not_positive": (Invalid, "{shares} is not a positive number of shares."),
+    "listing.transfer_to_self": (Invalid, "Party {party_id} cannot transfer shares to itself."),
+    # equity listings: lifecycle
+    "listing.not_applied": (Conflict, "Review starts on a new application; it is {status}."),
+    "listing.not_under_review": (Conflict, "The application is not under review; it is {status}."),
+    "listing.unknown_amendment_request": (
+        Missing,
+        "Amendment request {request_id} does not exist.",
+    ),
+    "listing.amendment_already_provided": (
+        Conflict,
+        "Amendment request {request_id} has already been answered.",
+    ),
+    "listing.amendments_outstanding": (
+        Conflict,
+        "Amendment request {request_id} must be answered before approval.",
+    ),
+    "listing.not_approved": (Conflict, "Only an approved application is listed; it is {status}."),
+    "listing.not_listed": (Conflict, "The company is not listed; the listing is {status}."),
+    "listing.suspended": (Conflict, "The listing is suspended."),
+    "listing.not_suspended": (Conflict, "The listing is not suspended; it is {status}."),
+    "listing.already_delisted": (Conflict, "The company has already been delisted."),
+    # achievements
+    "achievement.unknown": (Invalid, "Achievement {achievement_id} does not exist."),
+    "achievement.unknown_field": (Invalid, "{value!r} is not a field of technology."),
+    "achievement.trl_out_of_range": (
+        Invalid,
+        "A technology readiness level is a whole number from 1 to 9, not {value!r}.",
+    ),
+    "achievement.unknown_transfer_mode": (Invalid, "{mode!r} is not a transfer mode."),
+    "achievement.duplicate_transfer_mode": (Invalid, "Transfer mode {mode} is named twice."),
+    "achievement.no_transfer_mode": (Invalid, "At least one transfer mode must be offered."),
+    "achievement.invalid_ip_asset_id": (Invalid, "{value!r} is not an IP asset id."),
+    "achievement.duplicate_ip_asset": (Invalid, "IP asset {asset_id} is named twice."),
+    "achievement.unknown_ip_asset": (Invalid, "IP asset {asset_id} does not exist."),
+    "achievement.unknown_agreement": (Invalid, "Agreement {agreement_id} does not exist."),
+    "achievement.unknown_ip_transfer": (Invalid, "IP transfer {ip_transfer_id} does not exist."),
+    "achievement.unknown_trading_event": (Invalid, "Trading event {event_id} does not exist."),
+    "achievement.transaction_needs_one_deal": (
+        Invalid,
+        "A transaction names either an agreement or an IP transfer: exactly one of them.",
+    ),
+    "achievement.transacted_in_future": (
+        Invalid,
+        "A transaction cannot be dated {on}: in the future.",
+    ),
+    "achievement.owner_as_counterparty": (Invalid, "The owner cannot negotiate with itself."),
+    "achievement.external_ref_taken": (
+        Conflict,
+        "Reference {reference!r} of scope {scope!r} already names achievement {achievement_id}.",
+    ),
+    "achievement.not_draft": (Conflict, "Only a draft can be listed; it is {status}."),
+    "achievement.not_listed": (
+        Conflict,
+        "Only a listed achievement can go into negotiation; it is {status}.",
+    ),
+    "achievement.not_negotiating": (
+        Conflict,
+        "The achievement is not under negotiation; it is {status}.",
+    ),
+    "achievement.closed": (Conflict, "The achievement is already {status}."),
+    "achievement.already_exhibited": (
+        Conflict,
+        "The achievement is already recorded as exhibited at trading event {event_id}.",
+    ),
+    "contact.invalid_email": (Invalid, "{email!r} does not look like an email address."),
+    "contact.invalid_phone": (Invalid, "{phone!r} does not look like a phone number."),
+    # trading events
+    "trading_event.dates_reversed": (Invalid, "The event ends ({ends_on}) before it starts."),
+    "trading_event.outside_dates": (
+        Invalid,
+        "{on} is outside the event, which runs from {starts_on} to {ends_on}.",
+    ),
+    "trading_event.unknown_agreement": (Invalid, "Agreement {agreement_id} does not exist."),
+    "trading_event.not_a_company": (Invalid, "Party {party_id} is not a company but a {kind}."),
+    "trading_event.pitch_needs_one_project": (
+        Invalid,
+        "A pitched project is either an achievement or a company: exactly one of them.",
+    ),
+    "trading_event.unknown_roadshow": (Missing, "Roadshow {roadshow_id} does not exist."),
+    "trading_event.already_pitched": (
+        Conflict,
+        "Project {project_id} is already pitched in roadshow {roadshow_id}.",
+    ),
+    "trading_event.agreement_already_recorded": (
+        Conflict,
+        "Agreement {agreement_id} is already recorded as signed at this event.",
+    ),
+    "trading_event.already_exhibited": (
+        Conflict,
+        "Achievement {achievement_id} is already recorded as exhibited at this event.",
+    ),
+    # achievement imports
+    "import.unreadable": (Invalid, "The CSV cannot be read: {error}."),
+    "import.no_header": (Invalid, "The CSV is empty: it needs a header row of column names."),
+    "import.missing_columns": (Invalid, "The CSV lacks required columns: {columns}."),
+    "import.unknown_columns": (
+        Invalid,
+        "The CSV has columns this import does not read: {columns}.",
+    ),
+    "import.duplicate_columns": (Invalid, "The CSV names these columns twice: {columns}."),
+    "import.wrong_cell_count": (Invalid, "The row has {found} cells; the header has {expected}."),
+    "import.duplicate_reference": (
+        Invalid,
+        "Reference {reference!r} already appears on line {line} of this file.",
+    ),
+    "import.amount_when_negotiable": (Invalid, "A negotiable price has no amount."),
+    # IP assets: numbers and offices
+    "ip_identifier.malformed": (Invalid, "{number!r} is not a well-formed {office} {kind} number."),
+    "ip_identifier.wrong_check_digit": (
+        Invalid,
+        "{number} has the wrong check digit: it should be {expected}.",
+    ),
+    "ip_identifier.not_issued": (Invalid, "The {office} office issues no {kind} numbers."),
+    "ip_identifier.unknown_kind": (
+        Invalid,
+        "{kind!r} is not a kind of IP number (application, publication, grant, registration).",
+    ),
+    "ip_identifier.not_for_kind": (Invalid, "A {asset} has no {kind} number."),
+    "ip_identifier.duplicate": (Invalid, "{number} is given more than once."),
+    "ip_office.unknown": (
+        Invalid,
+        "{code!r} is neither an ISO 3166-1 alpha-2 country nor a regional IP office (EP, EA, WO).",
+    ),
+    "ip_office.kind_not_filed": (Invalid, "The {office} office does not register {kind} rights."),
+    # IP assets
+    "ip_asset.unknown_kind": (Invalid, "{kind!r} is not a kind of IP asset."),
+    "ip_asset.unknown": (Invalid, "IP asset {asset_id} does not exist."),
+    "ip_asset.know_how_not_granted": (
+        Conflict,
+        "Know-how is never granted: it is protected by being kept secret.",
+    ),
+    "ip_asset.not_pending": (Conflict, "Only a pending asset can be granted; it is {status}."),
+    "ip_asset.not_granted": (Conflict, "Only a granted asset can expire; it is {status}."),
+    "ip_asset.already_ended": (Conflict, "The asset has already ended; it is {status}."),
+    "ip_asset.expired_before_grant": (
+        Invalid,
+        "An asset cannot expire before its grant on {granted_on}.",
+    ),
+    "ip_asset.date_in_future": (Invalid, "{what} cannot be dated {on}: in the future."),
+    "ip_asset.title_transfer_applied": (
+        Conflict,
+        "Transfer {transfer_id} has already changed the owner of record.",
+    ),
+    "ip_asset.already_owner": (Conflict, "Party {party_id} is already the owner of record."),
+    # IP transfers: proposal
+    "ip_transfer.unknown_mode": (Invalid, "{mode!r} is not a mode of transfer."),
+    "ip_transfer.unknown_valuation_method": (
+        Invalid,
+        "{method!r} is not a valuation method (income, market, cost).",
+    ),
+    "ip_transfer.unknown_agreement": (Invalid, "Agreement {agreement_id} does not exist."),
+    "ip_transfer.territory_ambiguous": (Invalid, "A worldwide territory lists no countries."),
+    "ip_transfer.territory_empty": (
+        Invalid,
+        "The territory is worldwide or lists at least one country.",
+    ),
+    "ip_transfer.term_dates_reversed": (Invalid, "The term ends ({ends_on}) before it starts."),
+    "ip_transfer.self_transfer": (
+        Invalid,
+        "The recipient is the holder: a party cannot transfer rights to itself.",
+    ),
+    "ip_transfer.assignment_has_no_end": (
+        Invalid,
+        "An assignment is for good: its term has no end date.",
+    ),
+    "ip_transfer.asset_ended": (
+        Conflict,
+        "The asset has {status}: there are no rights left to transfer.",
+    ),
+    "ip_transfer.holder_not_owner_of_record": (
+        Conflict,
+        "Party {party_id} is not the asset's owner of record, so it cannot transfer it.",
+    ),
+    # IP transfers: lifecycle
+    "ip_transfer.not_proposed": (Conflict, "Only a proposed transfer is valuated; it is {status}."),
+    "ip_transfer.not_valuated": (
+        Conflict,
+        "The contract follows the valuation; the transfer is {status}.",
+    ),
+    "ip_transfer.agreement_not_effective": (
+        Conflict,
+        "The agreement is not in effect; it is {status}.",
+    ),
+    "ip_transfer.agreement_lacks_party": (
+        Invalid,
+        "Party {party_id} is not a party to the agreement.",
+    ),
+    "ip_transfer.not_contract_signed": (
+        Conflict,
+        "Only a transfer under a signed contract is recorded; it is {status}.",
+    ),
+    "ip_transfer.know_how_not_recorded": (Conflict, "Know-how is not recorded with an IP office."),
+    "ip_transfer.recorded_before_contract": (
+        Invalid,
+        "The recordal cannot predate the contract, signed on {signed_on}.",
+    ),
+    "ip_transfer.not_recorded": (
+        Conflict,
+        "The transfer is not ready to complete; it is {status}.",
+    ),
+    "ip_transfer.already_ended": (Conflict, "The transfer has already ended; it is {status}."),
+    "ip_transfer.date_in_future": (Invalid, "{what} cannot be dated {on}: in the future."),
+    # IP transfers: consideration
+    "ip_transfer.contract_not_signed": (
+        Conflict,
+        "Consideration follows the signed contract; the transfer is {status}.",
+    ),
+    "ip_transfer.schedule_has_payments": (
+        Conflict,
+        "Payments are recorded against the schedule: it can no longer change.",
+    ),
+    "ip_transfer.no_consideration": (Conflict, "No consideration has been scheduled."),
+    "ip_transfer.payment_currency_mismatch": (
+        Invalid,
+        "A payment in {currency} cannot settle a schedule in {expected}.",
+    ),
+    "ip_transfer.payment_zero": (Invalid, "A payment must be more than zero."),
+    "ip_transfer.payment_exceeds_outstanding": (
+        Conflict,
+        "The payment ({amount}) exceeds the outstanding balance ({outstanding}).",
+    ),
+    "ip_transfer.consideration_outstanding": (
+        Conflict,
+        "{outstanding} of the consideration is still outstanding.",
+    ),
+    "consideration.wrong_amounts": (Invalid, "A {kind} schedule lists {expected}."),
+    "consideration.currency_mismatch": (
+        Invalid,
+        "{amount} is not in the schedule's currency ({currency}).",
+    ),
+    "consideration.percentage_required": (Invalid, "A {kind} schedule needs {what}."),
+    "consideration.percentage_not_applicable": (Invalid, "A {kind} schedule has no {what}."),
+    "consideration.percentage_out_of_range": (
+        Invalid,
+        "{what} must be above 0 and at most 100 (per cent), not {value}.",
+    ),
 }
 
 

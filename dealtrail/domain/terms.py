@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from dealtrail.domain.errors import fail
 from dealtrail.domain.money import Money
+from dealtrail.domain.personal import Personal
 from dealtrail.domain.text import required_text
 
 
@@ -87,6 +88,14 @@ def check_participants(participants: list[Participant]) -> None:
 @dataclass(frozen=True)
 class Signature:
     party_id: str
-    signatory_name: str
+    signatory_name: Personal
     signatory_title: str
     signed_on: date
+
+
+def with_personal_name(signature: Signature) -> Signature:
+    """Upcasting: a signature stored before names were sealed held the name as plain text."""
+    name: object = signature.signatory_name
+    if isinstance(name, str):
+        return replace(signature, signatory_name=Personal(name, scope=signature.party_id))
+    return signature

@@ -27,5 +27,6 @@ def create_database_engine(settings: Settings) -> Engine:
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.execute("PRAGMA journal_mode=WAL")
         dbapi_connection.execute("PRAGMA busy_timeout=10000")
+        dbapi_connection.execute("PRAGMA secure_delete=ON")  # destroyed keys leave no trace
 
     return engine

@@ -54,6 +54,8 @@ class Settings:
     audit_signing_key: str | None = None
     cipher_key: str | None = None
     compress: bool = False
+    ready_max_lag: int = 10_000
+    cors_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -68,6 +70,10 @@ class Settings:
             audit_signing_key=env.get("DEALTRAIL_AUDIT_SIGNING_KEY") or None,
             cipher_key=env.get("DEALTRAIL_CIPHER_KEY") or None,
             compress=(env.get("DEALTRAIL_COMPRESS") or "").lower() in ("1", "true", "yes", "on"),
+            ready_max_lag=int(env.get("DEALTRAIL_READY_MAX_LAG") or 10_000),
+            cors_origins=tuple(
+                o.strip() for o in (env.get("DEALTRAIL_CORS_ORIGINS") or "").split(",") if o.strip()
+            ),
         )
 
     @property

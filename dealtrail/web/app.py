@@ -12,12 +12,29 @@ from dealtrail.application.errors import ApplicationError
 from dealtrail.domain.errors import DomainError
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web import access, docs, problems
-from dealtrail.web.api import agreement_parts, agreements, health, parties  # noqa: F401
+from dealtrail.web.api import (  # noqa: F401
+    achievement_steps,
+    achievements,
+    agreement_parts,
+    agreements,
+    health,
+    ip_assets,
+    ip_transfer_parts,
+    ip_transfers,
+    listing_parts,
+    listings,
+    parties,
+    trading_event_parts,
+    trading_events,
+)
 from dealtrail.web.api import audit as audit_api
 from dealtrail.web.api import events as events_api
+from dealtrail.web.api import privacy as privacy_api
 from dealtrail.web.api.schemas.common import ProblemSchema
-from dealtrail.web.commands import echo_correlation_id
+from dealtrail.web.commands import assign_correlation_id, echo_correlation_id
+from dealtrail.web.headers import add_security_headers, enable_cors
 from dealtrail.web.json import ExactJSONProvider
+from dealtrail.web.logs import log_request, start_timer
 from dealtrail.web.services import Services, build_services
 
 
@@ -60,15 +77,25 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
         "bearer", {"type": "http", "scheme": "bearer", "description": "dealtrail API token"}
     )
     api.spec.options["security"] = [{"bearer": []}]
-    for blueprint in (health.blp, parties.blp, agreements.blp):
+    for blueprint in (health.blp, parties.blp, agreements.blp, listings.blp):
         api.register_blueprint(blueprint)
     api.register_blueprint(audit_api.blp)
     api.register_blueprint(events_api.blp)
+    api.register_blueprint(privacy_api.blp)
+    api.register_blueprint(achievements.blp)
+    api.register_blueprint(trading_events.blp)
+    api.register_blueprint(ip_assets.blp)
+    api.register_blueprint(ip_transfers.blp)
     app.register_blueprint(docs.blp)
 
+    app.before_request(start_timer)
+    app.before_request(assign_correlation_id)
     app.before_request(_require_json_body)
     app.before_request(access.authorise)
     app.after_request(echo_correlation_id)
+    app.after_request(add_security_headers)
+    app.after_request(log_request)
+    enable_cors(app, settings.cors_origins)
     app.register_error_handler(DomainError, problems.domain_problem)
     app.register_error_handler(ApplicationError, problems.application_problem)
     app.register_error_handler(Exception, problems.unexpected_problem)

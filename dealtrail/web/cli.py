@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from typing import Any
 
 import click
@@ -15,6 +13,10 @@ from dealtrail.application.demo import Demo, load_demo
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.cli_audit import audit
+from dealtrail.web.cli_import import import_group
+from dealtrail.web.cli_operator import operator
+from dealtrail.web.cli_privacy import privacy
+from dealtrail.web.logs import configure_logging
 from dealtrail.web.services import services
 
 
@@ -28,6 +30,7 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Flask:
+        configure_logging()
         return create_app()
 
 
@@ -54,7 +57,7 @@ def serve(host: str, port: int, workers: int, dev: bool, demo: bool) -> None:
         return
     services().close()
     _Gunicorn(
-        {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-", "keepalive": 5}
+        {"bind": f"{host}:{port}", "workers": workers, "keepalive": 5}
     ).run()
 
 
@@ -99,7 +102,7 @@ def tokens() -> None:
 @with_appcontext
 def create_token(role: str, name: str) -> None:
     """Create a token; its secret is printed once and never stored."""
-    info, secret = services().tokens.create(name, Role(role), created_by=_operator())
+    info, secret = services().tokens.create(name, Role(role), created_by=operator())
     click.echo(f"token id: {info.token_id}  role: {info.role}  name: {info.name}", err=True)
     click.echo(secret)
 
@@ -123,15 +126,9 @@ def revoke_token(token_id: str) -> None:
     click.echo(f"revoked {token_id}")
 
 
-def _operator() -> str:
-    try:
-        user = getpass.getuser()
-    except OSError:
-        user = str(os.getuid())
-    return f"cli:{user}"
-
-
 cli.add_command(audit)
+cli.add_command(privacy)
+cli.add_command(import_group)
 
 
 def main() -> None:

@@ -43,6 +43,11 @@ def correlation_id() -> str:
     return g.correlation_id
 
 
+def assign_correlation_id() -> None:
+    """Every request gets its correlation id up front, for the logs and the response."""
+    correlation_id()
+
+
 def echo_correlation_id(response: Response) -> Response:
     """Returns the correlation id to the caller, so a request can be found in the history."""
     if "correlation_id" in g:

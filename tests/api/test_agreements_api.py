@@ -98,7 +98,7 @@ def test_the_walkthrough_from_draft_to_effective_records_who_when_and_why(staff:
     assert [m["effective_at"] for m in meta] == [
         None,
         "2026-11-18T09:00:00+08:00",
-        None,
+        "2026-11-18T00:00:00+00:00",  # no effective_at given: the signing day counts
         "2026-11-20T15:30:00+08:00",
         "2026-11-20T15:30:00+08:00",
     ]

@@ -102,7 +102,7 @@ def test_unknown_ids_and_routes_are_not_found(staff: Api) -> None:
     )
     assert_problem(staff.get(f"{AGREEMENTS}/{uuid.uuid4()}/history"), 404, "not_found")
     assert_problem(staff.get(f"{PARTIES}/not-a-uuid"), 404, "not_found")
-    assert_problem(staff.get("/api/v1/achievements"), 404, "not_found")
+    assert_problem(staff.get("/api/v1/nothing-here"), 404, "not_found")
     assert_problem(staff.client.get("/api/v2/parties"), 404, "not_found")
 
 

@@ -9,6 +9,7 @@ from freezegun import freeze_time
 
 from dealtrail.domain.agreement import Agreement, AgreementStatus
 from dealtrail.domain.errors import Conflict, Invalid
+from dealtrail.domain.personal import Personal
 from dealtrail.domain.terms import Signature
 
 from .conftest import (
@@ -36,7 +37,9 @@ def test_a_signature_is_recorded_without_making_the_agreement_effective(
 
     assert event_names(open_agreement) == ["Agreement.Signed"]
     assert open_agreement.signatures == {
-        UNIVERSITY: Signature(UNIVERSITY, "Prof. Li Wei", "Director", SIGNED_ON)
+        UNIVERSITY: Signature(
+            UNIVERSITY, Personal("Prof. Li Wei", scope=UNIVERSITY), "Director", SIGNED_ON
+        )
     }
     assert open_agreement.status is AgreementStatus.OPEN_FOR_SIGNATURE
     assert open_agreement.awaiting_signatures() == [ACADEMY]

@@ -64,6 +64,10 @@ class PartiesView(View):
         for alliance in aggregate.alliances:
             conn.execute(insert(party_alliances).values(party_id=party_id, alliance=alliance))
 
+    def ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(parties.c.id).order_by(parties.c.seq)).scalars())
+
     def search(
         self,
         *,

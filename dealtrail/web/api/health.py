@@ -1,17 +1,30 @@
-"""/healthz: the process is up (no token needed)."""
+"""/healthz (the process is up) and /readyz (the stores answer and the views are not far behind);
+neither needs a token."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from flask import abort
 from flask.views import MethodView
 from marshmallow import Schema, fields
 
 from dealtrail.web.json import Blueprint
+from dealtrail.web.services import services
 
-blp = Blueprint("health", __name__, description="Liveness")
+blp = Blueprint("health", __name__, description="Liveness and readiness")
 
 
 class HealthSchema(Schema):
     status = fields.String()
+
+
+class ReadinessSchema(Schema):
+    status = fields.String()
+    head = fields.Integer(metadata={"description": "Last log position"})
+    lag = fields.Dict(
+        keys=fields.String(), values=fields.Integer(), metadata={"description": "Events behind"}
+    )
 
 
 @blp.route("/healthz")
@@ -20,3 +33,29 @@ class Health(MethodView):
     def get(self) -> dict[str, str]:
         """The process is up."""
         return {"status": "ok"}
+
+
+@blp.route("/readyz")
+class Readiness(MethodView):
+    @blp.response(200, ReadinessSchema)
+    def get(self) -> dict[str, Any]:
+        """The stores answer and every follower of the log is within the allowed lag
+        (DEALTRAIL_READY_MAX_LAG events); 503 otherwise."""
+        svc = services()
+        try:
+            if svc.catalogue.inline:  # followers run in this process: bring them up to date
+                svc.catalogue.catch_up()
+                svc.audit.catch_up()
+            head = svc.ledger.recorder.max_notification_id() or 0
+            lag = {f.name: head - f.position() for f in (svc.catalogue, svc.audit)}
+        except Exception as error:  # any store failure means not ready
+            abort(
+                503,
+                description=f"A store did not answer: {type(error).__name__}.",
+                headers={"Retry-After": "5"},
+            )
+        if max(lag.values()) > svc.settings.ready_max_lag:
+            abort(
+                503, description=f"Views are behind the log: {lag}.", headers={"Retry-After": "5"}
+            )
+        return {"status": "ready", "head": head, "lag": lag}

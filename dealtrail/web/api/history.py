@@ -12,12 +12,15 @@ from uuid import UUID
 
 from dealtrail.application.ledger import Ledger
 from dealtrail.domain.base import Recorded, metadata_of
+from dealtrail.domain.personal import Personal
 
 _ENVELOPE = {"originator_id", "originator_version", "timestamp", "meta", "originator_topic"}
 
 
 def jsonable(value: Any) -> Any:
     """Event field values as plain JSON: exact decimals as strings, dates as ISO 8601."""
+    if isinstance(value, Personal):
+        return str(value)
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, dict):

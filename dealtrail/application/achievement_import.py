@@ -1,0 +1,124 @@
+"""Bulk import of achievements from CSV: good rows imported, bad rows reported, nothing twice.
+
+Each row is its own commands (owner party if missing, then the achievement), so a crash part-way
+loses nothing: importing the file again finishes the job. An achievement's id derives from its
+(scope, external_ref), so a reference already imported — by anyone — is reported as already
+present and never recorded twice; owner parties are found by exact name and country before one is
+registered. Commands carry idempotency keys derived from the same values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from dealtrail.application.achievement_csv import (
+    AchievementRow,
+    Owner,
+    ParsedFile,
+    Problem,
+    RejectedRow,
+    read_achievements,
+)
+from dealtrail.application.achievements import Achievements
+from dealtrail.application.errors import ApplicationError
+from dealtrail.application.ledger import Options
+from dealtrail.application.parties import Parties
+from dealtrail.domain.errors import DomainError
+from dealtrail.domain.external_ref import DEFAULT_SCOPE
+
+Progress = Callable[[int], None]
+
+
+class PartyDirectory(Protocol):
+    def find(self, name: str, country: str) -> str | None:
+        """The id of a registered party with exactly this name in this country, if any."""
+        ...
+
+
+@dataclass(frozen=True)
+class ImportedRow:
+    line: int
+    reference: str
+    achievement_id: str
+
+
+@dataclass
+class ImportReport:
+    scope: str
+    imported: list[ImportedRow] = field(default_factory=list)
+    already_present: list[ImportedRow] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+    parties_registered: int = 0
+
+
+class AchievementImport:
+    def __init__(
+        self, parties: Parties, achievements: Achievements, directory: PartyDirectory
+    ) -> None:
+        self.parties = parties
+        self.achievements = achievements
+        self.directory = directory
+
+    def import_csv(self, text: str, scope: str = DEFAULT_SCOPE) -> ImportReport:
+        """Reads and imports the file; see `read` and `run`."""
+        return self.run(self.read(text, scope))
+
+    def read(self, text: str, scope: str = DEFAULT_SCOPE) -> ParsedFile:
+        """Checks every row; raises a DomainError only if the file as a whole is unreadable."""
+        return read_achievements(text, scope)
+
+    def run(self, parsed: ParsedFile, progress: Progress | None = None) -> ImportReport:
+        """Imports the good rows (calling `progress(1)` after each); reports every row."""
+        report = ImportReport(parsed.scope, rejected=list(parsed.rejected))
+        owners: dict[Owner, str] = {}
+        for row in parsed.rows:
+            self._import_row(row, owners, report)
+            if progress:
+                progress(1)
+        report.rejected.sort(key=lambda r: r.line)
+        return report
+
+    def _import_row(
+        self, row: AchievementRow, owners: dict[Owner, str], report: ImportReport
+    ) -> None:
+        reference = row.external_ref.reference
+        existing = self.achievements.find_by_reference(row.external_ref)
+        if existing is not None:
+            report.already_present.append(ImportedRow(row.line, reference, str(existing.id)))
+            return
+        key = f"import:achievement:{row.external_ref.scope}:{reference}"
+        try:
+            owner_id = self._owner(row.owner, owners, report)
+            result = self.achievements.register(
+                owner_id, row.offer, row.contact, row.external_ref, Options(idempotency_key=key)
+            )
+        except (DomainError, ApplicationError) as error:
+            report.rejected.append(RejectedRow(row.line, reference, [_problem(row.line, error)]))
+            return
+        done = ImportedRow(row.line, reference, str(result.aggregate_id))
+        (report.already_present if result.replayed else report.imported).append(done)
+
+    def _owner(self, owner: Owner, owners: dict[Owner, str], report: ImportReport) -> str:
+        if owner not in owners:
+            found = self.directory.find(owner.name, owner.country)
+            if found is None:
+                key = f"import:party:{owner.country}:{owner.name}"
+                result = self.parties.register(
+                    owner.name, owner.kind, owner.country, None, Options(idempotency_key=key)
+                )
+                found = str(result.aggregate_id)
+                report.parties_registered += 0 if result.replayed else 1
+            owners[owner] = found
+        return owners[owner]
+
+
+def _problem(line: int, error: DomainError | ApplicationError) -> Problem:
+    """A refusal by the application as a problem with the row, naming the CSV column the check
+    was about (offer.ip_asset_ids.2 → ip_asset_ids), or "" for the whole row."""
+    if isinstance(error, ApplicationError):
+        return Problem(line, "", error.code, str(error))
+    path = (error.field or "").split(".")
+    column = path[1] if path[0] == "offer" and len(path) > 1 else path[0]
+    return Problem(line, column, error.code, error.message)

@@ -1,0 +1,70 @@
+"""Crypto-shredding: personal data is encrypted with its data subject's own key.
+
+The subject of a value is a keyed pseudonym of the value itself (HMAC with the vault's secret),
+so the same person's name gets the same key everywhere and can be forgotten by name. Forgetting
+destroys the key: every event, snapshot and bundle keeps its bytes (and the audit tree stays
+valid), but the value can never be read again.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from typing import Any, Protocol
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from eventsourcing.persistence import Transcoding
+
+from dealtrail.domain.personal import Personal
+
+
+class SubjectVault(Protocol):
+    def subject_of(self, text: str, scope: str) -> str:
+        """The data subject a value belongs to: a stable pseudonym of the value in its scope."""
+        ...
+
+    def key(self, subject: str, *, create: bool) -> bytes | None:
+        """The subject's key (created if asked and missing); None once forgotten."""
+        ...
+
+    def forget(self, name: str, scopes: list[str]) -> list[str]:
+        """Destroys the keys of `name` in each scope; returns the subjects forgotten."""
+        ...
+
+
+class PersonalAsCiphertext(Transcoding):
+    type = Personal
+    name = "personal"
+
+    def __init__(self, vault: SubjectVault | None) -> None:
+        self.vault = vault
+
+    def _vault(self) -> SubjectVault:
+        if self.vault is None:
+            raise RuntimeError("personal data needs a subject vault to be stored")
+        return self.vault
+
+    def encode(self, obj: Personal) -> dict[str, Any]:
+        if obj.text is None:
+            return {"subject": None, "scope": obj.scope}
+        vault = self._vault()
+        subject = vault.subject_of(obj.text, obj.scope)
+        key = vault.key(subject, create=True)
+        assert key is not None, "a new subject always has a key"
+        nonce = os.urandom(12)
+        sealed = AESGCM(key).encrypt(nonce, obj.text.encode(), subject.encode())
+        sealed_text = base64.b64encode(nonce + sealed).decode()
+        return {"subject": subject, "scope": obj.scope, "sealed": sealed_text}
+
+    def decode(self, data: dict[str, Any]) -> Personal:
+        subject, scope = data.get("subject"), data.get("scope", "")
+        key = None if subject is None else self._vault().key(subject, create=False)
+        if key is None:
+            return Personal(None, scope)
+        raw = base64.b64decode(data["sealed"])
+        try:
+            text = AESGCM(key).decrypt(raw[:12], raw[12:], subject.encode()).decode()
+        except InvalidTag:  # sealed with a key since destroyed
+            return Personal(None, scope)
+        return Personal(text, scope)

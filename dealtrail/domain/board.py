@@ -1,0 +1,22 @@
+"""Board: the segment of a regional equity trading centre a company lists on."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from dealtrail.domain.errors import fail
+
+
+class Board(StrEnum):
+    SCI_TECH_INNOVATION = "sci_tech_innovation"
+    GROWTH = "growth"
+    TRADING = "trading"
+    DISPLAY = "display"
+    INCUBATION = "incubation"
+
+
+def listing_board(board: str) -> Board:
+    try:
+        return Board(board)
+    except ValueError:
+        raise fail("listing.unknown_board", "board", board=board) from None

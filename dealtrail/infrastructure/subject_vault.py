@@ -1,0 +1,101 @@
+"""The subject vault: one AES key per data subject, destroyed when the subject is forgotten."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import unicodedata
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, DateTime, Engine, LargeBinary, String, Table, delete, insert, select
+from sqlalchemy import text as sql
+from sqlalchemy.exc import IntegrityError
+
+from dealtrail.infrastructure.views.base import metadata
+
+subject_keys = Table(
+    "subject_keys",
+    metadata,
+    Column("subject", String(64), primary_key=True),
+    Column("key", LargeBinary(32), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+vault_secrets = Table(
+    "vault_secrets",
+    metadata,
+    Column("name", String(50), primary_key=True),
+    Column("value", LargeBinary(64), nullable=False),
+)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+class SqlSubjectVault:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._secret: bytes | None = None
+
+    def create_tables(self) -> None:
+        metadata.create_all(self.engine, tables=[subject_keys, vault_secrets])
+        with self.engine.begin() as conn:
+            if conn.execute(select(vault_secrets.c.name)).first() is None:
+                conn.execute(insert(vault_secrets).values(name="pseudonyms", value=os.urandom(32)))
+
+    def _pseudonym_secret(self) -> bytes:
+        if self._secret is None:
+            with self.engine.connect() as conn:
+                self._secret = conn.execute(
+                    select(vault_secrets.c.value).where(vault_secrets.c.name == "pseudonyms")
+                ).scalar_one()
+        return self._secret
+
+    def subject_of(self, text: str, scope: str) -> str:
+        message = f"{scope}\x1f{_normalise(text)}".encode()
+        return hmac.new(self._pseudonym_secret(), message, hashlib.sha256).hexdigest()
+
+    def key(self, subject: str, *, create: bool) -> bytes | None:
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(subject_keys.c.key).where(subject_keys.c.subject == subject)
+            ).scalar_one_or_none()
+        if found is not None or not create:
+            return found
+        return self._create(subject)
+
+    def _create(self, subject: str) -> bytes:
+        try:
+            with self.engine.begin() as conn:
+                key = os.urandom(32)
+                row = {"subject": subject, "key": key, "created_at": datetime.now(UTC)}
+                conn.execute(insert(subject_keys).values(**row))
+                return key
+        except IntegrityError:  # created meanwhile by another process
+            found = self.key(subject, create=False)
+            assert found is not None
+            return found
+
+    def forget(self, name: str, scopes: list[str]) -> list[str]:
+        """Destroys the keys of `name` in each of `scopes`; returns the subjects forgotten."""
+        subjects = [self.subject_of(name, scope) for scope in scopes]
+        with self.engine.begin() as conn:
+            existing = list(
+                conn.execute(
+                    select(subject_keys.c.subject).where(subject_keys.c.subject.in_(subjects))
+                ).scalars()
+            )
+            conn.execute(delete(subject_keys).where(subject_keys.c.subject.in_(existing)))
+        self._scrub()
+        return existing
+
+    def _scrub(self) -> None:
+        """Leaves no copy of a destroyed key in the database files."""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            return
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(sql("VACUUM FULL subject_keys"))

@@ -1,0 +1,170 @@
+"""Achievements view: the supermarket's search — text, field, TRL, transfer mode, owner, status.
+
+The owner's country and alliances are not copied here: they are joined from the parties view at
+query time, so a party that joins an alliance later is found under it at once. Contacts (personal
+data) are never copied into the view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    delete,
+    insert,
+    select,
+)
+
+from dealtrail.domain.achievement import Achievement
+from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+from dealtrail.infrastructure.views.parties import parties, party_alliances
+
+achievements = Table(
+    "catalogue_achievements",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
+    Column("version", Integer, nullable=False),
+    Column("owner_party_id", String(36), nullable=False, index=True),
+    Column("title", String(300), nullable=False),
+    Column("field", String(40), nullable=False, index=True),
+    Column("trl", Integer, nullable=False, index=True),
+    Column("status", String(40), nullable=False, index=True),
+    Column("price_amount", String(40)),
+    Column("price_currency", String(3)),
+    Column("external_scope", String(300)),
+    Column("external_reference", String(300)),
+    Column("modified_at", DateTime(timezone=True), nullable=False),
+)
+
+achievement_modes = Table(
+    "catalogue_achievement_modes",
+    metadata,
+    Column("achievement_id", ForeignKey("catalogue_achievements.id"), primary_key=True),
+    Column("mode", String(40), primary_key=True, index=True),
+)
+
+
+class AchievementsView(View):
+    kind = Achievement
+    tables = (achievement_modes, achievements)
+
+    def write(self, conn: Connection, aggregate: Achievement, seq: int) -> None:
+        achievement_id = str(aggregate.id)
+        offer, ref = aggregate.offer, aggregate.external_ref
+        upsert(
+            conn,
+            achievements,
+            {
+                "id": achievement_id,
+                "seq": seq,
+                "version": aggregate.version,
+                "owner_party_id": aggregate.owner_party_id,
+                "title": offer.title,
+                "field": str(offer.field),
+                "trl": offer.trl,
+                "status": str(aggregate.status),
+                "price_amount": str(offer.asking_price.amount) if offer.asking_price else None,
+                "price_currency": offer.asking_price.currency if offer.asking_price else None,
+                "external_scope": ref.scope if ref else None,
+                "external_reference": ref.reference if ref else None,
+                "modified_at": aggregate.modified_on,
+            },
+        )
+        conn.execute(
+            delete(achievement_modes).where(achievement_modes.c.achievement_id == achievement_id)
+        )
+        for mode in offer.transfer_modes:
+            conn.execute(
+                insert(achievement_modes).values(achievement_id=achievement_id, mode=str(mode))
+            )
+
+    def search(
+        self,
+        *,
+        limit: int,
+        after: int = 0,
+        q: str | None = None,
+        field: str | None = None,
+        trl_min: int | None = None,
+        trl_max: int | None = None,
+        transfer_mode: str | None = None,
+        owner_country: str | None = None,
+        alliance: str | None = None,
+        status: str | None = None,
+    ) -> dict[str, Any]:
+        owner = parties.alias("owner")
+        query = (
+            select(
+                achievements,
+                owner.c.name.label("owner_name"),
+                owner.c.country.label("owner_country"),
+            )
+            .select_from(achievements.outerjoin(owner, owner.c.id == achievements.c.owner_party_id))
+            .where(achievements.c.seq > after)
+            .order_by(achievements.c.seq)
+            .limit(limit)
+        )
+        if q:
+            query = query.where(achievements.c.title.icontains(q, autoescape=True))
+        if field:
+            query = query.where(achievements.c.field == str(field))
+        if trl_min is not None:
+            query = query.where(achievements.c.trl >= trl_min)
+        if trl_max is not None:
+            query = query.where(achievements.c.trl <= trl_max)
+        if status:
+            query = query.where(achievements.c.status == str(status))
+        if owner_country:
+            query = query.where(owner.c.country == owner_country.upper())
+        if transfer_mode:
+            offering = select(achievement_modes.c.achievement_id).where(
+                achievement_modes.c.mode == str(transfer_mode)
+            )
+            query = query.where(achievements.c.id.in_(offering))
+        if alliance:
+            members = select(party_alliances.c.party_id).where(
+                party_alliances.c.alliance == alliance
+            )
+            query = query.where(achievements.c.owner_party_id.in_(members))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+            ids = [r["id"] for r in rows]
+            modes: dict[str, list[str]] = {i: [] for i in ids}
+            for m in conn.execute(
+                select(achievement_modes).where(achievement_modes.c.achievement_id.in_(ids))
+            ).mappings():
+                modes[m["achievement_id"]].append(m["mode"])
+        return page(list(rows), [_item(r, sorted(modes[r["id"]])) for r in rows], limit)
+
+
+def _item(row: Any, modes: list[str]) -> dict[str, Any]:
+    price: Any = "negotiable"
+    if row["price_currency"]:
+        price = {"amount": row["price_amount"], "currency": row["price_currency"]}
+    ref = None
+    if row["external_reference"]:
+        ref = {"scope": row["external_scope"], "reference": row["external_reference"]}
+    return {
+        "id": row["id"],
+        "version": row["version"],
+        "title": row["title"],
+        "field": row["field"],
+        "trl": row["trl"],
+        "status": row["status"],
+        "transfer_modes": modes,
+        "asking_price": price,
+        "owner_party_id": row["owner_party_id"],
+        "owner_name": row["owner_name"],
+        "owner_country": row["owner_country"],
+        "external_ref": ref,
+        "modified_at": utc(row["modified_at"]),
+    }

@@ -1,0 +1,125 @@
+"""IP assets view: filter by kind, jurisdiction, holder, owner, status, title or number."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    delete,
+    insert,
+    or_,
+    select,
+)
+
+from dealtrail.domain.ip_asset import IpAsset
+from dealtrail.domain.ip_numbers import compact
+from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+
+ip_assets = Table(
+    "catalogue_ip_assets",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
+    Column("version", Integer, nullable=False),
+    Column("kind", String(40), nullable=False, index=True),
+    Column("jurisdiction", String(2), nullable=False, index=True),
+    Column("title", String(300), nullable=False),
+    Column("status", String(40), nullable=False, index=True),
+    Column("holder_party_id", String(36), nullable=False, index=True),
+    Column("owner_party_id", String(36), nullable=False, index=True),
+    Column("modified_at", DateTime(timezone=True), nullable=False),
+)
+
+ip_asset_numbers = Table(
+    "catalogue_ip_asset_numbers",
+    metadata,
+    Column("asset_id", ForeignKey("catalogue_ip_assets.id"), primary_key=True),
+    Column("number", String(60), primary_key=True, comment="normalised by the office"),
+    Column("kind", String(40), nullable=False),
+)
+
+
+class IpAssetsView(View):
+    kind = IpAsset
+    tables = (ip_asset_numbers, ip_assets)
+
+    def write(self, conn: Connection, aggregate: IpAsset, seq: int) -> None:
+        asset_id = str(aggregate.id)
+        upsert(
+            conn,
+            ip_assets,
+            {
+                "id": asset_id,
+                "seq": seq,
+                "version": aggregate.version,
+                "kind": str(aggregate.kind),
+                "jurisdiction": aggregate.jurisdiction,
+                "title": aggregate.title,
+                "status": str(aggregate.status),
+                "holder_party_id": aggregate.holder_party_id,
+                "owner_party_id": aggregate.owner_party_id,
+                "modified_at": aggregate.modified_on,
+            },
+        )
+        conn.execute(delete(ip_asset_numbers).where(ip_asset_numbers.c.asset_id == asset_id))
+        for identifier in aggregate.identifiers:
+            conn.execute(
+                insert(ip_asset_numbers).values(
+                    asset_id=asset_id, number=identifier.number, kind=str(identifier.kind)
+                )
+            )
+
+    def search(
+        self,
+        *,
+        limit: int,
+        after: int = 0,
+        kind: str | None = None,
+        jurisdiction: str | None = None,
+        holder_party_id: UUID | None = None,
+        owner_party_id: UUID | None = None,
+        status: str | None = None,
+        q: str | None = None,
+    ) -> dict[str, Any]:
+        """`q` matches the title, or any number however it is spaced or punctuated."""
+        query = (
+            select(ip_assets).where(ip_assets.c.seq > after).order_by(ip_assets.c.seq).limit(limit)
+        )
+        for column, value in (
+            (ip_assets.c.kind, kind),
+            (ip_assets.c.jurisdiction, jurisdiction.upper() if jurisdiction else None),
+            (ip_assets.c.holder_party_id, holder_party_id),
+            (ip_assets.c.owner_party_id, owner_party_id),
+            (ip_assets.c.status, status),
+        ):
+            if value:
+                query = query.where(column == str(value))
+        if q:
+            numbered = select(ip_asset_numbers.c.asset_id).where(
+                ip_asset_numbers.c.number.contains(compact(q), autoescape=True)
+            )
+            query = query.where(
+                or_(ip_assets.c.title.icontains(q, autoescape=True), ip_assets.c.id.in_(numbered))
+            )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+            ids = [r["id"] for r in rows]
+            numbers: dict[str, list[str]] = {i: [] for i in ids}
+            for n in conn.execute(
+                select(ip_asset_numbers).where(ip_asset_numbers.c.asset_id.in_(ids))
+            ).mappings():
+                numbers[n["asset_id"]].append(n["number"])
+        items = [
+            {**r, "modified_at": utc(r["modified_at"]), "numbers": sorted(numbers[r["id"]])}
+            for r in rows
+        ]
+        return page(list(rows), items, limit)

@@ -1,0 +1,109 @@
+"""IP transfers view: filter by asset, asset kind, mode, status and party; value and balance."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import BigInteger, Column, Connection, DateTime, Integer, String, Table, or_, select
+
+from dealtrail.domain.ip_transfer import IpTransfer
+from dealtrail.domain.money import Money
+from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+
+ip_transfers = Table(
+    "catalogue_ip_transfers",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
+    Column("version", Integer, nullable=False),
+    Column("asset_id", String(36), nullable=False, index=True),
+    Column("asset_kind", String(40), nullable=False, index=True),
+    Column("mode", String(40), nullable=False, index=True),
+    Column("status", String(40), nullable=False, index=True),
+    Column("holder_party_id", String(36), nullable=False, index=True),
+    Column("recipient_party_id", String(36), nullable=False, index=True),
+    Column("value_amount", String(40), comment="the valuation"),
+    Column("value_currency", String(3)),
+    Column("outstanding_amount", String(40)),
+    Column("outstanding_currency", String(3)),
+    Column("modified_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _money_columns(prefix: str, money: Money | None) -> dict[str, str | None]:
+    return {
+        f"{prefix}_amount": str(money.amount) if money else None,
+        f"{prefix}_currency": money.currency if money else None,
+    }
+
+
+def _money(row: Any, prefix: str) -> dict[str, str] | None:
+    currency = row[f"{prefix}_currency"]
+    return {"amount": row[f"{prefix}_amount"], "currency": currency} if currency else None
+
+
+class IpTransfersView(View):
+    kind = IpTransfer
+    tables = (ip_transfers,)
+
+    def write(self, conn: Connection, aggregate: IpTransfer, seq: int) -> None:
+        valuation = aggregate.valuation
+        upsert(
+            conn,
+            ip_transfers,
+            {
+                "id": str(aggregate.id),
+                "seq": seq,
+                "version": aggregate.version,
+                "asset_id": aggregate.asset_id,
+                "asset_kind": str(aggregate.asset_kind),
+                "mode": str(aggregate.mode),
+                "status": str(aggregate.status),
+                "holder_party_id": aggregate.holder_party_id,
+                "recipient_party_id": aggregate.recipient_party_id,
+                **_money_columns("value", valuation.value if valuation else None),
+                **_money_columns("outstanding", aggregate.outstanding()),
+                "modified_at": aggregate.modified_on,
+            },
+        )
+
+    def search(
+        self,
+        *,
+        limit: int,
+        after: int = 0,
+        asset_id: UUID | None = None,
+        asset_kind: str | None = None,
+        mode: str | None = None,
+        status: str | None = None,
+        party_id: UUID | None = None,
+    ) -> dict[str, Any]:
+        t = ip_transfers
+        query = select(t).where(t.c.seq > after).order_by(t.c.seq).limit(limit)
+        for column, value in (
+            (t.c.asset_id, asset_id),
+            (t.c.asset_kind, asset_kind),
+            (t.c.mode, mode),
+            (t.c.status, status),
+        ):
+            if value:
+                query = query.where(column == str(value))
+        if party_id:
+            query = query.where(
+                or_(t.c.holder_party_id == str(party_id), t.c.recipient_party_id == str(party_id))
+            )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        items = [
+            {
+                **{k: r[k] for k in ("id", "version", "asset_id", "asset_kind", "mode", "status")},
+                "holder_party_id": r["holder_party_id"],
+                "recipient_party_id": r["recipient_party_id"],
+                "value": _money(r, "value"),
+                "outstanding": _money(r, "outstanding"),
+                "modified_at": utc(r["modified_at"]),
+            }
+            for r in rows
+        ]
+        return page(list(rows), items, limit)

@@ -1,0 +1,141 @@
+"""Listings view: filter by state, board, centre, company and code or company name; funds raised.
+
+Funds raised are kept one row per listing and currency, in exact text and in the currency's minor
+unit, so a report can group listings by state and sum what they raised in SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    delete,
+    insert,
+    or_,
+    select,
+)
+
+from dealtrail.domain.equity_listing import EquityListing
+from dealtrail.domain.money import Money
+from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+from dealtrail.infrastructure.views.parties import parties
+
+listings = Table(
+    "catalogue_listings",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
+    Column("version", Integer, nullable=False),
+    Column("status", String(40), nullable=False, index=True),
+    Column("board", String(40), nullable=False, index=True),
+    Column("centre_id", String(36), nullable=False, index=True),
+    Column("company_id", String(36), nullable=False, index=True),
+    Column("listing_code", String(12)),
+    Column("listed_on", Date),
+    Column("rounds", Integer, nullable=False, comment="financing rounds closed"),
+    Column("modified_at", DateTime(timezone=True), nullable=False),
+)
+
+listing_funds = Table(
+    "catalogue_listing_funds",
+    metadata,
+    Column("listing_id", ForeignKey("catalogue_listings.id"), primary_key=True),
+    Column("currency", String(3), primary_key=True),
+    Column("amount", String(40), nullable=False, comment="exact decimal"),
+    Column("amount_minor", BigInteger, nullable=False, comment="in minor units, for sums"),
+)
+
+
+def minor_units(money: Money) -> int:
+    """The amount in the currency's minor unit (Money is always exact to that unit)."""
+    exponent = int(money.amount.as_tuple().exponent)
+    return int(money.amount.scaleb(-exponent))
+
+
+class ListingsView(View):
+    kind = EquityListing
+    tables = (listing_funds, listings)
+
+    def write(self, conn: Connection, aggregate: EquityListing, seq: int) -> None:
+        listing_id = str(aggregate.id)
+        upsert(
+            conn,
+            listings,
+            {
+                "id": listing_id,
+                "seq": seq,
+                "version": aggregate.version,
+                "status": str(aggregate.status),
+                "board": str(aggregate.board),
+                "centre_id": aggregate.centre_id,
+                "company_id": aggregate.company_id,
+                "listing_code": aggregate.listing_code,
+                "listed_on": aggregate.listed_on,
+                "rounds": len(aggregate.financing_rounds),
+                "modified_at": aggregate.modified_on,
+            },
+        )
+        conn.execute(delete(listing_funds).where(listing_funds.c.listing_id == listing_id))
+        for money in aggregate.funds_raised():
+            conn.execute(
+                insert(listing_funds).values(
+                    listing_id=listing_id,
+                    currency=money.currency,
+                    amount=str(money.amount),
+                    amount_minor=minor_units(money),
+                )
+            )
+
+    def search(
+        self,
+        *,
+        limit: int,
+        after: int = 0,
+        status: str | None = None,
+        board: str | None = None,
+        centre: UUID | None = None,
+        company: UUID | None = None,
+        q: str | None = None,
+    ) -> dict[str, Any]:
+        query = select(listings).where(listings.c.seq > after).order_by(listings.c.seq).limit(limit)
+        if status:
+            query = query.where(listings.c.status == str(status))
+        if board:
+            query = query.where(listings.c.board == str(board))
+        if centre:
+            query = query.where(listings.c.centre_id == str(centre))
+        if company:
+            query = query.where(listings.c.company_id == str(company))
+        if q:
+            named = select(parties.c.id).where(parties.c.name.icontains(q, autoescape=True))
+            query = query.where(
+                or_(
+                    listings.c.listing_code.icontains(q, autoescape=True),
+                    listings.c.company_id.in_(named),
+                )
+            )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+            ids = [r["id"] for r in rows]
+            funds: dict[str, list[dict[str, str]]] = {i: [] for i in ids}
+            for f in conn.execute(
+                select(listing_funds)
+                .where(listing_funds.c.listing_id.in_(ids))
+                .order_by(listing_funds.c.currency)
+            ).mappings():
+                funds[f["listing_id"]].append({"amount": f["amount"], "currency": f["currency"]})
+        items = [
+            {**r, "modified_at": utc(r["modified_at"]), "funds_raised": funds[r["id"]]}
+            for r in rows
+        ]
+        return page(list(rows), items, limit)

@@ -1,0 +1,93 @@
+"""Trading events view: conferences with the counts dashboards report, by place, host and name."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Table,
+    select,
+)
+
+from dealtrail.domain.trading_event import EventCounts, TradingEvent
+from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+
+COUNTS = [f.name for f in fields(EventCounts)]
+
+trading_events = Table(
+    "catalogue_trading_events",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
+    Column("version", Integer, nullable=False),
+    Column("name", String(300), nullable=False),
+    Column("city", String(300), nullable=False),
+    Column("country", String(2), nullable=False, index=True),
+    Column("host_party_id", String(36), nullable=False, index=True),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    *(Column(name, Integer, nullable=False) for name in COUNTS),
+    Column("modified_at", DateTime(timezone=True), nullable=False),
+)
+
+
+class TradingEventsView(View):
+    kind = TradingEvent
+    tables = (trading_events,)
+
+    def write(self, conn: Connection, aggregate: TradingEvent, seq: int) -> None:
+        upsert(
+            conn,
+            trading_events,
+            {
+                "id": str(aggregate.id),
+                "seq": seq,
+                "version": aggregate.version,
+                "name": aggregate.name,
+                "city": aggregate.city,
+                "country": aggregate.country,
+                "host_party_id": aggregate.host_party_id,
+                "starts_on": aggregate.starts_on,
+                "ends_on": aggregate.ends_on,
+                **asdict(aggregate.counts()),
+                "modified_at": aggregate.modified_on,
+            },
+        )
+
+    def search(
+        self,
+        *,
+        limit: int,
+        after: int = 0,
+        q: str | None = None,
+        country: str | None = None,
+        host_party_id: Any = None,
+    ) -> dict[str, Any]:
+        query = (
+            select(trading_events)
+            .where(trading_events.c.seq > after)
+            .order_by(trading_events.c.seq)
+            .limit(limit)
+        )
+        if q:
+            query = query.where(trading_events.c.name.icontains(q, autoescape=True))
+        if country:
+            query = query.where(trading_events.c.country == country.upper())
+        if host_party_id:
+            query = query.where(trading_events.c.host_party_id == str(host_party_id))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return page(list(rows), [_item(r) for r in rows], limit)
+
+
+def _item(row: Any) -> dict[str, Any]:
+    item = {k: v for k, v in row.items() if k not in COUNTS and k != "seq"}
+    return {**item, "counts": {k: row[k] for k in COUNTS}, "modified_at": utc(row["modified_at"])}

@@ -1,0 +1,47 @@
+"""/api/v1/privacy/erasures: forget a data subject (admin)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from flask.views import MethodView
+from marshmallow import fields
+
+from dealtrail.web.api.schemas.common import CommandSchema, Name, Reason
+from dealtrail.web.commands import command, result_headers
+from dealtrail.web.json import Blueprint
+from dealtrail.web.services import services
+
+blp = Blueprint("privacy", __name__, url_prefix="/api/v1/privacy", description="Data protection")
+
+
+class ErasureIn(CommandSchema):
+    name = Name(required=True, metadata={"description": "The personal value to forget"})
+    reason = Reason(required=True, metadata={"example": "Erasure request under GDPR art. 17"})
+
+
+class ErasureOut(ma.Schema):
+    id = fields.UUID()
+    subjects_forgotten = fields.Integer()
+    position = fields.Integer()
+
+
+@blp.route("/erasures")
+class Erasures(MethodView):
+    @blp.arguments(ErasureIn)
+    @blp.response(201, ErasureOut)
+    def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+        """Destroy the keys of a data subject: their personal data reads as erased everywhere,
+        while the log and its proofs stay intact. Recorded as an event (without the value)."""
+        with command(body) as options:
+            result = services().privacy.forget(body["name"], body["reason"], options)
+        erasure = services().privacy.get(result.aggregate_id)
+        return (
+            {
+                "id": erasure.id,
+                "subjects_forgotten": len(erasure.subjects),
+                "position": result.position,
+            },
+            result_headers(result),
+        )

@@ -1,0 +1,252 @@
+"""Achievement request and response bodies (the supermarket and its bulk import)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from dealtrail.domain.achievement import Achievement, AchievementStatus
+from dealtrail.domain.contact import Contact
+from dealtrail.domain.errors import DomainError
+from dealtrail.domain.external_ref import DEFAULT_SCOPE, ExternalRef
+from dealtrail.domain.offer import AchievementField, Offer, TransferMode
+from dealtrail.web.api.schemas.common import (
+    MAX_NAME,
+    CommandSchema,
+    Cursor,
+    MoneyIn,
+    MoneySchema,
+    Name,
+    PageSize,
+    Reason,
+    Strict,
+    no_control_characters,
+    to_domain,
+)
+
+NEGOTIABLE = "negotiable"
+MAX_IP_ASSETS = 100
+MONEY_OR_NEGOTIABLE = {
+    "oneOf": [
+        {
+            "type": "object",
+            "properties": {"amount": {"type": "string"}, "currency": {"type": "string"}},
+            "required": ["amount", "currency"],
+        },
+        {"type": "string", "enum": [NEGOTIABLE]},
+    ],
+    "description": 'Money, or "negotiable"',
+    "example": {"amount": "3500000.00", "currency": "CNY"},
+}
+
+
+class AskingPrice(fields.Field):
+    """Money ({"amount", "currency"}), or the string "negotiable" (loaded as None)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if value == NEGOTIABLE:
+            return None
+        if isinstance(value, dict):
+            return MoneyIn().load(value)
+        raise ma.ValidationError('Give {"amount": ..., "currency": ...} or "negotiable".')
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        return NEGOTIABLE if value is None else MoneySchema().dump(value)
+
+
+def _refused(error: DomainError, prefix: str) -> ma.ValidationError:
+    """A domain refusal inside a nested body, named relative to that body."""
+    return ma.ValidationError(error.message, (error.field or "_schema").removeprefix(prefix))
+
+
+class OfferIn(Strict):
+    title = Name(required=True, metadata={"example": "High-power laser welding process"})
+    field = fields.Enum(AchievementField, by_value=True, required=True)
+    trl = fields.Integer(
+        required=True,
+        strict=True,
+        validate=validate.Range(1, 9),
+        metadata={"description": "Technology readiness level, 1 to 9"},
+    )
+    transfer_modes = fields.List(
+        fields.Enum(TransferMode, by_value=True),
+        required=True,
+        validate=validate.Length(1, len(TransferMode)),
+    )
+    asking_price = AskingPrice(required=True, metadata=MONEY_OR_NEGOTIABLE)
+    ip_asset_ids = fields.List(
+        fields.UUID(), load_default=list, validate=validate.Length(max=MAX_IP_ASSETS)
+    )
+
+    @ma.post_load
+    def _build(self, data: dict[str, Any], **_: Any) -> Offer:
+        data["ip_asset_ids"] = [str(i) for i in data["ip_asset_ids"]]
+        return to_domain(lambda: Offer(**data))
+
+
+class ContactIn(Strict):
+    name = Name(required=True)
+    email = fields.String(required=True, validate=validate.Length(3, 254))
+    phone = fields.String(
+        load_default=None, allow_none=True, validate=[validate.Length(1, 40), no_control_characters]
+    )
+
+    @ma.post_load
+    def _build(self, data: dict[str, Any], **_: Any) -> Contact:
+        try:
+            return Contact(**data)
+        except DomainError as error:
+            raise _refused(error, "contact.") from None
+
+
+class ExternalRefIn(Strict):
+    scope = Name(load_default=DEFAULT_SCOPE, metadata={"description": "The source system"})
+    reference = Name(required=True, metadata={"description": "Unique within the scope"})
+
+    @ma.post_load
+    def _build(self, data: dict[str, Any], **_: Any) -> ExternalRef:
+        try:
+            return ExternalRef(**data)
+        except DomainError as error:
+            raise _refused(error, "external_ref.") from None
+
+
+class AchievementCreateSchema(CommandSchema):
+    owner_party_id = fields.UUID(required=True)
+    offer = fields.Nested(OfferIn, required=True)
+    contact = fields.Nested(ContactIn, required=True, metadata={"description": "Personal data"})
+    external_ref = fields.Nested(ExternalRefIn, load_default=None, allow_none=True)
+
+
+class NegotiationIn(CommandSchema):
+    counterparty_id = fields.UUID(required=True, metadata={"description": "The prospective buyer"})
+
+
+class FallThroughIn(CommandSchema):
+    reason = Reason(required=True)
+
+
+class TransactionIn(CommandSchema):
+    transacted_on = fields.Date(required=True)
+    agreement_id = fields.UUID(load_default=None, metadata={"description": "Either this..."})
+    ip_transfer_id = fields.UUID(load_default=None, metadata={"description": "...or this"})
+
+
+class WithdrawalIn(CommandSchema):
+    reason = Reason(required=True)
+
+
+class ExhibitionIn(CommandSchema):
+    event_id = fields.UUID(required=True, metadata={"description": "The trading event"})
+
+
+# ---- responses ------------------------------------------------------------------------------
+
+
+class OfferOut(ma.Schema):
+    title = fields.String()
+    field = fields.String()
+    trl = fields.Integer()
+    transfer_modes = fields.List(fields.String())
+    asking_price = AskingPrice(metadata=MONEY_OR_NEGOTIABLE)
+    ip_asset_ids = fields.List(fields.String())
+
+
+class ContactOut(ma.Schema):
+    name = fields.String()
+    email = fields.String()
+    phone = fields.String(allow_none=True)
+
+
+class ExternalRefOut(ma.Schema):
+    scope = fields.String()
+    reference = fields.String()
+
+
+class TransactionOut(ma.Schema):
+    transacted_on = fields.Date()
+    agreement_id = fields.String(allow_none=True)
+    ip_transfer_id = fields.String(allow_none=True)
+
+
+class AchievementDetailSchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    status = fields.String()
+    owner_party_id = fields.String()
+    offer = fields.Nested(OfferOut)
+    contact = fields.Nested(ContactOut)
+    external_ref = fields.Nested(ExternalRefOut, allow_none=True)
+    counterparty_id = fields.String(allow_none=True)
+    transaction = fields.Nested(TransactionOut, allow_none=True)
+    withdrawal_reason = fields.String(allow_none=True)
+    exhibited_at = fields.List(fields.String(), metadata={"description": "Trading event ids"})
+    created_at = fields.DateTime()
+    modified_at = fields.DateTime()
+    position = fields.Integer(
+        metadata={"description": "Log position of the command that returned this (commands only)"}
+    )
+
+
+class AchievementListQuerySchema(Strict):
+    q = fields.String(
+        validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
+    )
+    field = fields.Enum(AchievementField, by_value=True)
+    trl_min = fields.Integer(validate=validate.Range(1, 9))
+    trl_max = fields.Integer(validate=validate.Range(1, 9))
+    transfer_mode = fields.Enum(TransferMode, by_value=True)
+    owner_country = fields.String(validate=validate.Length(equal=2))
+    alliance = Name(metadata={"description": "The owner is a member of this alliance"})
+    status = fields.Enum(AchievementStatus, by_value=True)
+    limit = PageSize()
+    after = Cursor()
+
+    @ma.validates_schema
+    def _range(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("trl_min", 1) > data.get("trl_max", 9):
+            raise ma.ValidationError("trl_min must not exceed trl_max.", "trl_max")
+
+
+class AchievementSummarySchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    title = fields.String()
+    field = fields.String()
+    trl = fields.Integer()
+    status = fields.String()
+    transfer_modes = fields.List(fields.String())
+    asking_price = fields.Raw(metadata=MONEY_OR_NEGOTIABLE)
+    owner_party_id = fields.String()
+    owner_name = fields.String(allow_none=True)
+    owner_country = fields.String(allow_none=True)
+    external_ref = fields.Nested(ExternalRefOut, allow_none=True)
+    modified_at = fields.DateTime()
+
+
+class AchievementPageSchema(ma.Schema):
+    items = fields.List(fields.Nested(AchievementSummarySchema))
+    next_after = fields.Integer(allow_none=True)
+
+
+def present_achievement(achievement: Achievement, position: int | None = None) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "id": achievement.id,
+        "version": achievement.version,
+        "status": achievement.status,
+        "owner_party_id": achievement.owner_party_id,
+        "offer": achievement.offer,
+        "contact": achievement.contact,
+        "external_ref": achievement.external_ref,
+        "counterparty_id": achievement.counterparty_id,
+        "transaction": achievement.transaction,
+        "withdrawal_reason": achievement.withdrawal_reason,
+        "exhibited_at": achievement.exhibited_at,
+        "created_at": achievement.created_on,
+        "modified_at": achievement.modified_on,
+    }
+    if position is not None:
+        view["position"] = position
+    return view

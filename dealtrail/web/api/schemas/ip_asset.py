@@ -1,0 +1,157 @@
+"""IP asset request and response bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from dealtrail.domain.ip_asset import AssetStatus, IpAsset
+from dealtrail.domain.ip_identifiers import AssetKind, IdentifierKind
+from dealtrail.web.api.schemas.common import (
+    MAX_NAME,
+    CommandSchema,
+    Cursor,
+    Name,
+    PageSize,
+    Reason,
+    Strict,
+)
+
+MAX_IDENTIFIERS = 20
+NUMBER = validate.Length(1, 60)
+OFFICE = validate.Length(equal=2)
+
+
+class IdentifierIn(Strict):
+    kind = fields.Enum(IdentifierKind, by_value=True, required=True)
+    number = fields.String(
+        required=True,
+        validate=NUMBER,
+        metadata={"description": "As written; normalised by the office", "example": "16/123,456"},
+    )
+
+    @ma.post_load
+    def _pair(self, data: dict[str, Any], **_: Any) -> tuple[str, str]:
+        return str(data["kind"]), data["number"]
+
+
+class AssetCreateSchema(CommandSchema):
+    holder_party_id = fields.UUID(required=True, metadata={"description": "A registered party"})
+    kind = fields.Enum(AssetKind, by_value=True, required=True)
+    jurisdiction = fields.String(
+        required=True,
+        validate=OFFICE,
+        metadata={"description": "ISO 3166-1 alpha-2, or EP, EA, WO", "example": "CN"},
+    )
+    title = Name(required=True, metadata={"example": "Graphene membrane for desalination"})
+    identifiers = fields.List(
+        fields.Nested(IdentifierIn),
+        load_default=list,
+        validate=validate.Length(max=MAX_IDENTIFIERS),
+        metadata={"description": "None for know-how"},
+    )
+
+
+class GrantSchema(CommandSchema):
+    granted_on = fields.Date(required=True)
+    grant_number = fields.String(
+        load_default=None,
+        validate=NUMBER,
+        metadata={"description": "Grant (or registration) number", "example": "CN112345678B"},
+    )
+
+
+class LapseSchema(CommandSchema):
+    lapsed_on = fields.Date(required=True)
+    reason = Reason(required=True, metadata={"example": "Annual fee not paid"})
+
+
+class ExpirySchema(CommandSchema):
+    expired_on = fields.Date(required=True)
+
+
+class IdentifierOut(ma.Schema):
+    kind = fields.String()
+    number = fields.String()
+
+
+class AssetSchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    kind = fields.String()
+    jurisdiction = fields.String()
+    title = fields.String()
+    holder_party_id = fields.String(metadata={"description": "Who registered the asset"})
+    owner_party_id = fields.String(
+        metadata={"description": "Owner of record: changes only when an assignment is recorded"}
+    )
+    identifiers = fields.List(fields.Nested(IdentifierOut))
+    status = fields.String()
+    granted_on = fields.Date(allow_none=True)
+    ended_on = fields.Date(allow_none=True)
+    lapse_reason = fields.String(allow_none=True)
+    title_transfers = fields.List(
+        fields.String(), metadata={"description": "Recorded assignments that moved the owner"}
+    )
+    created_at = fields.DateTime()
+    modified_at = fields.DateTime()
+    position = fields.Integer(
+        metadata={"description": "Log position of the command that returned this (commands only)"}
+    )
+
+
+class AssetListQuerySchema(Strict):
+    kind = fields.Enum(AssetKind, by_value=True)
+    jurisdiction = fields.String(validate=OFFICE)
+    holder_party_id = fields.UUID()
+    owner_party_id = fields.UUID()
+    status = fields.Enum(AssetStatus, by_value=True)
+    q = fields.String(
+        validate=validate.Length(1, MAX_NAME),
+        metadata={"description": "Title or any number contains"},
+    )
+    limit = PageSize()
+    after = Cursor()
+
+
+class AssetSummarySchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    kind = fields.String()
+    jurisdiction = fields.String()
+    title = fields.String()
+    status = fields.String()
+    holder_party_id = fields.String()
+    owner_party_id = fields.String()
+    numbers = fields.List(fields.String())
+    modified_at = fields.DateTime()
+
+
+class AssetPageSchema(ma.Schema):
+    items = fields.List(fields.Nested(AssetSummarySchema))
+    next_after = fields.Integer(allow_none=True)
+
+
+def present_asset(asset: IpAsset, position: int | None = None) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "id": asset.id,
+        "version": asset.version,
+        "kind": asset.kind,
+        "jurisdiction": asset.jurisdiction,
+        "title": asset.title,
+        "holder_party_id": asset.holder_party_id,
+        "owner_party_id": asset.owner_party_id,
+        "identifiers": asset.identifiers,
+        "status": asset.status,
+        "granted_on": asset.granted_on,
+        "ended_on": asset.ended_on,
+        "lapse_reason": asset.lapse_reason,
+        "title_transfers": asset.title_transfers,
+        "created_at": asset.created_on,
+        "modified_at": asset.modified_on,
+    }
+    if position is not None:
+        view["position"] = position
+    return view

@@ -1,0 +1,269 @@
+"""IP transfer request and response bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from dealtrail.domain.consideration import ConsiderationKind, Schedule
+from dealtrail.domain.ip_identifiers import AssetKind
+from dealtrail.domain.ip_transfer import IpTransfer
+from dealtrail.domain.transfer_terms import (
+    Term,
+    Territory,
+    TransferMode,
+    TransferStatus,
+    ValuationMethod,
+)
+from dealtrail.web.api.schemas.agreement import InstalmentIn, InstalmentOut
+from dealtrail.web.api.schemas.common import (
+    CommandSchema,
+    Cursor,
+    MoneyIn,
+    MoneySchema,
+    Name,
+    PageSize,
+    Reason,
+    Strict,
+    to_domain,
+)
+
+MAX_COUNTRIES = 250
+MAX_INSTALMENTS = 500
+
+
+def Percent(**kwargs: Any) -> fields.Decimal:
+    """A percentage as an exact decimal (its range is the domain's rule)."""
+    return fields.Decimal(as_string=True, allow_nan=False, **kwargs)
+
+
+class TerritoryIn(Strict):
+    worldwide = fields.Boolean(load_default=False)
+    countries = fields.List(
+        fields.String(validate=validate.Length(equal=2)),
+        load_default=list,
+        validate=validate.Length(max=MAX_COUNTRIES),
+        metadata={"description": "ISO 3166-1 alpha-2 codes, unless worldwide"},
+    )
+
+    @ma.post_load
+    def _build(self, data: dict[str, Any], **_: Any) -> Territory:
+        return to_domain(lambda: Territory(**data))
+
+
+class TermIn(Strict):
+    starts_on = fields.Date(required=True)
+    ends_on = fields.Date(load_default=None, allow_none=True, metadata={"description": "Licences"})
+
+    @ma.post_load
+    def _build(self, data: dict[str, Any], **_: Any) -> Term:
+        return to_domain(lambda: Term(**data))
+
+
+class TransferCreateSchema(CommandSchema):
+    asset_id = fields.UUID(required=True)
+    holder_party_id = fields.UUID(required=True, metadata={"description": "Owner of record"})
+    recipient_party_id = fields.UUID(required=True)
+    mode = fields.Enum(TransferMode, by_value=True, required=True)
+    territory = fields.Nested(TerritoryIn, required=True)
+    term = fields.Nested(TermIn, required=True)
+
+
+class ValuationIn(CommandSchema):
+    appraiser = Name(required=True, metadata={"example": "Shaanxi Zhongxin Asset Appraisal"})
+    method = fields.Enum(ValuationMethod, by_value=True, required=True)
+    value = fields.Nested(MoneyIn, required=True)
+    valuated_on = fields.Date(required=True)
+
+
+class ContractIn(CommandSchema):
+    agreement_id = fields.UUID(required=True, metadata={"description": "An effective agreement"})
+
+
+class RecordalIn(CommandSchema):
+    office = fields.String(
+        required=True, validate=validate.Length(equal=2), metadata={"example": "CN"}
+    )
+    recordal_number = Name(required=True, metadata={"example": "2026990000123"})
+    recorded_on = fields.Date(required=True)
+
+
+class ScheduleIn(CommandSchema):
+    kind = fields.Enum(ConsiderationKind, by_value=True, required=True)
+    currency = fields.String(
+        validate=validate.Length(equal=3),
+        metadata={"description": "Defaults to the amounts' currency; needed for royalties"},
+    )
+    instalments = fields.List(
+        fields.Nested(InstalmentIn),
+        load_default=list,
+        validate=validate.Length(max=MAX_INSTALMENTS),
+        metadata={"description": "One for a lump sum or equity, two or more for instalments"},
+    )
+    royalty_rate = Percent(metadata={"description": "Per cent of net sales", "example": "3.5"})
+    equity_percent = Percent(metadata={"description": "Per cent of the company", "example": "5"})
+
+    @ma.post_load
+    def _build(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        metadata = {k: data.pop(k) for k in ("comment", "effective_at") if k in data}
+        instalments = data["instalments"]
+        currency = data.pop("currency", None) or (
+            instalments[0].amount.currency if instalments else None
+        )
+        if currency is None:
+            raise ma.ValidationError("Give the currency royalties are paid in.", "currency")
+        schedule = to_domain(lambda: Schedule(currency=currency, **data))
+        return {"schedule": schedule, **metadata}
+
+
+class PaymentIn(CommandSchema):
+    amount = fields.Nested(MoneyIn, required=True)
+    paid_on = fields.Date(required=True)
+    reference = Name(required=True, metadata={"example": "Bank transfer 2026-11-30 #0042"})
+
+
+class CompletionIn(CommandSchema):
+    completed_on = fields.Date(required=True)
+
+
+class CancellationIn(CommandSchema):
+    reason = Reason(required=True)
+    cancelled_on = fields.Date(required=True)
+
+
+# ---- responses ------------------------------------------------------------------------------
+
+
+class TerritoryOut(ma.Schema):
+    worldwide = fields.Boolean()
+    countries = fields.List(fields.String())
+
+
+class TermOut(ma.Schema):
+    starts_on = fields.Date()
+    ends_on = fields.Date(allow_none=True)
+
+
+class ValuationOut(ma.Schema):
+    appraiser = fields.String()
+    method = fields.String()
+    value = fields.Nested(MoneySchema)
+    valuated_on = fields.Date()
+
+
+class RecordalOut(ma.Schema):
+    office = fields.String()
+    recordal_number = fields.String()
+    recorded_on = fields.Date()
+
+
+class ScheduleOut(ma.Schema):
+    kind = fields.String()
+    currency = fields.String()
+    instalments = fields.List(fields.Nested(InstalmentOut))
+    royalty_rate = fields.Decimal(as_string=True, allow_none=True)
+    equity_percent = fields.Decimal(as_string=True, allow_none=True)
+    total = fields.Function(
+        lambda s: MoneySchema().dump(s.total()) if s.total() else None,
+        metadata={"description": "Everything owed; null for a running royalty"},
+    )
+
+
+class PaymentOut(ma.Schema):
+    payment_id = fields.String()
+    amount = fields.Nested(MoneySchema)
+    paid_on = fields.Date()
+    reference = fields.String()
+
+
+class TransferSchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    asset_id = fields.String()
+    asset_kind = fields.String()
+    holder_party_id = fields.String()
+    recipient_party_id = fields.String()
+    mode = fields.String()
+    territory = fields.Nested(TerritoryOut)
+    term = fields.Nested(TermOut)
+    status = fields.String()
+    valuation = fields.Nested(ValuationOut, allow_none=True)
+    agreement_id = fields.String(allow_none=True)
+    contract_signed_on = fields.Date(allow_none=True)
+    recordal = fields.Nested(RecordalOut, allow_none=True)
+    consideration = fields.Nested(ScheduleOut, allow_none=True)
+    payments = fields.List(fields.Nested(PaymentOut))
+    paid = fields.Nested(MoneySchema, allow_none=True)
+    outstanding = fields.Nested(
+        MoneySchema,
+        allow_none=True,
+        metadata={"description": "Still owed; null without a schedule or for royalties"},
+    )
+    ended_on = fields.Date(allow_none=True)
+    cancel_reason = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+    modified_at = fields.DateTime()
+    position = fields.Integer(
+        metadata={"description": "Log position of the command that returned this (commands only)"}
+    )
+
+
+class TransferListQuerySchema(Strict):
+    asset_id = fields.UUID()
+    asset_kind = fields.Enum(AssetKind, by_value=True)
+    mode = fields.Enum(TransferMode, by_value=True)
+    status = fields.Enum(TransferStatus, by_value=True)
+    party_id = fields.UUID(metadata={"description": "Holder or recipient"})
+    limit = PageSize()
+    after = Cursor()
+
+
+class TransferSummarySchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    asset_id = fields.String()
+    asset_kind = fields.String()
+    mode = fields.String()
+    status = fields.String()
+    holder_party_id = fields.String()
+    recipient_party_id = fields.String()
+    value = fields.Nested(MoneySchema, allow_none=True)
+    outstanding = fields.Nested(MoneySchema, allow_none=True)
+    modified_at = fields.DateTime()
+
+
+class TransferPageSchema(ma.Schema):
+    items = fields.List(fields.Nested(TransferSummarySchema))
+    next_after = fields.Integer(allow_none=True)
+
+
+def present_transfer(transfer: IpTransfer, position: int | None = None) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "id": transfer.id,
+        "version": transfer.version,
+        "asset_id": transfer.asset_id,
+        "asset_kind": transfer.asset_kind,
+        "holder_party_id": transfer.holder_party_id,
+        "recipient_party_id": transfer.recipient_party_id,
+        "mode": transfer.mode,
+        "territory": transfer.territory,
+        "term": transfer.term,
+        "status": transfer.status,
+        "valuation": transfer.valuation,
+        "agreement_id": transfer.agreement_id,
+        "contract_signed_on": transfer.contract_signed_on,
+        "recordal": transfer.recordal,
+        "consideration": transfer.schedule,
+        "payments": list(transfer.payments.values()),
+        "paid": transfer.paid(),
+        "outstanding": transfer.outstanding(),
+        "ended_on": transfer.ended_on,
+        "cancel_reason": transfer.cancel_reason,
+        "created_at": transfer.created_on,
+        "modified_at": transfer.modified_on,
+    }
+    if position is not None:
+        view["position"] = position
+    return view

@@ -1,0 +1,179 @@
+"""Equity listing request and response bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from dealtrail.domain.board import Board
+from dealtrail.domain.equity_listing import EquityListing, ListingStatus
+from dealtrail.domain.financing_round import Instrument
+from dealtrail.web.api.schemas.common import (
+    MAX_NAME,
+    CommandSchema,
+    Cursor,
+    MoneyIn,
+    MoneySchema,
+    Name,
+    PageSize,
+    Reason,
+    Strict,
+)
+
+MAX_INVESTORS = 200
+MAX_SHARES = 10**15
+
+
+class IdText(fields.UUID):
+    """A UUID in the body, handed to the application as text: other aggregates' ids are text."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        return str(super()._deserialize(value, attr, data, **kwargs))
+
+
+class ListingCreateSchema(CommandSchema):
+    company_id = IdText(required=True, metadata={"description": "A registered company"})
+    centre_id = IdText(required=True, metadata={"description": "A registered trading centre"})
+    board = fields.Enum(Board, by_value=True, required=True)
+
+
+class AmendmentRequestIn(CommandSchema):
+    what = Reason(required=True, metadata={"description": "What the applicant must amend"})
+    due_on = fields.Date(required=True, metadata={"description": "Answer due by"})
+
+
+class AmendmentResponseIn(CommandSchema):
+    reference = Name(required=True, metadata={"description": "Where the amendments are kept"})
+
+
+class ListingReasonSchema(CommandSchema):
+    reason = Reason(required=True)
+
+
+class AdmissionIn(CommandSchema):
+    listing_code = fields.String(
+        required=True,
+        validate=validate.Length(1, 40),
+        metadata={"description": "4 to 12 letters or digits", "example": "800123"},
+    )
+    listed_on = fields.Date(required=True)
+
+
+class FinancingRoundIn(CommandSchema):
+    instrument = fields.Enum(Instrument, by_value=True, required=True)
+    amount = fields.Nested(MoneyIn, required=True)
+    investor_ids = fields.List(IdText(), required=True, validate=validate.Length(max=MAX_INVESTORS))
+    agreement_id = IdText(
+        load_default=None, allow_none=True, metadata={"description": "The investment agreement"}
+    )
+    closed_on = fields.Date(required=True)
+
+
+class ShareTransferIn(CommandSchema):
+    from_party_id = IdText(required=True)
+    to_party_id = IdText(required=True)
+    shares = fields.Integer(strict=True, required=True, validate=validate.Range(max=MAX_SHARES))
+    price_per_share = fields.Nested(MoneyIn, required=True)
+    transferred_on = fields.Date(required=True)
+
+
+# ---- responses ------------------------------------------------------------------------------
+
+
+class AmendmentRequestOut(ma.Schema):
+    request_id = fields.String()
+    what = fields.String()
+    due_on = fields.Date()
+    reference = fields.String(allow_none=True)
+    outstanding = fields.Boolean(attribute="is_outstanding")
+
+
+class FinancingRoundOut(ma.Schema):
+    round_id = fields.String()
+    instrument = fields.String()
+    amount = fields.Nested(MoneySchema)
+    investor_ids = fields.List(fields.String())
+    agreement_id = fields.String(allow_none=True)
+    closed_on = fields.Date()
+
+
+class ShareTransferOut(ma.Schema):
+    transfer_id = fields.String()
+    from_party_id = fields.String()
+    to_party_id = fields.String()
+    shares = fields.Integer()
+    price_per_share = fields.Nested(MoneySchema)
+    transferred_on = fields.Date()
+
+
+class ListingSummarySchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    status = fields.String()
+    board = fields.String()
+    company_id = fields.String()
+    centre_id = fields.String()
+    listing_code = fields.String(allow_none=True)
+    listed_on = fields.Date(allow_none=True)
+    rounds = fields.Integer(metadata={"description": "Financing rounds closed"})
+    funds_raised = fields.List(
+        fields.Nested(MoneySchema), metadata={"description": "Sum of the rounds, per currency"}
+    )
+    modified_at = fields.DateTime()
+
+
+class ListingSchema(ListingSummarySchema):
+    status_reason = fields.String(
+        allow_none=True, metadata={"description": "Why it was rejected, suspended or delisted"}
+    )
+    amendment_requests = fields.List(fields.Nested(AmendmentRequestOut))
+    financing_rounds = fields.List(fields.Nested(FinancingRoundOut))
+    share_transfers = fields.List(fields.Nested(ShareTransferOut))
+    created_at = fields.DateTime()
+    position = fields.Integer(
+        metadata={"description": "Log position of the command that returned this (commands only)"}
+    )
+
+
+class ListingListQuerySchema(Strict):
+    status = fields.Enum(ListingStatus, by_value=True)
+    board = fields.Enum(Board, by_value=True)
+    centre = fields.UUID(metadata={"description": "Trading centre id"})
+    company = fields.UUID(metadata={"description": "Company id"})
+    q = fields.String(
+        validate=validate.Length(1, MAX_NAME),
+        metadata={"description": "Listing code or company name contains"},
+    )
+    limit = PageSize()
+    after = Cursor()
+
+
+class ListingPageSchema(ma.Schema):
+    items = fields.List(fields.Nested(ListingSummarySchema))
+    next_after = fields.Integer(allow_none=True)
+
+
+def present_listing(listing: EquityListing, position: int | None = None) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "id": listing.id,
+        "version": listing.version,
+        "status": listing.status,
+        "status_reason": listing.status_reason,
+        "board": listing.board,
+        "company_id": listing.company_id,
+        "centre_id": listing.centre_id,
+        "listing_code": listing.listing_code,
+        "listed_on": listing.listed_on,
+        "amendment_requests": list(listing.amendment_requests.values()),
+        "financing_rounds": list(listing.financing_rounds.values()),
+        "share_transfers": list(listing.share_transfers.values()),
+        "rounds": len(listing.financing_rounds),
+        "funds_raised": listing.funds_raised(),
+        "created_at": listing.created_on,
+        "modified_at": listing.modified_on,
+    }
+    if position is not None:
+        view["position"] = position
+    return view

@@ -1,0 +1,203 @@
+"""Trading event request and response bodies."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from dealtrail.domain.trading_event import TradingEvent
+from dealtrail.web.api.schemas.common import MAX_NAME, CommandSchema, Cursor, Name, PageSize, Strict
+
+Country = validate.Length(equal=2)
+
+
+class TradingEventCreateSchema(CommandSchema):
+    host_party_id = fields.UUID(required=True)
+    name = Name(
+        required=True, metadata={"example": "Hard Sci-Tech Achievements Trading Conference"}
+    )
+    city = Name(required=True, metadata={"example": "Xi'an"})
+    country = fields.String(
+        required=True, validate=Country, metadata={"description": "Where it is held"}
+    )
+    starts_on = fields.Date(required=True)
+    ends_on = fields.Date(required=True)
+
+
+class ForumIn(CommandSchema):
+    title = Name(required=True)
+    held_on = fields.Date(required=True)
+
+
+class ExhibitionOpeningIn(CommandSchema):
+    title = Name(required=True)
+
+
+class UnveilingIn(CommandSchema):
+    institution = Name(
+        required=True, metadata={"example": "International IP Cooperation and Exchange Centre"}
+    )
+    unveiled_on = fields.Date(required=True)
+    party_id = fields.UUID(load_default=None, metadata={"description": "If registered as a party"})
+
+
+class LaunchIn(CommandSchema):
+    what = Name(required=True, metadata={"example": "Online sci-tech achievements supermarket"})
+    launched_on = fields.Date(required=True)
+
+
+class RoadshowIn(CommandSchema):
+    theme = Name(required=True, metadata={"example": "AI and big data"})
+    held_on = fields.Date(required=True)
+
+
+class SlotIn(CommandSchema):
+    presenter_party_id = fields.UUID(required=True)
+    achievement_id = fields.UUID(load_default=None, metadata={"description": "Either this..."})
+    company_id = fields.UUID(load_default=None, metadata={"description": "...or this"})
+
+
+class SignedAgreementIn(CommandSchema):
+    agreement_id = fields.UUID(required=True)
+
+
+# ---- responses ------------------------------------------------------------------------------
+
+
+class CountsOut(ma.Schema):
+    achievements_exhibited = fields.Integer()
+    roadshows = fields.Integer()
+    projects_pitched = fields.Integer()
+    international_projects = fields.Integer()
+    international_countries = fields.Integer(
+        metadata={"description": "Distinct countries and regions of the international projects"}
+    )
+    agreements_signed = fields.Integer()
+
+
+class ForumOut(ma.Schema):
+    forum_id = fields.String()
+    title = fields.String()
+    held_on = fields.Date()
+
+
+class ExhibitionOut(ma.Schema):
+    exhibition_id = fields.String()
+    title = fields.String()
+
+
+class UnveilingOut(ma.Schema):
+    unveiling_id = fields.String()
+    institution = fields.String()
+    unveiled_on = fields.Date()
+    party_id = fields.String(allow_none=True)
+
+
+class LaunchOut(ma.Schema):
+    launch_id = fields.String()
+    what = fields.String()
+    launched_on = fields.Date()
+
+
+class SlotOut(ma.Schema):
+    slot_id = fields.String()
+    achievement_id = fields.String(allow_none=True)
+    company_id = fields.String(allow_none=True)
+    presenter_party_id = fields.String()
+    presenter_country = fields.String()
+    international = fields.Boolean(metadata={"description": "Presenter not from the host country"})
+
+
+class RoadshowOut(ma.Schema):
+    roadshow_id = fields.String()
+    theme = fields.String()
+    held_on = fields.Date()
+    slots = fields.List(fields.Nested(SlotOut))
+
+
+class TradingEventSchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    name = fields.String()
+    city = fields.String()
+    country = fields.String()
+    host_party_id = fields.String()
+    host_country = fields.String()
+    starts_on = fields.Date()
+    ends_on = fields.Date()
+    forums = fields.List(fields.Nested(ForumOut))
+    exhibitions = fields.List(fields.Nested(ExhibitionOut))
+    unveilings = fields.List(fields.Nested(UnveilingOut))
+    launches = fields.List(fields.Nested(LaunchOut))
+    roadshows = fields.List(fields.Nested(RoadshowOut))
+    agreements_signed = fields.List(fields.String())
+    achievements_exhibited = fields.List(fields.String())
+    counts = fields.Nested(CountsOut)
+    created_at = fields.DateTime()
+    modified_at = fields.DateTime()
+    position = fields.Integer(
+        metadata={"description": "Log position of the command that returned this (commands only)"}
+    )
+
+
+class TradingEventListQuerySchema(Strict):
+    q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "In name"})
+    country = fields.String(validate=Country)
+    host_party_id = fields.UUID()
+    limit = PageSize()
+    after = Cursor()
+
+
+class TradingEventSummarySchema(ma.Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    name = fields.String()
+    city = fields.String()
+    country = fields.String()
+    host_party_id = fields.String()
+    starts_on = fields.Date()
+    ends_on = fields.Date()
+    counts = fields.Nested(CountsOut)
+    modified_at = fields.DateTime()
+
+
+class TradingEventPageSchema(ma.Schema):
+    items = fields.List(fields.Nested(TradingEventSummarySchema))
+    next_after = fields.Integer(allow_none=True)
+
+
+def present_trading_event(event: TradingEvent, position: int | None = None) -> dict[str, Any]:
+    roadshows = [
+        {
+            **asdict(r),
+            "slots": [{**asdict(s), "international": event.is_international(s)} for s in r.slots],
+        }
+        for r in event.roadshows.values()
+    ]
+    view: dict[str, Any] = {
+        "id": event.id,
+        "version": event.version,
+        "name": event.name,
+        "city": event.city,
+        "country": event.country,
+        "host_party_id": event.host_party_id,
+        "host_country": event.host_country,
+        "starts_on": event.starts_on,
+        "ends_on": event.ends_on,
+        "forums": list(event.forums.values()),
+        "exhibitions": list(event.exhibitions.values()),
+        "unveilings": list(event.unveilings.values()),
+        "launches": list(event.launches.values()),
+        "roadshows": roadshows,
+        "agreements_signed": event.agreements_signed,
+        "achievements_exhibited": event.achievements_exhibited,
+        "counts": event.counts(),
+        "created_at": event.created_on,
+        "modified_at": event.modified_on,
+    }
+    if position is not None:
+        view["position"] = position
+    return view

@@ -1,0 +1,31 @@
+"""`dealtrail privacy forget`: erase a data subject's personal data (crypto-shredding)."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import with_appcontext
+
+from dealtrail.domain.metadata import recording
+from dealtrail.web.cli_operator import operator
+from dealtrail.web.services import services
+
+
+@click.group("privacy")
+def privacy() -> None:
+    """Data protection: forget data subjects without breaking the audit proof."""
+
+
+@privacy.command("forget")
+@click.argument("name")
+@click.option("--reason", required=True, help="Why (recorded with the erasure).")
+@with_appcontext
+def forget(name: str, reason: str) -> None:
+    """Destroy the keys of NAME (a signatory's or contact's name): it reads as erased
+    everywhere; the history, `audit verify` and exported bundles still check out."""
+    with recording(operator(), comment=reason):
+        result = services().privacy.forget(name, reason)
+    erasure = services().privacy.get(result.aggregate_id)
+    click.echo(
+        f"forgot {len(erasure.subjects)} data subject key(s); erasure recorded at log position "
+        f"{result.position}"
+    )

@@ -1,0 +1,40 @@
+"""Response headers every page and answer carries: security headers, and CORS only if asked."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+from flask_cors import CORS
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+# The docs page runs Swagger UI's own scripts and styles, served by us: nothing from elsewhere.
+HTML_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+
+
+def add_security_headers(response: Response) -> Response:
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Content-Security-Policy", HTML_POLICY)
+    if request.path.startswith("/api/v1/"):
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def enable_cors(app: Flask, origins: tuple[str, ...]) -> None:
+    """CORS is off unless DEALTRAIL_CORS_ORIGINS names the origins a browser may call from."""
+    if origins:
+        CORS(
+            app,
+            resources={r"/api/*": {"origins": list(origins)}},
+            expose_headers=["ETag", "Location", "Dealtrail-Log-Position", "Dealtrail-Leaf-Hash"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
+        )

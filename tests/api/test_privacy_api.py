@@ -1,0 +1,34 @@
+"""An admin forgets a data subject; their name reads as erased wherever it appeared."""
+
+from __future__ import annotations
+
+from tests.api.conftest import Api, draft_agreement, register_party, sign
+
+
+def test_an_erasure_makes_a_signatory_name_read_as_erased(
+    staff: Api, admin: Api, auditor: Api
+) -> None:
+    a, b = register_party(staff), register_party(staff, "Academy", "KZ")
+    agreement = draft_agreement(staff, [a, b])["id"]
+    staff.post(f"/api/v1/agreements/{agreement}/opening")
+    assert sign(staff, agreement, a).status_code == 200
+
+    response = admin.post(
+        "/api/v1/privacy/erasures", json={"name": "Zhang Wei", "reason": "GDPR art. 17 request"}
+    )
+
+    assert response.status_code == 201, response.json
+    assert response.json["subjects_forgotten"] == 1
+    signatures = staff.get(f"/api/v1/agreements/{agreement}").json["signatures"]
+    assert [s["signatory_name"] for s in signatures] == ["[erased]"]
+    history = auditor.get(f"/api/v1/agreements/{agreement}/history").json["items"]
+    assert history[-1]["data"]["signature"]["signatory_name"] == "[erased]"
+    erasures = auditor.get("/api/v1/events?event_type=Forgotten").json["items"]
+    assert [e["metadata"]["actor"] for e in erasures] == ["admin:admin-tester"]
+    assert "Zhang Wei" not in str(erasures)
+
+
+def test_only_admins_may_erase(staff: Api, auditor: Api) -> None:
+    body = {"name": "Zhang Wei", "reason": "request"}
+    assert staff.post("/api/v1/privacy/erasures", json=body).status_code == 403
+    assert auditor.post("/api/v1/privacy/erasures", json=body).status_code == 403

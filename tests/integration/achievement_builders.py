@@ -1,0 +1,41 @@
+"""Builders for achievement and trading event integration tests, through the application."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from dealtrail.domain.contact import Contact
+from dealtrail.domain.money import Money
+from dealtrail.domain.offer import Offer
+from dealtrail.web.services import Services
+
+DAY = date(2026, 11, 20)
+STRANGER = "00000000-0000-4000-8000-000000000000"
+CONTACT = Contact("Wang Hong", "wang.hong@example.edu.cn")
+
+
+def register(services: Services, name: str, kind: str = "university", country: str = "CN") -> str:
+    return str(services.parties.register(name, kind, country).aggregate_id)
+
+
+def offer(**changes: Any) -> Offer:
+    values: dict[str, Any] = {
+        "title": "High-power laser welding process",
+        "field": "advanced_manufacturing",
+        "trl": 6,
+        "transfer_modes": ("licence",),
+        "asking_price": Money.of("3500000.00", "CNY"),
+    }
+    return Offer(**{**values, **changes})
+
+
+def achievement(services: Services, owner: str, **changes: Any) -> UUID:
+    return services.achievements.register(owner, offer(**changes), CONTACT).aggregate_id
+
+
+def conference(services: Services, host: str) -> UUID:
+    return services.trading_events.schedule(
+        host, "Hard Sci-Tech Achievements Trading Conference", "Xi'an", "CN", DAY, DAY
+    ).aggregate_id

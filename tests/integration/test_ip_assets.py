@@ -1,0 +1,108 @@
+"""IP assets on both stores: registered, reloaded, listed, and found by any spelling of a number."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import pytest
+
+from dealtrail.domain.errors import Invalid
+from dealtrail.domain.ip_asset import AssetStatus
+from dealtrail.infrastructure.settings import Settings
+from dealtrail.infrastructure.views.ip_assets import IpAssetsView
+from dealtrail.web.services import Services, build_services
+from tests.integration.ip_builders import asset, party
+
+pytestmark = pytest.mark.usefixtures("staff")
+
+
+def test_an_asset_reloads_in_another_process_exactly_as_saved(
+    services: Services, settings: Settings
+) -> None:
+    holder = party(services, "Xi'an Jiaotong University")
+    result = services.ip_assets.register(
+        holder,
+        "patent",
+        "US",
+        "Self-healing concrete admixture",
+        [("application", "16/123,456"), ("publication", "US 2020/0123456 A1")],
+    )
+    services.ip_assets.record_grant(result.aggregate_id, date(2022, 8, 9), "US 11,234,567 B2")
+    saved = services.ip_assets.get(result.aggregate_id)
+
+    other = build_services(settings)
+    try:
+        reloaded = other.ip_assets.get(result.aggregate_id)
+    finally:
+        other.close()
+
+    assert reloaded == saved
+    assert reloaded.status == AssetStatus.GRANTED
+    assert [i.number for i in reloaded.identifiers] == [
+        "US16/123456",
+        "US20200123456A1",
+        "US11234567B2",
+    ]
+    assert services.ip_assets.get(result.aggregate_id, version=1).status == AssetStatus.PENDING
+
+
+@pytest.mark.parametrize("holder", ["7d0c5a0e-0000-4000-8000-000000000000", "not-a-uuid"])
+def test_an_asset_is_registered_only_for_a_registered_party(
+    services: Services, holder: str
+) -> None:
+    with pytest.raises(Invalid) as error:
+        services.ip_assets.register(holder, "patent", "CN", "Orphan patent")
+
+    assert (error.value.code, error.value.field) == ("party.unknown", "holder_party_id")
+
+
+def test_the_id_of_another_kind_of_aggregate_names_no_holder(services: Services) -> None:
+    asset_id = asset(services, party(services, "Xi'an Jiaotong University"))
+
+    with pytest.raises(Invalid) as error:
+        services.ip_assets.register(asset_id, "patent", "CN", "An asset holding an asset")
+
+    assert error.value.field == "holder_party_id"
+
+
+def test_assets_are_listed_by_kind_jurisdiction_holder_owner_status_and_number(
+    services: Services,
+) -> None:
+    university = party(services, "Xi'an Jiaotong University")
+    institute = party(services, "Shandong Institute of Advanced Materials")
+    patent = asset(services, university, "Graphene membrane for desalination")
+    software = str(
+        services.ip_assets.register(
+            institute,
+            "software_copyright",
+            "CN",
+            "Loess slope monitoring software",
+            [("registration", "2023SR0123456")],
+        ).aggregate_id
+    )
+    secret = str(
+        services.ip_assets.register(
+            university, "know_how", "KZ", "Drip irrigation recipe"
+        ).aggregate_id
+    )
+    services.ip_assets.record_lapse(UUID(secret), date(2025, 1, 10), "Disclosed at a fair")
+    view = services.catalogue.view(IpAssetsView)
+
+    def ids(**query: object) -> list[str]:
+        return [i["id"] for i in view.search(limit=10, **query)["items"]]  # type: ignore[arg-type]
+
+    assert ids() == [patent, software, secret]
+    assert ids(kind="software_copyright") == [software]
+    assert ids(jurisdiction="kz") == [secret]
+    assert ids(holder_party_id=UUID(university)) == [patent, secret]
+    assert ids(owner_party_id=UUID(institute)) == [software]
+    assert ids(status="lapsed") == [secret]
+    assert ids(status="pending", kind="patent") == [patent]
+    assert ids(q="membrane") == [patent]
+    assert ids(q="2020 1056 6088") == [patent]
+    assert ids(q="2023sr") == [software]
+    assert ids(q="no such thing") == []
+    first = view.search(limit=2)
+    assert view.search(limit=2, after=first["next_after"])["items"][0]["id"] == secret
+    assert view.search(limit=1)["items"][0]["numbers"] == ["CN202010566088.9"]

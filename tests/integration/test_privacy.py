@@ -1,0 +1,92 @@
+"""Forgetting a data subject erases their personal data everywhere without breaking the proof."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import psycopg
+import pytest
+
+from dealtrail.domain.audit.verification import verify_log
+from dealtrail.domain.metadata import recording
+from dealtrail.domain.personal import ERASED
+from dealtrail.infrastructure.settings import Settings
+from dealtrail.web.services import Services
+from tests.integration.builders import open_agreement
+
+NAME = "Zhang Xiaoming"
+
+
+def _everything_stored(settings: Settings) -> bytes:
+    """Every byte the stores hold: the SQLite files (with their WALs), or every PostgreSQL row."""
+    if settings.database_url is None:
+        return b"".join(f.read_bytes() for f in settings.data_dir.glob("*.sqlite3*"))
+    with psycopg.connect(settings.database_url) as conn:
+        tables = conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
+            (settings.database_schema,),
+        ).fetchall()
+        dump = [
+            str(row).encode()
+            for (table,) in tables
+            for row in conn.execute(f'SELECT t::text FROM {settings.database_schema}."{table}" t')
+        ]
+    return b"".join(dump)
+
+
+@pytest.fixture
+def signed_by_name(services: Services) -> tuple[Services, UUID]:
+    with recording("staff:test"):
+        agreement_id, a, _ = open_agreement(services)
+        services.agreements.sign(agreement_id, a, NAME, "Director", date(2026, 11, 20))
+        services.agreements.sign(agreement_id, _, "Aida Nur", "Vice-President", date(2026, 11, 20))
+    return services, agreement_id
+
+
+def test_personal_data_is_never_stored_in_plaintext(
+    signed_by_name: tuple[Services, UUID], settings: Settings
+) -> None:
+    services, agreement_id = signed_by_name
+    signatures = services.agreements.get(agreement_id).signatures.values()
+    assert NAME in [str(s.signatory_name) for s in signatures]
+    stored = _everything_stored(settings)
+    assert NAME.encode() not in stored and NAME.encode().hex().encode() not in stored
+
+
+def test_a_forgotten_subject_reads_as_erased_and_the_log_still_verifies(
+    signed_by_name: tuple[Services, UUID], settings: Settings
+) -> None:
+    services, agreement_id = signed_by_name
+    vault = services.privacy.vault
+    party = next(iter(services.agreements.get(agreement_id).signatures))
+    key = vault.key(vault.subject_of(NAME, party), create=False)
+    assert key is not None
+    services.audit.sign_head()
+
+    with recording("admin:dpo", comment="erasure request"):
+        services.privacy.forget(NAME, "Erasure request under GDPR art. 17")
+
+    names = sorted(
+        str(s.signatory_name) for s in services.agreements.get(agreement_id).signatures.values()
+    )
+    assert names == sorted([ERASED, "Aida Nur"])
+    trail = services.audit
+    report = verify_log(trail.events(), trail.leaves(), trail.latest_head(), trail.key.public_key())
+    assert report.ok and report.root_matches
+    assert vault.key(vault.subject_of(NAME, party), create=False) is None
+    stored = _everything_stored(settings)
+    assert key not in stored and key.hex().encode() not in stored
+    assert NAME.encode() not in stored
+
+
+def test_forgetting_someone_else_leaves_the_signatures_readable(
+    signed_by_name: tuple[Services, UUID],
+) -> None:
+    services, agreement_id = signed_by_name
+    with recording("admin:dpo"):
+        services.privacy.forget("Somebody Else", "Erasure request")
+    names = {
+        str(s.signatory_name) for s in services.agreements.get(agreement_id).signatures.values()
+    }
+    assert names == {NAME, "Aida Nur"}

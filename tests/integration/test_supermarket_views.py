@@ -1,0 +1,127 @@
+"""The supermarket's search and the trading events list, on real stores."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import pytest
+from sqlalchemy import select
+
+from dealtrail.infrastructure.views.achievements import (
+    AchievementsView,
+    achievement_modes,
+    achievements,
+)
+from dealtrail.infrastructure.views.trading_events import TradingEventsView, trading_events
+from dealtrail.web.services import Services
+from tests.integration.achievement_builders import achievement, conference, register
+
+pytestmark = pytest.mark.usefixtures("staff")
+
+SILK_ROAD = "Silk Road University Alliance"
+
+
+def titles(services: Services, **filters: Any) -> list[str]:
+    found = services.catalogue.view(AchievementsView).search(limit=50, **filters)
+    return [item["title"] for item in found["items"]]
+
+
+@pytest.fixture
+def supermarket(services: Services) -> dict[str, str]:
+    xian = register(services, "Xi'an University")
+    tashkent = register(services, "Tashkent State Technical University", country="UZ")
+    laser = achievement(services, xian, title="Laser welding", trl=7)
+    achievement(
+        services,
+        tashkent,
+        title="Seed coating",
+        field="agriculture",
+        trl=3,
+        transfer_modes=("assignment", "equity_investment"),
+        asking_price=None,
+    )
+    achievement(services, xian, title="Laser cladding", field="new_materials", trl=5)
+    services.achievements.list_on_supermarket(laser)
+    return {"xian": xian, "tashkent": tashkent}
+
+
+def test_the_supermarket_is_searched_by_every_filter(
+    services: Services, supermarket: dict[str, str]
+) -> None:
+    assert titles(services) == ["Laser welding", "Seed coating", "Laser cladding"]
+    assert titles(services, q="laser") == ["Laser welding", "Laser cladding"]
+    assert titles(services, field="agriculture") == ["Seed coating"]
+    assert titles(services, trl_min=5) == ["Laser welding", "Laser cladding"]
+    assert titles(services, trl_min=4, trl_max=6) == ["Laser cladding"]
+    assert titles(services, transfer_mode="equity_investment") == ["Seed coating"]
+    assert titles(services, owner_country="uz") == ["Seed coating"]
+    assert titles(services, status="listed") == ["Laser welding"]
+    assert titles(services, q="laser", trl_max=5, owner_country="CN") == ["Laser cladding"]
+
+
+def test_an_owner_joining_an_alliance_later_brings_its_achievements_into_that_alliance(
+    services: Services, supermarket: dict[str, str]
+) -> None:
+    assert titles(services, alliance=SILK_ROAD) == []
+
+    services.parties.join_alliance(UUID(supermarket["tashkent"]), SILK_ROAD)
+
+    assert titles(services, alliance=SILK_ROAD) == ["Seed coating"]
+
+
+def test_a_search_item_carries_the_offer_and_the_owner_but_no_personal_data(
+    services: Services, supermarket: dict[str, str]
+) -> None:
+    item = services.catalogue.view(AchievementsView).search(limit=50, q="seed")["items"][0]
+
+    assert item["asking_price"] == "negotiable"
+    assert item["transfer_modes"] == ["assignment", "equity_investment"]
+    assert (item["owner_name"], item["owner_country"]) == (
+        "Tashkent State Technical University",
+        "UZ",
+    )
+    assert "contact" not in item
+
+
+def test_search_pages_follow_the_cursor(services: Services, supermarket: dict[str, str]) -> None:
+    view = services.catalogue.view(AchievementsView)
+    first = view.search(limit=2)
+    second = view.search(limit=2, after=first["next_after"])
+
+    assert [i["title"] for i in first["items"] + second["items"]] == titles(services)
+    assert second["next_after"] is None
+
+
+def test_trading_events_are_listed_with_their_counts(services: Services) -> None:
+    host = register(services, "Xi'an University")
+    event_id = conference(services, host)
+    services.achievements.exhibit_at(achievement(services, host), str(event_id))
+
+    listed = services.catalogue.view(TradingEventsView).search(limit=10, country="cn")["items"]
+
+    assert [(i["id"], i["counts"]["achievements_exhibited"]) for i in listed] == [
+        (str(event_id), 1)
+    ]
+    assert services.catalogue.view(TradingEventsView).search(limit=10, q="expo")["items"] == []
+
+
+def test_a_rebuilt_catalogue_equals_the_incrementally_built_one(
+    services: Services, supermarket: dict[str, str]
+) -> None:
+    event_id = conference(services, supermarket["xian"])
+    services.achievements.exhibit_at(achievement(services, supermarket["xian"]), str(event_id))
+    services.catalogue.catch_up()
+    tables = (achievements, achievement_modes, trading_events)
+
+    def rows() -> list[list[dict[str, Any]]]:
+        with services.catalogue.engine.connect() as conn:
+            return [
+                [dict(r) for r in conn.execute(select(t).order_by(*t.primary_key)).mappings()]
+                for t in tables
+            ]
+
+    before = rows()
+    services.catalogue.rebuild()
+
+    assert rows() == before

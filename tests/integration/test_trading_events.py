@@ -1,0 +1,124 @@
+"""Trading events on real stores: pitches remember where presenters came from; deals must exist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from uuid import UUID
+
+import pytest
+
+from dealtrail.domain.errors import DomainError, Invalid
+from dealtrail.domain.trading_event import EventCounts
+from dealtrail.infrastructure.settings import Settings
+from dealtrail.web.services import Services, build_services
+from tests.integration.achievement_builders import DAY, STRANGER, achievement, conference, register
+from tests.integration.builders import open_agreement
+
+pytestmark = pytest.mark.usefixtures("staff")
+
+
+def refused(code: str, field: str, command: Callable[[], object]) -> None:
+    with pytest.raises(DomainError) as error:
+        command()
+    assert (type(error.value), error.value.code, error.value.field) == (Invalid, code, field)
+
+
+def roadshow(services: Services, event_id: UUID, theme: str = "International") -> str:
+    services.trading_events.add_roadshow(event_id, theme, DAY)
+    return list(services.trading_events.get(event_id).roadshows)[-1]
+
+
+def test_a_trading_event_is_hosted_by_a_registered_party(services: Services) -> None:
+    refused(
+        "party.unknown",
+        "host_party_id",
+        lambda: services.trading_events.schedule(STRANGER, "Conference", "Xi'an", "CN", DAY, DAY),
+    )
+
+
+def test_a_pitch_is_international_when_the_presenter_is_not_from_the_host_country(
+    services: Services,
+) -> None:
+    host = register(services, "Xi'an University")
+    almaty = register(services, "Almaty Photonics", "company", "KZ")
+    tashkent = register(services, "Tashkent State Technical University", "university", "UZ")
+    local = register(services, "Qinling Photonics", "company")
+    event_id = conference(services, host)
+    roadshow_id = roadshow(services, event_id)
+
+    services.trading_events.pitch(event_id, roadshow_id, almaty, company_id=almaty)
+    services.trading_events.pitch(
+        event_id, roadshow_id, tashkent, achievement_id=str(achievement(services, tashkent))
+    )
+    services.trading_events.pitch(event_id, roadshow_id, local, company_id=local)
+    services.parties.rename(UUID(almaty), "Almaty Photonics LLP")
+
+    event = services.trading_events.get(event_id)
+    slots = event.roadshows[roadshow_id].slots
+    assert [(s.presenter_country, event.is_international(s)) for s in slots] == [
+        ("KZ", True),
+        ("UZ", True),
+        ("CN", False),
+    ]
+    assert event.counts() == EventCounts(0, 1, 3, 2, 2, 0)
+
+
+def test_pitched_projects_and_presenters_must_exist(services: Services) -> None:
+    host = register(services, "Xi'an University")
+    event_id = conference(services, host)
+    roadshow_id = roadshow(services, event_id)
+
+    def pitch(presenter: str, **project: str) -> Callable[[], object]:
+        return lambda: services.trading_events.pitch(event_id, roadshow_id, presenter, **project)
+
+    refused("party.unknown", "presenter_party_id", pitch(STRANGER, company_id=host))
+    refused("achievement.unknown", "achievement_id", pitch(host, achievement_id=STRANGER))
+    refused("party.unknown", "company_id", pitch(host, company_id=STRANGER))
+    refused("trading_event.not_a_company", "company_id", pitch(host, company_id=host))
+
+
+def test_unveilings_and_signed_agreements_name_records_that_exist(services: Services) -> None:
+    host = register(services, "Xi'an University")
+    event_id = conference(services, host)
+    agreement_id, _, _ = open_agreement(services)
+
+    refused(
+        "party.unknown",
+        "party_id",
+        lambda: services.trading_events.record_unveiling(event_id, "IP centre", DAY, STRANGER),
+    )
+    refused(
+        "trading_event.unknown_agreement",
+        "agreement_id",
+        lambda: services.trading_events.record_agreement_signed(event_id, STRANGER),
+    )
+    services.trading_events.record_unveiling(event_id, "IP centre", DAY, host)
+    services.trading_events.record_agreement_signed(event_id, str(agreement_id))
+
+    event = services.trading_events.get(event_id)
+    assert [u.party_id for u in event.unveilings.values()] == [host]
+    assert event.agreements_signed == [str(agreement_id)]
+
+
+def test_a_trading_event_reloads_from_a_new_process_exactly_as_saved(
+    services: Services, settings: Settings
+) -> None:
+    host = register(services, "Xi'an University")
+    guest = register(services, "Almaty Photonics", "company", "KZ")
+    event_id = conference(services, host)
+    services.trading_events.add_forum(event_id, "Belt and Road forum", DAY)
+    services.trading_events.open_exhibition(event_id, "Achievements exhibition")
+    services.trading_events.record_launch(event_id, "Online achievements supermarket", DAY)
+    roadshow_id = roadshow(services, event_id)
+    services.trading_events.pitch(event_id, roadshow_id, guest, company_id=guest)
+    services.achievements.exhibit_at(achievement(services, host), str(event_id))
+    saved = services.trading_events.get(event_id)
+
+    other = build_services(settings)
+    try:
+        reloaded = other.trading_events.get(event_id)
+    finally:
+        other.close()
+
+    assert reloaded == saved
+    assert reloaded.counts() == EventCounts(1, 1, 1, 1, 1, 0)
