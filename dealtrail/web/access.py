@@ -22,6 +22,10 @@ PUBLIC = frozenset(
     }
 )
 
+# The WSGI environ key through which `dealtrail call` runs a request in-process as a principal.
+# Only code in this process can set environ keys; no HTTP header maps to it.
+IN_PROCESS_PRINCIPAL = "dealtrail.in_process_principal"
+
 WRITE = frozenset({Role.STAFF})
 READ = frozenset({Role.STAFF, Role.AUDITOR, Role.ADMIN})
 LIST = READ | {Role.DASHBOARD}
@@ -126,17 +130,26 @@ def authorise() -> None:
     endpoint = request.endpoint
     if endpoint is None or endpoint in PUBLIC or request.method == "OPTIONS":
         return
+    principal = request.environ.get(IN_PROCESS_PRINCIPAL)  # `dealtrail call`: never from HTTP
+    if principal is not None:
+        _check_role(principal, endpoint)
+        g.principal = principal
+        return
     token = _bearer_token()
     if token is None:
         raise _unauthorized("A bearer token is required.", None)
     principal = services().tokens.authenticate(token)
     if principal is None:
         raise _unauthorized("The token is invalid or revoked.", "invalid_token")
+    _check_role(principal, endpoint)
+    g.principal = principal
+
+
+def _check_role(principal: Principal, endpoint: str) -> None:
     method = "GET" if request.method == "HEAD" else request.method
     allowed = MATRIX.get(endpoint, {}).get(method, frozenset())
     if principal.role not in allowed:
         raise Forbidden(f"Role {principal.role} may not {request.method} this resource.")
-    g.principal = principal
 
 
 def _unauthorized(message: str, error: str | None) -> Unauthorized:

@@ -13,6 +13,7 @@ from dealtrail.application.demo import Demo, load_demo
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.cli_audit import audit
+from dealtrail.web.cli_call import call
 from dealtrail.web.cli_import import import_group
 from dealtrail.web.cli_operator import operator
 from dealtrail.web.cli_privacy import privacy
@@ -128,6 +129,7 @@ def revoke_token(token_id: str) -> None:
 
 cli.add_command(audit)
 cli.add_command(privacy)
+cli.add_command(call)
 cli.add_command(import_group)
 
 
