@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 from uuid import UUID
 
 from eventsourcing.persistence import Notification
-from sqlalchemy import Connection, Engine, delete
+from sqlalchemy import Column, Connection, Engine, Integer, String, Table, delete, insert, select
 
 from dealtrail.application.ledger import Ledger
 from dealtrail.infrastructure.follower import LogFollower
-from dealtrail.infrastructure.views.base import View
+from dealtrail.infrastructure.views.base import View, metadata
 
 V = TypeVar("V", bound=View)
+
+logger = logging.getLogger(__name__)
+
+schema_versions = Table(
+    "catalogue_schema_versions",
+    metadata,
+    Column("view", String(100), primary_key=True),
+    Column("version", Integer, nullable=False),
+)
+
+
+def _key(view: View) -> str:
+    return type(view).__name__
 
 
 class Catalogue(LogFollower):
@@ -27,20 +41,40 @@ class Catalogue(LogFollower):
         self.by_kind = {v.kind: v for v in views}
         self.inline = inline
 
+    def create_tables(self) -> None:
+        """Creates missing tables. When the views' schema versions differ from those the store
+        was built with (a view changed, or one was added), every view is dropped and rebuilt
+        from the log: read models are rebuilt, never patched by hand."""
+        metadata.create_all(self.engine, tables=[schema_versions])
+        current = {_key(v): v.version for v in self.views.values()}
+        with self.engine.begin() as conn:
+            stored = {row.view: row.version for row in conn.execute(select(schema_versions))}
+            if stored and stored != current:
+                logger.warning("catalogue schema changed (%s -> %s): rebuilding", stored, current)
+                for view in self.views.values():
+                    metadata.drop_all(conn, tables=list(view.tables))
+                self.reset(conn)
+            if stored != current:
+                conn.execute(delete(schema_versions))
+                conn.execute(
+                    insert(schema_versions), [{"view": k, "version": v} for k, v in current.items()]
+                )
+        super().create_tables()
+
     def view(self, cls: type[V]) -> V:
         """The view, caught up with the log first when catching up inline."""
         if self.inline:
             self.catch_up()
         return self.views[cls]  # type: ignore[return-value]
 
-    def rebuild(self) -> int:
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Empties every view and replays the whole log into them."""
         with self.engine.begin() as conn:
             for view in self.views.values():
                 for table in view.tables:
                     conn.execute(delete(table))
             self.reset(conn)
-        return self.catch_up()
+        return self.catch_up(progress)
 
     def apply(self, conn: Connection, notifications: Sequence[Notification]) -> None:
         """Each aggregate touched by the batch is written once, from its latest state."""

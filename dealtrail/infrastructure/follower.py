@@ -1,28 +1,23 @@
 """Following the ledger's log into our own tables, exactly once.
 
-Each batch of notifications and the follower's new position commit in one transaction, and the
-batch starts by locking the follower's position row, so concurrent followers (several web
-workers, a worker process) never apply an event twice and a crash at any instant loses nothing.
+Each batch of notifications and the follower's new position commit in one transaction (the
+position recorded by the tracking recorder), and the batch starts by locking the follower's
+position row, so concurrent followers (several web workers, a worker process) never apply an
+event twice and a crash at any instant loses nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from eventsourcing.persistence import Notification
-from sqlalchemy import BigInteger, Column, Connection, Engine, String, Table, insert, select, update
+from eventsourcing.persistence import Notification, Tracking
+from sqlalchemy import Connection, Engine, insert
 
 from dealtrail.application.ledger import Ledger
+from dealtrail.infrastructure.tracking import SqlTrackingRecorder, positions
 from dealtrail.infrastructure.views.base import metadata
 
 BATCH = 500
-
-positions = Table(
-    "projection_positions",
-    metadata,
-    Column("name", String(100), primary_key=True),
-    Column("position", BigInteger, nullable=False),
-)
 
 
 class LogFollower:
@@ -31,20 +26,21 @@ class LogFollower:
     def __init__(self, engine: Engine, ledger: Ledger) -> None:
         self.engine = engine
         self.ledger = ledger
+        self.tracking = SqlTrackingRecorder(engine)
 
     def create_tables(self) -> None:
         metadata.create_all(self.engine)
         with self.engine.begin() as conn:
-            if conn.execute(select(positions).where(positions.c.name == self.name)).first() is None:
+            if self.tracking.position_in(conn, self.name) is None:
                 conn.execute(insert(positions).values(name=self.name, position=0))
 
     def position(self) -> int:
-        with self.engine.connect() as conn:
-            return conn.execute(
-                select(positions.c.position).where(positions.c.name == self.name)
-            ).scalar_one()
+        return self.tracking.max_tracking_id(self.name) or 0
 
-    def catch_up(self) -> int:
+    def lag(self) -> int:
+        return (self.ledger.recorder.max_notification_id() or 0) - self.position()
+
+    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Applies every event recorded since the last catch-up; returns the new position."""
         head = self.ledger.recorder.max_notification_id() or 0
         current = self.position()
@@ -52,28 +48,20 @@ class LogFollower:
             return current
         while True:
             with self.engine.begin() as conn:
-                conn.execute(  # takes the write lock first: one catch-up at a time
-                    update(positions)
-                    .where(positions.c.name == self.name)
-                    .values(position=positions.c.position)
-                )
-                start = conn.execute(
-                    select(positions.c.position).where(positions.c.name == self.name)
-                ).scalar_one()
+                self.tracking.lock(conn, self.name)  # one catch-up at a time
+                start = self.tracking.position_in(conn, self.name) or 0
                 notifications = self.ledger.recorder.select_notifications(
                     start=start, limit=BATCH, inclusive_of_start=False
                 )
                 if not notifications:
                     return start
                 self.apply(conn, notifications)
-                conn.execute(
-                    update(positions)
-                    .where(positions.c.name == self.name)
-                    .values(position=notifications[-1].id)
-                )
+                self.tracking.record(conn, Tracking(self.name, notifications[-1].id))
+            if progress:
+                progress(len(notifications))
 
     def reset(self, conn: Connection) -> None:
-        conn.execute(update(positions).where(positions.c.name == self.name).values(position=0))
+        self.tracking.reset(conn, self.name)
 
     def apply(self, conn: Connection, notifications: Sequence[Notification]) -> None:
         raise NotImplementedError

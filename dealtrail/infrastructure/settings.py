@@ -55,6 +55,7 @@ class Settings:
     cipher_key: str | None = None
     compress: bool = False
     ready_max_lag: int = 10_000
+    inline_followers: bool = True
     cors_origins: tuple[str, ...] = ()
 
     @classmethod
@@ -71,6 +72,8 @@ class Settings:
             cipher_key=env.get("DEALTRAIL_CIPHER_KEY") or None,
             compress=(env.get("DEALTRAIL_COMPRESS") or "").lower() in ("1", "true", "yes", "on"),
             ready_max_lag=int(env.get("DEALTRAIL_READY_MAX_LAG") or 10_000),
+            inline_followers=(env.get("DEALTRAIL_INLINE_FOLLOWERS") or "1").lower()
+            not in ("0", "false", "no", "off"),
             cors_origins=tuple(
                 o.strip() for o in (env.get("DEALTRAIL_CORS_ORIGINS") or "").split(",") if o.strip()
             ),

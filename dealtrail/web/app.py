@@ -32,6 +32,7 @@ from dealtrail.web.api import events as events_api
 from dealtrail.web.api import privacy as privacy_api
 from dealtrail.web.api.schemas.common import ProblemSchema
 from dealtrail.web.commands import assign_correlation_id, echo_correlation_id
+from dealtrail.web.consistency import wait_for_views
 from dealtrail.web.headers import add_security_headers, enable_cors
 from dealtrail.web.json import ExactJSONProvider
 from dealtrail.web.logs import log_request, start_timer
@@ -92,6 +93,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     app.before_request(assign_correlation_id)
     app.before_request(_require_json_body)
     app.before_request(access.authorise)
+    app.before_request(wait_for_views)
     app.after_request(echo_correlation_id)
     app.after_request(add_security_headers)
     app.after_request(log_request)

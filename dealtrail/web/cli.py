@@ -17,6 +17,7 @@ from dealtrail.web.cli_call import call
 from dealtrail.web.cli_import import import_group
 from dealtrail.web.cli_operator import operator
 from dealtrail.web.cli_privacy import privacy
+from dealtrail.web.cli_projections import projections
 from dealtrail.web.logs import configure_logging
 from dealtrail.web.services import services
 
@@ -130,6 +131,7 @@ def revoke_token(token_id: str) -> None:
 cli.add_command(audit)
 cli.add_command(privacy)
 cli.add_command(call)
+cli.add_command(projections)
 cli.add_command(import_group)
 
 

@@ -88,10 +88,12 @@ def _build(settings: Settings) -> Services:
             IpAssetsView(engine),
             IpTransfersView(engine),
         ],
+        inline=settings.inline_followers,
     )
     catalogue.create_tables()
     policies = PolicyRunner(ledger, [CountExhibits(), OwnerOfRecord()])
-    ledger.after_commands.append(policies.catch_up)
+    if settings.inline_followers:  # else `dealtrail projections run` workers follow the log
+        ledger.after_commands.append(policies.catch_up)
     audit = AuditTrail(engine, ledger, load_signing_key(settings))
     audit.create_tables()
     achievements = Achievements(ledger, parties)

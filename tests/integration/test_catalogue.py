@@ -8,6 +8,7 @@ from uuid import UUID
 import pytest
 from sqlalchemy import select
 
+from dealtrail.infrastructure.catalogue import Catalogue
 from dealtrail.infrastructure.views.agreements import AgreementsView, agreement_parties, agreements
 from dealtrail.infrastructure.views.parties import PartiesView, parties
 from dealtrail.web.services import Services
@@ -78,3 +79,23 @@ def test_pages_follow_the_cursor_in_log_order(services: Services) -> None:
     seen = [p["id"] for page in (first, second, third) for p in page["items"]]
     assert seen == ids
     assert third["next_after"] is None
+
+
+def test_a_changed_view_schema_rebuilds_the_catalogue_from_the_log(services: Services) -> None:
+    open_agreement(services)
+    services.catalogue.catch_up()
+    before = _rows(services)
+
+    class PartiesViewV2(PartiesView):
+        version = 2
+
+    views = [
+        PartiesViewV2(services.catalogue.engine) if type(v) is PartiesView else v
+        for v in services.catalogue.views.values()
+    ]
+    changed = Catalogue(services.catalogue.engine, services.ledger, views)
+    changed.create_tables()
+
+    assert changed.position() == 0
+    changed.catch_up()
+    assert _rows(services) == before

@@ -17,6 +17,7 @@ class View:
 
     kind: ClassVar[type[Recorded]]
     tables: ClassVar[tuple[Table, ...]]  # children before parents, for emptying on rebuild
+    version: ClassVar[int] = 1  # raise it with any change to the tables or what rows hold
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort
 from flask.views import MethodView
+from flask_smorest import abort
 from marshmallow import Schema, fields
 
 from dealtrail.web.json import Blueprint
@@ -51,11 +51,9 @@ class Readiness(MethodView):
         except Exception as error:  # any store failure means not ready
             abort(
                 503,
-                description=f"A store did not answer: {type(error).__name__}.",
+                message=f"A store did not answer: {type(error).__name__}.",
                 headers={"Retry-After": "5"},
             )
         if max(lag.values()) > svc.settings.ready_max_lag:
-            abort(
-                503, description=f"Views are behind the log: {lag}.", headers={"Retry-After": "5"}
-            )
+            abort(503, message=f"Views are behind the log: {lag}.", headers={"Retry-After": "5"})
         return {"status": "ready", "head": head, "lag": lag}
