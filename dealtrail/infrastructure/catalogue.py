@@ -38,7 +38,9 @@ class Catalogue(LogFollower):
     ) -> None:
         super().__init__(engine, ledger)
         self.views = {type(v): v for v in views}
-        self.by_kind = {v.kind: v for v in views}
+        self.by_kind: dict[type, list[View]] = {}
+        for view in views:
+            self.by_kind.setdefault(view.kind, []).append(view)
         self.inline = inline
 
     def create_tables(self) -> None:
@@ -84,6 +86,5 @@ class Catalogue(LogFollower):
             latest[n.originator_id] = (first_seq, n.originator_version)
         for aggregate_id, (seq, version) in latest.items():
             aggregate = self.ledger.repository.get(aggregate_id, version=version)
-            view = self.by_kind.get(type(aggregate))
-            if view is not None:
+            for view in self.by_kind.get(type(aggregate), ()):
                 view.write(conn, aggregate, seq)
