@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
-from uuid import UUID, uuid5
 
 from eventsourcing.domain import event
 
@@ -135,12 +134,6 @@ class Agreement(Recorded):
         self.status = AgreementStatus.EFFECTIVE
         self.effective_on = effective_on
 
-    @staticmethod
-    def child_id(agreement_id: UUID, version: int) -> str:
-        """The id of the milestone or amendment added by the event at `version`: derived, so a
-        replayed command names the same child."""
-        return str(uuid5(agreement_id, f"child-{version}"))
-
     def awaiting_signatures(self) -> list[str]:
         """Parties required to sign who have not signed yet."""
         return [p for p, x in self.parties.items() if x.must_sign and p not in self.signatures]
@@ -192,7 +185,7 @@ class Agreement(Recorded):
             raise fail("agreement.amendment_pending", amendment_id=pending.amendment_id)
         if terms == self.terms:
             raise fail("agreement.amendment_changes_nothing", "terms")
-        amendment_id = self.child_id(self.id, self.version + 1)
+        amendment_id = self._next_child_id()
         self._amendment_proposed(
             amendment_id=amendment_id, terms=terms, rationale=required_text(rationale, "rationale")
         )
@@ -264,7 +257,7 @@ class Agreement(Recorded):
             raise fail("agreement.already_ended", status=self.status)
         self._check_party(owner_party_id, "owner_party_id")
         milestone = Milestone(
-            milestone_id=self.child_id(self.id, self.version + 1),
+            milestone_id=self._next_child_id(),
             title=required_text(title, "title"),
             due_on=due_on,
             owner_party_id=owner_party_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any, Self
+from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, CanInitAggregate, CanMutateAggregate
 
@@ -32,6 +33,15 @@ class Recorded(Aggregate):
     def trigger_event(self, event_class: type[CanMutateAggregate[Any]], **kwargs: Any) -> None:
         kwargs["meta"] = current_metadata().as_dict()
         super().trigger_event(event_class, **kwargs)
+
+    @staticmethod
+    def child_id(aggregate_id: UUID, version: int) -> str:
+        """The id of the part (milestone, roadshow, financing round...) added by the event at
+        `version`: derived, so a replayed command names the same part."""
+        return str(uuid5(aggregate_id, f"child-{version}"))
+
+    def _next_child_id(self) -> str:
+        return self.child_id(self.id, self.version + 1)
 
 
 def metadata_of(event: object) -> EventMetadata | None:

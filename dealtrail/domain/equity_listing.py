@@ -10,7 +10,6 @@ from enum import StrEnum
 
 from eventsourcing.domain import event
 
-from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.amendment_request import AmendmentRequest
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.board import Board, listing_board
@@ -229,8 +228,6 @@ class EquityListing(Recorded):
 
     # ---- checks ------------------------------------------------------------------------------
 
-    def _next_child_id(self) -> str:
-        return Agreement.child_id(self.id, self.version + 1)
 
     def _check_status(self, expected: ListingStatus, code: str) -> None:
         if self.status != expected:

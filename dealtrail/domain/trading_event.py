@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from uuid import UUID, uuid5
 
 from eventsourcing.domain import event
 
@@ -101,15 +100,6 @@ class TradingEvent(Recorded):
         self.roadshows = {}
         self.agreements_signed = []
         self.achievements_exhibited = []
-
-    @staticmethod
-    def child_id(event_id: UUID, version: int) -> str:
-        """The id of the forum, roadshow or slot added by the event at `version`: derived, so a
-        replayed command names the same child."""
-        return str(uuid5(event_id, f"child-{version}"))
-
-    def _next_child_id(self) -> str:
-        return self.child_id(self.id, self.version + 1)
 
     # ---- programme ---------------------------------------------------------------------------
 
