@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from uuid import UUID
 
 
@@ -12,9 +13,10 @@ class ApplicationError(Exception):
 class AggregateNotFound(ApplicationError):
     code = "not_found"
 
-    def __init__(self, kind: str, aggregate_id: UUID | str) -> None:
-        super().__init__(f"No {kind} with id {aggregate_id}.")
-        self.kind = kind
+    def __init__(self, kind: type, aggregate_id: UUID | str) -> None:
+        name = re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()  # IpTransfer: "ip transfer"
+        super().__init__(f"No {name} with id {aggregate_id}.")
+        self.kind = name
         self.aggregate_id = aggregate_id
 
 

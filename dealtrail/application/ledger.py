@@ -219,11 +219,11 @@ class Ledger(Application[UUID]):
         try:
             aggregate = self.repository.get(aggregate_id, version=version)
         except AggregateNotFoundError:
-            raise AggregateNotFound(kind.__name__.lower(), aggregate_id) from None
+            raise AggregateNotFound(kind, aggregate_id) from None
         if not isinstance(aggregate, kind) or (
             version is not None and aggregate.version != version
         ):
-            raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
+            raise AggregateNotFound(kind, aggregate_id)
         return aggregate
 
     def exists(self, kind: type[A], aggregate_id: UUID) -> bool:
@@ -241,7 +241,7 @@ class Ledger(Application[UUID]):
                 break
             version = stored.originator_version
         if version is None:
-            raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
+            raise AggregateNotFound(kind, aggregate_id)
         return self.get(kind, aggregate_id, version)
 
     def get_in_effect(self, kind: type[A], aggregate_id: UUID, at: datetime) -> A:
@@ -251,14 +251,14 @@ class Ledger(Application[UUID]):
         events = list(self.events.get(aggregate_id))
         times = [_effective_time(e) for e in events]
         if not events or min(times) > at:
-            raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
+            raise AggregateNotFound(kind, aggregate_id)
         aggregate = events[0].mutate(None)
         for event, effective in zip(events[1:], times[1:], strict=True):
             if effective <= at:
                 aggregate.version = event.originator_version - 1  # some may not count yet
                 aggregate = event.mutate(aggregate)
         if not isinstance(aggregate, kind):
-            raise AggregateNotFound(kind.__name__.lower(), aggregate_id)
+            raise AggregateNotFound(kind, aggregate_id)
         return aggregate
 
     def history(self, kind: type[A], aggregate_id: UUID, after: int, limit: int) -> list[Any]:
