@@ -57,6 +57,8 @@ MATRIX: dict[str, dict[str, frozenset[Role]]] = {
     "audit.TreeHead": {"GET": READ},
     "events.Events": {"GET": AUDIT},
     "privacy.Erasures": {"POST": ADMIN},
+    "tokens.Tokens": {"GET": ADMIN, "POST": ADMIN},
+    "tokens.TokenById": {"DELETE": ADMIN},
     "audit.InclusionProof": {"GET": READ},
     "audit.ConsistencyProof": {"GET": READ},
     "listings.Listings": {"GET": LIST, "POST": WRITE},

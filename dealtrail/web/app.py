@@ -30,6 +30,7 @@ from dealtrail.web.api import (  # noqa: F401
 from dealtrail.web.api import audit as audit_api
 from dealtrail.web.api import events as events_api
 from dealtrail.web.api import privacy as privacy_api
+from dealtrail.web.api import tokens as tokens_api
 from dealtrail.web.api.schemas.common import ProblemSchema
 from dealtrail.web.commands import assign_correlation_id, echo_correlation_id
 from dealtrail.web.consistency import wait_for_views
@@ -83,6 +84,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     api.register_blueprint(audit_api.blp)
     api.register_blueprint(events_api.blp)
     api.register_blueprint(privacy_api.blp)
+    api.register_blueprint(tokens_api.blp)
     api.register_blueprint(achievements.blp)
     api.register_blueprint(trading_events.blp)
     api.register_blueprint(ip_assets.blp)

@@ -10,6 +10,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from gunicorn.app.base import BaseApplication
 
 from dealtrail.application.demo import Demo, load_demo
+from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.cli_audit import audit
@@ -103,8 +104,9 @@ def tokens() -> None:
 @click.option("--name", required=True, help="Whose token this is: recorded on every event.")
 @with_appcontext
 def create_token(role: str, name: str) -> None:
-    """Create a token; its secret is printed once and never stored."""
-    info, secret = services().tokens.create(name, Role(role), created_by=operator())
+    """Create a token; its secret is printed once and never stored. Recorded as an event."""
+    with recording(operator()):
+        info, secret = services().token_admin.issue(name, Role(role))
     click.echo(f"token id: {info.token_id}  role: {info.role}  name: {info.name}", err=True)
     click.echo(secret)
 
@@ -122,9 +124,10 @@ def list_tokens() -> None:
 @click.argument("token_id")
 @with_appcontext
 def revoke_token(token_id: str) -> None:
-    """Revoke a token by its id: it stops working at once."""
-    if not services().tokens.revoke(token_id):
-        raise click.ClickException(f"no active token with id {token_id}")
+    """Revoke a token by its id: it stops working at once. Recorded as an event."""
+    with recording(operator()):
+        if not services().token_admin.revoke(token_id):
+            raise click.ClickException(f"no active token with id {token_id}")
     click.echo(f"revoked {token_id}")
 
 

@@ -18,6 +18,7 @@ from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.parties import Parties
 from dealtrail.application.policies import PolicyRunner
 from dealtrail.application.privacy import Privacy
+from dealtrail.application.token_admin import TokenAdministration
 from dealtrail.application.trading_events import TradingEvents
 from dealtrail.infrastructure.audit_key import load_signing_key
 from dealtrail.infrastructure.audit_trail import AuditTrail
@@ -55,6 +56,7 @@ class Services:
     ip_assets: IpAssets
     ip_transfers: IpTransfers
     privacy: Privacy
+    token_admin: TokenAdministration
 
     def close(self) -> None:
         self.ledger.close()
@@ -115,6 +117,7 @@ def _build(settings: Settings) -> Services:
         ip_assets=IpAssets(ledger),
         ip_transfers=IpTransfers(ledger),
         privacy=Privacy(ledger, vault, lambda: catalogue.view(PartiesView).ids()),
+        token_admin=TokenAdministration(ledger, tokens),
     )
 
 

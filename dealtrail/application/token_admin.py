@@ -1,0 +1,36 @@
+"""Issuing and revoking API tokens, each recorded as an event (who, when, for whom, what role)."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from dealtrail.application.ledger import NO_OPTIONS, Command, Ledger, Options
+from dealtrail.domain.api_token import ApiToken
+from dealtrail.domain.metadata import current_metadata
+
+
+class TokenStore(Protocol):
+    def create(self, name: str, role: Any, created_by: str) -> tuple[Any, str]: ...
+
+    def revoke(self, token_id: str) -> bool: ...
+
+
+class TokenAdministration:
+    def __init__(self, ledger: Ledger, store: TokenStore) -> None:
+        self.ledger = ledger
+        self.store = store
+
+    def issue(self, holder: str, role: Any) -> tuple[Any, str]:
+        """Creates the token and records its issue; returns it and its secret (shown once)."""
+        info, secret = self.store.create(holder, role, created_by=current_metadata().actor)
+        command = Command("token.issue", {"token_id": info.token_id}, NO_OPTIONS)
+        self.ledger.create(command, lambda: ApiToken.issue(info.token_id, holder, str(role)))
+        return info, secret
+
+    def revoke(self, token_id: str, options: Options = NO_OPTIONS) -> bool:
+        """Stops the token at once, then records who revoked it. False if no such token."""
+        if not self.store.revoke(token_id):
+            return False
+        command = Command("token.revoke", {"token_id": token_id}, options)
+        self.ledger.change(command, ApiToken, ApiToken.id_for(token_id), lambda t: t.revoke())
+        return True

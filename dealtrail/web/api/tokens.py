@@ -1,0 +1,63 @@
+"""/api/v1/tokens: admins issue, list and revoke API tokens (each recorded as an event)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from flask import abort
+from flask.views import MethodView
+from marshmallow import fields
+
+from dealtrail.infrastructure.tokens import Role
+from dealtrail.web.api.schemas.common import CommandSchema, Name
+from dealtrail.web.commands import command
+from dealtrail.web.json import Blueprint
+from dealtrail.web.services import services
+
+blp = Blueprint("tokens", __name__, url_prefix="/api/v1/tokens", description="API tokens (admin)")
+
+
+class TokenIn(CommandSchema):
+    name = Name(required=True, metadata={"description": "Whose token: recorded on every event"})
+    role = fields.Enum(Role, by_value=True, required=True)
+
+
+class TokenOut(ma.Schema):
+    token_id = fields.String()
+    name = fields.String()
+    role = fields.String()
+    created_at = fields.DateTime()
+    created_by = fields.String()
+    revoked_at = fields.DateTime(allow_none=True)
+
+
+class IssuedTokenOut(TokenOut):
+    secret = fields.String(metadata={"description": "Shown this once; only its hash is kept"})
+
+
+@blp.route("")
+class Tokens(MethodView):
+    @blp.response(200, TokenOut(many=True))
+    def get(self) -> list[Any]:
+        """Every token (never a secret)."""
+        return services().tokens.list()
+
+    @blp.arguments(TokenIn)
+    @blp.response(201, IssuedTokenOut)
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Issue a token; the response holds its secret, which is never shown again."""
+        with command(body):
+            info, secret = services().token_admin.issue(body["name"], body["role"])
+        return {**vars(info), "secret": secret}
+
+
+@blp.route("/<string:token_id>")
+class TokenById(MethodView):
+    @blp.response(200, TokenOut)
+    def delete(self, token_id: str) -> Any:
+        """Revoke a token: it stops working at once."""
+        with command({}) as options:
+            if not services().token_admin.revoke(token_id, options):
+                abort(404, description=f"No active token with id {token_id}.")
+        return next(t for t in services().tokens.list() if t.token_id == token_id)

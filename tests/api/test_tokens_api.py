@@ -1,0 +1,33 @@
+"""Admins issue and revoke tokens over the API; each act is recorded as an event."""
+
+from __future__ import annotations
+
+from tests.api.conftest import Api
+
+
+def test_an_issued_token_works_once_shown_and_stops_when_revoked(admin: Api, auditor: Api) -> None:
+    issued = admin.post("/api/v1/tokens", json={"name": "Li Na", "role": "staff"})
+    assert issued.status_code == 201, issued.json
+    secret, token_id = issued.json["secret"], issued.json["token_id"]
+    li_na = Api(admin.client, secret)
+    body = {"name": "Tashkent TU", "kind": "university", "country": "UZ"}
+    assert li_na.post("/api/v1/parties", json=body).status_code == 201
+    listed = {t["token_id"]: t for t in admin.get("/api/v1/tokens").json}
+    assert "secret" not in listed[token_id] and listed[token_id]["revoked_at"] is None
+
+    revoked = admin.delete(f"/api/v1/tokens/{token_id}")
+
+    assert revoked.status_code == 200 and revoked.json["revoked_at"] is not None
+    assert li_na.get("/api/v1/parties").status_code == 401
+    assert admin.delete(f"/api/v1/tokens/{token_id}").status_code == 404
+    events = auditor.get("/api/v1/events?aggregate_type=api_token").json["items"]
+    assert [(e["type"], e["metadata"]["actor"]) for e in events] == [
+        ("Issued", "admin:admin-tester"),
+        ("Revoked", "admin:admin-tester"),
+    ]
+    assert secret not in str(events)
+
+
+def test_only_admins_manage_tokens(staff: Api, auditor: Api) -> None:
+    assert staff.get("/api/v1/tokens").status_code == 403
+    assert auditor.post("/api/v1/tokens", json={"name": "x", "role": "admin"}).status_code == 403
