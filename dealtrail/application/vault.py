@@ -49,7 +49,7 @@ class PersonalAsCiphertext(Transcoding):
         if obj.text is None:
             return {"subject": None, "scope": obj.scope}
         vault = self._vault()
-        subject = vault.subject_of(obj.text, obj.scope)
+        subject = obj.subject or vault.subject_of(obj.identifies or obj.text, obj.scope)
         key = vault.key(subject, create=True)
         assert key is not None, "a new subject always has a key"
         nonce = os.urandom(12)
@@ -61,10 +61,10 @@ class PersonalAsCiphertext(Transcoding):
         subject, scope = data.get("subject"), data.get("scope", "")
         key = None if subject is None else self._vault().key(subject, create=False)
         if key is None:
-            return Personal(None, scope)
+            return Personal(None, scope, subject=subject)
         raw = base64.b64decode(data["sealed"])
         try:
             text = AESGCM(key).decrypt(raw[:12], raw[12:], subject.encode()).decode()
         except InvalidTag:  # sealed with a key since destroyed
-            return Personal(None, scope)
-        return Personal(text, scope)
+            return Personal(None, scope, subject=subject)
+        return Personal(text, scope, subject=subject)

@@ -9,10 +9,12 @@ import psycopg
 import pytest
 
 from dealtrail.domain.audit.verification import verify_log
+from dealtrail.domain.contact import Contact
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.personal import ERASED
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.services import Services
+from tests.integration import achievement_builders
 from tests.integration.builders import open_agreement
 
 NAME = "Zhang Xiaoming"
@@ -90,3 +92,22 @@ def test_forgetting_someone_else_leaves_the_signatures_readable(
         str(s.signatory_name) for s in services.agreements.get(agreement_id).signatures.values()
     }
     assert names == {NAME, "Aida Nur"}
+
+
+def test_forgetting_a_contact_erases_their_name_email_and_phone(
+    services: Services, settings: Settings
+) -> None:
+    with recording("staff:test"):
+        owner = achievement_builders.register(services, "Xi'an Jiaotong University")
+        achievement_id = services.achievements.register(
+            owner,
+            achievement_builders.offer(),
+            Contact("Wang Hong", "wang.hong@example.edu.cn", "+86 29 8266 8888"),
+        ).aggregate_id
+    assert b"wang.hong@example.edu.cn" not in _everything_stored(settings)
+
+    with recording("admin:dpo"):
+        services.privacy.forget("Wang Hong", "Erasure request")
+
+    contact = services.achievements.get(achievement_id).contact
+    assert (str(contact.name), str(contact.email), str(contact.phone)) == (ERASED, ERASED, ERASED)
