@@ -1,7 +1,10 @@
-"""Records the demo conference through the application, one idempotent command per step.
+"""Records the demo conference through the application, one idempotent command at a time.
 
-Every step carries an idempotency key, so loading twice adds nothing; every event is recorded by
-`system:demo` with the conference day as its effective time.
+Every command carries an idempotency key, so loading twice adds nothing; every event is recorded by
+`system:demo` with the conference day as its effective time. The core (the conference's founding
+parties, alliances and agreements) needs only parties and agreements; with the other services the
+whole conference follows: its members, IP assets, the trading event and its programme, 505
+achievements, 72 pitches, the IP transfers, negotiations and equity listings.
 """
 
 from __future__ import annotations
@@ -9,11 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime, time
-from uuid import UUID
+from functools import partial
+from itertools import chain
 
 from dealtrail.application.agreements import Agreements
-from dealtrail.application.demo_data import AGREEMENTS, CONFERENCE_DAY, PARTIES, DemoAgreement
-from dealtrail.application.ledger import Options
+from dealtrail.application.demo_data import (
+    AGREEMENTS,
+    CONFERENCE_DAY,
+    PARTIES,
+    DemoAgreement,
+    DemoParty,
+)
+from dealtrail.application.demo_deal_steps import DealSteps
+from dealtrail.application.demo_deals import DEAL_AGREEMENTS
+from dealtrail.application.demo_event_steps import EventSteps
+from dealtrail.application.demo_members import MEMBERS
+from dealtrail.application.demo_steps import ConferenceServices, DemoIds, Step, demo_key
+from dealtrail.application.demo_supermarket import EXHIBITED, FEWEST
 from dealtrail.application.parties import Parties
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.metadata import EventMetadata, recording
@@ -22,63 +37,101 @@ from dealtrail.domain.terms import Participant, Terms
 
 ACTOR = "system:demo"
 
-Step = Callable[[], object]
-
 
 class Demo:
-    def __init__(self, parties: Parties, agreements: Agreements) -> None:
+    def __init__(
+        self,
+        parties: Parties,
+        agreements: Agreements,
+        conference: ConferenceServices | None = None,
+        exhibited: int = EXHIBITED,
+    ) -> None:
+        """`exhibited`: how many of the catalogue's achievements to record, from the first;
+        fewer than all only to load faster in tests."""
+        if not FEWEST <= exhibited <= EXHIBITED:
+            raise ValueError(f"the demo exhibits {FEWEST} to {EXHIBITED} achievements")
         self.parties = parties
         self.agreements = agreements
-        self.party_ids: dict[str, str] = {}
+        self.conference = conference
+        self.exhibited = exhibited
+        self.ids = DemoIds()
 
     def steps(self) -> Iterator[Step]:
         """The demo as a sequence of steps: run each inside `recording_demo()`."""
-        for party in PARTIES:
-            yield lambda p=party: self._register(p.key, p.name, p.kind, p.country)
-            for alliance in party.alliances:
-                yield lambda p=party, a=alliance: self.parties.join_alliance(
-                    UUID(self.party_ids[p.key]), a, self._key(f"party:{p.key}:{a}")
-                )
-        for agreement in AGREEMENTS:
-            yield lambda a=agreement: self._agreement(a)
+        yield from self._parties(PARTIES)
+        yield from self._agreements(AGREEMENTS)
+        if self.conference is None:
+            return
+        event = EventSteps(self.conference, self.ids, self.exhibited)
+        deals = DealSteps(self.conference, self.ids)
+        yield from chain(
+            self._parties(MEMBERS),
+            self._agreements(DEAL_AGREEMENTS),
+            deals.assets(),
+            event.programme(),
+            event.exhibits(),
+            event.pitches(),
+            event.agreements_signed(),
+            deals.transfers(),
+            deals.supermarket(),
+            deals.listings(),
+        )
 
     def count(self) -> int:
-        return len(PARTIES) + sum(len(p.alliances) for p in PARTIES) + len(AGREEMENTS)
+        """The number of steps: making them runs nothing."""
+        return sum(1 for _ in self.steps())
 
-    def _register(self, key: str, name: str, kind: str, country: str) -> None:
-        result = self.parties.register(name, kind, country, None, self._key(f"party:{key}"))
-        self.party_ids[key] = str(result.aggregate_id)
+    def _parties(self, parties: tuple[DemoParty, ...]) -> Iterator[Step]:
+        for party in parties:
+            yield partial(self._register, party)
+            for alliance in party.alliances:
+                yield partial(self._join, party.key, alliance)
+
+    def _agreements(self, agreements: tuple[DemoAgreement, ...]) -> Iterator[Step]:
+        for agreement in agreements:
+            yield partial(self._agreement, agreement)
+
+    def _register(self, party: DemoParty) -> None:
+        result = self.parties.register(
+            party.name, party.kind, party.country, None, demo_key(f"party:{party.key}")
+        )
+        self.ids.remember("party", party.key, result)
+
+    def _join(self, key: str, alliance: str) -> None:
+        self.parties.join_alliance(
+            self.ids.uuid("party", key), alliance, demo_key(f"party:{key}:{alliance}")
+        )
 
     def _agreement(self, demo: DemoAgreement) -> None:
         value = Money.of(*demo.value) if demo.value else None
         starts_on, ends_on = demo.term or (None, None)
         terms = Terms(demo.title, demo.summary, value, starts_on, ends_on)
         participants = [
-            Participant(self.party_ids[key], role, must_sign=role != "witness")
+            Participant(self.ids("party", key), role, must_sign=role != "witness")
             for key, role in demo.parties
         ]
         key = f"agreement:{demo.key}"
-        drafted = self.agreements.draft(demo.kind, terms, participants, self._key(key))
-        agreement_id = drafted.aggregate_id
+        drafted = self.agreements.draft(demo.kind, terms, participants, demo_key(key))
+        agreement_id = self.ids.remember("agreement", demo.key, drafted)
         if demo.opened:
-            self.agreements.open_for_signature(agreement_id, self._key(f"{key}:open"))
+            self.agreements.open_for_signature(agreement_id, demo_key(f"{key}:open"))
         for s in demo.signatures:
             self.agreements.sign(
                 agreement_id,
-                self.party_ids[s.party],
+                self.ids("party", s.party),
                 s.name,
                 s.title,
                 s.signed_on,
-                self._key(f"{key}:sign:{s.party}"),
+                demo_key(f"{key}:sign:{s.party}"),
             )
         for index, m in enumerate(demo.milestones):
             added = self.agreements.add_milestone(
                 agreement_id,
                 m.title,
                 m.due_on,
-                self.party_ids[m.owner],
+                self.ids("party", m.owner),
                 "",
-                self._key(f"{key}:milestone:{index}"),
+                demo_key(f"{key}:milestone:{index}"),
             )
             if m.achieved_on:
                 self.agreements.achieve_milestone(
@@ -86,14 +139,10 @@ class Demo:
                     Agreement.child_id(agreement_id, added.version),
                     "conference minutes",
                     m.achieved_on,
-                    self._key(f"{key}:milestone:{index}:achieved"),
+                    demo_key(f"{key}:milestone:{index}:achieved"),
                 )
         if demo.completed_on:
-            self.agreements.complete(agreement_id, demo.completed_on, self._key(f"{key}:complete"))
-
-    @staticmethod
-    def _key(name: str) -> Options:
-        return Options(idempotency_key=f"demo:{name}")
+            self.agreements.complete(agreement_id, demo.completed_on, demo_key(f"{key}:complete"))
 
 
 def recording_demo() -> AbstractContextManager[EventMetadata]:
@@ -107,10 +156,15 @@ def recording_demo() -> AbstractContextManager[EventMetadata]:
 
 
 def load_demo(
-    parties: Parties, agreements: Agreements, progress: Callable[[int], None] | None = None
+    parties: Parties,
+    agreements: Agreements,
+    progress: Callable[[int], None] | None = None,
+    conference: ConferenceServices | None = None,
+    exhibited: int = EXHIBITED,
 ) -> int:
-    """Loads the demo (idempotently); returns the number of steps run."""
-    demo = Demo(parties, agreements)
+    """Loads the demo (idempotently): its core, or with `conference` the whole conference.
+    Returns the number of steps run; `progress` is called after each."""
+    demo = Demo(parties, agreements, conference, exhibited)
     steps = 0
     with recording_demo():
         for step in demo.steps():

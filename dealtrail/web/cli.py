@@ -47,11 +47,15 @@ def cli() -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
-@click.option("--demo", is_flag=True, help="Load the demo conference first (idempotent).")
+@click.option("--demo", is_flag=True, help="Load the demo conference first, into an empty store.")
 def serve(host: str, port: int, workers: int, dev: bool, demo: bool) -> None:
     """Serve the API with gunicorn (or Flask's reloader with --dev)."""
     if demo:
-        _load_demo()
+        head = services().ledger.recorder.max_notification_id()
+        if head:
+            click.echo(f"dealtrail: the store already holds {head} events; demo not loaded")
+        else:
+            _load_demo()
     settings = services().settings
     store = (settings.database_url and "PostgreSQL") or f"SQLite in {settings.data_dir}"
     click.echo(f"dealtrail: serving http://{host}:{port}/api/docs  (store: {store})")
@@ -75,7 +79,7 @@ def init() -> None:
 
 @cli.group("demo")
 def demo_group() -> None:
-    """The demo conference: parties, alliances and the agreements signed there."""
+    """The demo conference: parties, roadshows, 505 achievements, agreements, deals."""
 
 
 @demo_group.command("load")
@@ -87,9 +91,9 @@ def demo_load() -> None:
 
 def _load_demo() -> None:
     svc = services()
-    total = Demo(svc.parties, svc.agreements).count()
+    total = Demo(svc.parties, svc.agreements, svc).count()
     with click.progressbar(length=total, label="dealtrail: loading the demo conference") as bar:
-        load_demo(svc.parties, svc.agreements, bar.update)
+        load_demo(svc.parties, svc.agreements, bar.update, svc)
     svc.catalogue.catch_up()
     click.echo("dealtrail: demo loaded; try: dealtrail tokens create --role staff --name you")
 

@@ -1,39 +1,204 @@
-"""The demo conference loads through the application, and loading it again adds nothing."""
+"""The demo conference loads through the application, and loading it again adds nothing.
+
+The conference takes seconds to record, so it is loaded once per store for this module: all of
+it on SQLite; on PostgreSQL with only the achievements the rest of the demo refers to (the whole
+of it takes over 20 s there, mostly in the policies' per-event tracking).
+"""
 
 from __future__ import annotations
 
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import NamedTuple
+from uuid import UUID
+
+import psycopg
+import pytest
+
 from dealtrail.application.demo import Demo, load_demo
+from dealtrail.application.demo_conference import ROADSHOWS
 from dealtrail.application.demo_data import AGREEMENTS, PARTIES
+from dealtrail.application.demo_members import MEMBERS
+from dealtrail.application.demo_supermarket import ACHIEVEMENTS, EXHIBITED, FEWEST
+from dealtrail.domain.trading_event import EventCounts
+from dealtrail.infrastructure.settings import Settings
+from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
+from dealtrail.infrastructure.views.ip_assets import IpAssetsView
+from dealtrail.infrastructure.views.ip_transfers import IpTransfersView
+from dealtrail.infrastructure.views.listings import ListingsView
 from dealtrail.infrastructure.views.parties import PartiesView
-from dealtrail.web.services import Services
+from dealtrail.infrastructure.views.trading_events import TradingEventsView
+from dealtrail.web.services import Services, build_services
+
+ALL = 1000  # a page larger than any list of the demo
 
 
-def test_loading_the_demo_twice_records_it_once(services: Services) -> None:
+class Loaded(NamedTuple):
+    services: Services
+    exhibited: int
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def loaded(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Loaded]:
+    """The demo, loaded once on each store."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("demo"), snapshot_interval=5)
+    exhibited = EXHIBITED
+    if request.param == "postgres":
+        url, schema = request.getfixturevalue("postgres_url"), f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        settings = Settings(
+            settings.data_dir, database_url=url, database_schema=schema, snapshot_interval=5
+        )
+        exhibited = FEWEST
+    services = build_services(settings)
+    load_demo(services.parties, services.agreements, conference=services, exhibited=exhibited)
+    yield Loaded(services, exhibited)
+    services.close()
+    if settings.database_url:
+        with psycopg.connect(settings.database_url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {settings.database_schema} CASCADE")
+
+
+@pytest.fixture
+def demo(loaded: Loaded) -> Services:
+    return loaded.services
+
+
+def test_loading_the_demo_again_adds_nothing(loaded: Loaded) -> None:
+    demo, exhibited = loaded
+    head = demo.ledger.recorder.max_notification_id()
+
+    steps = load_demo(demo.parties, demo.agreements, conference=demo, exhibited=exhibited)
+
+    assert steps == Demo(demo.parties, demo.agreements, demo, exhibited).count()
+    assert demo.ledger.recorder.max_notification_id() == head
+
+
+def test_the_conference_counts_what_the_domain_story_tells(loaded: Loaded) -> None:
+    demo = loaded.services
+    [listed] = demo.catalogue.view(TradingEventsView).search(limit=ALL)["items"]
+    event = demo.trading_events.get(UUID(listed["id"]))
+
+    expected = EventCounts(
+        achievements_exhibited=loaded.exhibited,
+        roadshows=9,
+        projects_pitched=72,
+        international_projects=30,
+        international_countries=14,
+        agreements_signed=5,
+    )
+    assert event.counts() == expected
+    assert listed["counts"] == asdict(expected)
+    assert (event.city, event.country, event.starts_on) == ("Xi'an", "CN", event.ends_on)
+    assert sorted(r.theme for r in event.roadshows.values()) == sorted(r.theme for r in ROADSHOWS)
+    assert [u.institution for u in event.unveilings.values()] == [
+        "International IP Cooperation and Exchange Centre",
+        "Service Centre of the Shaanxi Provincial Equity Trading Centre",
+    ]
+    assert [launch.what for launch in event.launches.values()] == [
+        "Online sci-tech achievements supermarket"
+    ]
+    signed = {demo.agreements.get(UUID(a)).terms.title for a in event.agreements_signed}
+    assert "International cooperation agreement on technology transfer" in signed
+
+
+def test_the_supermarket_lists_every_exhibited_achievement_in_its_stage(loaded: Loaded) -> None:
+    demo, exhibited = loaded
+    listed = demo.catalogue.view(AchievementsView).search(limit=ALL)["items"]
+
+    assert len(listed) == exhibited
+    assert Counter(a["status"] for a in listed) == {
+        "listed": exhibited - 8,
+        "under_negotiation": 3,
+        "transacted": 3,
+        "withdrawn": 2,
+    }
+    assert {a["trl"] for a in listed} == {a.trl for a in ACHIEVEMENTS[:exhibited]}
+    assert len({a["field"] for a in listed}) == 9
+    assert 0 < sum(a["asking_price"] == "negotiable" for a in listed) < exhibited
+    assert {a["owner_country"] for a in listed} >= {"CN", "KZ", "HK", "EG"}
+    transacted = [
+        demo.achievements.get(UUID(a["id"])) for a in listed if a["status"] == "transacted"
+    ]
+    assert sorted(
+        "transfer" if a.transaction and a.transaction.ip_transfer_id else "agreement"
+        for a in transacted
+    ) == ["agreement", "transfer", "transfer"]
+
+
+def test_the_agreements_are_in_every_stage(demo: Services) -> None:
+    listed = demo.catalogue.view(AgreementsView).search(limit=ALL)["items"]
+
+    statuses = Counter(a["status"] for a in listed)
+    assert statuses == {"effective": 5, "open_for_signature": 1, "draft": 1, "completed": 1}
+
+
+def test_ip_transfers_show_every_stage_and_a_recorded_assignment_moves_title(
+    demo: Services,
+) -> None:
+    transfers = demo.catalogue.view(IpTransfersView).search(limit=ALL)["items"]
+    assets = demo.catalogue.view(IpAssetsView).search(limit=ALL)["items"]
+
+    assert sorted(t["status"] for t in transfers) == [
+        "completed",
+        "contract_signed",
+        "proposed",
+        "recorded",
+        "valuated",
+    ]
+    assert Counter(a["kind"] for a in assets) == {
+        "patent": 4,
+        "software_copyright": 1,
+        "know_how": 1,
+    }
+    [assignment] = [t for t in transfers if t["mode"] == "assignment"]
+    asset = demo.ip_assets.get(UUID(assignment["asset_id"]))
+    name = {p["id"]: p["name"] for p in demo.catalogue.view(PartiesView).search(limit=ALL)["items"]}
+    assert name[asset.holder_party_id] == "Xi'an University of Science and Technology Transfer"
+    assert name[asset.owner_party_id] == "Weihe Water Technologies Co., Ltd."
+
+
+def test_equity_listings_are_in_every_stage(demo: Services) -> None:
+    listed = demo.catalogue.view(ListingsView).search(limit=ALL)["items"]
+
+    assert sorted(x["status"] for x in listed) == ["applied", "listed", "suspended", "under_review"]
+    [trading] = [x for x in listed if x["status"] == "listed"]
+    assert trading["funds_raised"] == [{"amount": "20000000.00", "currency": "CNY"}]
+    [reviewed] = [x for x in listed if x["status"] == "under_review"]
+    requests = demo.listings.get(UUID(reviewed["id"])).amendment_requests.values()
+    assert [r.is_outstanding for r in requests] == [True]
+
+
+def test_the_alliances_reach_along_the_belt_and_road(demo: Services) -> None:
+    parties = demo.catalogue.view(PartiesView)
+
+    assert len(parties.search(limit=ALL)["items"]) == len(PARTIES + MEMBERS)
+    members = parties.search(limit=ALL, alliance="Silk Road University Alliance")["items"]
+    assert {p["country"] for p in members} == {
+        "CN", "UZ", "KG", "RU", "PK", "HU", "RS", "KZ", "TJ", "BY", "TH", "MY", "ID", "EG", "HK"
+    }  # fmt: skip
+
+
+def test_the_whole_catalogue_spans_every_readiness_level() -> None:
+    assert len(ACHIEVEMENTS) == EXHIBITED == 505
+    assert {a.trl for a in ACHIEVEMENTS} == set(range(1, 10))
+    assert len({a.title for a in ACHIEVEMENTS}) == EXHIBITED
+
+
+def test_the_core_alone_loads_once(services: Services) -> None:
     steps = load_demo(services.parties, services.agreements)
     head = services.ledger.recorder.max_notification_id()
 
     assert load_demo(services.parties, services.agreements) == steps
     assert steps == Demo(services.parties, services.agreements).count()
     assert services.ledger.recorder.max_notification_id() == head
-
-
-def test_the_demo_shows_every_stage_of_an_agreement(services: Services) -> None:
-    load_demo(services.parties, services.agreements)
-
     listed = services.catalogue.view(AgreementsView).search(limit=100)["items"]
     assert len(listed) == len(AGREEMENTS)
-    assert sorted(a["status"] for a in listed) == [
-        "completed",
-        "draft",
-        "effective",
-        "effective",
-        "open_for_signature",
-    ]
-    cooperation = next(a for a in listed if a["kind"] == "cooperation")
-    assert cooperation["title"] == "International cooperation agreement on technology transfer"
-    assert len(services.catalogue.view(PartiesView).search(limit=100)["items"]) == len(PARTIES)
-    members = services.catalogue.view(PartiesView).search(
-        limit=100, alliance="Silk Road University Alliance"
-    )
-    assert {p["country"] for p in members["items"]} == {"CN", "UZ", "KG", "RU", "PK", "HU", "RS"}

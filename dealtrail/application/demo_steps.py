@@ -1,0 +1,60 @@
+"""What the demo's loaders share: the services they record through and the ids recorded so far.
+
+A step is one call that records one thing (a party, an achievement, a transfer through its
+stages) with one or more idempotent commands; steps are made without running anything, so they
+can be counted before they run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+from uuid import UUID
+
+from dealtrail.application.achievements import Achievements
+from dealtrail.application.ip_assets import IpAssets
+from dealtrail.application.ip_transfers import IpTransfers
+from dealtrail.application.ledger import CommandResult, Options
+from dealtrail.application.listings import Listings
+from dealtrail.application.trading_events import TradingEvents
+
+Step = Callable[[], object]
+
+
+class ConferenceServices(Protocol):
+    """The services the conference is recorded through besides parties and agreements."""
+
+    achievements: Achievements
+    trading_events: TradingEvents
+    ip_assets: IpAssets
+    ip_transfers: IpTransfers
+    listings: Listings
+
+
+def demo_key(name: str) -> Options:
+    """The options of a demo command: its idempotency key, so a second run records nothing."""
+    return Options(idempotency_key=f"demo:{name}")
+
+
+class DemoIds:
+    """The ids of what the demo recorded, by kind ("party", "agreement", ...) and demo key."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[str, str], str] = {}
+
+    def remember(self, kind: str, key: str, result: CommandResult) -> UUID:
+        """Remembers the aggregate a command recorded (or replayed)."""
+        self.put(kind, key, str(result.aggregate_id))
+        return result.aggregate_id
+
+    def put(self, kind: str, key: str, value: str) -> None:
+        self._ids[kind, key] = value
+
+    def __call__(self, kind: str, key: str) -> str:
+        return self._ids[kind, key]
+
+    def optional(self, kind: str, key: str | None) -> str | None:
+        return None if key is None else self(kind, key)
+
+    def uuid(self, kind: str, key: str) -> UUID:
+        return UUID(self(kind, key))
