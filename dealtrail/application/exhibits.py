@@ -18,6 +18,7 @@ from dealtrail.domain.trading_event import TradingEvent
 
 class CountExhibits:
     name = "trading_event_exhibits"
+    reacts_to = (Achievement.ExhibitedAt,)
 
     def react(self, ledger: Ledger, event: Any) -> list[Recorded]:
         if not isinstance(event, Achievement.ExhibitedAt):

@@ -20,6 +20,7 @@ from dealtrail.domain.transfer_terms import TransferMode
 
 class OwnerOfRecord:
     name = "owner_of_record"
+    reacts_to = (IpTransfer.RecordedWithOffice,)
 
     def react(self, ledger: Ledger, event: Any) -> Sequence[Recorded]:
         if not isinstance(event, IpTransfer.RecordedWithOffice):

@@ -1,27 +1,34 @@
 """Policies: reactions to recorded events that record further events, each exactly once.
 
-A policy follows the ledger's log from its own tracking position. For each event it decides what
-other aggregates must change; those changes and the new tracking position are saved in one
-transaction, so a crash, a retry or a second process running the same policy never applies an
-event twice. Events a policy does not react to still advance its position.
+A policy follows the ledger's log from its own tracking position. For each event it reacts to,
+it decides what other aggregates must change; those changes and the new tracking position are
+saved in one transaction, so a crash, a retry or a second process running the same policy never
+applies an event twice. A policy declares the event classes it reacts to, so the runner reads
+only those from the log; the events in between still advance its position, recorded lazily (at
+the latest every LAG_ALLOWED events), since skipping them again after a crash changes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from contextlib import suppress
+from typing import Any, ClassVar, Protocol
 
+from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import IntegrityError, Tracking
+from eventsourcing.utils import get_topic
 
 from dealtrail.application.ledger import Ledger
 from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.metadata import recording
 
 BATCH = 100
+LAG_ALLOWED = 100
 
 
 class Policy(Protocol):
     name: str
+    reacts_to: ClassVar[tuple[type[DomainEventProtocol[Any]], ...]]
 
     def react(self, ledger: Ledger, event: Any) -> Sequence[Recorded]:
         """The aggregates this event changes (their new events still pending), if any."""
@@ -38,13 +45,22 @@ class PolicyRunner:
 
     def catch_up(self) -> None:
         """Runs every policy over the events it has not processed yet."""
+        head = self.ledger.recorder.max_notification_id() or 0
         for policy in self.policies:
-            while self._run_batch(policy):
+            while self._run_batch(policy, head):
                 pass
 
-    def _run_batch(self, policy: Policy) -> bool:
+    def _run_batch(self, policy: Policy, head: int) -> bool:
+        """Processes the policy's next batch up to `head`; True while there may be more."""
+        start = self.position(policy)
+        if start >= head:
+            return False
         notifications = self.ledger.recorder.select_notifications(
-            start=self.position(policy), limit=BATCH, inclusive_of_start=False
+            start=start,
+            limit=BATCH,
+            stop=head,
+            topics=[get_topic(cls) for cls in policy.reacts_to],
+            inclusive_of_start=False,
         )
         for notification in notifications:
             event = self.ledger.mapper.to_domain_event(notification)
@@ -60,4 +76,10 @@ class PolicyRunner:
                 self.ledger.save_reaction(Tracking(policy.name, notification.id), *changed)
             except IntegrityError:
                 return True  # another process got there first: re-read from its position
-        return bool(notifications)
+        if len(notifications) == BATCH:
+            return True
+        reached = notifications[-1].id if notifications else start
+        if head - reached >= LAG_ALLOWED:  # nothing to react to up to head: move past it
+            with suppress(IntegrityError):  # unless another process moved it on already
+                self.ledger.recorder.insert_tracking(Tracking(policy.name, head))  # type: ignore[attr-defined]
+        return False

@@ -8,7 +8,7 @@ from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 from eventsourcing.domain import event
 
 from dealtrail.domain.base import Recorded
-from dealtrail.domain.calendar import is_future
+from dealtrail.domain.calendar import check_on_record, is_future
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.errors import fail
 from dealtrail.domain.external_ref import ExternalRef
@@ -126,6 +126,7 @@ class Achievement(Recorded):
                 "transacted_on",
                 on=transaction.transacted_on,
             )
+        check_on_record(transaction.transacted_on, "transacted_on")
         self._transacted(transaction=transaction)
 
     @event("Transacted")

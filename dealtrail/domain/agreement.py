@@ -11,7 +11,7 @@ from eventsourcing.domain import event
 
 from dealtrail.domain.amendment import Amendment, AmendmentState
 from dealtrail.domain.base import Recorded
-from dealtrail.domain.calendar import is_future
+from dealtrail.domain.calendar import check_on_record, is_future
 from dealtrail.domain.errors import fail
 from dealtrail.domain.milestone import Milestone, MilestoneState
 from dealtrail.domain.personal import Personal
@@ -21,6 +21,7 @@ from dealtrail.domain.terms import (
     Signature,
     Terms,
     check_participants,
+    check_terms_on_record,
     with_personal_name,
 )
 from dealtrail.domain.text import required_text
@@ -63,6 +64,7 @@ class Agreement(Recorded):
     @classmethod
     def draft(cls, kind: AgreementKind, terms: Terms, parties: list[Participant]) -> Agreement:
         check_participants(parties)
+        check_terms_on_record(terms)
         return cls(kind=AgreementKind(kind), terms=terms, parties=list(parties))
 
     class Drafted(Recorded.Created):
@@ -87,6 +89,7 @@ class Agreement(Recorded):
 
     def revise_draft(self, terms: Terms) -> None:
         self._check_status(AgreementStatus.DRAFT, "agreement.not_draft")
+        check_terms_on_record(terms)
         self._draft_revised(terms=terms)
 
     @event("DraftRevised")
@@ -185,6 +188,7 @@ class Agreement(Recorded):
             raise fail("agreement.amendment_pending", amendment_id=pending.amendment_id)
         if terms == self.terms:
             raise fail("agreement.amendment_changes_nothing", "terms")
+        check_terms_on_record(terms)
         amendment_id = self._next_child_id()
         self._amendment_proposed(
             amendment_id=amendment_id, terms=terms, rationale=required_text(rationale, "rationale")
@@ -256,6 +260,7 @@ class Agreement(Recorded):
         if self.status in ENDED:
             raise fail("agreement.already_ended", status=self.status)
         self._check_party(owner_party_id, "owner_party_id")
+        check_on_record(due_on, "due_on")
         milestone = Milestone(
             milestone_id=self._next_child_id(),
             title=required_text(title, "title"),
@@ -274,6 +279,7 @@ class Agreement(Recorded):
         milestone = self._pending_milestone(milestone_id)
         if milestone.due_on == due_on:
             raise fail("agreement.milestone_due_unchanged", "due_on", milestone_id=milestone_id)
+        check_on_record(due_on, "due_on")
         self._milestone_rescheduled(
             milestone_id=milestone_id, due_on=due_on, reason=required_text(reason, "reason")
         )
@@ -320,11 +326,13 @@ class Agreement(Recorded):
     def _check_not_future(day: date, field: str) -> None:
         if is_future(day):
             raise fail("agreement.date_in_future", field, what=field, on=day)
+        check_on_record(day, field)
 
     @staticmethod
     def _signature(party_id: str, name: str, title: str, signed_on: date) -> Signature:
         if is_future(signed_on):
             raise fail("agreement.signed_in_future", "signed_on", signed_on=signed_on)
+        check_on_record(signed_on, "signed_on")
         return Signature(
             party_id=party_id,
             signatory_name=Personal(

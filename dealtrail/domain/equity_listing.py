@@ -13,7 +13,7 @@ from eventsourcing.domain import event
 from dealtrail.domain.amendment_request import AmendmentRequest
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.board import Board, listing_board
-from dealtrail.domain.calendar import is_future
+from dealtrail.domain.calendar import check_on_record, is_future
 from dealtrail.domain.errors import fail
 from dealtrail.domain.financing_round import FinancingRound, Instrument
 from dealtrail.domain.listing_code import listing_code
@@ -247,6 +247,7 @@ class EquityListing(Recorded):
     def _check_dated(self, day: date, field: str) -> None:
         if is_future(day):
             raise fail("listing.date_in_future", field, what=field, on=day)
+        check_on_record(day, field)
         if self.listed_on is not None and day < self.listed_on:
             raise fail(
                 "listing.dated_before_listing", field, what=field, on=day, listed_on=self.listed_on

@@ -43,6 +43,11 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "country.unknown": (Invalid, "{code!r} is not an ISO 3166-1 alpha-2 country code."),
     "text.blank": (Invalid, "{what} must not be blank."),
     "text.control_character": (Invalid, "{what} must not contain control characters."),
+    "date.out_of_range": (
+        Invalid,
+        "{what} cannot be {on}: the dates on record run from {earliest} to {latest} "
+        "(leave out a date there is none of).",
+    ),
     "money.too_large": (Invalid, "{amount} is larger than any deal this system records."),
     # parties
     "party.name_unchanged": (Conflict, "The party is already named {name!r}."),

@@ -14,7 +14,7 @@ from enum import StrEnum
 from eventsourcing.domain import event
 
 from dealtrail.domain.base import Recorded
-from dealtrail.domain.calendar import is_future
+from dealtrail.domain.calendar import check_on_record, is_future
 from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_identifiers import (
     AssetKind,
@@ -185,3 +185,4 @@ class IpAsset(Recorded):
     def _check_not_future(day: date, field: str) -> None:
         if is_future(day):
             raise fail("ip_asset.date_in_future", field, what=field, on=day)
+        check_on_record(day, field)

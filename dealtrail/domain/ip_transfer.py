@@ -14,7 +14,7 @@ from eventsourcing.domain import event
 
 from dealtrail.domain.agreement import Agreement, AgreementStatus
 from dealtrail.domain.base import Recorded
-from dealtrail.domain.calendar import is_future
+from dealtrail.domain.calendar import check_on_record, is_future
 from dealtrail.domain.consideration import (
     Payment,
     Schedule,
@@ -75,6 +75,8 @@ class IpTransfer(Recorded):
             raise fail("ip_transfer.self_transfer", "recipient_party_id")
         if checked_mode == TransferMode.ASSIGNMENT and term.ends_on is not None:
             raise fail("ip_transfer.assignment_has_no_end", "term.ends_on")
+        check_on_record(term.starts_on, "term.starts_on")
+        check_on_record(term.ends_on, "term.ends_on")
         if asset.status in ASSET_ENDED:
             raise fail("ip_transfer.asset_ended", "asset_id", status=asset.status)
         cls._check_owner_of_record(asset, holder_party_id)
@@ -292,3 +294,4 @@ class IpTransfer(Recorded):
     def _check_not_future(day: date, field: str) -> None:
         if is_future(day):
             raise fail("ip_transfer.date_in_future", field, what=field, on=day)
+        check_on_record(day, field)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.errors import fail
 from dealtrail.domain.money import Money
 from dealtrail.domain.personal import Personal
@@ -72,6 +73,15 @@ class Terms:
                     scheduled=scheduled,
                     value=self.value,
                 )
+
+
+def check_terms_on_record(terms: Terms) -> None:
+    """The terms' dates are dates on record: checked on the commands that set terms (never when
+    a recorded event is replayed, so nothing already recorded becomes unreadable)."""
+    check_on_record(terms.starts_on, "terms.starts_on")
+    check_on_record(terms.ends_on, "terms.ends_on")
+    for index, instalment in enumerate(terms.payment_schedule):
+        check_on_record(instalment.due_on, f"terms.payment_schedule.{index}.due_on")
 
 
 def check_participants(participants: list[Participant]) -> None:

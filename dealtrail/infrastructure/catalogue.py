@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 from uuid import UUID
 
-from eventsourcing.persistence import Notification
+from eventsourcing.persistence import Notification, OperationalError
 from sqlalchemy import Column, Connection, Engine, Integer, String, Table, delete, insert, select
+from sqlalchemy.exc import OperationalError as SqlOperationalError
 
 from dealtrail.application.ledger import Ledger
 from dealtrail.infrastructure.follower import LogFollower
@@ -64,9 +65,15 @@ class Catalogue(LogFollower):
         super().create_tables()
 
     def view(self, cls: type[V]) -> V:
-        """The view, caught up with the log first when catching up inline."""
+        """The view, caught up with the log first when catching up inline. If the store cannot
+        take the catch-up (read-only or full, or its lock not granted in time) the view is read
+        as it stands, as when the followers run elsewhere; a read that must reflect a command
+        sends Dealtrail-Min-Position."""
         if self.inline:
-            self.catch_up()
+            try:
+                self.catch_up()
+            except (OperationalError, SqlOperationalError) as error:
+                logger.warning("catalogue catch-up failed, views read as they stand: %s", error)
         return self.views[cls]  # type: ignore[return-value]
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:

@@ -14,7 +14,11 @@ def create_database_engine(settings: Settings) -> Engine:
         return create_engine(
             pg.sqlalchemy_url(),
             pool_pre_ping=True,
-            connect_args={"options": f"-csearch_path={settings.database_schema}"},
+            connect_args={
+                "options": f"-csearch_path={settings.database_schema}",
+                "connect_timeout": 5,  # an unreachable server fails the request, cleanly
+            },
+            pool_timeout=5,
         )
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dealtrail.infrastructure.settings import Settings
 
+# How long a store call waits for a pooled PostgreSQL connection (twice, see postgres_recorder):
+# while the server is down a request gets its 503 within seconds, well inside gunicorn's 30 s
+# worker timeout.
+POOL_WAIT_SECONDS = 1
+
 
 def ledger_env(settings: Settings) -> dict[str, str]:
     """The eventsourcing environment for the ledger, from dealtrail's settings."""
@@ -27,7 +32,9 @@ def ledger_env(settings: Settings) -> dict[str, str]:
         )
     else:
         env.update(
-            PERSISTENCE_MODULE="eventsourcing.postgres",
+            PERSISTENCE_MODULE=(
+                "dealtrail.infrastructure.postgres_recorder:LedgerPostgresFactory"
+            ),
             POSTGRES_HOST=pg.host,
             POSTGRES_PORT=str(pg.port),
             POSTGRES_DBNAME=pg.dbname,
@@ -35,6 +42,10 @@ def ledger_env(settings: Settings) -> dict[str, str]:
             POSTGRES_PASSWORD=pg.password,
             POSTGRES_SCHEMA=settings.database_schema,
             POSTGRES_LOCK_TIMEOUT="10",
+            # After a server restart or an outage: check a pooled connection before lending it
+            # (a dead one is replaced), and do not wait long for one (see POOL_WAIT_SECONDS).
+            POSTGRES_PRE_PING="y",
+            POSTGRES_CONNECT_TIMEOUT=str(POOL_WAIT_SECONDS),
             APPLICATION_RECORDER_TOPIC=(
                 "dealtrail.infrastructure.postgres_recorder:PostgresLedgerRecorder"
             ),

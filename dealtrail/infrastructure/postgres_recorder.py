@@ -1,13 +1,22 @@
-"""The PostgreSQL event recorder: events, tracking and idempotency keys in one transaction."""
+"""The PostgreSQL event recorder: events, tracking and idempotency keys in one transaction.
+
+Also how the event store behaves while the server is down or restarting: LedgerPostgresFactory.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent
-from eventsourcing.postgres import PostgresDatastore, PostgresProcessRecorder
+from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
+from eventsourcing.postgres import (
+    PostgresAggregateRecorder,
+    PostgresDatastore,
+    PostgresFactory,
+    PostgresProcessRecorder,
+)
+from eventsourcing.utils import Environment, EnvType, retry
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
@@ -15,8 +24,34 @@ from psycopg.sql import SQL, Identifier
 from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.infrastructure.idempotency_table import COLUMNS, record_from_row, record_params
 
+# eventsourcing tries a store call ten times when the connection fails, each attempt first
+# waiting for a pooled connection: while the server is down one call then takes ~12 s, and a
+# request making a few such calls outlives gunicorn's 30 s worker timeout (the worker is killed
+# and the client gets no answer). One retry is enough to ride over a connection cut mid-call; a
+# longer outage is the client's to wait out, after a 503 with Retry-After.
+ATTEMPTS = 2
+# While the server is down the pool re-dials with a growing back-off, for up to five minutes by
+# default, so after a long outage it reconnects up to minutes after the server is back. Giving
+# up a dial sooner lets the next request start a fresh one at once.
+RECONNECT_WITHIN_SECONDS = 10.0
+
+
+def fewer_attempts(method: Callable[..., Any]) -> Callable[..., Any]:
+    """eventsourcing's own retrying method, retried at most ATTEMPTS times instead."""
+    return retry((InterfaceError, OperationalError), max_attempts=ATTEMPTS, wait=0.2)(
+        method.__wrapped__  # type: ignore[attr-defined]
+    )
+
 
 class PostgresLedgerRecorder(PostgresProcessRecorder):
+    insert_events = fewer_attempts(PostgresProcessRecorder.insert_events)
+    select_events = fewer_attempts(PostgresProcessRecorder.select_events)
+    select_notifications = fewer_attempts(PostgresProcessRecorder.select_notifications)
+    max_notification_id = fewer_attempts(PostgresProcessRecorder.max_notification_id)
+    insert_tracking = fewer_attempts(PostgresProcessRecorder.insert_tracking)
+    max_tracking_id = fewer_attempts(PostgresProcessRecorder.max_tracking_id)
+    has_tracking_id = fewer_attempts(PostgresProcessRecorder.has_tracking_id)
+
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
         super().__init__(
             datastore,
@@ -34,18 +69,26 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
             ).format(self.idempotency_table)
         )
 
-    def _insert_events(
+    def _insert_stored_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> None:
-        super()._insert_events(curs, stored_events, **kwargs)
+        """The events, then the command's idempotency record. Here rather than in _insert_events
+        (which eventsourcing pipelines before this step, outside the block that turns a
+        constraint violation into an IntegrityError): a key just recorded by a concurrent retry
+        of the same command must be an IntegrityError, so that the ledger replays the first
+        result, not an OperationalError("pipeline aborted"). Taken after the table lock, too, so
+        the other transaction has committed by then. Its own cursor: `curs` has yet to hand
+        back the new notification ids."""
+        super()._insert_stored_events(curs, stored_events, **kwargs)
         record: IdempotencyRecord | None = kwargs.get("idempotency")
         if record is not None:
-            curs.execute(
-                SQL("INSERT INTO {} (" + COLUMNS + ") VALUES (%s,%s,%s,%s,%s)").format(
-                    self.idempotency_table
-                ),
-                record_params(record),
-            )
+            with curs.connection.cursor() as insert:
+                insert.execute(
+                    SQL("INSERT INTO {} (" + COLUMNS + ") VALUES (%s,%s,%s,%s,%s)").format(
+                        self.idempotency_table
+                    ),
+                    record_params(record),
+                )
 
     def idempotency_record(self, scope: str, key: str) -> IdempotencyRecord | None:
         with self.datastore.transaction(commit=False) as curs:
@@ -68,3 +111,18 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
                 (originator_id, gt, lte),
             )
             return {r["originator_version"]: r["notification_id"] for r in curs.fetchall()}
+
+
+class PostgresSnapshotRecorder(PostgresAggregateRecorder):
+    insert_events = fewer_attempts(PostgresAggregateRecorder.insert_events)
+    select_events = fewer_attempts(PostgresAggregateRecorder.select_events)
+
+
+class LedgerPostgresFactory(PostgresFactory):
+    """eventsourcing's PostgreSQL module, with the retries and reconnection bounded above."""
+
+    aggregate_recorder_class = PostgresSnapshotRecorder  # the snapshots
+
+    def __init__(self, env: Environment | EnvType | None) -> None:
+        super().__init__(env)
+        self.datastore.pool.reconnect_timeout = RECONNECT_WITHIN_SECONDS

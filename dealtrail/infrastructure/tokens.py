@@ -59,6 +59,11 @@ class TokenInfo:
     revoked_at: datetime | None
 
 
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back the stored UTC times without their zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -111,9 +116,9 @@ class TokenStore:
                     r["token_id"],
                     r["name"],
                     Role(r["role"]),
-                    r["created_at"],
+                    _utc(r["created_at"]),
                     r["created_by"],
-                    r["revoked_at"],
+                    r["revoked_at"] and _utc(r["revoked_at"]),
                 )
                 for r in rows
             ]

@@ -19,6 +19,8 @@ PUBLIC = frozenset(
         "api-docs.openapi_swagger_ui",
         "docs_assets.asset",
         "static",
+        "dashboard.page",
+        "dashboard.static",
     }
 )
 
@@ -111,6 +113,15 @@ MATRIX: dict[str, dict[str, frozenset[Role]]] = {
     "ip_transfers.Payments": {"POST": WRITE},
     "ip_transfers.Completion": {"POST": WRITE},
     "ip_transfers.Cancellation": {"POST": WRITE},
+    "reports.Pipeline": {"GET": LIST},
+    "reports.DealValue": {"GET": LIST},
+    "reports.AwaitingSignatures": {"GET": LIST},
+    "reports.OverdueMilestones": {"GET": LIST},
+    "reports.IpTransfersByKind": {"GET": LIST},
+    "reports.ListingsByState": {"GET": LIST},
+    "reports.TradingEventCounts": {"GET": LIST},
+    "reports.Receivables": {"GET": LIST},
+    "reports.LicensingSummary": {"GET": LIST},
 }
 
 

@@ -24,6 +24,8 @@ from dealtrail.web.api import (  # noqa: F401
     listing_parts,
     listings,
     parties,
+    report_money,
+    reports,
     trading_event_parts,
     trading_events,
 )
@@ -34,10 +36,12 @@ from dealtrail.web.api import tokens as tokens_api
 from dealtrail.web.api.schemas.common import ProblemSchema
 from dealtrail.web.commands import assign_correlation_id, echo_correlation_id
 from dealtrail.web.consistency import wait_for_views
+from dealtrail.web.dashboard import blp as dashboard_blp
 from dealtrail.web.headers import add_security_headers, enable_cors
 from dealtrail.web.json import ExactJSONProvider
 from dealtrail.web.logs import log_request, start_timer
 from dealtrail.web.services import Services, build_services
+from dealtrail.web.spec import ProblemResponses
 
 
 class DealtrailApi(Api):
@@ -74,7 +78,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     app.config.update(config or {})
     app.extensions["dealtrail"] = services or build_services(settings)
 
-    api = DealtrailApi(app)
+    api = DealtrailApi(app, spec_kwargs={"extra_plugins": [ProblemResponses()]})
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "dealtrail API token"}
     )
@@ -89,7 +93,9 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     api.register_blueprint(trading_events.blp)
     api.register_blueprint(ip_assets.blp)
     api.register_blueprint(ip_transfers.blp)
+    api.register_blueprint(reports.blp)
     app.register_blueprint(docs.blp)
+    app.register_blueprint(dashboard_blp)
 
     app.before_request(start_timer)
     app.before_request(assign_correlation_id)
@@ -102,5 +108,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     enable_cors(app, settings.cors_origins)
     app.register_error_handler(DomainError, problems.domain_problem)
     app.register_error_handler(ApplicationError, problems.application_problem)
+    for store_error in problems.STORE_ERRORS:
+        app.register_error_handler(store_error, problems.store_problem)
     app.register_error_handler(Exception, problems.unexpected_problem)
     return app

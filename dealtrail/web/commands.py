@@ -10,6 +10,7 @@ from uuid import uuid4
 from flask import Response, abort, g, request
 
 from dealtrail.application.ledger import CommandResult, Options
+from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.metadata import recording
 from dealtrail.web.access import current_principal
 
@@ -58,11 +59,14 @@ def echo_correlation_id(response: Response) -> Response:
 @contextmanager
 def command(body: dict[str, Any]) -> Iterator[Options]:
     """Opens the metadata context for one command; pops `comment` and `effective_at` from body."""
+    effective_at = body.pop("effective_at", None)
+    if effective_at is not None:
+        check_on_record(effective_at.date(), "effective_at")
     with recording(
         current_principal().actor,
         correlation_id=correlation_id(),
         causation_id=_header("X-Causation-ID"),
-        effective_at=body.pop("effective_at", None),
+        effective_at=effective_at,
         comment=body.pop("comment", None),
     ):
         yield Options(expected_version=_if_match(), idempotency_key=_header("Idempotency-Key"))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventsourcing import persistence as es
 from flask import Response, current_app, json, request
+from sqlalchemy import exc as sa
 from werkzeug.exceptions import HTTPException
 
 from dealtrail.application.errors import (
@@ -114,6 +116,50 @@ APPLICATION_STATUS: dict[type[ApplicationError], int] = {
 
 def application_problem(error: ApplicationError) -> Response:
     return problem(APPLICATION_STATUS.get(type(error), 409), error.code, str(error))
+
+
+# Failures of a store that say nothing about the request: the server restarting or unreachable, a
+# lock not granted in time, a full or read-only disk. The caller may retry the same request.
+TRANSIENT_STORE_ERRORS: tuple[type[Exception], ...] = (
+    es.OperationalError,
+    es.InterfaceError,
+    sa.OperationalError,
+    sa.InterfaceError,
+    sa.TimeoutError,
+    sa.DisconnectionError,
+)
+STORE_ERRORS: tuple[type[Exception], ...] = (es.PersistenceError, sa.SQLAlchemyError)
+RETRY_AFTER_SECONDS = 2
+
+
+def _transient(error: Exception) -> bool:
+    return (
+        isinstance(error, TRANSIENT_STORE_ERRORS)
+        or type(error) is es.PersistenceError  # a driver error outside the DB-API classes
+        or (isinstance(error, sa.DBAPIError) and error.connection_invalidated)
+    )
+
+
+def store_problem(error: Exception) -> Response:
+    """A store's exception that escaped a request: 503 when the store is unavailable (retry
+    later), 409 for a write that lost a race, 500 for anything else (a bug)."""
+    if isinstance(error, es.IntegrityError):
+        conflict = ConcurrentUpdate()
+        return problem(409, conflict.code, str(conflict))
+    if not _transient(error):
+        return unexpected_problem(error)
+    current_app.logger.warning(
+        "store unavailable", extra={"fields": {"error": f"{type(error).__name__}: {error}"}}
+    )
+    detail = "The data store is temporarily unavailable; retry shortly."
+    if request.method not in ("GET", "HEAD"):
+        detail += (
+            " A command answered so may or may not have been recorded: retry it with the same "
+            "Idempotency-Key."
+        )
+    return problem(
+        503, "store_unavailable", detail, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
+    )
 
 
 def unexpected_problem(error: Exception) -> Response:

@@ -35,7 +35,12 @@ from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.infrastructure.views.ip_assets import IpAssetsView
 from dealtrail.infrastructure.views.ip_transfers import IpTransfersView
 from dealtrail.infrastructure.views.listings import ListingsView
+from dealtrail.infrastructure.views.milestones import MilestonesView
 from dealtrail.infrastructure.views.parties import PartiesView
+from dealtrail.infrastructure.views.receivables import (
+    AgreementReceivablesView,
+    TransferReceivablesView,
+)
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
 
 
@@ -89,6 +94,9 @@ def _build(settings: Settings) -> Services:
             TradingEventsView(engine),
             IpAssetsView(engine),
             IpTransfersView(engine),
+            MilestonesView(engine),
+            AgreementReceivablesView(engine),
+            TransferReceivablesView(engine),
         ],
         inline=settings.inline_followers,
     )

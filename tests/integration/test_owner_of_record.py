@@ -14,7 +14,7 @@ from eventsourcing.persistence import IntegrityError
 
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.owner_of_record import OwnerOfRecord
-from dealtrail.application.policies import PolicyRunner
+from dealtrail.application.policies import LAG_ALLOWED, PolicyRunner
 from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
 from dealtrail.domain.ip_asset import IpAsset
@@ -122,7 +122,7 @@ def test_running_the_policy_again_and_from_another_process_changes_nothing_twice
 
     assert_each_changed_once(services, assignments)
     head = services.ledger.recorder.max_notification_id()
-    assert services.policies.position(OwnerOfRecord()) == head
+    assert head - LAG_ALLOWED < services.policies.position(OwnerOfRecord()) <= head
 
 
 class Gated(OwnerOfRecord):

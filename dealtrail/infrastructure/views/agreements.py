@@ -1,4 +1,8 @@
-"""Agreements view: filter by status, kind, party and title; who has yet to sign."""
+"""Agreements view: filter by status, kind, party and title; who has yet to sign.
+
+The value is also kept in the currency's minor unit and the day the agreement took effect, so
+reports can sum values by month in SQL, exactly.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Connection,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -21,6 +26,7 @@ from sqlalchemy import (
 )
 
 from dealtrail.domain.agreement import Agreement
+from dealtrail.infrastructure.views.amounts import minor_units
 from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
 
 agreements = Table(
@@ -34,6 +40,8 @@ agreements = Table(
     Column("title", String(300), nullable=False),
     Column("value_amount", String(40)),
     Column("value_currency", String(3)),
+    Column("value_minor", BigInteger, comment="the value in minor units, for sums"),
+    Column("effective_on", Date, index=True),
     Column("modified_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -51,6 +59,7 @@ agreement_parties = Table(
 class AgreementsView(View):
     kind = Agreement
     tables = (agreement_parties, agreements)
+    version = 2
 
     def write(self, conn: Connection, aggregate: Agreement, seq: int) -> None:
         agreement_id = str(aggregate.id)
@@ -67,6 +76,8 @@ class AgreementsView(View):
                 "title": aggregate.terms.title,
                 "value_amount": str(value.amount) if value else None,
                 "value_currency": value.currency if value else None,
+                "value_minor": minor_units(value) if value else None,
+                "effective_on": aggregate.effective_on,
                 "modified_at": aggregate.modified_on,
             },
         )

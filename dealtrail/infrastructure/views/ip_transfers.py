@@ -1,11 +1,25 @@
-"""IP transfers view: filter by asset, asset kind, mode, status and party; value and balance."""
+"""IP transfers view: filter by asset, asset kind, mode, status and party; value and balance.
+
+The linked agreement and the day its contract was signed are kept for reports.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import BigInteger, Column, Connection, DateTime, Integer, String, Table, or_, select
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Table,
+    or_,
+    select,
+)
 
 from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.money import Money
@@ -27,6 +41,8 @@ ip_transfers = Table(
     Column("value_currency", String(3)),
     Column("outstanding_amount", String(40)),
     Column("outstanding_currency", String(3)),
+    Column("agreement_id", String(36), index=True),
+    Column("contract_signed_on", Date, index=True),
     Column("modified_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -46,6 +62,7 @@ def _money(row: Any, prefix: str) -> dict[str, str] | None:
 class IpTransfersView(View):
     kind = IpTransfer
     tables = (ip_transfers,)
+    version = 2
 
     def write(self, conn: Connection, aggregate: IpTransfer, seq: int) -> None:
         valuation = aggregate.valuation
@@ -64,6 +81,8 @@ class IpTransfersView(View):
                 "recipient_party_id": aggregate.recipient_party_id,
                 **_money_columns("value", valuation.value if valuation else None),
                 **_money_columns("outstanding", aggregate.outstanding()),
+                "agreement_id": aggregate.agreement_id,
+                "contract_signed_on": aggregate.contract_signed_on,
                 "modified_at": aggregate.modified_on,
             },
         )

@@ -1,11 +1,13 @@
 """Listings view: filter by state, board, centre, company and code or company name; funds raised.
 
 Funds raised are kept one row per listing and currency, in exact text and in the currency's minor
-unit, so a report can group listings by state and sum what they raised in SQL.
+unit, so a report can group listings by state and sum what they raised in SQL. `applied_on` is
+the UTC day the application was recorded.
 """
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 from uuid import UUID
 
@@ -26,7 +28,7 @@ from sqlalchemy import (
 )
 
 from dealtrail.domain.equity_listing import EquityListing
-from dealtrail.domain.money import Money
+from dealtrail.infrastructure.views.amounts import minor_units
 from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
 from dealtrail.infrastructure.views.parties import parties
 
@@ -42,6 +44,7 @@ listings = Table(
     Column("company_id", String(36), nullable=False, index=True),
     Column("listing_code", String(12)),
     Column("listed_on", Date),
+    Column("applied_on", Date, nullable=False, index=True),
     Column("rounds", Integer, nullable=False, comment="financing rounds closed"),
     Column("modified_at", DateTime(timezone=True), nullable=False),
 )
@@ -56,15 +59,10 @@ listing_funds = Table(
 )
 
 
-def minor_units(money: Money) -> int:
-    """The amount in the currency's minor unit (Money is always exact to that unit)."""
-    exponent = int(money.amount.as_tuple().exponent)
-    return int(money.amount.scaleb(-exponent))
-
-
 class ListingsView(View):
     kind = EquityListing
     tables = (listing_funds, listings)
+    version = 2
 
     def write(self, conn: Connection, aggregate: EquityListing, seq: int) -> None:
         listing_id = str(aggregate.id)
@@ -81,6 +79,7 @@ class ListingsView(View):
                 "company_id": aggregate.company_id,
                 "listing_code": aggregate.listing_code,
                 "listed_on": aggregate.listed_on,
+                "applied_on": aggregate.created_on.astimezone(UTC).date(),
                 "rounds": len(aggregate.financing_rounds),
                 "modified_at": aggregate.modified_on,
             },

@@ -1,0 +1,58 @@
+"""Projection catch-up: events per second through every catalogue view, against raw iteration over
+the same notification log.
+
+Subject: `Catalogue.rebuild()` (empty every view, then catch up from position 0: batches of the
+log, each aggregate touched loaded at its latest version in the batch and written to its view).
+Baseline: `select_notifications` over the same log in the follower's batch size, nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from time import perf_counter
+
+from benchmarks.dataset import shared_log
+from benchmarks.harness import Bench, Mode, Result, interleaved, throughput
+from dealtrail.infrastructure.follower import BATCH
+
+TARGET = 0.3
+SELF_WARMING = 10_000  # events: a rebuild this long needs no warm-up run
+
+
+def _mode(mode: Mode, events: int) -> Mode:
+    return replace(mode, warmup=0) if events >= SELF_WARMING else mode
+
+
+def measure(bench: Bench) -> Result:
+    log = shared_log(bench)
+    catalogue = log.services.catalogue
+    recorder = log.services.ledger.recorder
+
+    def subject() -> float:
+        start = perf_counter()
+        position = catalogue.rebuild()
+        took = perf_counter() - start
+        if position < log.events:
+            raise RuntimeError(f"the catalogue caught up to {position}, not {log.events}")
+        return log.events / took
+
+    def baseline() -> float:
+        start = perf_counter()
+        position, seen = 0, 0
+        while batch := recorder.select_notifications(
+            start=position, limit=BATCH, inclusive_of_start=False
+        ):
+            seen += len(batch)
+            position = batch[-1].id
+        return seen / (perf_counter() - start)
+
+    return throughput(
+        "projection",
+        f"projection catch-up, all views, {log.events:,} events",
+        "events/s",
+        interleaved(baseline, subject, _mode(bench.mode, log.events)),
+        "raw iteration over the notification log",
+        TARGET,
+        events=log.events,
+        batch=BATCH,
+    )

@@ -1,0 +1,171 @@
+"""Report bodies: every report is its parameters plus `rows`, flat records that export as CSV.
+
+Field order is column order in CSV. Amounts are exact decimal strings in the row's currency.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from dealtrail.infrastructure.reports.receivables import AMOUNTS
+from dealtrail.web.api.schemas.common import Strict
+
+YEARS = validate.Range(1900, 9999)
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+def Amount(**kwargs: Any) -> fields.Decimal:
+    """An exact amount of money, as a decimal string (never a float)."""
+    return fields.Decimal(as_string=True, metadata={"example": "1500000.00"}, **kwargs)
+
+
+def Currency(**kwargs: Any) -> fields.String:
+    return fields.String(metadata={"description": "ISO 4217 code", "example": "CNY"}, **kwargs)
+
+
+class NoQuerySchema(Strict):
+    """A report without parameters still refuses unknown ones (a misspelt filter is an error)."""
+
+
+class AsOfQuerySchema(Strict):
+    as_of = fields.Date(
+        load_default=_today,
+        metadata={"description": "The day to report as of (default: today, UTC)"},
+    )
+
+
+class YearQuerySchema(Strict):
+    year = fields.Integer(
+        load_default=lambda: _today().year,
+        validate=YEARS,
+        metadata={"description": "Calendar year (default: this year, UTC)"},
+    )
+
+
+class OptionalYearQuerySchema(Strict):
+    year = fields.Integer(validate=YEARS, metadata={"description": "Only this calendar year"})
+
+
+class PipelineRow(ma.Schema):
+    record = fields.String(metadata={"example": "agreement"})
+    kind = fields.String(allow_none=True, metadata={"description": "Agreements only"})
+    status = fields.String()
+    count = fields.Integer()
+
+
+class DealValueRow(ma.Schema):
+    month = fields.String(
+        metadata={"description": "When the agreements took effect", "example": "2026-11"}
+    )
+    currency = Currency()
+    agreements = fields.Integer()
+    value = Amount()
+
+
+class AwaitingSignatureRow(ma.Schema):
+    agreement_id = fields.String()
+    title = fields.String()
+    kind = fields.String()
+    party_id = fields.String(metadata={"description": "A party that must sign and has not"})
+    party_name = fields.String(allow_none=True)
+    party_country = fields.String(allow_none=True)
+    role = fields.String()
+
+
+class OverdueMilestoneRow(ma.Schema):
+    agreement_id = fields.String()
+    agreement_title = fields.String()
+    agreement_status = fields.String()
+    milestone_id = fields.String()
+    title = fields.String()
+    due_on = fields.Date()
+    days_overdue = fields.Integer()
+    owner_party_id = fields.String()
+    owner_name = fields.String(allow_none=True)
+
+
+class IpTransferRow(ma.Schema):
+    asset_kind = fields.String()
+    mode = fields.String()
+    status = fields.String()
+    count = fields.Integer()
+
+
+class ListingRow(ma.Schema):
+    status = fields.String()
+    listings = fields.Integer(metadata={"description": "Listings in this state"})
+    currency = Currency(allow_none=True)
+    funds_raised = Amount(allow_none=True)
+
+
+class TradingEventRow(ma.Schema):
+    event_id = fields.String()
+    name = fields.String()
+    city = fields.String()
+    country = fields.String()
+    starts_on = fields.Date()
+    ends_on = fields.Date()
+    achievements_exhibited = fields.Integer()
+    roadshows = fields.Integer()
+    projects_pitched = fields.Integer()
+    international_projects = fields.Integer()
+    international_countries = fields.Integer(
+        metadata={"description": "Countries and regions the international projects came from"}
+    )
+    agreements_signed = fields.Integer()
+
+
+def _amounts() -> dict[str, fields.Field]:
+    return {name: Amount() for name in AMOUNTS}
+
+
+ReceivableTotalRow = ma.Schema.from_dict(
+    {"currency": Currency(), **_amounts()}, name="ReceivableTotalRow"
+)
+ReceivableRow = ma.Schema.from_dict(
+    {
+        "source": fields.String(metadata={"description": "agreement or ip_transfer"}),
+        "source_id": fields.String(),
+        "title": fields.String(allow_none=True, metadata={"description": "Agreement or IP asset"}),
+        "currency": Currency(),
+        **_amounts(),
+    },
+    name="ReceivableRow",
+)
+
+
+class LicensingRow(ma.Schema):
+    measure = fields.String(metadata={"example": "licence_income"})
+    category = fields.String(allow_none=True, metadata={"description": "Kind, mode or country"})
+    count = fields.Integer()
+    currency = Currency(allow_none=True)
+    amount = Amount(allow_none=True)
+
+
+def _report(name: str, row: type[ma.Schema], **params: fields.Field) -> type[ma.Schema]:
+    return ma.Schema.from_dict({**params, "rows": fields.List(fields.Nested(row))}, name=name)
+
+
+PipelineReport = _report("PipelineReport", PipelineRow)
+DealValueReport = _report("DealValueReport", DealValueRow, year=fields.Integer(allow_none=True))
+AwaitingSignaturesReport = _report("AwaitingSignaturesReport", AwaitingSignatureRow)
+OverdueMilestonesReport = _report(
+    "OverdueMilestonesReport", OverdueMilestoneRow, as_of=fields.Date()
+)
+IpTransfersReport = _report("IpTransfersReport", IpTransferRow)
+ListingsReport = _report("ListingsReport", ListingRow)
+TradingEventsReport = _report("TradingEventsReport", TradingEventRow)
+ReceivablesReport = _report(
+    "ReceivablesReport",
+    ReceivableRow,
+    as_of=fields.Date(),
+    totals=fields.List(fields.Nested(ReceivableTotalRow), metadata={"description": "Per currency"}),
+)
+LicensingReport = _report("LicensingReport", LicensingRow, year=fields.Integer())

@@ -1,0 +1,56 @@
+"""The benchmark command runs end to end (its smallest quick configuration), so it cannot rot.
+
+Only the shape of its JSON is checked, never a timing.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+RESULT_KEYS = {
+    "key",
+    "what",
+    "unit",
+    "subject",
+    "baseline",
+    "baseline_what",
+    "ratio",
+    "ratio_is",
+    "target",
+    "met",
+    "note",
+    "details",
+}
+
+
+def test_the_quick_commands_benchmark_writes_positive_figures_and_the_machine(
+    tmp_path: Path,
+) -> None:
+    output = tmp_path / "bench.json"
+    options = ["--quick", "--store", "sqlite", "--only", "commands", "--json", str(output)]
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks", *options],
+        cwd=REPOSITORY,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    document = json.loads(output.read_text())
+    assert {"date", "mode", "machine", "results"} <= set(document)
+    assert document["mode"]["name"] == "quick"
+    assert {"platform", "cpu_count", "python", "sqlite", "packages"} <= set(document["machine"])
+    assert document["machine"]["packages"]["eventsourcing"]
+    [result] = document["results"]["sqlite"]
+    assert set(result) == RESULT_KEYS
+    assert result["key"] == "commands"
+    assert result["subject"] > 0
+    assert result["baseline"] > 0
+    assert result["ratio"] > 0
+    assert isinstance(result["met"], bool)
+    samples = result["details"]["subject_samples"] + result["details"]["baseline_samples"]
+    assert samples
+    assert all(sample > 0 for sample in samples)

@@ -1,0 +1,92 @@
+"""The views reports read: milestones and receivables follow their aggregates, and rebuild alike."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import Table, select
+
+from dealtrail.domain.agreement import Agreement
+from dealtrail.domain.consideration import Schedule
+from dealtrail.domain.money import Money
+from dealtrail.domain.terms import Instalment
+from dealtrail.infrastructure.views.agreements import agreements
+from dealtrail.infrastructure.views.milestones import milestones
+from dealtrail.infrastructure.views.receivables import instalments, payments, schedules
+from dealtrail.web.services import Services
+from tests.integration.builders import open_agreement
+from tests.integration.ip_builders import asset, party, signed_transfer
+
+pytestmark = pytest.mark.usefixtures("staff")
+TABLES = (agreements, milestones, schedules, instalments, payments)
+
+
+def _rows(services: Services, table: Table) -> list[dict[str, Any]]:
+    services.catalogue.catch_up()
+    with services.catalogue.engine.connect() as conn:
+        return [
+            dict(r) for r in conn.execute(select(table).order_by(*table.primary_key)).mappings()
+        ]
+
+
+def _cny(amount: str) -> Money:
+    return Money.of(amount, "CNY")
+
+
+def test_milestone_rows_follow_rescheduling_and_achievement(services: Services) -> None:
+    agreement_id, a, b = open_agreement(services)
+    added = services.agreements.add_milestone(agreement_id, "Prototype", date(2026, 10, 1), a, "")
+    moved = Agreement.child_id(agreement_id, added.version)
+    added = services.agreements.add_milestone(agreement_id, "Report", date(2026, 10, 5), b, "")
+    done = Agreement.child_id(agreement_id, added.version)
+    services.agreements.reschedule_milestone(agreement_id, moved, date(2026, 12, 1), "Late")
+    services.agreements.achieve_milestone(agreement_id, done, "Minutes", date(2026, 10, 4))
+
+    rows = _rows(services, milestones)
+
+    assert {(r["milestone_id"], r["due_on"], r["state"], r["owner_party_id"]) for r in rows} == {
+        (moved, date(2026, 12, 1), "pending", a),
+        (done, date(2026, 10, 5), "achieved", b),
+    }
+    assert {r["agreement_id"] for r in rows} == {str(agreement_id)}
+
+
+def test_receivable_rows_hold_a_transfers_schedule_and_payments_in_minor_units(
+    services: Services,
+) -> None:
+    holder, recipient = party(services, "Holder"), party(services, "Recipient")
+    transfer_id = signed_transfer(services, asset(services, holder), holder, recipient)
+    lines = (Instalment(date(2026, 12, 1), _cny("0.10")), Instalment(date(2027, 1, 1), _cny("2")))
+    services.ip_transfers.schedule_consideration(transfer_id, Schedule("instalments", "CNY", lines))
+    services.ip_transfers.record_payment(transfer_id, _cny("0.05"), date(2026, 11, 2), "Wire")
+
+    owed, paid = _rows(services, instalments), _rows(services, payments)
+    (schedule,) = _rows(services, schedules)
+
+    assert (schedule["source"], schedule["currency"]) == ("ip_transfer", "CNY")
+    assert schedule["agreement_id"] == services.ip_transfers.get(transfer_id).agreement_id
+    assert [(r["line"], r["amount"], r["amount_minor"]) for r in owed] == [
+        (0, "0.10", 10),
+        (1, "2.00", 200),
+    ]
+    assert [(r["paid_on"], r["amount"], r["amount_minor"]) for r in paid] == [
+        (date(2026, 11, 2), "0.05", 5)
+    ]
+
+
+def test_a_rebuild_gives_the_report_views_the_same_rows(services: Services) -> None:
+    agreement_id, a, _ = open_agreement(services)
+    services.agreements.add_milestone(agreement_id, "Prototype", date(2026, 10, 1), a, "")
+    holder, recipient = party(services, "Holder"), party(services, "Recipient")
+    transfer_id = signed_transfer(services, asset(services, holder), holder, recipient)
+    lump = Schedule("lump_sum", "CNY", (Instalment(date(2026, 12, 1), _cny("100.00")),))
+    services.ip_transfers.schedule_consideration(transfer_id, lump)
+    services.ip_transfers.record_payment(transfer_id, _cny("40.00"), date(2026, 11, 2), "Wire")
+    before = [_rows(services, t) for t in TABLES]
+
+    services.catalogue.rebuild()
+
+    assert [_rows(services, t) for t in TABLES] == before
+    assert all(before), "every table holds rows"
