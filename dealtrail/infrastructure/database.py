@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
 
 from dealtrail.infrastructure.settings import Settings
 
@@ -23,7 +22,6 @@ def create_database_engine(settings: Settings) -> Engine:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
         f"sqlite:///{settings.data_dir / 'dealtrail.sqlite3'}",
-        poolclass=NullPool,
         connect_args={"timeout": 10},
     )
 

@@ -37,12 +37,13 @@ party_alliances = Table(
     "catalogue_party_alliances",
     metadata,
     Column("party_id", ForeignKey("catalogue_parties.id"), primary_key=True),
-    Column("alliance", String(300), primary_key=True),
+    Column("alliance", String(300), primary_key=True, index=True),  # alliance filters
 )
 
 
 class PartiesView(View):
     kind = Party
+    version = 2  # v2: alliances indexed
     tables = (party_alliances, parties)
 
     def write(self, conn: Connection, aggregate: Party, seq: int) -> None:
