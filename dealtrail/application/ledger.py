@@ -32,6 +32,7 @@ from dealtrail.application.transcodings import LedgerTranscoder, register_domain
 from dealtrail.application.vault import PersonalAsCiphertext, SubjectVault
 from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.base import Recorded, metadata_of
+from dealtrail.domain.errors import fail
 from dealtrail.domain.metadata import current_metadata, with_idempotency_key
 
 A = TypeVar("A", bound=Recorded)
@@ -153,11 +154,21 @@ class Ledger(Application[UUID]):
         if replay is not None:
             return replay
         aggregate = self.get(kind, aggregate_id)
+        self._check_correction(aggregate_id)
         if command.expected_version is not None and command.expected_version != aggregate.version:
             raise VersionMismatch(command.expected_version, aggregate.version)
         with with_idempotency_key(command.idempotency_key):
             act(aggregate)
         return self._save(command, aggregate, target=aggregate_id)
+
+    def _check_correction(self, aggregate_id: UUID) -> None:
+        """A correction must name an earlier event of the same aggregate."""
+        position = current_metadata().corrects
+        if position is None:
+            return
+        found = self.recorder.select_notifications(start=position, limit=1, stop=position)
+        if not found or found[0].originator_id != aggregate_id:
+            raise fail("correction.unknown_event", "corrects", position=position)
 
     def _save(self, command: Command, aggregate: Recorded, target: UUID | None) -> CommandResult:
         record = None

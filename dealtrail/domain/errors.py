@@ -53,6 +53,10 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "party.name_unchanged": (Conflict, "The party is already named {name!r}."),
     "party.already_member": (Conflict, "The party is already a member of {alliance!r}."),
     "party.not_a_member": (Conflict, "The party is not a member of {alliance!r}."),
+    "correction.unknown_event": (
+        Invalid,
+        "There is no event of this record at log position {position} to correct.",
+    ),
     "token.already_revoked": (Conflict, "Token {token_id} is already revoked."),
     "party.unknown_kind": (Invalid, "{kind!r} is not a kind of party."),
     "party.unknown": (Invalid, "Party {party_id} does not exist."),

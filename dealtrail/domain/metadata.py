@@ -24,6 +24,7 @@ class EventMetadata:
     effective_at: datetime | None = None
     comment: str | None = None
     idempotency_key: str | None = None
+    corrects: int | None = None  # the log position of the event this one corrects
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -40,6 +41,7 @@ class EventMetadata:
             effective_at=datetime.fromisoformat(effective_at) if effective_at else None,
             comment=data.get("comment"),
             idempotency_key=data.get("idempotency_key"),
+            corrects=data.get("corrects"),
         )
 
 
@@ -58,6 +60,7 @@ def recording(
     causation_id: str | None = None,
     effective_at: datetime | None = None,
     comment: str | None = None,
+    corrects: int | None = None,
 ) -> Iterator[EventMetadata]:
     """Every event triggered inside this block carries this metadata."""
     meta = EventMetadata(
@@ -66,6 +69,7 @@ def recording(
         causation_id=causation_id,
         effective_at=effective_at,
         comment=comment,
+        corrects=corrects,
     )
     token = _current.set(meta)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable
 from types import FrameType
 
@@ -19,12 +20,28 @@ logger = logging.getLogger("dealtrail.projections")
 NAMES = ("catalogue", "audit", "policies")
 
 
+SIGN_EVERY_SECONDS = 60.0
+
+
 def _followers(svc: Services) -> dict[str, Callable[[], object]]:
     return {
         "catalogue": svc.catalogue.catch_up,
-        "audit": svc.audit.catch_up,
+        "audit": _audit_follower(svc),
         "policies": svc.policies.catch_up,
     }
+
+
+def _audit_follower(svc: Services) -> Callable[[], object]:
+    """Extends the tree behind the log, and signs its head periodically when it has grown."""
+    last_signed = [0.0]
+
+    def follow() -> None:
+        svc.audit.catch_up()
+        if time.monotonic() - last_signed[0] >= SIGN_EVERY_SECONDS:
+            svc.audit.sign_head()
+            last_signed[0] = time.monotonic()
+
+    return follow
 
 
 @click.group("projections")
@@ -38,7 +55,8 @@ def projections() -> None:
 @with_appcontext
 def run(names: tuple[str, ...], interval: float) -> None:
     """Follow the log until stopped (SIGTERM/SIGINT): poll, apply new events exactly once, and
-    retry with back-off when a store is unreachable (reconnecting by itself)."""
+    retry with back-off when a store is unreachable (reconnecting by itself). The audit follower
+    also signs a tree head every minute when the tree has grown."""
     configure_logging()
     svc = services()
     chosen = {n: f for n, f in _followers(svc).items() if not names or n in names}

@@ -58,7 +58,8 @@ def echo_correlation_id(response: Response) -> Response:
 
 @contextmanager
 def command(body: dict[str, Any]) -> Iterator[Options]:
-    """Opens the metadata context for one command; pops `comment` and `effective_at` from body."""
+    """Opens the metadata context for one command; pops `comment`, `effective_at` and
+    `corrects` from the body."""
     effective_at = body.pop("effective_at", None)
     if effective_at is not None:
         check_on_record(effective_at.date(), "effective_at")
@@ -68,6 +69,7 @@ def command(body: dict[str, Any]) -> Iterator[Options]:
         causation_id=_header("X-Causation-ID"),
         effective_at=effective_at,
         comment=body.pop("comment", None),
+        corrects=body.pop("corrects", None),
     ):
         yield Options(expected_version=_if_match(), idempotency_key=_header("Idempotency-Key"))
 

@@ -49,6 +49,7 @@ def test_events_triggered_inside_recording_carry_its_metadata() -> None:
             "effective_at": "2025-03-01T10:30:00+00:00",
             "comment": "Signed on stage at the conference",
             "idempotency_key": None,
+            "corrects": None,
         }
 
 

@@ -77,6 +77,11 @@ class CommandSchema(Strict):
         load_default=None,
         metadata={"description": "When this took effect in the real world (ISO 8601 with offset)"},
     )
+    corrects = fields.Integer(
+        load_default=None,
+        validate=validate.Range(1, MAX_POSITION),
+        metadata={"description": "Log position of the earlier event of this record it corrects"},
+    )
 
 
 class EmptyCommandSchema(CommandSchema):
@@ -100,6 +105,7 @@ class MetadataSchema(ma.Schema):
     effective_at = fields.String(allow_none=True)
     comment = fields.String(allow_none=True)
     idempotency_key = fields.String(allow_none=True)
+    corrects = fields.Integer(allow_none=True)
 
 
 class HistoryEntrySchema(ma.Schema):
