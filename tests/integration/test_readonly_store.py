@@ -75,7 +75,7 @@ def read_only(services: Services) -> Iterator[None]:
         dbapi_connection.execute("PRAGMA query_only=ON")
 
     pool = services.ledger.recorder.datastore.pool
-    engine = services.tokens.engine  # the views, tokens and audit tables (new connections)
+    engine = services.tokens.engine  # the views, tokens and audit tables (pooled: renewed below)
 
     def switch(on: bool) -> None:  # the pooled event-store connections, idle or new
         lent = [pool.get_connection() for _ in range(pool.pool_size)]
@@ -85,11 +85,13 @@ def read_only(services: Services) -> Iterator[None]:
             pool.put_connection(conn)
 
     event.listen(engine, "connect", refuse_writes)
+    engine.dispose()  # every connection from now on is a new, read-only one
     switch(True)
     try:
         yield
     finally:
         event.remove(engine, "connect", refuse_writes)
+        engine.dispose()
         switch(False)
 
 
