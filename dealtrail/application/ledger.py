@@ -143,6 +143,7 @@ class Ledger(Application[UUID]):
         replay = self._replay(command, target=None)
         if replay is not None:
             return replay
+        self._check_correction(None)  # a new record has no earlier event to correct
         with with_idempotency_key(command.idempotency_key):
             aggregate = build()
         return self._save(command, aggregate, target=None)
@@ -161,7 +162,7 @@ class Ledger(Application[UUID]):
             act(aggregate)
         return self._save(command, aggregate, target=aggregate_id)
 
-    def _check_correction(self, aggregate_id: UUID) -> None:
+    def _check_correction(self, aggregate_id: UUID | None) -> None:
         """A correction must name an earlier event of the same aggregate."""
         position = current_metadata().corrects
         if position is None:

@@ -37,3 +37,14 @@ def test_a_correction_must_name_an_event_of_the_same_record(staff: Api) -> None:
     assert response.status_code == 422
     assert response.json["code"] == "correction.unknown_event"
     assert response.json["errors"][0]["field"] == "corrects"
+
+
+def test_a_new_record_cannot_claim_to_correct_anything(staff: Api) -> None:
+    party = staff.post(
+        "/api/v1/parties", json={"name": "Academy", "kind": "academy", "country": "KZ"}
+    ).json
+    response = staff.post(
+        "/api/v1/parties",
+        json={"name": "Academy", "kind": "academy", "country": "KZ", "corrects": party["position"]},
+    )
+    assert response.status_code == 422 and response.json["code"] == "correction.unknown_event"

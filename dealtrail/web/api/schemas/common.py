@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import marshmallow as ma
 from marshmallow import fields, validate
@@ -67,6 +67,8 @@ class MoneySchema(Strict):
 
 class CommandSchema(Strict):
     """Fields every command body may carry: they go into the events' metadata."""
+
+    METADATA: ClassVar[tuple[str, ...]] = ("comment", "effective_at", "corrects")
 
     comment = fields.String(
         load_default=None,

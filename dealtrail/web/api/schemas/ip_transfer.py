@@ -107,7 +107,7 @@ class ScheduleIn(CommandSchema):
 
     @ma.post_load
     def _build(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
-        metadata = {k: data.pop(k) for k in ("comment", "effective_at") if k in data}
+        metadata = {k: data.pop(k) for k in CommandSchema.METADATA if k in data}
         instalments = data["instalments"]
         currency = data.pop("currency", None) or (
             instalments[0].amount.currency if instalments else None
