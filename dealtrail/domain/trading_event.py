@@ -8,6 +8,7 @@ from datetime import date
 from eventsourcing.domain import event
 
 from dealtrail.domain.base import Recorded
+from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.country import country_code
 from dealtrail.domain.errors import fail
 from dealtrail.domain.programme import Exhibition, Forum, Launch, Unveiling
@@ -54,6 +55,8 @@ class TradingEvent(Recorded):
         starts_on: date,
         ends_on: date,
     ) -> TradingEvent:
+        check_on_record(starts_on, "starts_on")
+        check_on_record(ends_on, "ends_on")
         if ends_on < starts_on:
             raise fail("trading_event.dates_reversed", "ends_on", ends_on=ends_on)
         return cls(

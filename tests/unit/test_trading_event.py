@@ -47,6 +47,19 @@ def test_an_event_cannot_end_before_it_starts() -> None:
     assert (error.value.code, error.value.field) == ("trading_event.dates_reversed", "ends_on")
 
 
+@pytest.mark.parametrize(
+    ("starts_on", "ends_on", "field"),
+    [(date(1899, 12, 31), DAY, "starts_on"), (DAY, date(2200, 1, 1), "ends_on")],
+)
+def test_an_event_is_dated_within_the_dates_on_record(
+    starts_on: date, ends_on: date, field: str
+) -> None:
+    with pytest.raises(Invalid) as error:
+        TradingEvent.schedule(HOST, "CN", "Conference", "Xi'an", "CN", starts_on, ends_on)
+
+    assert (error.value.code, error.value.field) == ("date.out_of_range", field)
+
+
 def test_the_programme_records_forums_exhibitions_unveilings_and_launches(
     conference: TradingEvent,
 ) -> None:
