@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     Column,
     Connection,
     DateTime,
@@ -24,15 +23,13 @@ from sqlalchemy import (
 )
 
 from dealtrail.domain.achievement import Achievement
-from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
 from dealtrail.infrastructure.views.parties import parties, party_alliances
 
 achievements = Table(
     "catalogue_achievements",
     metadata,
-    Column("id", String(36), primary_key=True),
-    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
-    Column("version", Integer, nullable=False),
+    *record_columns(),
     Column("owner_party_id", String(36), nullable=False, index=True),
     Column("title", String(300), nullable=False),
     Column("field", String(40), nullable=False, index=True),

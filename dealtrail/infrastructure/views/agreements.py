@@ -17,7 +17,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
-    Integer,
     String,
     Table,
     delete,
@@ -27,14 +26,12 @@ from sqlalchemy import (
 
 from dealtrail.domain.agreement import Agreement
 from dealtrail.infrastructure.views.amounts import minor_units
-from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
 
 agreements = Table(
     "catalogue_agreements",
     metadata,
-    Column("id", String(36), primary_key=True),
-    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
-    Column("version", Integer, nullable=False),
+    *record_columns(),
     Column("kind", String(40), nullable=False, index=True),
     Column("status", String(40), nullable=False, index=True),
     Column("title", String(300), nullable=False),

@@ -5,7 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Connection, Engine, MetaData, Table, insert, select, update
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    insert,
+    select,
+    update,
+)
 
 from dealtrail.domain.base import Recorded
 
@@ -26,6 +38,16 @@ class View:
         """Writes the rows for `aggregate` (at its latest version in the batch); `seq` is the
         log position of its creation, the stable order of lists."""
         raise NotImplementedError
+
+
+def record_columns() -> list[Column[Any]]:
+    """The columns every record row starts with, on which `upsert` and `page` rely: the
+    aggregate's id, the log position of its creation (the stable order of lists), its version."""
+    return [
+        Column("id", String(36), primary_key=True),
+        Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
+        Column("version", Integer, nullable=False),
+    ]
 
 
 def upsert(conn: Connection, table: Table, row: dict[str, Any]) -> None:

@@ -6,12 +6,10 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import (
-    BigInteger,
     Column,
     Connection,
     DateTime,
     ForeignKey,
-    Integer,
     String,
     Table,
     delete,
@@ -22,14 +20,12 @@ from sqlalchemy import (
 
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.ip_numbers import compact
-from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
 
 ip_assets = Table(
     "catalogue_ip_assets",
     metadata,
-    Column("id", String(36), primary_key=True),
-    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
-    Column("version", Integer, nullable=False),
+    *record_columns(),
     Column("kind", String(40), nullable=False, index=True),
     Column("jurisdiction", String(2), nullable=False, index=True),
     Column("title", String(300), nullable=False),

@@ -9,12 +9,10 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import (
-    BigInteger,
     Column,
     Connection,
     Date,
     DateTime,
-    Integer,
     String,
     Table,
     or_,
@@ -23,14 +21,12 @@ from sqlalchemy import (
 
 from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.money import Money
-from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
 
 ip_transfers = Table(
     "catalogue_ip_transfers",
     metadata,
-    Column("id", String(36), primary_key=True),
-    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
-    Column("version", Integer, nullable=False),
+    *record_columns(),
     Column("asset_id", String(36), nullable=False, index=True),
     Column("asset_kind", String(40), nullable=False, index=True),
     Column("mode", String(40), nullable=False, index=True),

@@ -29,15 +29,13 @@ from sqlalchemy import (
 
 from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.infrastructure.views.amounts import minor_units
-from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
 from dealtrail.infrastructure.views.parties import parties
 
 listings = Table(
     "catalogue_listings",
     metadata,
-    Column("id", String(36), primary_key=True),
-    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
-    Column("version", Integer, nullable=False),
+    *record_columns(),
     Column("status", String(40), nullable=False, index=True),
     Column("board", String(40), nullable=False, index=True),
     Column("centre_id", String(36), nullable=False, index=True),

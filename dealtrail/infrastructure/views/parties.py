@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     Column,
     Connection,
     DateTime,
     ForeignKey,
-    Integer,
     String,
     Table,
     delete,
@@ -19,14 +17,12 @@ from sqlalchemy import (
 )
 
 from dealtrail.domain.party import Party
-from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
 
 parties = Table(
     "catalogue_parties",
     metadata,
-    Column("id", String(36), primary_key=True),
-    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
-    Column("version", Integer, nullable=False),
+    *record_columns(),
     Column("name", String(300), nullable=False),
     Column("kind", String(40), nullable=False),
     Column("country", String(2), nullable=False, index=True),

@@ -6,7 +6,6 @@ from dataclasses import asdict, fields
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     Column,
     Connection,
     Date,
@@ -18,16 +17,14 @@ from sqlalchemy import (
 )
 
 from dealtrail.domain.trading_event import EventCounts, TradingEvent
-from dealtrail.infrastructure.views.base import View, metadata, page, upsert, utc
+from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
 
 COUNTS = [f.name for f in fields(EventCounts)]
 
 trading_events = Table(
     "catalogue_trading_events",
     metadata,
-    Column("id", String(36), primary_key=True),
-    Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
-    Column("version", Integer, nullable=False),
+    *record_columns(),
     Column("name", String(300), nullable=False),
     Column("city", String(300), nullable=False),
     Column("country", String(2), nullable=False, index=True),
