@@ -26,7 +26,7 @@ def measure(bench: Bench) -> Result:
     log = shared_log(bench)
     catalogue = log.services.catalogue
     catalogue.catch_up()
-    cases = _cases(catalogue, log.party_ids[len(log.party_ids) // 2], log.events // 2)
+    cases = _cases(catalogue, log.party_ids[len(log.party_ids) // 2])
     for run in cases.values():
         run()  # warm-up
     names = list(cases)
@@ -62,7 +62,7 @@ def measure(bench: Bench) -> Result:
     )
 
 
-def _cases(catalogue: Any, party_id: str, after: int) -> dict[str, Callable[[], object]]:
+def _cases(catalogue: Any, party_id: str) -> dict[str, Callable[[], object]]:
     def agreements(**query: Any) -> Callable[[], object]:
         return lambda: catalogue.view(AgreementsView).search(limit=PAGE, **query)
 
@@ -72,12 +72,19 @@ def _cases(catalogue: Any, party_id: str, after: int) -> dict[str, Callable[[], 
     def parties(**query: Any) -> Callable[[], object]:
         return lambda: catalogue.view(PartiesView).search(limit=PAGE, **query)
 
+    open_cooperation = {"kind": "cooperation", "status": "open_for_signature"}
+    mid_log = catalogue.view(AgreementsView).search(limit=500, **open_cooperation)["next_after"]
+    by_title = catalogue.view(AgreementsView).search(limit=500, sort="-title")["next_after"]
     return {
         "agreements: first page": agreements(),
         "agreements: status=effective": agreements(status="effective"),
-        "agreements: kind + status, cursor mid-log": agreements(
-            kind="cooperation", status="open_for_signature", after=after
+        "agreements: kind + status, cursor 500 rows in": agreements(
+            **open_cooperation, after=mid_log
         ),
+        "agreements: by title descending, cursor 500 rows in": agreements(
+            sort="-title", after=by_title
+        ),
+        "agreements: by effective date": agreements(sort="effective_on"),
         "agreements: party_id": agreements(party_id=party_id),
         "agreements: title contains (no match)": agreements(q="no such title"),
         "achievements: field + TRL range": achievements(
@@ -88,7 +95,9 @@ def _cases(catalogue: Any, party_id: str, after: int) -> dict[str, Callable[[], 
             owner_country="KZ", transfer_mode="licence"
         ),
         "achievements: title contains": achievements(q="laser welding process 1"),
+        "achievements: field, by TRL descending": achievements(field="new_materials", sort="-trl"),
         "parties: country + kind": parties(country="UZ", kind="company"),
         "parties: alliance": parties(alliance=ALLIANCES[1]),
         "parties: name contains (no match)": parties(q="no such party"),
+        "parties: by name": parties(sort="name"),
     }

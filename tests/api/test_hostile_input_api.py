@@ -7,6 +7,7 @@ deal can hold are 422 with a stable code, at the field that holds them.
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
@@ -81,6 +82,30 @@ def test_over_long_strings_and_lists_are_refused_at_their_field(staff: Api) -> N
 @pytest.mark.parametrize("query", ["limit=501", "limit=0", "after=-1", "q=" + "q" * 301])
 def test_page_sizes_cursors_and_filters_out_of_range_are_refused(staff: Api, query: str) -> None:
     problem(staff.get(f"{PARTIES}?{query}"), 422, "validation_failed", query.partition("=")[0])
+
+
+def _cursor(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode("utf-8", "surrogatepass")).decode().rstrip("=")
+
+
+FORGED_CURSORS = {  # (sort, the JSON a client made up instead of passing `next_after` back)
+    "NUL in a name": ("name", '["name", "a\\u0000b", 1]'),
+    "lone surrogate": ("name", '["name", "\\ud800", 1]'),
+    "position beyond 64 bits": ("name", '["name", "a", 18446744073709551616]'),
+    "position as text": ("name", '["name", "a", "1"]'),
+    "name as a number": ("name", '["name", 7, 1]'),
+    "not a time": ("modified_at", '["modified_at", "yesterday", 1]'),
+    "date for a country": ("country", '["country", {"cn": 1}, 1]'),
+    "two items": ("created", '["created", 1]'),
+    "not JSON": ("created", "created,1,1"),
+}
+
+
+@pytest.mark.parametrize("sort, raw", FORGED_CURSORS.values(), ids=FORGED_CURSORS)
+def test_a_forged_list_cursor_is_refused_at_after(staff: Api, sort: str, raw: str) -> None:
+    register_party(staff)
+    query = f"{PARTIES}?sort={sort}&after={_cursor(raw)}"
+    problem(staff.get(query), 422, "validation_failed", "after")
 
 
 def test_an_over_long_idempotency_key_is_a_bad_request(staff: Api) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 from .conftest import Api, register_party
@@ -163,19 +162,81 @@ def test_parties_are_filtered_by_country_kind_alliance_and_name(staff: Api) -> N
     assert listed(staff, "q=%25") == []  # a literal %, not a wildcard
 
 
-def test_the_list_pages_with_a_cursor(staff: Api) -> None:
-    ids = conference(staff)
-    seen: list[dict[str, Any]] = []
-    after = 0
-    pages = 0
-    while after is not None:
-        page = staff.get(f"{PARTIES}?limit=3&after={after}").json
-        seen.extend(page["items"])
-        after = page["next_after"]
-        pages += 1
+def _pages(api: Api, query: str, limit: int) -> list[list[str]]:
+    """The names on each page, following `next_after` to the end."""
+    pages: list[list[str]] = []
+    cursor = ""
+    while cursor is not None:
+        page = api.get(f"{PARTIES}?{query}&limit={limit}{cursor and f'&after={cursor}'}")
+        assert page.status_code == 200, page.json
+        pages.append([i["name"] for i in page.json["items"]])
+        cursor = page.json["next_after"]
+    return pages
 
-    assert pages == 2
-    assert [i["id"] for i in seen] == list(ids.values())
+
+def _all(api: Api, query: str, limit: int) -> list[str]:
+    return [name for page in _pages(api, query, limit) for name in page]
+
+
+def test_the_list_pages_with_a_cursor(staff: Api) -> None:
+    conference(staff)
+
+    assert _pages(staff, "kind=university", 1) == [
+        ["Xi'an Jiaotong University"],
+        ["Lanzhou University"],
+        [],
+    ]
+    assert _pages(staff, "", 3) == [
+        [
+            "Xi'an Jiaotong University",
+            "National Academy of Sciences",
+            "Sci-Tech Achievements Trading Centre",
+        ],
+        ["Lanzhou University"],
+    ]
+
+
+def test_the_list_sorts_by_name_country_kind_or_change_either_way(staff: Api) -> None:
+    ids = conference(staff)
+    register(staff, "lanzhou Jiaotong University", "university", "CN")
+    staff.put(f"{PARTIES}/{ids['academy']}/name", json={"name": "Academy of Sciences of KZ"})
+    names = [
+        "Academy of Sciences of KZ",
+        "Lanzhou University",
+        "lanzhou Jiaotong University",
+        "Sci-Tech Achievements Trading Centre",
+        "Xi'an Jiaotong University",
+    ]
+
+    by_name = _pages(staff, "sort=name", 2)
+    assert by_name[0] == ["Academy of Sciences of KZ", "lanzhou Jiaotong University"]
+    assert [n for page in by_name for n in page] == sorted(
+        names, key=str.casefold
+    )  # case does not split the Ls
+    assert _all(staff, "sort=-name", 4) == sorted(names, key=str.casefold)[::-1]
+    assert _all(staff, "sort=-country", 2)[0] == "Academy of Sciences of KZ"
+    assert _all(staff, "sort=kind&kind=university", 1) == [
+        "Xi'an Jiaotong University",
+        "Lanzhou University",
+        "lanzhou Jiaotong University",
+    ]  # ties in registration order
+    assert listed(staff, "sort=-modified_at&limit=1") == ["Academy of Sciences of KZ"]
+    assert listed(staff, "sort=-created&limit=1") == ["lanzhou Jiaotong University"]
+
+
+def test_a_cursor_only_continues_the_sort_it_came_from(staff: Api) -> None:
+    conference(staff)
+    cursor = staff.get(f"{PARTIES}?sort=name&limit=1").json["next_after"]
+
+    assert listed(staff, f"sort=name&limit=1&after={cursor}") == ["National Academy of Sciences"]
+    for query in (f"sort=-name&after={cursor}", f"after={cursor}", "after=0", f"after={cursor}x"):
+        response = staff.get(f"{PARTIES}?{query}")
+        assert response.status_code == 422, query
+        assert response.json["code"] == "validation_failed"
+        assert [e["field"] for e in response.json["errors"]] == ["after"], query
+    response = staff.get(f"{PARTIES}?sort=population")
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json["errors"]] == ["sort"]
 
 
 def test_a_bad_list_filter_is_a_validation_error(staff: Api) -> None:

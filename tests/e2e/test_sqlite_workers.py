@@ -67,9 +67,9 @@ def run_client(client: Client, number: int, shared: list[str], out: list[Outcome
 
 def list_all(client: Client) -> list[dict]:
     parties: list[dict] = []
-    after = 0
+    after = ""
     while after is not None:
-        page = client.call("GET", f"/parties?limit=500&after={after}")
+        page = client.call("GET", f"/parties?limit=500{after and f'&after={after}'}")
         assert page.status == 200, page
         parties += page.body["items"]
         after = page.body["next_after"]

@@ -1,12 +1,45 @@
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
+import psycopg
 import pytest
 
+from dealtrail.application.demo import load_demo
+from dealtrail.application.demo_supermarket import EXHIBITED, FEWEST
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.services import Services, build_services
+from tests.integration.loaded_demo import Loaded
+
+
+@pytest.fixture(
+    scope="package", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def loaded(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Loaded]:
+    """The demo conference, loaded once per store for the package: all of it on SQLite; on
+    PostgreSQL with only the achievements the rest of the demo refers to (the whole of it takes
+    over 20 s there, mostly in the policies' per-event tracking)."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("demo"), snapshot_interval=5)
+    exhibited = EXHIBITED
+    if request.param == "postgres":
+        url, schema = request.getfixturevalue("postgres_url"), f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        settings = Settings(
+            settings.data_dir, database_url=url, database_schema=schema, snapshot_interval=5
+        )
+        exhibited = FEWEST
+    services = build_services(settings)
+    load_demo(services.parties, services.agreements, conference=services, exhibited=exhibited)
+    yield Loaded(services, exhibited)
+    services.close()
+    if settings.database_url:
+        with psycopg.connect(settings.database_url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {settings.database_schema} CASCADE")
 
 
 @pytest.fixture

@@ -1,29 +1,22 @@
 """The demo conference loads through the application, and loading it again adds nothing.
 
-The conference takes seconds to record, so it is loaded once per store for this module: all of
-it on SQLite; on PostgreSQL with only the achievements the rest of the demo refers to (the whole
-of it takes over 20 s there, mostly in the policies' per-event tracking).
+The conference is loaded once per store for the package (see conftest.py).
 """
 
 from __future__ import annotations
 
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import asdict
-from typing import NamedTuple
 from uuid import UUID
 
-import psycopg
 import pytest
 
 from dealtrail.application.demo import Demo, load_demo
 from dealtrail.application.demo_conference import ROADSHOWS
 from dealtrail.application.demo_data import AGREEMENTS, PARTIES
 from dealtrail.application.demo_members import MEMBERS
-from dealtrail.application.demo_supermarket import ACHIEVEMENTS, EXHIBITED, FEWEST
+from dealtrail.application.demo_supermarket import ACHIEVEMENTS, EXHIBITED
 from dealtrail.domain.trading_event import EventCounts
-from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.infrastructure.views.ip_assets import IpAssetsView
@@ -31,40 +24,10 @@ from dealtrail.infrastructure.views.ip_transfers import IpTransfersView
 from dealtrail.infrastructure.views.listings import ListingsView
 from dealtrail.infrastructure.views.parties import PartiesView
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
-from dealtrail.web.services import Services, build_services
+from dealtrail.web.services import Services
+from tests.integration.loaded_demo import Loaded
 
 ALL = 1000  # a page larger than any list of the demo
-
-
-class Loaded(NamedTuple):
-    services: Services
-    exhibited: int
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def loaded(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Loaded]:
-    """The demo, loaded once on each store."""
-    settings = Settings(data_dir=tmp_path_factory.mktemp("demo"), snapshot_interval=5)
-    exhibited = EXHIBITED
-    if request.param == "postgres":
-        url, schema = request.getfixturevalue("postgres_url"), f"t_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"CREATE SCHEMA {schema}")
-        settings = Settings(
-            settings.data_dir, database_url=url, database_schema=schema, snapshot_interval=5
-        )
-        exhibited = FEWEST
-    services = build_services(settings)
-    load_demo(services.parties, services.agreements, conference=services, exhibited=exhibited)
-    yield Loaded(services, exhibited)
-    services.close()
-    if settings.database_url:
-        with psycopg.connect(settings.database_url, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {settings.database_schema} CASCADE")
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -23,8 +24,17 @@ from sqlalchemy import (
 )
 
 from dealtrail.domain.achievement import Achievement
-from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
+from dealtrail.infrastructure.views.base import (
+    View,
+    metadata,
+    record_columns,
+    sort_key,
+    sortable_text,
+    upsert,
+    utc,
+)
 from dealtrail.infrastructure.views.parties import parties, party_alliances
+from dealtrail.infrastructure.views.sorting import CREATED, Sorting
 
 achievements = Table(
     "catalogue_achievements",
@@ -32,14 +42,16 @@ achievements = Table(
     *record_columns(),
     Column("owner_party_id", String(36), nullable=False, index=True),
     Column("title", String(300), nullable=False),
-    Column("field", String(40), nullable=False, index=True),
+    Column("title_key", sortable_text(300), nullable=False, comment="sort by title"),
+    Column("field", sortable_text(40), nullable=False, index=True),
     Column("trl", Integer, nullable=False, index=True),
-    Column("status", String(40), nullable=False, index=True),
+    Column("status", sortable_text(40), nullable=False, index=True),
     Column("price_amount", String(40)),
     Column("price_currency", String(3)),
     Column("external_scope", String(300)),
     Column("external_reference", String(300)),
     Column("modified_at", DateTime(timezone=True), nullable=False),
+    Index(None, "title_key", "seq"),  # sorting by it, a page at a time
 )
 
 achievement_modes = Table(
@@ -53,6 +65,15 @@ achievement_modes = Table(
 class AchievementsView(View):
     kind = Achievement
     tables = (achievement_modes, achievements)
+    version = 2  # v2: sorting
+    sorting = Sorting(
+        achievements,
+        title="title_key",
+        field="field",
+        trl="trl",
+        status="status",
+        modified_at="modified_at",
+    )
 
     def write(self, conn: Connection, aggregate: Achievement, seq: int) -> None:
         achievement_id = str(aggregate.id)
@@ -66,6 +87,7 @@ class AchievementsView(View):
                 "version": aggregate.version,
                 "owner_party_id": aggregate.owner_party_id,
                 "title": offer.title,
+                "title_key": sort_key(offer.title),
                 "field": str(offer.field),
                 "trl": offer.trl,
                 "status": str(aggregate.status),
@@ -88,7 +110,8 @@ class AchievementsView(View):
         self,
         *,
         limit: int,
-        after: int = 0,
+        sort: str = CREATED,
+        after: str | None = None,
         q: str | None = None,
         field: str | None = None,
         trl_min: int | None = None,
@@ -99,17 +122,11 @@ class AchievementsView(View):
         status: str | None = None,
     ) -> dict[str, Any]:
         owner = parties.alias("owner")
-        query = (
-            select(
-                achievements,
-                owner.c.name.label("owner_name"),
-                owner.c.country.label("owner_country"),
-            )
-            .select_from(achievements.outerjoin(owner, owner.c.id == achievements.c.owner_party_id))
-            .where(achievements.c.seq > after)
-            .order_by(achievements.c.seq)
-            .limit(limit)
-        )
+        query = select(
+            achievements,
+            owner.c.name.label("owner_name"),
+            owner.c.country.label("owner_country"),
+        ).select_from(achievements.outerjoin(owner, owner.c.id == achievements.c.owner_party_id))
         if q:
             query = query.where(achievements.c.title.icontains(q, autoescape=True))
         if field:
@@ -132,15 +149,18 @@ class AchievementsView(View):
                 party_alliances.c.alliance == alliance
             )
             query = query.where(achievements.c.owner_party_id.in_(members))
+        order = self.sorting.order(sort, after)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
+            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
             ids = [r["id"] for r in rows]
             modes: dict[str, list[str]] = {i: [] for i in ids}
             for m in conn.execute(
                 select(achievement_modes).where(achievement_modes.c.achievement_id.in_(ids))
             ).mappings():
                 modes[m["achievement_id"]].append(m["mode"])
-        return page(list(rows), [_item(r, sorted(modes[r["id"]])) for r in rows], limit)
+        return self.sorting.page(
+            order, list(rows), [_item(r, sorted(modes[r["id"]])) for r in rows], limit
+        )
 
 
 def _item(row: Any, modes: list[str]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     String,
     Table,
     delete,
@@ -26,20 +27,31 @@ from sqlalchemy import (
 
 from dealtrail.domain.agreement import Agreement
 from dealtrail.infrastructure.views.amounts import minor_units
-from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
+from dealtrail.infrastructure.views.base import (
+    View,
+    metadata,
+    record_columns,
+    sort_key,
+    sortable_text,
+    upsert,
+    utc,
+)
+from dealtrail.infrastructure.views.sorting import CREATED, Sorting
 
 agreements = Table(
     "catalogue_agreements",
     metadata,
     *record_columns(),
-    Column("kind", String(40), nullable=False, index=True),
-    Column("status", String(40), nullable=False, index=True),
+    Column("kind", sortable_text(40), nullable=False, index=True),
+    Column("status", sortable_text(40), nullable=False, index=True),
     Column("title", String(300), nullable=False),
+    Column("title_key", sortable_text(300), nullable=False, comment="sort by title"),
     Column("value_amount", String(40)),
     Column("value_currency", String(3)),
     Column("value_minor", BigInteger, comment="the value in minor units, for sums"),
     Column("effective_on", Date, index=True),
     Column("modified_at", DateTime(timezone=True), nullable=False),
+    Index(None, "title_key", "seq"),  # sorting by it, a page at a time
 )
 
 agreement_parties = Table(
@@ -56,7 +68,15 @@ agreement_parties = Table(
 class AgreementsView(View):
     kind = Agreement
     tables = (agreement_parties, agreements)
-    version = 2
+    version = 3  # v3: sorting
+    sorting = Sorting(
+        agreements,
+        title="title_key",
+        kind="kind",
+        status="status",
+        effective_on="effective_on",
+        modified_at="modified_at",
+    )
 
     def write(self, conn: Connection, aggregate: Agreement, seq: int) -> None:
         agreement_id = str(aggregate.id)
@@ -71,6 +91,7 @@ class AgreementsView(View):
                 "kind": str(aggregate.kind),
                 "status": str(aggregate.status),
                 "title": aggregate.terms.title,
+                "title_key": sort_key(aggregate.terms.title),
                 "value_amount": str(value.amount) if value else None,
                 "value_currency": value.currency if value else None,
                 "value_minor": minor_units(value) if value else None,
@@ -96,18 +117,14 @@ class AgreementsView(View):
         self,
         *,
         limit: int,
-        after: int = 0,
+        sort: str = CREATED,
+        after: str | None = None,
         status: str | None = None,
         kind: str | None = None,
         party_id: UUID | None = None,
         q: str | None = None,
     ) -> dict[str, Any]:
-        query = (
-            select(agreements)
-            .where(agreements.c.seq > after)
-            .order_by(agreements.c.seq)
-            .limit(limit)
-        )
+        query = select(agreements)
         if status:
             query = query.where(agreements.c.status == str(status))
         if kind:
@@ -119,15 +136,18 @@ class AgreementsView(View):
                 agreement_parties.c.party_id == str(party_id)
             )
             query = query.where(agreements.c.id.in_(with_party))
+        order = self.sorting.order(sort, after)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
+            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
             ids = [r["id"] for r in rows]
             members: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
             for m in conn.execute(
                 select(agreement_parties).where(agreement_parties.c.agreement_id.in_(ids))
             ).mappings():
                 members[m["agreement_id"]].append(dict(m))
-        return page(list(rows), [_item(r, members[r["id"]]) for r in rows], limit)
+        return self.sorting.page(
+            order, list(rows), [_item(r, members[r["id"]]) for r in rows], limit
+        )
 
 
 def _item(row: Any, members: list[dict[str, Any]]) -> dict[str, Any]:
@@ -145,5 +165,6 @@ def _item(row: Any, members: list[dict[str, Any]]) -> dict[str, Any]:
         "awaiting_signatures": [
             m["party_id"] for m in members if m["must_sign"] and not m["signed"]
         ],
+        "effective_on": row["effective_on"],
         "modified_at": utc(row["modified_at"]),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -18,6 +19,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.types import TypeEngine
 
 from dealtrail.domain.base import Recorded
 
@@ -41,13 +43,25 @@ class View:
 
 
 def record_columns() -> list[Column[Any]]:
-    """The columns every record row starts with, on which `upsert` and `page` rely: the
+    """The columns every record row starts with, on which `upsert` and sorting rely: the
     aggregate's id, the log position of its creation (the stable order of lists), its version."""
     return [
         Column("id", String(36), primary_key=True),
         Column("seq", BigInteger, nullable=False, unique=True, comment="log position of creation"),
         Column("version", Integer, nullable=False),
     ]
+
+
+def sortable_text(length: int) -> TypeEngine[str]:
+    """Text that sorts code point by code point on every store (SQLite's binary order, and the
+    "C" collation on PostgreSQL whatever the database's locale), so a list sorts alike on both."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+def sort_key(text: str, length: int = 300) -> str:
+    """`text` as lists sort it: case-insensitively, compatibility forms folded (full-width
+    letters as their ASCII twins), cut to the key column's length."""
+    return unicodedata.normalize("NFKC", text).casefold()[:length]
 
 
 def upsert(conn: Connection, table: Table, row: dict[str, Any]) -> None:
@@ -66,7 +80,3 @@ def upsert(conn: Connection, table: Table, row: dict[str, Any]) -> None:
 def utc(moment: datetime) -> datetime:
     """SQLite returns naive datetimes: they were stored as UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def page(rows: list[Any], items: list[dict[str, Any]], limit: int) -> dict[str, Any]:
-    return {"items": items, "next_after": rows[-1]["seq"] if len(rows) == limit else None}

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     ForeignKey,
+    Index,
     String,
     Table,
     delete,
@@ -20,19 +21,30 @@ from sqlalchemy import (
 
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.ip_numbers import compact
-from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
+from dealtrail.infrastructure.views.base import (
+    View,
+    metadata,
+    record_columns,
+    sort_key,
+    sortable_text,
+    upsert,
+    utc,
+)
+from dealtrail.infrastructure.views.sorting import CREATED, Sorting
 
 ip_assets = Table(
     "catalogue_ip_assets",
     metadata,
     *record_columns(),
-    Column("kind", String(40), nullable=False, index=True),
-    Column("jurisdiction", String(2), nullable=False, index=True),
+    Column("kind", sortable_text(40), nullable=False, index=True),
+    Column("jurisdiction", sortable_text(2), nullable=False, index=True),
     Column("title", String(300), nullable=False),
-    Column("status", String(40), nullable=False, index=True),
+    Column("title_key", sortable_text(300), nullable=False, comment="sort by title"),
+    Column("status", sortable_text(40), nullable=False, index=True),
     Column("holder_party_id", String(36), nullable=False, index=True),
     Column("owner_party_id", String(36), nullable=False, index=True),
     Column("modified_at", DateTime(timezone=True), nullable=False),
+    Index(None, "title_key", "seq"),  # sorting by it, a page at a time
 )
 
 ip_asset_numbers = Table(
@@ -47,6 +59,15 @@ ip_asset_numbers = Table(
 class IpAssetsView(View):
     kind = IpAsset
     tables = (ip_asset_numbers, ip_assets)
+    version = 2  # v2: sorting
+    sorting = Sorting(
+        ip_assets,
+        title="title_key",
+        kind="kind",
+        jurisdiction="jurisdiction",
+        status="status",
+        modified_at="modified_at",
+    )
 
     def write(self, conn: Connection, aggregate: IpAsset, seq: int) -> None:
         asset_id = str(aggregate.id)
@@ -60,6 +81,7 @@ class IpAssetsView(View):
                 "kind": str(aggregate.kind),
                 "jurisdiction": aggregate.jurisdiction,
                 "title": aggregate.title,
+                "title_key": sort_key(aggregate.title),
                 "status": str(aggregate.status),
                 "holder_party_id": aggregate.holder_party_id,
                 "owner_party_id": aggregate.owner_party_id,
@@ -78,7 +100,8 @@ class IpAssetsView(View):
         self,
         *,
         limit: int,
-        after: int = 0,
+        sort: str = CREATED,
+        after: str | None = None,
         kind: str | None = None,
         jurisdiction: str | None = None,
         holder_party_id: UUID | None = None,
@@ -87,9 +110,7 @@ class IpAssetsView(View):
         q: str | None = None,
     ) -> dict[str, Any]:
         """`q` matches the title, or any number however it is spaced or punctuated."""
-        query = (
-            select(ip_assets).where(ip_assets.c.seq > after).order_by(ip_assets.c.seq).limit(limit)
-        )
+        query = select(ip_assets)
         for column, value in (
             (ip_assets.c.kind, kind),
             (ip_assets.c.jurisdiction, jurisdiction.upper() if jurisdiction else None),
@@ -106,8 +127,9 @@ class IpAssetsView(View):
             query = query.where(
                 or_(ip_assets.c.title.icontains(q, autoescape=True), ip_assets.c.id.in_(numbered))
             )
+        order = self.sorting.order(sort, after)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
+            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
             ids = [r["id"] for r in rows]
             numbers: dict[str, list[str]] = {i: [] for i in ids}
             for n in conn.execute(
@@ -118,4 +140,4 @@ class IpAssetsView(View):
             {**r, "modified_at": utc(r["modified_at"]), "numbers": sorted(numbers[r["id"]])}
             for r in rows
         ]
-        return page(list(rows), items, limit)
+        return self.sorting.page(order, list(rows), items, limit)

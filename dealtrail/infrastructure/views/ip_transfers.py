@@ -21,16 +21,24 @@ from sqlalchemy import (
 
 from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.money import Money
-from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
+from dealtrail.infrastructure.views.base import (
+    View,
+    metadata,
+    record_columns,
+    sortable_text,
+    upsert,
+    utc,
+)
+from dealtrail.infrastructure.views.sorting import CREATED, Sorting
 
 ip_transfers = Table(
     "catalogue_ip_transfers",
     metadata,
     *record_columns(),
     Column("asset_id", String(36), nullable=False, index=True),
-    Column("asset_kind", String(40), nullable=False, index=True),
-    Column("mode", String(40), nullable=False, index=True),
-    Column("status", String(40), nullable=False, index=True),
+    Column("asset_kind", sortable_text(40), nullable=False, index=True),
+    Column("mode", sortable_text(40), nullable=False, index=True),
+    Column("status", sortable_text(40), nullable=False, index=True),
     Column("holder_party_id", String(36), nullable=False, index=True),
     Column("recipient_party_id", String(36), nullable=False, index=True),
     Column("value_amount", String(40), comment="the valuation"),
@@ -58,7 +66,15 @@ def _money(row: Any, prefix: str) -> dict[str, str] | None:
 class IpTransfersView(View):
     kind = IpTransfer
     tables = (ip_transfers,)
-    version = 2
+    version = 3  # v3: sorting
+    sorting = Sorting(
+        ip_transfers,
+        asset_kind="asset_kind",
+        mode="mode",
+        status="status",
+        contract_signed_on="contract_signed_on",
+        modified_at="modified_at",
+    )
 
     def write(self, conn: Connection, aggregate: IpTransfer, seq: int) -> None:
         valuation = aggregate.valuation
@@ -87,7 +103,8 @@ class IpTransfersView(View):
         self,
         *,
         limit: int,
-        after: int = 0,
+        sort: str = CREATED,
+        after: str | None = None,
         asset_id: UUID | None = None,
         asset_kind: str | None = None,
         mode: str | None = None,
@@ -95,7 +112,7 @@ class IpTransfersView(View):
         party_id: UUID | None = None,
     ) -> dict[str, Any]:
         t = ip_transfers
-        query = select(t).where(t.c.seq > after).order_by(t.c.seq).limit(limit)
+        query = select(t)
         for column, value in (
             (t.c.asset_id, asset_id),
             (t.c.asset_kind, asset_kind),
@@ -108,8 +125,9 @@ class IpTransfersView(View):
             query = query.where(
                 or_(t.c.holder_party_id == str(party_id), t.c.recipient_party_id == str(party_id))
             )
+        order = self.sorting.order(sort, after)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
+            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
         items = [
             {
                 **{k: r[k] for k in ("id", "version", "asset_id", "asset_kind", "mode", "status")},
@@ -117,8 +135,9 @@ class IpTransfersView(View):
                 "recipient_party_id": r["recipient_party_id"],
                 "value": _money(r, "value"),
                 "outstanding": _money(r, "outstanding"),
+                "contract_signed_on": r["contract_signed_on"],
                 "modified_at": utc(r["modified_at"]),
             }
             for r in rows
         ]
-        return page(list(rows), items, limit)
+        return self.sorting.page(order, list(rows), items, limit)

@@ -29,18 +29,26 @@ from sqlalchemy import (
 
 from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.infrastructure.views.amounts import minor_units
-from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
+from dealtrail.infrastructure.views.base import (
+    View,
+    metadata,
+    record_columns,
+    sortable_text,
+    upsert,
+    utc,
+)
 from dealtrail.infrastructure.views.parties import parties
+from dealtrail.infrastructure.views.sorting import CREATED, Sorting
 
 listings = Table(
     "catalogue_listings",
     metadata,
     *record_columns(),
-    Column("status", String(40), nullable=False, index=True),
-    Column("board", String(40), nullable=False, index=True),
+    Column("status", sortable_text(40), nullable=False, index=True),
+    Column("board", sortable_text(40), nullable=False, index=True),
     Column("centre_id", String(36), nullable=False, index=True),
     Column("company_id", String(36), nullable=False, index=True),
-    Column("listing_code", String(12)),
+    Column("listing_code", sortable_text(12)),
     Column("listed_on", Date),
     Column("applied_on", Date, nullable=False, index=True),
     Column("rounds", Integer, nullable=False, comment="financing rounds closed"),
@@ -60,7 +68,16 @@ listing_funds = Table(
 class ListingsView(View):
     kind = EquityListing
     tables = (listing_funds, listings)
-    version = 2
+    version = 3  # v3: sorting
+    sorting = Sorting(
+        listings,
+        status="status",
+        board="board",
+        listing_code="listing_code",
+        listed_on="listed_on",
+        rounds="rounds",
+        modified_at="modified_at",
+    )
 
     def write(self, conn: Connection, aggregate: EquityListing, seq: int) -> None:
         listing_id = str(aggregate.id)
@@ -97,14 +114,15 @@ class ListingsView(View):
         self,
         *,
         limit: int,
-        after: int = 0,
+        sort: str = CREATED,
+        after: str | None = None,
         status: str | None = None,
         board: str | None = None,
         centre: UUID | None = None,
         company: UUID | None = None,
         q: str | None = None,
     ) -> dict[str, Any]:
-        query = select(listings).where(listings.c.seq > after).order_by(listings.c.seq).limit(limit)
+        query = select(listings)
         if status:
             query = query.where(listings.c.status == str(status))
         if board:
@@ -121,8 +139,9 @@ class ListingsView(View):
                     listings.c.company_id.in_(named),
                 )
             )
+        order = self.sorting.order(sort, after)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
+            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
             ids = [r["id"] for r in rows]
             funds: dict[str, list[dict[str, str]]] = {i: [] for i in ids}
             for f in conn.execute(
@@ -135,4 +154,4 @@ class ListingsView(View):
             {**r, "modified_at": utc(r["modified_at"]), "funds_raised": funds[r["id"]]}
             for r in rows
         ]
-        return page(list(rows), items, limit)
+        return self.sorting.page(order, list(rows), items, limit)

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     ForeignKey,
+    Index,
     String,
     Table,
     delete,
@@ -17,16 +18,27 @@ from sqlalchemy import (
 )
 
 from dealtrail.domain.party import Party
-from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
+from dealtrail.infrastructure.views.base import (
+    View,
+    metadata,
+    record_columns,
+    sort_key,
+    sortable_text,
+    upsert,
+    utc,
+)
+from dealtrail.infrastructure.views.sorting import CREATED, Sorting
 
 parties = Table(
     "catalogue_parties",
     metadata,
     *record_columns(),
     Column("name", String(300), nullable=False),
-    Column("kind", String(40), nullable=False),
-    Column("country", String(2), nullable=False, index=True),
+    Column("name_key", sortable_text(300), nullable=False, comment="sort by name"),
+    Column("kind", sortable_text(40), nullable=False),
+    Column("country", sortable_text(2), nullable=False, index=True),
     Column("modified_at", DateTime(timezone=True), nullable=False),
+    Index(None, "name_key", "seq"),  # sorting by it, a page at a time
 )
 
 party_alliances = Table(
@@ -39,8 +51,11 @@ party_alliances = Table(
 
 class PartiesView(View):
     kind = Party
-    version = 2  # v2: alliances indexed
+    version = 3  # v2: alliances indexed; v3: sorting
     tables = (party_alliances, parties)
+    sorting = Sorting(
+        parties, name="name_key", kind="kind", country="country", modified_at="modified_at"
+    )
 
     def write(self, conn: Connection, aggregate: Party, seq: int) -> None:
         party_id = str(aggregate.id)
@@ -52,6 +67,7 @@ class PartiesView(View):
                 "seq": seq,
                 "version": aggregate.version,
                 "name": aggregate.name,
+                "name_key": sort_key(aggregate.name),
                 "kind": str(aggregate.kind),
                 "country": aggregate.country,
                 "modified_at": aggregate.modified_on,
@@ -69,13 +85,14 @@ class PartiesView(View):
         self,
         *,
         limit: int,
-        after: int = 0,
+        sort: str = CREATED,
+        after: str | None = None,
         country: str | None = None,
         kind: str | None = None,
         alliance: str | None = None,
         q: str | None = None,
     ) -> dict[str, Any]:
-        query = select(parties).where(parties.c.seq > after).order_by(parties.c.seq).limit(limit)
+        query = select(parties)
         if country:
             query = query.where(parties.c.country == country.upper())
         if kind:
@@ -87,8 +104,9 @@ class PartiesView(View):
                 party_alliances.c.alliance == alliance
             )
             query = query.where(parties.c.id.in_(members))
+        order = self.sorting.order(sort, after)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
+            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
             ids = [r["id"] for r in rows]
             memberships: dict[str, list[str]] = {i: [] for i in ids}
             for m in conn.execute(
@@ -99,4 +117,4 @@ class PartiesView(View):
             {**r, "modified_at": utc(r["modified_at"]), "alliances": sorted(memberships[r["id"]])}
             for r in rows
         ]
-        return page(list(rows), items, limit)
+        return self.sorting.page(order, list(rows), items, limit)

@@ -17,7 +17,16 @@ from sqlalchemy import (
 )
 
 from dealtrail.domain.trading_event import EventCounts, TradingEvent
-from dealtrail.infrastructure.views.base import View, metadata, page, record_columns, upsert, utc
+from dealtrail.infrastructure.views.base import (
+    View,
+    metadata,
+    record_columns,
+    sort_key,
+    sortable_text,
+    upsert,
+    utc,
+)
+from dealtrail.infrastructure.views.sorting import CREATED, Sorting
 
 COUNTS = [f.name for f in fields(EventCounts)]
 
@@ -26,8 +35,9 @@ trading_events = Table(
     metadata,
     *record_columns(),
     Column("name", String(300), nullable=False),
+    Column("name_key", sortable_text(300), nullable=False, comment="sort by name"),
     Column("city", String(300), nullable=False),
-    Column("country", String(2), nullable=False, index=True),
+    Column("country", sortable_text(2), nullable=False, index=True),
     Column("host_party_id", String(36), nullable=False, index=True),
     Column("starts_on", Date, nullable=False),
     Column("ends_on", Date, nullable=False),
@@ -39,6 +49,16 @@ trading_events = Table(
 class TradingEventsView(View):
     kind = TradingEvent
     tables = (trading_events,)
+    version = 2  # v2: sorting
+    sorting = Sorting(
+        trading_events,
+        name="name_key",
+        country="country",
+        starts_on="starts_on",
+        ends_on="ends_on",
+        modified_at="modified_at",
+        **{name: name for name in COUNTS},
+    )
 
     def write(self, conn: Connection, aggregate: TradingEvent, seq: int) -> None:
         upsert(
@@ -49,6 +69,7 @@ class TradingEventsView(View):
                 "seq": seq,
                 "version": aggregate.version,
                 "name": aggregate.name,
+                "name_key": sort_key(aggregate.name),
                 "city": aggregate.city,
                 "country": aggregate.country,
                 "host_party_id": aggregate.host_party_id,
@@ -63,26 +84,23 @@ class TradingEventsView(View):
         self,
         *,
         limit: int,
-        after: int = 0,
+        sort: str = CREATED,
+        after: str | None = None,
         q: str | None = None,
         country: str | None = None,
         host_party_id: Any = None,
     ) -> dict[str, Any]:
-        query = (
-            select(trading_events)
-            .where(trading_events.c.seq > after)
-            .order_by(trading_events.c.seq)
-            .limit(limit)
-        )
+        query = select(trading_events)
         if q:
             query = query.where(trading_events.c.name.icontains(q, autoescape=True))
         if country:
             query = query.where(trading_events.c.country == country.upper())
         if host_party_id:
             query = query.where(trading_events.c.host_party_id == str(host_party_id))
+        order = self.sorting.order(sort, after)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
-        return page(list(rows), [_item(r) for r in rows], limit)
+            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
+        return self.sorting.page(order, list(rows), [_item(r) for r in rows], limit)
 
 
 def _item(row: Any) -> dict[str, Any]:

@@ -12,15 +12,17 @@ from dealtrail.domain.contact import Contact
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.external_ref import DEFAULT_SCOPE, ExternalRef
 from dealtrail.domain.offer import AchievementField, Offer, TransferMode
+from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
-    Cursor,
+    ListQuery,
     MoneyIn,
     MoneySchema,
     Name,
-    PageSize,
+    NextCursor,
     Reason,
+    Sort,
     Strict,
     no_control_characters,
     to_domain,
@@ -190,7 +192,9 @@ class AchievementDetailSchema(ma.Schema):
     )
 
 
-class AchievementListQuerySchema(Strict):
+class AchievementListQuerySchema(ListQuery):
+    sorting = AchievementsView.sorting
+    sort = Sort(sorting)
     q = fields.String(
         validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
     )
@@ -201,8 +205,6 @@ class AchievementListQuerySchema(Strict):
     owner_country = fields.String(validate=validate.Length(equal=2))
     alliance = Name(metadata={"description": "The owner is a member of this alliance"})
     status = fields.Enum(AchievementStatus, by_value=True)
-    limit = PageSize()
-    after = Cursor()
 
     @ma.validates_schema
     def _range(self, data: dict[str, Any], **_: Any) -> None:
@@ -228,7 +230,7 @@ class AchievementSummarySchema(ma.Schema):
 
 class AchievementPageSchema(ma.Schema):
     items = fields.List(fields.Nested(AchievementSummarySchema))
-    next_after = fields.Integer(allow_none=True)
+    next_after = NextCursor()
 
 
 def present_achievement(achievement: Achievement, position: int | None = None) -> dict[str, Any]:

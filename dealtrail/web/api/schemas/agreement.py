@@ -9,15 +9,17 @@ from marshmallow import fields, validate
 
 from dealtrail.domain.agreement import Agreement, AgreementStatus
 from dealtrail.domain.terms import AgreementKind, Instalment, Participant, PartyRole, Terms
+from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
-    Cursor,
+    ListQuery,
     MoneyIn,
     MoneySchema,
     Name,
-    PageSize,
+    NextCursor,
     Reason,
+    Sort,
     Strict,
     Text,
     to_domain,
@@ -193,15 +195,15 @@ class AgreementSchema(ma.Schema):
     )
 
 
-class AgreementListQuerySchema(Strict):
+class AgreementListQuerySchema(ListQuery):
+    sorting = AgreementsView.sorting
+    sort = Sort(sorting)
     status = fields.Enum(AgreementStatus, by_value=True)
     kind = fields.Enum(AgreementKind, by_value=True)
     party_id = fields.UUID()
     q = fields.String(
         validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
     )
-    limit = PageSize()
-    after = Cursor()
 
 
 class AgreementSummarySchema(ma.Schema):
@@ -213,12 +215,13 @@ class AgreementSummarySchema(ma.Schema):
     value = fields.Nested(MoneySchema, allow_none=True)
     party_ids = fields.List(fields.String())
     awaiting_signatures = fields.List(fields.String())
+    effective_on = fields.Date(allow_none=True, metadata={"description": "Day it took effect"})
     modified_at = fields.DateTime()
 
 
 class AgreementPageSchema(ma.Schema):
     items = fields.List(fields.Nested(AgreementSummarySchema))
-    next_after = fields.Integer(allow_none=True)
+    next_after = NextCursor()
 
 
 class MilestoneQuerySchema(Strict):

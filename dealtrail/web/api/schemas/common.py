@@ -11,6 +11,7 @@ from marshmallow import fields, validate
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.money import Money
 from dealtrail.domain.text import CONTROL_CHARACTERS
+from dealtrail.infrastructure.views.sorting import CREATED, BadCursor, Sorting
 
 MAX_TEXT = 2_000
 MAX_NAME = 300
@@ -49,6 +50,45 @@ def PageSize() -> fields.Integer:
 class Strict(ma.Schema):
     class Meta:
         unknown = ma.RAISE
+
+
+def Sort(sorting: Sorting) -> fields.String:
+    """`sort` of a list: a key, or `-key` for descending."""
+    return fields.String(
+        load_default=CREATED,
+        validate=validate.OneOf(sorting.choices),
+        metadata={
+            "description": "Order of the list: a key, or `-key` for descending (exactly the "
+            "reverse). Ties come in creation order; rows without a value come last.",
+            "example": sorting.choices[-1],
+        },
+    )
+
+
+def NextCursor() -> fields.String:
+    return fields.String(
+        allow_none=True,
+        metadata={"description": "Pass as `after`, with the same `sort`, for the next page"},
+    )
+
+
+class ListQuery(Strict):
+    """What every list takes besides its filters. A subclass names its view's `sorting` and
+    declares `sort = Sort(sorting)`."""
+
+    sorting: ClassVar[Sorting]
+    limit = PageSize()
+    after = fields.String(
+        validate=validate.Length(1, 1_000),
+        metadata={"description": "The `next_after` of the previous page, as it came"},
+    )
+
+    @ma.validates_schema
+    def _cursor_continues_the_sort(self, data: dict[str, Any], **_: Any) -> None:
+        try:
+            self.sorting.order(data.get("sort", CREATED), data.get("after"))
+        except BadCursor as error:
+            raise ma.ValidationError(str(error), field_name="after") from error
 
 
 class MoneySchema(Strict):

@@ -9,13 +9,15 @@ from marshmallow import fields, validate
 
 from dealtrail.domain.ip_asset import AssetStatus, IpAsset
 from dealtrail.domain.ip_identifiers import AssetKind, IdentifierKind
+from dealtrail.infrastructure.views.ip_assets import IpAssetsView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
-    Cursor,
+    ListQuery,
     Name,
-    PageSize,
+    NextCursor,
     Reason,
+    Sort,
     Strict,
 )
 
@@ -102,7 +104,9 @@ class AssetSchema(ma.Schema):
     )
 
 
-class AssetListQuerySchema(Strict):
+class AssetListQuerySchema(ListQuery):
+    sorting = IpAssetsView.sorting
+    sort = Sort(sorting)
     kind = fields.Enum(AssetKind, by_value=True)
     jurisdiction = fields.String(validate=OFFICE)
     holder_party_id = fields.UUID()
@@ -112,8 +116,6 @@ class AssetListQuerySchema(Strict):
         validate=validate.Length(1, MAX_NAME),
         metadata={"description": "Title or any number contains"},
     )
-    limit = PageSize()
-    after = Cursor()
 
 
 class AssetSummarySchema(ma.Schema):
@@ -131,7 +133,7 @@ class AssetSummarySchema(ma.Schema):
 
 class AssetPageSchema(ma.Schema):
     items = fields.List(fields.Nested(AssetSummarySchema))
-    next_after = fields.Integer(allow_none=True)
+    next_after = NextCursor()
 
 
 def present_asset(asset: IpAsset, position: int | None = None) -> dict[str, Any]:

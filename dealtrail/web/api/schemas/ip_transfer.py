@@ -17,15 +17,17 @@ from dealtrail.domain.transfer_terms import (
     TransferStatus,
     ValuationMethod,
 )
+from dealtrail.infrastructure.views.ip_transfers import IpTransfersView
 from dealtrail.web.api.schemas.agreement import InstalmentIn, InstalmentOut
 from dealtrail.web.api.schemas.common import (
     CommandSchema,
-    Cursor,
+    ListQuery,
     MoneyIn,
     MoneySchema,
     Name,
-    PageSize,
+    NextCursor,
     Reason,
+    Sort,
     Strict,
     to_domain,
 )
@@ -210,14 +212,14 @@ class TransferSchema(ma.Schema):
     )
 
 
-class TransferListQuerySchema(Strict):
+class TransferListQuerySchema(ListQuery):
+    sorting = IpTransfersView.sorting
+    sort = Sort(sorting)
     asset_id = fields.UUID()
     asset_kind = fields.Enum(AssetKind, by_value=True)
     mode = fields.Enum(TransferMode, by_value=True)
     status = fields.Enum(TransferStatus, by_value=True)
     party_id = fields.UUID(metadata={"description": "Holder or recipient"})
-    limit = PageSize()
-    after = Cursor()
 
 
 class TransferSummarySchema(ma.Schema):
@@ -231,12 +233,13 @@ class TransferSummarySchema(ma.Schema):
     recipient_party_id = fields.String()
     value = fields.Nested(MoneySchema, allow_none=True)
     outstanding = fields.Nested(MoneySchema, allow_none=True)
+    contract_signed_on = fields.Date(allow_none=True)
     modified_at = fields.DateTime()
 
 
 class TransferPageSchema(ma.Schema):
     items = fields.List(fields.Nested(TransferSummarySchema))
-    next_after = fields.Integer(allow_none=True)
+    next_after = NextCursor()
 
 
 def present_transfer(transfer: IpTransfer, position: int | None = None) -> dict[str, Any]:

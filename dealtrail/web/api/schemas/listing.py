@@ -10,16 +10,17 @@ from marshmallow import fields, validate
 from dealtrail.domain.board import Board
 from dealtrail.domain.equity_listing import EquityListing, ListingStatus
 from dealtrail.domain.financing_round import Instrument
+from dealtrail.infrastructure.views.listings import ListingsView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
-    Cursor,
+    ListQuery,
     MoneyIn,
     MoneySchema,
     Name,
-    PageSize,
+    NextCursor,
     Reason,
-    Strict,
+    Sort,
 )
 
 MAX_INVESTORS = 200
@@ -137,7 +138,9 @@ class ListingSchema(ListingSummarySchema):
     )
 
 
-class ListingListQuerySchema(Strict):
+class ListingListQuerySchema(ListQuery):
+    sorting = ListingsView.sorting
+    sort = Sort(sorting)
     status = fields.Enum(ListingStatus, by_value=True)
     board = fields.Enum(Board, by_value=True)
     centre = fields.UUID(metadata={"description": "Trading centre id"})
@@ -146,13 +149,11 @@ class ListingListQuerySchema(Strict):
         validate=validate.Length(1, MAX_NAME),
         metadata={"description": "Listing code or company name contains"},
     )
-    limit = PageSize()
-    after = Cursor()
 
 
 class ListingPageSchema(ma.Schema):
     items = fields.List(fields.Nested(ListingSummarySchema))
-    next_after = fields.Integer(allow_none=True)
+    next_after = NextCursor()
 
 
 def present_listing(listing: EquityListing, position: int | None = None) -> dict[str, Any]:

@@ -8,13 +8,14 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.domain.party import Party, PartyKind
+from dealtrail.infrastructure.views.parties import PartiesView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
-    Cursor,
+    ListQuery,
     Name,
-    PageSize,
-    Strict,
+    NextCursor,
+    Sort,
     no_control_characters,
 )
 
@@ -61,20 +62,20 @@ class PartySchema(ma.Schema):
     )
 
 
-class PartyListQuerySchema(Strict):
+class PartyListQuerySchema(ListQuery):
+    sorting = PartiesView.sorting
+    sort = Sort(sorting)
     country = fields.String(validate=validate.Length(equal=2))
     kind = fields.Enum(PartyKind, by_value=True)
     alliance = Name()
     q = fields.String(
         validate=validate.Length(1, MAX_NAME), metadata={"description": "Name contains"}
     )
-    limit = PageSize()
-    after = Cursor()
 
 
 class PartyPageSchema(ma.Schema):
     items = fields.List(fields.Nested(PartySchema))
-    next_after = fields.Integer(allow_none=True)
+    next_after = NextCursor()
 
 
 def present_party(party: Party, position: int | None = None) -> dict[str, Any]:

@@ -9,7 +9,15 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.domain.trading_event import TradingEvent
-from dealtrail.web.api.schemas.common import MAX_NAME, CommandSchema, Cursor, Name, PageSize, Strict
+from dealtrail.infrastructure.views.trading_events import TradingEventsView
+from dealtrail.web.api.schemas.common import (
+    MAX_NAME,
+    CommandSchema,
+    ListQuery,
+    Name,
+    NextCursor,
+    Sort,
+)
 
 Country = validate.Length(equal=2)
 
@@ -143,12 +151,12 @@ class TradingEventSchema(ma.Schema):
     )
 
 
-class TradingEventListQuerySchema(Strict):
+class TradingEventListQuerySchema(ListQuery):
+    sorting = TradingEventsView.sorting
+    sort = Sort(sorting)
     q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "In name"})
     country = fields.String(validate=Country)
     host_party_id = fields.UUID()
-    limit = PageSize()
-    after = Cursor()
 
 
 class TradingEventSummarySchema(ma.Schema):
@@ -166,7 +174,7 @@ class TradingEventSummarySchema(ma.Schema):
 
 class TradingEventPageSchema(ma.Schema):
     items = fields.List(fields.Nested(TradingEventSummarySchema))
-    next_after = fields.Integer(allow_none=True)
+    next_after = NextCursor()
 
 
 def present_trading_event(event: TradingEvent, position: int | None = None) -> dict[str, Any]:
