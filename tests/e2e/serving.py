@@ -92,14 +92,20 @@ def _reply(status: int, headers: Any, raw: bytes) -> Reply:
     return Reply(status, content_type, dict(headers.items()), body)
 
 
-def create_token(settings: Settings, role: str = "staff", name: str = "Li Na") -> str:
+def run_dealtrail(settings: Settings, *args: str, timeout: float = 60.0) -> str:
+    """Runs a `dealtrail` command on the store `settings` name; returns what it printed."""
     return subprocess.run(
-        [DEALTRAIL, "tokens", "create", "--role", role, "--name", name],
+        [DEALTRAIL, *args],
         env=dealtrail_env(settings),
         check=True,
         capture_output=True,
         text=True,
+        timeout=timeout,
     ).stdout.strip()
+
+
+def create_token(settings: Settings, role: str = "staff", name: str = "Li Na") -> str:
+    return run_dealtrail(settings, "tokens", "create", "--role", role, "--name", name)
 
 
 @dataclass(frozen=True)

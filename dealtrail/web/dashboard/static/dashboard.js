@@ -61,7 +61,7 @@
       columns: ["month", "currency", "agreements", "value"],
       chart: (r) => bars(unique(r.rows.map((x) => x.month)),
         grouped(r.rows, "month", "currency", "value"), false)},
-    {path: "receivables", title: "Receivables by age", note: (r) => `as of ${r.as_of}`,
+    {path: "receivables", title: "Receivables by age", note: (r) => `as of ${r.as_of}`, wide: true,
       columns: ["source", "title", "currency", "scheduled", "paid", "outstanding", ...AGES],
       chart: (r) => bars(r.totals.map((t) => t.currency), AGES.map((age) =>
         ({label: label(age), data: r.totals.map((t) => Number(t[age]))})), true)},
@@ -76,15 +76,16 @@
       columns: ["asset_kind", "mode", "status", "count"],
       chart: (r) => bars(unique(r.rows.map((x) => x.mode)),
         grouped(r.rows, "mode", "asset_kind", "count"), true, true)},
-    {path: "trading-events", title: "Trading events",
+    {path: "trading-events", title: "Trading events", wide: true,
       columns: ["name", "starts_on", "city", ...COUNTS],
       chart: (r) => bars(r.rows.map((x) => x.name), COUNTS.map((c) =>
         ({label: label(c), data: r.rows.map((x) => x[c])})), false, true)},
     {path: "licensing", title: "Licensing summary", note: (r) => `year ${r.year}`,
       columns: ["measure", "category", "count", "currency", "amount"]},
-    {path: "awaiting-signatures", title: "Agreements awaiting signatures",
+    {path: "awaiting-signatures", title: "Agreements awaiting signatures", wide: true,
       columns: ["title", "kind", "party_name", "party_country", "role"]},
     {path: "overdue-milestones", title: "Overdue milestones", note: (r) => `as of ${r.as_of}`,
+      wide: true,
       columns: ["agreement_title", "title", "due_on", "days_overdue", "owner_name"]},
   ];
 
@@ -102,7 +103,8 @@
   }
 
   function card(report) {
-    const section = element("section", {id: `report-${report.path}`, class: "card"});
+    const section = element("section", {id: `report-${report.path}`,
+      class: report.wide ? "card wide" : "card"});
     const heading = element("h2", {}, report.title);
     const note = element("span", {class: "note"});
     heading.append(" ", note);
