@@ -27,8 +27,19 @@
     return fraction === undefined ? digits : `${digits}.${fraction}`;
   }
 
+  // Counts side by side that differ by orders of magnitude (505 achievements beside 9
+  // roadshows) go on a log scale, so the small ones do not vanish; the tables keep the figures.
+  function spansDecades(datasets) {
+    const values = datasets.flatMap((d) => d.data).filter((v) => v > 0);
+    return values.length > 1 && Math.max(...values) / Math.min(...values) >= 50;
+  }
+
   function bars(labels, datasets, stacked, counts) {
-    const y = {stacked, beginAtZero: true, ticks: counts ? {precision: 0} : {}};
+    const log = counts && !stacked && spansDecades(datasets);
+    const y = log
+      ? {type: "logarithmic", min: 0.5, title: {display: true, text: "log scale"},
+        ticks: {callback: (v) => (Number.isInteger(Math.log10(v)) ? v : "")}}
+      : {stacked, beginAtZero: true, ticks: counts ? {precision: 0} : {}};
     return {
       type: "bar",
       data: {labels, datasets: datasets.map((d, i) => ({backgroundColor: PALETTE[i % 10], ...d}))},
