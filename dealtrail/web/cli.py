@@ -64,7 +64,17 @@ def serve(host: str, port: int, workers: int, dev: bool, demo: bool) -> None:
         return
     services().close()
     _Gunicorn(
-        {"bind": f"{host}:{port}", "workers": workers, "keepalive": 5}
+        {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "keepalive": 5,
+            # A list query with a long cursor and a long non-ASCII filter, percent-encoded,
+            # passes gunicorn's default 4 KiB request line: allow its maximum.
+            "limit_request_line": 8190,
+            # One shared socket path for every server on the machine, which the first to stop
+            # deletes: dealtrail is controlled by signals, as process managers do.
+            "control_socket_disable": True,
+        }
     ).run()
 
 

@@ -88,15 +88,19 @@ def _cursor(raw: str) -> str:
     return base64.urlsafe_b64encode(raw.encode("utf-8", "surrogatepass")).decode().rstrip("=")
 
 
+LIST = "catalogue_parties"
 FORGED_CURSORS = {  # (sort, the JSON a client made up instead of passing `next_after` back)
-    "NUL in a name": ("name", '["name", "a\\u0000b", 1]'),
-    "lone surrogate": ("name", '["name", "\\ud800", 1]'),
-    "position beyond 64 bits": ("name", '["name", "a", 18446744073709551616]'),
-    "position as text": ("name", '["name", "a", "1"]'),
-    "name as a number": ("name", '["name", 7, 1]'),
-    "not a time": ("modified_at", '["modified_at", "yesterday", 1]'),
-    "date for a country": ("country", '["country", {"cn": 1}, 1]'),
-    "two items": ("created", '["created", 1]'),
+    "NUL in a name": ("name", f'["{LIST}", "name", "a\\u0000b", 1]'),
+    "lone surrogate": ("name", f'["{LIST}", "name", "\\ud800", 1]'),
+    "no name": ("name", f'["{LIST}", "name", null, 1]'),
+    "position beyond 64 bits": ("name", f'["{LIST}", "name", "a", 18446744073709551616]'),
+    "position as text": ("name", f'["{LIST}", "name", "a", "1"]'),
+    "name as a number": ("name", f'["{LIST}", "name", 7, 1]'),
+    "not a time": ("modified_at", f'["{LIST}", "modified_at", "yesterday", 1]'),
+    "an object for a country": ("country", f'["{LIST}", "country", {{"cn": 1}}, 1]'),
+    "another list": ("created", '["catalogue_agreements", "created", 1, 1]'),
+    "a sort no list has": ("created", f'["{LIST}", {{"x": 1}}, 1, 1]'),
+    "three items": ("created", '["created", 1, 1]'),
     "not JSON": ("created", "created,1,1"),
 }
 
@@ -105,7 +109,24 @@ FORGED_CURSORS = {  # (sort, the JSON a client made up instead of passing `next_
 def test_a_forged_list_cursor_is_refused_at_after(staff: Api, sort: str, raw: str) -> None:
     register_party(staff)
     query = f"{PARTIES}?sort={sort}&after={_cursor(raw)}"
-    problem(staff.get(query), 422, "validation_failed", "after")
+    body = problem(staff.get(query), 422, "validation_failed", "after")
+    assert not any("{" in e["message"] for e in body["errors"]), "a made-up sort is not echoed"
+
+
+def test_a_cursor_is_read_only_in_the_spelling_it_was_given_out(staff: Api) -> None:
+    for name in ("a", "b", "c"):
+        register_party(staff, name)
+    cursor = staff.get(f"{PARTIES}?limit=1").json["next_after"]
+    assert staff.get(f"{PARTIES}?limit=1&after={cursor}").status_code == 200
+
+    padded = cursor + "=" * (-len(cursor) % 4) or cursor + "===="
+    for mangled in (f"{cursor}%0A", f"{cursor}%00", f"{cursor[:2]}%20{cursor[2:]}", padded):
+        problem(staff.get(f"{PARTIES}?limit=1&after={mangled}"), 422, "validation_failed", "after")
+
+
+@pytest.mark.parametrize("query", ["sort=name&sort=-name", "limit=1&limit=500", "q=a&q=b"])
+def test_a_list_parameter_given_twice_is_refused(staff: Api, query: str) -> None:
+    problem(staff.get(f"{PARTIES}?{query}"), 422, "validation_failed", query.partition("=")[0])
 
 
 def test_an_over_long_idempotency_key_is_a_bad_request(staff: Api) -> None:

@@ -224,6 +224,14 @@ def test_the_list_sorts_by_name_country_kind_or_change_either_way(staff: Api) ->
     assert listed(staff, "sort=-created&limit=1") == ["lanzhou Jiaotong University"]
 
 
+def test_the_longest_names_in_four_byte_characters_page_by_name(staff: Api) -> None:
+    names = ["𠀀" * 299 + letter for letter in "cab"]
+    for name in names:
+        register(staff, name, "university", "CN")
+
+    assert _pages(staff, "sort=-name", 1) == [[n] for n in sorted(names, reverse=True)] + [[]]
+
+
 def test_a_cursor_only_continues_the_sort_it_came_from(staff: Api) -> None:
     conference(staff)
     cursor = staff.get(f"{PARTIES}?sort=name&limit=1").json["next_after"]

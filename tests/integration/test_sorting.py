@@ -4,15 +4,28 @@ it, each row once."""
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from sqlalchemy import Column, Date, Engine, Integer, MetaData, Table, delete, insert, select
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    Table,
+    delete,
+    insert,
+    select,
+)
 
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.settings import Settings
@@ -27,9 +40,11 @@ probes = Table(
     Column("code", sortable_text(12)),
     Column("day", Date),
     Column("rank", Integer),
+    Column("changed", DateTime(timezone=True), nullable=False),
 )
-sorting = Sorting(probes, name="name_key", code="code", day="day", rank="rank")
+sorting = Sorting(probes, name="name_key", code="code", day="day", rank="rank", changed="changed")
 KEYS = {"name": "name_key", "code": "code", "day": "day", "rank": "rank", CREATED: "seq"}
+KEYS["changed"] = "changed"
 
 # Few distinct values, so ties are common; letters whose order differs by locale and case.
 names = st.sampled_from(
@@ -38,7 +53,9 @@ names = st.sampled_from(
 codes = st.none() | st.sampled_from(["A1", "a1", "B_2", "B2", "Z"])
 days = st.none() | st.dates(date(1900, 1, 1), date(2199, 12, 31)) | st.just(date(2026, 9, 1))
 ranks = st.none() | st.integers(-3, 3)
-rows = st.lists(st.tuples(names, codes, days, ranks), max_size=25)
+NOON = datetime(2026, 11, 20, 12, tzinfo=UTC)
+changes = st.sampled_from([NOON, NOON + timedelta(microseconds=1), NOON + timedelta(days=400)])
+rows = st.lists(st.tuples(names, codes, days, ranks, changes), max_size=25)
 
 
 @pytest.fixture
@@ -83,8 +100,8 @@ def test_every_sort_pages_through_every_row_once_in_order(
 ) -> None:
     stored = [
         {"id": f"row-{i}", "seq": 10 * i + 7, "version": 1, "name_key": sort_key(name)}
-        | {"code": code, "day": day, "rank": rank}
-        for i, (name, code, day, rank) in enumerate(values)
+        | {"code": code, "day": day, "rank": rank, "changed": changed}
+        for i, (name, code, day, rank, changed) in enumerate(values)
     ]
     with engine.begin() as conn:
         conn.execute(delete(probes))
@@ -99,7 +116,7 @@ def test_a_page_continues_after_its_last_row_when_rows_are_added_in_between(
     engine: Engine,
 ) -> None:
     def add(seq: int, name: str) -> None:
-        row = {"id": name, "seq": seq, "version": 1, "name_key": sort_key(name)}
+        row = {"id": name, "seq": seq, "version": 1, "name_key": sort_key(name), "changed": NOON}
         with engine.begin() as conn:
             conn.execute(insert(probes).values(**row))
 
@@ -117,3 +134,25 @@ def test_a_page_continues_after_its_last_row_when_rows_are_added_in_between(
         rest = conn.execute(sorting.select(select(probes), order, 10)).mappings().all()
     assert [r["id"] for r in first] == ["b", "d"]
     assert [r["id"] for r in rest] == ["e", "f", "h"]
+
+
+def test_a_cursor_time_in_another_zone_is_the_same_instant(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            insert(probes),
+            [
+                {"id": f"r{seq}", "seq": seq, "version": 1, "name_key": "x", "changed": moment}
+                for seq, moment in enumerate([NOON, NOON, NOON + timedelta(hours=1)], start=1)
+            ],
+        )
+    in_utc = sorting.page(sorting.order("changed"), [{"changed": NOON, "seq": 1}], [], 1)
+    in_xian = ["sorting_probes", "changed", "2026-11-20T20:00:00+08:00", 1]
+    raw = json.dumps(in_xian, separators=(",", ":")).encode()
+    in_xian_cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    def after(cursor: str) -> list[str]:
+        query = sorting.select(select(probes), sorting.order("changed", cursor), 10)
+        with engine.connect() as conn:
+            return [r["id"] for r in conn.execute(query).mappings()]
+
+    assert after(in_utc["next_after"]) == after(in_xian_cursor) == ["r2", "r3"]

@@ -14,7 +14,6 @@ from sqlalchemy import (
     Connection,
     DateTime,
     ForeignKey,
-    Index,
     Integer,
     String,
     Table,
@@ -43,15 +42,14 @@ achievements = Table(
     Column("owner_party_id", String(36), nullable=False, index=True),
     Column("title", String(300), nullable=False),
     Column("title_key", sortable_text(300), nullable=False, comment="sort by title"),
-    Column("field", sortable_text(40), nullable=False, index=True),
-    Column("trl", Integer, nullable=False, index=True),
-    Column("status", sortable_text(40), nullable=False, index=True),
+    Column("field", sortable_text(40), nullable=False),
+    Column("trl", Integer, nullable=False),
+    Column("status", sortable_text(40), nullable=False),
     Column("price_amount", String(40)),
     Column("price_currency", String(3)),
     Column("external_scope", String(300)),
     Column("external_reference", String(300)),
     Column("modified_at", DateTime(timezone=True), nullable=False),
-    Index(None, "title_key", "seq"),  # sorting by it, a page at a time
 )
 
 achievement_modes = Table(
@@ -65,7 +63,7 @@ achievement_modes = Table(
 class AchievementsView(View):
     kind = Achievement
     tables = (achievement_modes, achievements)
-    version = 2  # v2: sorting
+    version = 3  # v2: sorting; v3: accent-blind title key
     sorting = Sorting(
         achievements,
         title="title_key",

@@ -17,7 +17,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
-    Index,
     String,
     Table,
     delete,
@@ -42,16 +41,15 @@ agreements = Table(
     "catalogue_agreements",
     metadata,
     *record_columns(),
-    Column("kind", sortable_text(40), nullable=False, index=True),
-    Column("status", sortable_text(40), nullable=False, index=True),
+    Column("kind", sortable_text(40), nullable=False),
+    Column("status", sortable_text(40), nullable=False),
     Column("title", String(300), nullable=False),
     Column("title_key", sortable_text(300), nullable=False, comment="sort by title"),
     Column("value_amount", String(40)),
     Column("value_currency", String(3)),
     Column("value_minor", BigInteger, comment="the value in minor units, for sums"),
-    Column("effective_on", Date, index=True),
+    Column("effective_on", Date),
     Column("modified_at", DateTime(timezone=True), nullable=False),
-    Index(None, "title_key", "seq"),  # sorting by it, a page at a time
 )
 
 agreement_parties = Table(
@@ -68,7 +66,7 @@ agreement_parties = Table(
 class AgreementsView(View):
     kind = Agreement
     tables = (agreement_parties, agreements)
-    version = 3  # v3: sorting
+    version = 4  # v3: sorting; v4: accent-blind title key
     sorting = Sorting(
         agreements,
         title="title_key",

@@ -59,9 +59,11 @@ def sortable_text(length: int) -> TypeEngine[str]:
 
 
 def sort_key(text: str, length: int = 300) -> str:
-    """`text` as lists sort it: case-insensitively, compatibility forms folded (full-width
-    letters as their ASCII twins), cut to the key column's length."""
-    return unicodedata.normalize("NFKC", text).casefold()[:length]
+    """`text` as lists sort it: case- and accent-blind, compatibility forms folded ("Éclair" as
+    "eclair", full-width letters as their ASCII twins), cut to the key column's length. Beyond
+    that, code point order: no locale's collation (CJK by code point, not by reading)."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).casefold()[:length]
 
 
 def upsert(conn: Connection, table: Table, row: dict[str, Any]) -> None:

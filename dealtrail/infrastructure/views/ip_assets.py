@@ -10,7 +10,6 @@ from sqlalchemy import (
     Connection,
     DateTime,
     ForeignKey,
-    Index,
     String,
     Table,
     delete,
@@ -36,15 +35,14 @@ ip_assets = Table(
     "catalogue_ip_assets",
     metadata,
     *record_columns(),
-    Column("kind", sortable_text(40), nullable=False, index=True),
-    Column("jurisdiction", sortable_text(2), nullable=False, index=True),
+    Column("kind", sortable_text(40), nullable=False),
+    Column("jurisdiction", sortable_text(2), nullable=False),
     Column("title", String(300), nullable=False),
     Column("title_key", sortable_text(300), nullable=False, comment="sort by title"),
-    Column("status", sortable_text(40), nullable=False, index=True),
+    Column("status", sortable_text(40), nullable=False),
     Column("holder_party_id", String(36), nullable=False, index=True),
     Column("owner_party_id", String(36), nullable=False, index=True),
     Column("modified_at", DateTime(timezone=True), nullable=False),
-    Index(None, "title_key", "seq"),  # sorting by it, a page at a time
 )
 
 ip_asset_numbers = Table(
@@ -59,7 +57,7 @@ ip_asset_numbers = Table(
 class IpAssetsView(View):
     kind = IpAsset
     tables = (ip_asset_numbers, ip_assets)
-    version = 2  # v2: sorting
+    version = 3  # v2: sorting; v3: accent-blind title key
     sorting = Sorting(
         ip_assets,
         title="title_key",

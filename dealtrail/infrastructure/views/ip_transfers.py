@@ -36,9 +36,9 @@ ip_transfers = Table(
     metadata,
     *record_columns(),
     Column("asset_id", String(36), nullable=False, index=True),
-    Column("asset_kind", sortable_text(40), nullable=False, index=True),
-    Column("mode", sortable_text(40), nullable=False, index=True),
-    Column("status", sortable_text(40), nullable=False, index=True),
+    Column("asset_kind", sortable_text(40), nullable=False),
+    Column("mode", sortable_text(40), nullable=False),
+    Column("status", sortable_text(40), nullable=False),
     Column("holder_party_id", String(36), nullable=False, index=True),
     Column("recipient_party_id", String(36), nullable=False, index=True),
     Column("value_amount", String(40), comment="the valuation"),
@@ -46,7 +46,7 @@ ip_transfers = Table(
     Column("outstanding_amount", String(40)),
     Column("outstanding_currency", String(3)),
     Column("agreement_id", String(36), index=True),
-    Column("contract_signed_on", Date, index=True),
+    Column("contract_signed_on", Date),
     Column("modified_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -66,7 +66,7 @@ def _money(row: Any, prefix: str) -> dict[str, str] | None:
 class IpTransfersView(View):
     kind = IpTransfer
     tables = (ip_transfers,)
-    version = 3  # v3: sorting
+    version = 4  # v3: sorting; v4: sort keys indexed with seq
     sorting = Sorting(
         ip_transfers,
         asset_kind="asset_kind",

@@ -44,8 +44,8 @@ listings = Table(
     "catalogue_listings",
     metadata,
     *record_columns(),
-    Column("status", sortable_text(40), nullable=False, index=True),
-    Column("board", sortable_text(40), nullable=False, index=True),
+    Column("status", sortable_text(40), nullable=False),
+    Column("board", sortable_text(40), nullable=False),
     Column("centre_id", String(36), nullable=False, index=True),
     Column("company_id", String(36), nullable=False, index=True),
     Column("listing_code", sortable_text(12)),
@@ -68,7 +68,7 @@ listing_funds = Table(
 class ListingsView(View):
     kind = EquityListing
     tables = (listing_funds, listings)
-    version = 3  # v3: sorting
+    version = 4  # v3: sorting; v4: sort keys indexed with seq
     sorting = Sorting(
         listings,
         status="status",

@@ -9,7 +9,6 @@ from sqlalchemy import (
     Connection,
     DateTime,
     ForeignKey,
-    Index,
     String,
     Table,
     delete,
@@ -36,9 +35,8 @@ parties = Table(
     Column("name", String(300), nullable=False),
     Column("name_key", sortable_text(300), nullable=False, comment="sort by name"),
     Column("kind", sortable_text(40), nullable=False),
-    Column("country", sortable_text(2), nullable=False, index=True),
+    Column("country", sortable_text(2), nullable=False),
     Column("modified_at", DateTime(timezone=True), nullable=False),
-    Index(None, "name_key", "seq"),  # sorting by it, a page at a time
 )
 
 party_alliances = Table(
@@ -51,7 +49,7 @@ party_alliances = Table(
 
 class PartiesView(View):
     kind = Party
-    version = 3  # v2: alliances indexed; v3: sorting
+    version = 4  # v2: alliances indexed; v3: sorting; v4: accent-blind name key
     tables = (party_alliances, parties)
     sorting = Sorting(
         parties, name="name_key", kind="kind", country="country", modified_at="modified_at"

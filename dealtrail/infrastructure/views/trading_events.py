@@ -37,7 +37,7 @@ trading_events = Table(
     Column("name", String(300), nullable=False),
     Column("name_key", sortable_text(300), nullable=False, comment="sort by name"),
     Column("city", String(300), nullable=False),
-    Column("country", sortable_text(2), nullable=False, index=True),
+    Column("country", sortable_text(2), nullable=False),
     Column("host_party_id", String(36), nullable=False, index=True),
     Column("starts_on", Date, nullable=False),
     Column("ends_on", Date, nullable=False),
@@ -49,7 +49,7 @@ trading_events = Table(
 class TradingEventsView(View):
     kind = TradingEvent
     tables = (trading_events,)
-    version = 2  # v2: sorting
+    version = 3  # v2: sorting; v3: accent-blind name key
     sorting = Sorting(
         trading_events,
         name="name_key",

@@ -7,6 +7,7 @@ from typing import Any, ClassVar, TypeVar
 
 import marshmallow as ma
 from marshmallow import fields, validate
+from webargs.multidictproxy import MultiDictProxy
 
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.money import Money
@@ -16,6 +17,7 @@ from dealtrail.infrastructure.views.sorting import CREATED, BadCursor, Sorting
 MAX_TEXT = 2_000
 MAX_NAME = 300
 MAX_POSITION = 2**62
+MAX_CURSOR = 2_048  # a cursor holds a sort value: up to 300 characters of 4 UTF-8 bytes, in base64
 
 
 def no_control_characters(value: str) -> None:
@@ -51,6 +53,20 @@ class Strict(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
+    @ma.pre_load
+    def _each_parameter_once(self, data: Any, **_: Any) -> Any:
+        """A query parameter that takes one value, given twice, is refused rather than quietly
+        read as its first value."""
+        if isinstance(data, MultiDictProxy) and hasattr(data.data, "getlist"):
+            repeated = [
+                key
+                for key in data.data
+                if key not in data.multiple_keys and len(data.data.getlist(key)) > 1
+            ]
+            if repeated:
+                raise ma.ValidationError({key: ["Given more than once."] for key in repeated})
+        return data
+
 
 def Sort(sorting: Sorting) -> fields.String:
     """`sort` of a list: a key, or `-key` for descending."""
@@ -59,7 +75,11 @@ def Sort(sorting: Sorting) -> fields.String:
         validate=validate.OneOf(sorting.choices),
         metadata={
             "description": "Order of the list: a key, or `-key` for descending (exactly the "
-            "reverse). Ties come in creation order; rows without a value come last.",
+            "reverse). Names and titles sort case- and accent-blind. Ties come in creation "
+            "order; rows without a value come last"
+            + (f" (only {', '.join(sorting.optional)} can lack one)" if sorting.optional else "")
+            + ". Paging never repeats a row, but a row whose sort value changes during a read "
+            "can move across a page boundary: `created` is the order no change can disturb.",
             "example": sorting.choices[-1],
         },
     )
@@ -68,7 +88,10 @@ def Sort(sorting: Sorting) -> fields.String:
 def NextCursor() -> fields.String:
     return fields.String(
         allow_none=True,
-        metadata={"description": "Pass as `after`, with the same `sort`, for the next page"},
+        metadata={
+            "description": "Pass as `after`, with the same filters and `sort`, for the next "
+            "page; null on the last page"
+        },
     )
 
 
@@ -79,7 +102,7 @@ class ListQuery(Strict):
     sorting: ClassVar[Sorting]
     limit = PageSize()
     after = fields.String(
-        validate=validate.Length(1, 1_000),
+        validate=validate.Length(1, MAX_CURSOR),
         metadata={"description": "The `next_after` of the previous page, as it came"},
     )
 
