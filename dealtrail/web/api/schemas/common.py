@@ -78,8 +78,9 @@ def Sort(sorting: Sorting) -> fields.String:
             "reverse). Names and titles sort case- and accent-blind. Ties come in creation "
             "order; rows without a value come last"
             + (f" (only {', '.join(sorting.optional)} can lack one)" if sorting.optional else "")
-            + ". Paging never repeats a row, but a row whose sort value changes during a read "
-            "can move across a page boundary: `created` is the order no change can disturb.",
+            + ". A row recorded during a read shows in its place if it sorts after the page "
+            "boundary; a row whose sort value changes during a read can be shown twice or "
+            "missed: `created` is the order no change can disturb.",
             "example": sorting.choices[-1],
         },
     )
