@@ -8,7 +8,18 @@ import os
 import unicodedata
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Engine, LargeBinary, String, Table, delete, insert, select
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    LargeBinary,
+    String,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    select,
+)
 from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
 
@@ -28,6 +39,9 @@ vault_secrets = Table(
     Column("name", String(50), primary_key=True),
     Column("value", LargeBinary(64), nullable=False),
 )
+
+
+KEY_OF = select(subject_keys.c.key).where(subject_keys.c.subject == bindparam("subject"))
 
 
 def _normalise(text: str) -> str:
@@ -59,9 +73,7 @@ class SqlSubjectVault:
 
     def key(self, subject: str, *, create: bool) -> bytes | None:
         with self.engine.connect() as conn:
-            found = conn.execute(
-                select(subject_keys.c.key).where(subject_keys.c.subject == subject)
-            ).scalar_one_or_none()
+            found = conn.execute(KEY_OF, {"subject": subject}).scalar_one_or_none()
         if found is not None or not create:
             return found
         return self._create(subject)

@@ -17,8 +17,6 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
-    delete,
-    insert,
     select,
 )
 
@@ -27,6 +25,7 @@ from dealtrail.infrastructure.views.base import (
     View,
     metadata,
     record_columns,
+    replace_rows,
     sort_key,
     sortable_text,
     upsert,
@@ -96,13 +95,8 @@ class AchievementsView(View):
                 "modified_at": aggregate.modified_on,
             },
         )
-        conn.execute(
-            delete(achievement_modes).where(achievement_modes.c.achievement_id == achievement_id)
-        )
-        for mode in offer.transfer_modes:
-            conn.execute(
-                insert(achievement_modes).values(achievement_id=achievement_id, mode=str(mode))
-            )
+        modes = [{"mode": str(mode)} for mode in offer.transfer_modes]
+        replace_rows(conn, achievement_modes, "achievement_id", achievement_id, modes)
 
     def search(
         self,

@@ -19,8 +19,6 @@ from sqlalchemy import (
     ForeignKey,
     String,
     Table,
-    delete,
-    insert,
     select,
 )
 
@@ -30,6 +28,7 @@ from dealtrail.infrastructure.views.base import (
     View,
     metadata,
     record_columns,
+    replace_rows,
     sort_key,
     sortable_text,
     upsert,
@@ -97,19 +96,16 @@ class AgreementsView(View):
                 "modified_at": aggregate.modified_on,
             },
         )
-        conn.execute(
-            delete(agreement_parties).where(agreement_parties.c.agreement_id == agreement_id)
-        )
-        for p in aggregate.parties.values():
-            conn.execute(
-                insert(agreement_parties).values(
-                    agreement_id=agreement_id,
-                    party_id=p.party_id,
-                    role=str(p.role),
-                    must_sign=p.must_sign,
-                    signed=p.party_id in aggregate.signatures,
-                )
-            )
+        members = [
+            {
+                "party_id": p.party_id,
+                "role": str(p.role),
+                "must_sign": p.must_sign,
+                "signed": p.party_id in aggregate.signatures,
+            }
+            for p in aggregate.parties.values()
+        ]
+        replace_rows(conn, agreement_parties, "agreement_id", agreement_id, members)
 
     def search(
         self,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -15,10 +16,12 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    bindparam,
+    delete,
     insert,
-    select,
-    update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import TypeEngine
 
 from dealtrail.domain.base import Recorded
@@ -67,16 +70,32 @@ def sort_key(text: str, length: int = 300) -> str:
 
 
 def upsert(conn: Connection, table: Table, row: dict[str, Any]) -> None:
-    """Inserts the row, or updates everything but its creation position `seq`."""
-    existing = conn.execute(select(table.c.seq).where(table.c.id == row["id"])).first()
-    if existing is None:
-        conn.execute(insert(table).values(**row))
-    else:
-        conn.execute(
-            update(table)
-            .where(table.c.id == row["id"])
-            .values(**{k: v for k, v in row.items() if k != "seq"})
-        )
+    """Inserts the row, or updates everything but its creation position `seq`: one statement,
+    built once per table and store."""
+    conn.execute(_upsert_statement(conn.dialect.name, table), row)
+
+
+@cache
+def _upsert_statement(dialect: str, table: Table) -> Any:
+    statement = (sqlite_insert if dialect == "sqlite" else postgresql_insert)(table)
+    kept = ("id", "seq")
+    changes = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in kept}
+    return statement.on_conflict_do_update(index_elements=[table.c.id], set_=changes)
+
+
+def replace_rows(
+    conn: Connection, table: Table, owner: str, owner_id: str, rows: list[dict[str, Any]]
+) -> None:
+    """Replaces the rows of `table` whose column `owner` is `owner_id` (an aggregate's child
+    rows) with `rows`: one delete, one insert of them all."""
+    conn.execute(_delete_statement(table, owner), {"owner": owner_id})
+    if rows:
+        conn.execute(insert(table), [{owner: owner_id, **row} for row in rows])
+
+
+@cache
+def _delete_statement(table: Table, owner: str) -> Any:
+    return delete(table).where(table.c[owner] == bindparam("owner"))
 
 
 def utc(moment: datetime) -> datetime:

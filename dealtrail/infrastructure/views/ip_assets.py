@@ -12,8 +12,6 @@ from sqlalchemy import (
     ForeignKey,
     String,
     Table,
-    delete,
-    insert,
     or_,
     select,
 )
@@ -24,6 +22,7 @@ from dealtrail.infrastructure.views.base import (
     View,
     metadata,
     record_columns,
+    replace_rows,
     sort_key,
     sortable_text,
     upsert,
@@ -86,13 +85,8 @@ class IpAssetsView(View):
                 "modified_at": aggregate.modified_on,
             },
         )
-        conn.execute(delete(ip_asset_numbers).where(ip_asset_numbers.c.asset_id == asset_id))
-        for identifier in aggregate.identifiers:
-            conn.execute(
-                insert(ip_asset_numbers).values(
-                    asset_id=asset_id, number=identifier.number, kind=str(identifier.kind)
-                )
-            )
+        numbers = [{"number": i.number, "kind": str(i.kind)} for i in aggregate.identifiers]
+        replace_rows(conn, ip_asset_numbers, "asset_id", asset_id, numbers)
 
     def search(
         self,

@@ -21,8 +21,6 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
-    delete,
-    insert,
     or_,
     select,
 )
@@ -33,6 +31,7 @@ from dealtrail.infrastructure.views.base import (
     View,
     metadata,
     record_columns,
+    replace_rows,
     sortable_text,
     upsert,
     utc,
@@ -99,16 +98,11 @@ class ListingsView(View):
                 "modified_at": aggregate.modified_on,
             },
         )
-        conn.execute(delete(listing_funds).where(listing_funds.c.listing_id == listing_id))
-        for money in aggregate.funds_raised():
-            conn.execute(
-                insert(listing_funds).values(
-                    listing_id=listing_id,
-                    currency=money.currency,
-                    amount=str(money.amount),
-                    amount_minor=minor_units(money),
-                )
-            )
+        funds = [
+            {"currency": m.currency, "amount": str(m.amount), "amount_minor": minor_units(m)}
+            for m in aggregate.funds_raised()
+        ]
+        replace_rows(conn, listing_funds, "listing_id", listing_id, funds)
 
     def search(
         self,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Connection, Date, String, Table, delete, insert
+from sqlalchemy import Column, Connection, Date, String, Table
 
 from dealtrail.domain.agreement import Agreement
-from dealtrail.infrastructure.views.base import View, metadata
+from dealtrail.infrastructure.views.base import View, metadata, replace_rows
 
 milestones = Table(
     "catalogue_milestones",
@@ -25,11 +25,9 @@ class MilestonesView(View):
 
     def write(self, conn: Connection, aggregate: Agreement, seq: int) -> None:
         agreement_id = str(aggregate.id)
-        conn.execute(delete(milestones).where(milestones.c.agreement_id == agreement_id))
         rows = [
             {
                 "milestone_id": m.milestone_id,
-                "agreement_id": agreement_id,
                 "title": m.title,
                 "due_on": m.due_on,
                 "owner_party_id": m.owner_party_id,
@@ -37,5 +35,4 @@ class MilestonesView(View):
             }
             for m in aggregate.milestones.values()
         ]
-        if rows:
-            conn.execute(insert(milestones), rows)
+        replace_rows(conn, milestones, "agreement_id", agreement_id, rows)

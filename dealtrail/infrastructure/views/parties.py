@@ -11,8 +11,6 @@ from sqlalchemy import (
     ForeignKey,
     String,
     Table,
-    delete,
-    insert,
     select,
 )
 
@@ -21,6 +19,7 @@ from dealtrail.infrastructure.views.base import (
     View,
     metadata,
     record_columns,
+    replace_rows,
     sort_key,
     sortable_text,
     upsert,
@@ -71,9 +70,8 @@ class PartiesView(View):
                 "modified_at": aggregate.modified_on,
             },
         )
-        conn.execute(delete(party_alliances).where(party_alliances.c.party_id == party_id))
-        for alliance in aggregate.alliances:
-            conn.execute(insert(party_alliances).values(party_id=party_id, alliance=alliance))
+        alliances = [{"alliance": alliance} for alliance in aggregate.alliances]
+        replace_rows(conn, party_alliances, "party_id", party_id, alliances)
 
     def ids(self) -> list[str]:
         with self.engine.connect() as conn:

@@ -7,13 +7,13 @@ No foreign keys join the tables: the two views empty them independently when reb
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Connection, Date, Integer, String, Table, delete, insert
+from sqlalchemy import BigInteger, Column, Connection, Date, Integer, String, Table, insert
 
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.terms import Instalment
 from dealtrail.infrastructure.views.amounts import minor_units
-from dealtrail.infrastructure.views.base import View, metadata
+from dealtrail.infrastructure.views.base import View, metadata, replace_rows
 
 AGREEMENT = "agreement"
 IP_TRANSFER = "ip_transfer"
@@ -50,7 +50,7 @@ payments = Table(
 
 def _clear(conn: Connection, source_id: str) -> None:
     for table in (payments, instalments, schedules):
-        conn.execute(delete(table).where(table.c.source_id == source_id))
+        replace_rows(conn, table, "source_id", source_id, [])
 
 
 def _write_instalments(conn: Connection, source_id: str, lines: tuple[Instalment, ...]) -> None:
@@ -80,11 +80,8 @@ class AgreementReceivablesView(View):
         terms = aggregate.terms
         if terms.value is None or not terms.payment_schedule:
             return
-        conn.execute(
-            insert(schedules).values(
-                source_id=source_id, source=AGREEMENT, currency=terms.value.currency
-            )
-        )
+        schedule = {"source_id": source_id, "source": AGREEMENT, "currency": terms.value.currency}
+        conn.execute(insert(schedules), schedule)
         _write_instalments(conn, source_id, terms.payment_schedule)
 
 
@@ -99,12 +96,13 @@ class TransferReceivablesView(View):
         if schedule is None:
             return
         conn.execute(
-            insert(schedules).values(
-                source_id=source_id,
-                source=IP_TRANSFER,
-                currency=schedule.currency,
-                agreement_id=aggregate.agreement_id,
-            )
+            insert(schedules),
+            {
+                "source_id": source_id,
+                "source": IP_TRANSFER,
+                "currency": schedule.currency,
+                "agreement_id": aggregate.agreement_id,
+            },
         )
         _write_instalments(conn, source_id, schedule.instalments)
         if aggregate.payments:
