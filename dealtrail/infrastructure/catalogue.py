@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.persistence import Notification, OperationalError
@@ -16,6 +18,7 @@ from dealtrail.infrastructure.follower import LogFollower
 from dealtrail.infrastructure.views.base import View, metadata
 
 V = TypeVar("V", bound=View)
+CARRIED = 2_000  # aggregates carried between batches of one catch-up, at most
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +46,7 @@ class Catalogue(LogFollower):
         for view in views:
             self.by_kind.setdefault(view.kind, []).append(view)
         self.inline = inline
+        self._local = threading.local()  # what a catch-up carries, per thread
 
     def create_tables(self) -> None:
         """Creates missing tables. When the views' schema versions differ from those the store
@@ -85,13 +89,40 @@ class Catalogue(LogFollower):
             self.reset(conn)
         return self.catch_up(progress)
 
+    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
+        """As the follower does, carrying the aggregates it writes from one batch to the next:
+        a later batch applies only its own events to them instead of reloading each from the
+        store. They are carried for this catch-up only, so nothing read here outlives it (a
+        name erased meanwhile is not kept in memory)."""
+        self._local.carried = OrderedDict()
+        try:
+            return super().catch_up(progress)
+        finally:
+            self._local.carried = OrderedDict()
+
     def apply(self, conn: Connection, notifications: Sequence[Notification]) -> None:
         """Each aggregate touched by the batch is written once, from its latest state."""
-        latest: dict[UUID, tuple[int, int]] = {}
+        touched: dict[UUID, list[Notification]] = {}
         for n in notifications:
-            first_seq = latest.get(n.originator_id, (n.id, 0))[0]
-            latest[n.originator_id] = (first_seq, n.originator_version)
-        for aggregate_id, (seq, version) in latest.items():
-            aggregate = self.ledger.repository.get(aggregate_id, version=version)
+            touched.setdefault(n.originator_id, []).append(n)
+        for aggregate_id, stored in touched.items():
+            aggregate = self._advanced(aggregate_id, stored)
             for view in self.by_kind.get(type(aggregate), ()):
-                view.write(conn, aggregate, seq)
+                view.write(conn, aggregate, stored[0].id)
+
+    def _advanced(self, aggregate_id: UUID, stored: list[Notification]) -> Any:
+        """The aggregate as of the last of `stored`, its events in this batch: the carried one
+        moved on by them when it is just before the first, else loaded from the store (another
+        follower may have written the versions between)."""
+        carried: OrderedDict[UUID, Any] = getattr(self._local, "carried", OrderedDict())
+        aggregate = carried.pop(aggregate_id, None)
+        if aggregate is not None and aggregate.version + 1 == stored[0].originator_version:
+            for notification in stored:
+                aggregate = self.ledger.mapper.to_domain_event(notification).mutate(aggregate)
+        else:
+            version = stored[-1].originator_version
+            aggregate = self.ledger.repository.get(aggregate_id, version=version)
+        carried[aggregate_id] = aggregate
+        if len(carried) > CARRIED:
+            carried.popitem(last=False)  # the least recently written
+        return aggregate
