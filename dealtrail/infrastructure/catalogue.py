@@ -15,7 +15,7 @@ from sqlalchemy.exc import OperationalError as SqlOperationalError
 
 from dealtrail.application.ledger import Ledger
 from dealtrail.infrastructure.follower import LogFollower
-from dealtrail.infrastructure.views.base import View, metadata
+from dealtrail.infrastructure.views.base import View, Writes, metadata
 
 V = TypeVar("V", bound=View)
 CARRIED = 2_000  # aggregates carried between batches of one catch-up, at most
@@ -105,10 +105,12 @@ class Catalogue(LogFollower):
         touched: dict[UUID, list[Notification]] = {}
         for n in notifications:
             touched.setdefault(n.originator_id, []).append(n)
+        writes = Writes()
         for aggregate_id, stored in touched.items():
             aggregate = self._advanced(aggregate_id, stored)
             for view in self.by_kind.get(type(aggregate), ()):
-                view.write(conn, aggregate, stored[0].id)
+                view.write(writes, aggregate, stored[0].id)
+        writes.flush(conn)
 
     def _advanced(self, aggregate_id: UUID, stored: list[Notification]) -> Any:
         """The aggregate as of the last of `stored`, its events in this batch: the carried one

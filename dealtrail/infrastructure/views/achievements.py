@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
-    Connection,
     DateTime,
     ForeignKey,
     Integer,
@@ -23,12 +22,11 @@ from sqlalchemy import (
 from dealtrail.domain.achievement import Achievement
 from dealtrail.infrastructure.views.base import (
     View,
+    Writes,
     metadata,
     record_columns,
-    replace_rows,
     sort_key,
     sortable_text,
-    upsert,
     utc,
 )
 from dealtrail.infrastructure.views.parties import parties, party_alliances
@@ -72,11 +70,10 @@ class AchievementsView(View):
         modified_at="modified_at",
     )
 
-    def write(self, conn: Connection, aggregate: Achievement, seq: int) -> None:
+    def write(self, writes: Writes, aggregate: Achievement, seq: int) -> None:
         achievement_id = str(aggregate.id)
         offer, ref = aggregate.offer, aggregate.external_ref
-        upsert(
-            conn,
+        writes.upsert(
             achievements,
             {
                 "id": achievement_id,
@@ -96,7 +93,7 @@ class AchievementsView(View):
             },
         )
         modes = [{"mode": str(mode)} for mode in offer.transfer_modes]
-        replace_rows(conn, achievement_modes, "achievement_id", achievement_id, modes)
+        writes.replace(achievement_modes, "achievement_id", achievement_id, modes)
 
     def search(
         self,

@@ -13,7 +13,6 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
-    Connection,
     Date,
     DateTime,
     ForeignKey,
@@ -26,12 +25,11 @@ from dealtrail.domain.agreement import Agreement
 from dealtrail.infrastructure.views.amounts import minor_units
 from dealtrail.infrastructure.views.base import (
     View,
+    Writes,
     metadata,
     record_columns,
-    replace_rows,
     sort_key,
     sortable_text,
-    upsert,
     utc,
 )
 from dealtrail.infrastructure.views.sorting import CREATED, Sorting
@@ -75,11 +73,10 @@ class AgreementsView(View):
         modified_at="modified_at",
     )
 
-    def write(self, conn: Connection, aggregate: Agreement, seq: int) -> None:
+    def write(self, writes: Writes, aggregate: Agreement, seq: int) -> None:
         agreement_id = str(aggregate.id)
         value = aggregate.terms.value
-        upsert(
-            conn,
+        writes.upsert(
             agreements,
             {
                 "id": agreement_id,
@@ -105,7 +102,7 @@ class AgreementsView(View):
             }
             for p in aggregate.parties.values()
         ]
-        replace_rows(conn, agreement_parties, "agreement_id", agreement_id, members)
+        writes.replace(agreement_parties, "agreement_id", agreement_id, members)
 
     def search(
         self,

@@ -39,9 +39,9 @@ class View:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def write(self, conn: Connection, aggregate: Any, seq: int) -> None:
-        """Writes the rows for `aggregate` (at its latest version in the batch); `seq` is the
-        log position of its creation, the stable order of lists."""
+    def write(self, writes: Writes, aggregate: Any, seq: int) -> None:
+        """Gathers into `writes` the rows for `aggregate` (at its latest version in the batch);
+        `seq` is the log position of its creation, the stable order of lists."""
         raise NotImplementedError
 
 
@@ -69,10 +69,43 @@ def sort_key(text: str, length: int = 300) -> str:
     return unicodedata.normalize("NFC", bare).casefold()[:length]
 
 
-def upsert(conn: Connection, table: Table, row: dict[str, Any]) -> None:
-    """Inserts the row, or updates everything but its creation position `seq`: one statement,
-    built once per table and store."""
-    conn.execute(_upsert_statement(conn.dialect.name, table), row)
+class Writes:
+    """What the views write for one batch of the log, gathered per table and written together:
+    a handful of statements a batch (executemany, in few round trips) instead of several per
+    aggregate. Each aggregate is written once a batch, so no row comes twice."""
+
+    def __init__(self) -> None:
+        self._upserts: dict[Table, list[dict[str, Any]]] = {}
+        self._replaced: dict[Table, tuple[str, list[str]]] = {}  # owner column, owner ids
+        self._inserts: dict[Table, list[dict[str, Any]]] = {}
+
+    def upsert(self, table: Table, row: dict[str, Any]) -> None:
+        """Inserts the row, or updates everything but its creation position `seq`."""
+        self._upserts.setdefault(table, []).append(row)
+
+    def replace(self, table: Table, owner: str, owner_id: str, rows: list[dict[str, Any]]) -> None:
+        """Replaces the rows of `table` whose column `owner` is `owner_id` (an aggregate's child
+        rows) with `rows`."""
+        column, owners = self._replaced.setdefault(table, (owner, []))
+        assert column == owner, f"{table.name} rows belong to their {column}"
+        owners.append(owner_id)
+        self._inserts.setdefault(table, []).extend({owner: owner_id, **row} for row in rows)
+
+    def flush(self, conn: Connection) -> None:
+        """Writes what was gathered, once: deletes the replaced rows (children first), upserts
+        the records, inserts the new rows (parents first)."""
+        for table, (owner, owners) in reversed(self._replaced.items()):
+            for start in range(0, len(owners), CHUNK):
+                chunk = owners[start : start + CHUNK]
+                conn.execute(_delete_statement(table, owner), {"owners": chunk})
+        for table, rows in self._upserts.items():
+            conn.execute(_upsert_statement(conn.dialect.name, table), rows)
+        for table, rows in self._inserts.items():
+            if rows:
+                conn.execute(insert(table), rows)
+
+
+CHUNK = 500  # owners per delete statement
 
 
 @cache
@@ -83,19 +116,9 @@ def _upsert_statement(dialect: str, table: Table) -> Any:
     return statement.on_conflict_do_update(index_elements=[table.c.id], set_=changes)
 
 
-def replace_rows(
-    conn: Connection, table: Table, owner: str, owner_id: str, rows: list[dict[str, Any]]
-) -> None:
-    """Replaces the rows of `table` whose column `owner` is `owner_id` (an aggregate's child
-    rows) with `rows`: one delete, one insert of them all."""
-    conn.execute(_delete_statement(table, owner), {"owner": owner_id})
-    if rows:
-        conn.execute(insert(table), [{owner: owner_id, **row} for row in rows])
-
-
 @cache
 def _delete_statement(table: Table, owner: str) -> Any:
-    return delete(table).where(table.c[owner] == bindparam("owner"))
+    return delete(table).where(table.c[owner].in_(bindparam("owners", expanding=True)))
 
 
 def utc(moment: datetime) -> datetime:

@@ -7,7 +7,6 @@ from uuid import UUID
 
 from sqlalchemy import (
     Column,
-    Connection,
     DateTime,
     ForeignKey,
     String,
@@ -20,12 +19,11 @@ from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.ip_numbers import compact
 from dealtrail.infrastructure.views.base import (
     View,
+    Writes,
     metadata,
     record_columns,
-    replace_rows,
     sort_key,
     sortable_text,
-    upsert,
     utc,
 )
 from dealtrail.infrastructure.views.sorting import CREATED, Sorting
@@ -66,10 +64,9 @@ class IpAssetsView(View):
         modified_at="modified_at",
     )
 
-    def write(self, conn: Connection, aggregate: IpAsset, seq: int) -> None:
+    def write(self, writes: Writes, aggregate: IpAsset, seq: int) -> None:
         asset_id = str(aggregate.id)
-        upsert(
-            conn,
+        writes.upsert(
             ip_assets,
             {
                 "id": asset_id,
@@ -86,7 +83,7 @@ class IpAssetsView(View):
             },
         )
         numbers = [{"number": i.number, "kind": str(i.kind)} for i in aggregate.identifiers]
-        replace_rows(conn, ip_asset_numbers, "asset_id", asset_id, numbers)
+        writes.replace(ip_asset_numbers, "asset_id", asset_id, numbers)
 
     def search(
         self,

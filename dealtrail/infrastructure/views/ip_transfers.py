@@ -10,7 +10,6 @@ from uuid import UUID
 
 from sqlalchemy import (
     Column,
-    Connection,
     Date,
     DateTime,
     String,
@@ -23,10 +22,10 @@ from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.money import Money
 from dealtrail.infrastructure.views.base import (
     View,
+    Writes,
     metadata,
     record_columns,
     sortable_text,
-    upsert,
     utc,
 )
 from dealtrail.infrastructure.views.sorting import CREATED, Sorting
@@ -76,10 +75,9 @@ class IpTransfersView(View):
         modified_at="modified_at",
     )
 
-    def write(self, conn: Connection, aggregate: IpTransfer, seq: int) -> None:
+    def write(self, writes: Writes, aggregate: IpTransfer, seq: int) -> None:
         valuation = aggregate.valuation
-        upsert(
-            conn,
+        writes.upsert(
             ip_transfers,
             {
                 "id": str(aggregate.id),

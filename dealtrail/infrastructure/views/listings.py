@@ -14,7 +14,6 @@ from uuid import UUID
 from sqlalchemy import (
     BigInteger,
     Column,
-    Connection,
     Date,
     DateTime,
     ForeignKey,
@@ -29,11 +28,10 @@ from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.infrastructure.views.amounts import minor_units
 from dealtrail.infrastructure.views.base import (
     View,
+    Writes,
     metadata,
     record_columns,
-    replace_rows,
     sortable_text,
-    upsert,
     utc,
 )
 from dealtrail.infrastructure.views.parties import parties
@@ -78,10 +76,9 @@ class ListingsView(View):
         modified_at="modified_at",
     )
 
-    def write(self, conn: Connection, aggregate: EquityListing, seq: int) -> None:
+    def write(self, writes: Writes, aggregate: EquityListing, seq: int) -> None:
         listing_id = str(aggregate.id)
-        upsert(
-            conn,
+        writes.upsert(
             listings,
             {
                 "id": listing_id,
@@ -102,7 +99,7 @@ class ListingsView(View):
             {"currency": m.currency, "amount": str(m.amount), "amount_minor": minor_units(m)}
             for m in aggregate.funds_raised()
         ]
-        replace_rows(conn, listing_funds, "listing_id", listing_id, funds)
+        writes.replace(listing_funds, "listing_id", listing_id, funds)
 
     def search(
         self,

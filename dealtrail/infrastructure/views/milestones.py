@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Connection, Date, String, Table
+from sqlalchemy import Column, Date, String, Table
 
 from dealtrail.domain.agreement import Agreement
-from dealtrail.infrastructure.views.base import View, metadata, replace_rows
+from dealtrail.infrastructure.views.base import View, Writes, metadata
 
 milestones = Table(
     "catalogue_milestones",
@@ -23,7 +23,7 @@ class MilestonesView(View):
     kind = Agreement
     tables = (milestones,)
 
-    def write(self, conn: Connection, aggregate: Agreement, seq: int) -> None:
+    def write(self, writes: Writes, aggregate: Agreement, seq: int) -> None:
         agreement_id = str(aggregate.id)
         rows = [
             {
@@ -35,4 +35,4 @@ class MilestonesView(View):
             }
             for m in aggregate.milestones.values()
         ]
-        replace_rows(conn, milestones, "agreement_id", agreement_id, rows)
+        writes.replace(milestones, "agreement_id", agreement_id, rows)

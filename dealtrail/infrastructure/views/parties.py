@@ -6,7 +6,6 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
-    Connection,
     DateTime,
     ForeignKey,
     String,
@@ -17,12 +16,11 @@ from sqlalchemy import (
 from dealtrail.domain.party import Party
 from dealtrail.infrastructure.views.base import (
     View,
+    Writes,
     metadata,
     record_columns,
-    replace_rows,
     sort_key,
     sortable_text,
-    upsert,
     utc,
 )
 from dealtrail.infrastructure.views.sorting import CREATED, Sorting
@@ -54,10 +52,9 @@ class PartiesView(View):
         parties, name="name_key", kind="kind", country="country", modified_at="modified_at"
     )
 
-    def write(self, conn: Connection, aggregate: Party, seq: int) -> None:
+    def write(self, writes: Writes, aggregate: Party, seq: int) -> None:
         party_id = str(aggregate.id)
-        upsert(
-            conn,
+        writes.upsert(
             parties,
             {
                 "id": party_id,
@@ -71,7 +68,7 @@ class PartiesView(View):
             },
         )
         alliances = [{"alliance": alliance} for alliance in aggregate.alliances]
-        replace_rows(conn, party_alliances, "party_id", party_id, alliances)
+        writes.replace(party_alliances, "party_id", party_id, alliances)
 
     def ids(self) -> list[str]:
         with self.engine.connect() as conn:

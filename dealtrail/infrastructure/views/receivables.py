@@ -7,13 +7,15 @@ No foreign keys join the tables: the two views empty them independently when reb
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Connection, Date, Integer, String, Table, insert
+from typing import Any
+
+from sqlalchemy import BigInteger, Column, Date, Integer, String, Table
 
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.terms import Instalment
 from dealtrail.infrastructure.views.amounts import minor_units
-from dealtrail.infrastructure.views.base import View, metadata, replace_rows
+from dealtrail.infrastructure.views.base import View, Writes, metadata
 
 AGREEMENT = "agreement"
 IP_TRANSFER = "ip_transfer"
@@ -48,74 +50,59 @@ payments = Table(
 )
 
 
-def _clear(conn: Connection, source_id: str) -> None:
-    for table in (payments, instalments, schedules):
-        replace_rows(conn, table, "source_id", source_id, [])
-
-
-def _write_instalments(conn: Connection, source_id: str, lines: tuple[Instalment, ...]) -> None:
-    if lines:
-        conn.execute(
-            insert(instalments),
-            [
-                {
-                    "source_id": source_id,
-                    "line": line,
-                    "due_on": i.due_on,
-                    "amount": str(i.amount.amount),
-                    "amount_minor": minor_units(i.amount),
-                }
-                for line, i in enumerate(lines)
-            ],
-        )
+def _write(
+    writes: Writes,
+    source_id: str,
+    schedule: dict[str, Any] | None,
+    lines: tuple[Instalment, ...] = (),
+    paid: list[dict[str, Any]] | None = None,
+) -> None:
+    """Replaces what the view holds of one source: its schedule, instalments and payments."""
+    rows = [
+        {
+            "line": line,
+            "due_on": i.due_on,
+            "amount": str(i.amount.amount),
+            "amount_minor": minor_units(i.amount),
+        }
+        for line, i in enumerate(lines)
+    ]
+    writes.replace(schedules, "source_id", source_id, [schedule] if schedule else [])
+    writes.replace(instalments, "source_id", source_id, rows)
+    writes.replace(payments, "source_id", source_id, paid or [])
 
 
 class AgreementReceivablesView(View):
     kind = Agreement
     tables = (instalments, schedules)
 
-    def write(self, conn: Connection, aggregate: Agreement, seq: int) -> None:
-        source_id = str(aggregate.id)
-        _clear(conn, source_id)
+    def write(self, writes: Writes, aggregate: Agreement, seq: int) -> None:
         terms = aggregate.terms
         if terms.value is None or not terms.payment_schedule:
+            _write(writes, str(aggregate.id), None)
             return
-        schedule = {"source_id": source_id, "source": AGREEMENT, "currency": terms.value.currency}
-        conn.execute(insert(schedules), schedule)
-        _write_instalments(conn, source_id, terms.payment_schedule)
+        schedule = {"source": AGREEMENT, "currency": terms.value.currency, "agreement_id": None}
+        _write(writes, str(aggregate.id), schedule, terms.payment_schedule)
 
 
 class TransferReceivablesView(View):
     kind = IpTransfer
     tables = (payments, instalments, schedules)
 
-    def write(self, conn: Connection, aggregate: IpTransfer, seq: int) -> None:
-        source_id = str(aggregate.id)
-        _clear(conn, source_id)
+    def write(self, writes: Writes, aggregate: IpTransfer, seq: int) -> None:
         schedule = aggregate.schedule
         if schedule is None:
+            _write(writes, str(aggregate.id), None)
             return
-        conn.execute(
-            insert(schedules),
+        paid = [
             {
-                "source_id": source_id,
-                "source": IP_TRANSFER,
-                "currency": schedule.currency,
-                "agreement_id": aggregate.agreement_id,
-            },
-        )
-        _write_instalments(conn, source_id, schedule.instalments)
-        if aggregate.payments:
-            conn.execute(
-                insert(payments),
-                [
-                    {
-                        "payment_id": p.payment_id,
-                        "source_id": source_id,
-                        "paid_on": p.paid_on,
-                        "amount": str(p.amount.amount),
-                        "amount_minor": minor_units(p.amount),
-                    }
-                    for p in aggregate.payments.values()
-                ],
-            )
+                "payment_id": p.payment_id,
+                "paid_on": p.paid_on,
+                "amount": str(p.amount.amount),
+                "amount_minor": minor_units(p.amount),
+            }
+            for p in aggregate.payments.values()
+        ]
+        row = {"source": IP_TRANSFER, "currency": schedule.currency}
+        row["agreement_id"] = aggregate.agreement_id
+        _write(writes, str(aggregate.id), row, schedule.instalments, paid)

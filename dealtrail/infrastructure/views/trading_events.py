@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
-    Connection,
     Date,
     DateTime,
     Integer,
@@ -19,11 +18,11 @@ from sqlalchemy import (
 from dealtrail.domain.trading_event import EventCounts, TradingEvent
 from dealtrail.infrastructure.views.base import (
     View,
+    Writes,
     metadata,
     record_columns,
     sort_key,
     sortable_text,
-    upsert,
     utc,
 )
 from dealtrail.infrastructure.views.sorting import CREATED, Sorting
@@ -60,9 +59,8 @@ class TradingEventsView(View):
         **{name: name for name in COUNTS},
     )
 
-    def write(self, conn: Connection, aggregate: TradingEvent, seq: int) -> None:
-        upsert(
-            conn,
+    def write(self, writes: Writes, aggregate: TradingEvent, seq: int) -> None:
+        writes.upsert(
             trading_events,
             {
                 "id": str(aggregate.id),
