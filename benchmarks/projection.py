@@ -2,7 +2,8 @@
 the same notification log.
 
 Subject: `Catalogue.rebuild()` (empty every view, then catch up from position 0: batches of the
-log, each aggregate touched loaded at its latest version in the batch and written to its view).
+log; each aggregate touched is brought to its latest version in the batch, carried from the
+previous batch or loaded, and the batch's rows are written together).
 Baseline: `select_notifications` over the same log in the follower's batch size, nothing else.
 """
 
