@@ -128,7 +128,7 @@ class Sorting:
             raise BadCursor("this cursor continues another list: pass `next_after` as it came")
         if made_sort != sort:
             if made_sort in self.choices:
-                raise BadCursor(f"this cursor continues the list sorted by {made_sort}: pass that")
+                raise BadCursor(f"this cursor continues the list with sort={made_sort}: pass that")
             raise BadCursor(FOREIGN)
         if type(position) is not int or not _storable(position):
             raise BadCursor(FOREIGN)
