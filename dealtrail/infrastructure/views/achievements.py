@@ -63,6 +63,7 @@ class AchievementsView(View):
     version = 3  # v2: sorting; v3: accent-blind title key
     sorting = Sorting(
         achievements,
+        indexed=("title", "field", "trl", "status"),
         title="title_key",
         field="field",
         trl="trl",

@@ -66,6 +66,7 @@ class AgreementsView(View):
     version = 4  # v3: sorting; v4: accent-blind title key
     sorting = Sorting(
         agreements,
+        indexed=("title", "kind", "status", "effective_on"),
         title="title_key",
         kind="kind",
         status="status",

@@ -57,6 +57,7 @@ class IpAssetsView(View):
     version = 3  # v2: sorting; v3: accent-blind title key
     sorting = Sorting(
         ip_assets,
+        indexed=("title", "kind", "jurisdiction", "status"),
         title="title_key",
         kind="kind",
         jurisdiction="jurisdiction",

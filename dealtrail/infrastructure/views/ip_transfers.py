@@ -68,6 +68,7 @@ class IpTransfersView(View):
     version = 4  # v3: sorting; v4: sort keys indexed with seq
     sorting = Sorting(
         ip_transfers,
+        indexed=("asset_kind", "mode", "status", "contract_signed_on"),
         asset_kind="asset_kind",
         mode="mode",
         status="status",

@@ -68,6 +68,7 @@ class ListingsView(View):
     version = 4  # v3: sorting; v4: sort keys indexed with seq
     sorting = Sorting(
         listings,
+        indexed=("status", "board"),
         status="status",
         board="board",
         listing_code="listing_code",

@@ -49,7 +49,12 @@ class PartiesView(View):
     version = 4  # v2: alliances indexed; v3: sorting; v4: accent-blind name key
     tables = (party_alliances, parties)
     sorting = Sorting(
-        parties, name="name_key", kind="kind", country="country", modified_at="modified_at"
+        parties,
+        indexed=("name", "country"),
+        name="name_key",
+        kind="kind",
+        country="country",
+        modified_at="modified_at",
     )
 
     def write(self, writes: Writes, aggregate: Party, seq: int) -> None:

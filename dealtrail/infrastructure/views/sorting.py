@@ -43,16 +43,18 @@ class Order:
 
 class Sorting:
     """The orders a view's main table can be listed in: creation order, and `keys` (the API's
-    name for each, and the column it sorts by). Each key's column gets an index on (column, seq),
-    from which both stores read a page in order, starting right after the cursor; it serves
-    equality filters on the column as well."""
+    name for each, and the column it sorts by). The keys named in `indexed` get an index on
+    (column, seq), from which both stores read a page in order starting right after the cursor,
+    and which serves equality filters on the column too; other keys are sorted per page (every
+    index is one more write per row, and one more to create with each store)."""
 
-    def __init__(self, table: Table, **keys: str) -> None:
+    def __init__(self, table: Table, indexed: tuple[str, ...] = (), **keys: str) -> None:
         self.list = table.name
         self.seq = table.c.seq
         self.columns: dict[str, Column[Any]] = {CREATED: table.c.seq}
         self.columns |= {name: table.c[column] for name, column in keys.items()}
-        for column in keys.values():
+        for name in indexed:
+            column = keys[name]
             Index(f"ix_{table.name}_{column}_seq", table.c[column], table.c.seq)
 
     @property

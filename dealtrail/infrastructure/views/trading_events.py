@@ -51,6 +51,7 @@ class TradingEventsView(View):
     version = 3  # v2: sorting; v3: accent-blind name key
     sorting = Sorting(
         trading_events,
+        indexed=("country",),
         name="name_key",
         country="country",
         starts_on="starts_on",
