@@ -2,107 +2,46 @@
 
 from __future__ import annotations
 
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 
 from dealtrail.infrastructure.settings import Settings
-
-DEALTRAIL = str(Path(sys.executable).parent / "dealtrail")
-
-
-def _env(settings: Settings) -> dict[str, str]:
-    env = {**os.environ, "DEALTRAIL_DATA_DIR": str(settings.data_dir)}
-    if settings.database_url:
-        env["DEALTRAIL_DATABASE_URL"] = settings.database_url
-        env["DEALTRAIL_DATABASE_SCHEMA"] = settings.database_schema
-    return env
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Client:
-    def __init__(self, base: str, token: str) -> None:
-        self.base = base
-        self.token = token
-
-    def call(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-        request = urllib.request.Request(
-            self.base + path,
-            method=method,
-            data=json.dumps(body).encode() if body is not None else None,
-            headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, json.load(response)
-        except urllib.error.HTTPError as error:
-            return error.code, json.load(error)
+from tests.e2e.serving import Client, create_token, serving
 
 
 @pytest.fixture
 def server(settings: Settings) -> Iterator[Client]:
-    env = _env(settings)
-    token = subprocess.run(
-        [DEALTRAIL, "tokens", "create", "--role", "staff", "--name", "Li Na"],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    port = _free_port()
-    process = subprocess.Popen(
-        [DEALTRAIL, "serve", "--port", str(port), "--workers", "2"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"dealtrail serve did not start: {process.stderr.read()}")
-                time.sleep(0.1)
-        yield Client(base + "/api/v1", token)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    token = create_token(settings, "staff", "Li Na")
+    with serving(settings, workers=2) as running:
+        yield Client(running.base, token)
+
+
+def _ok(server: Client, method: str, path: str, body: Any = None, status: int = 200) -> Any:
+    reply = server.call(method, path, body)
+    assert reply.status == status, reply.body
+    return reply.body
 
 
 def test_a_new_user_reaches_an_effective_agreement_with_its_full_history(server: Client) -> None:
-    status, uni = server.call(
+    uni = _ok(
+        server,
         "POST",
         "/parties",
         {"name": "Xi'an Jiaotong University", "kind": "university", "country": "CN"},
+        201,
     )
-    assert status == 201
-    _, academy = server.call(
+    academy = _ok(
+        server,
         "POST",
         "/parties",
         {"name": "National Academy of Sciences", "kind": "academy", "country": "KZ"},
+        201,
     )
-    status, agreement = server.call(
+    agreement = _ok(
+        server,
         "POST",
         "/agreements",
         {
@@ -116,12 +55,13 @@ def test_a_new_user_reaches_an_effective_agreement_with_its_full_history(server:
                 {"party_id": academy["id"], "role": "cooperation_partner"},
             ],
         },
+        201,
     )
-    assert status == 201
     path = f"/agreements/{agreement['id']}"
-    assert server.call("POST", f"{path}/opening")[0] == 200
+    _ok(server, "POST", f"{path}/opening")
     for party, name in ((uni, "Wang Shuguo"), (academy, "Aida Nur")):
-        status, agreement = server.call(
+        agreement = _ok(
+            server,
             "POST",
             f"{path}/signatures",
             {
@@ -131,11 +71,9 @@ def test_a_new_user_reaches_an_effective_agreement_with_its_full_history(server:
                 "signed_on": "2026-11-20",
             },
         )
-        assert status == 200, agreement
     assert agreement["status"] == "effective"
 
-    status, history = server.call("GET", f"{path}/history")
-    assert status == 200
+    history = _ok(server, "GET", f"{path}/history")
     assert [e["type"] for e in history["items"]] == [
         "Drafted",
         "OpenedForSignature",
@@ -144,7 +82,7 @@ def test_a_new_user_reaches_an_effective_agreement_with_its_full_history(server:
         "BecameEffective",
     ]
     assert {e["metadata"]["actor"] for e in history["items"]} == {"staff:Li Na"}
-    status, listed = server.call("GET", "/agreements?status=effective")
+    listed = _ok(server, "GET", "/agreements?status=effective")
     assert [a["id"] for a in listed["items"]] == [agreement["id"]]
 
 
@@ -154,15 +92,13 @@ def test_the_longest_list_query_reaches_the_api(server: Client) -> None:
     name = "𠀋" * 300  # 300 characters, 3,600 bytes percent-encoded
     for _ in range(3):
         server.call("POST", "/parties", {"name": name, "kind": "university", "country": "CN"})
-    status, page = server.call("GET", f"/parties?q={quote(name)}&sort=name&limit=1")
-    assert status == 200, page
+    page = _ok(server, "GET", f"/parties?q={quote(name)}&sort=name&limit=1")
     query = f"/parties?q={quote(name)}&sort=name&limit=1&after={page['next_after']}"
     assert len(query) > 5000
 
-    status, rest = server.call("GET", query)
-    assert status == 200, rest
+    rest = _ok(server, "GET", query)
     assert [p["name"] for p in rest["items"]] == [name]
 
-    status, problem = server.call("GET", query + "x")
-    assert status == 422
-    assert [e["field"] for e in problem["errors"]] == ["after"]
+    problem = server.call("GET", query + "x")
+    assert (problem.status, problem.is_problem) == (422, True)
+    assert [e["field"] for e in problem.body["errors"]] == ["after"]
