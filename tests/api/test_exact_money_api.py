@@ -232,8 +232,17 @@ AMOUNT_TEXT = st.from_regex(r"-?[0-9]{1,18}(\.[0-9]{1,8})?", fullmatch=True) | s
     max_size=12,
 )
 IN_RANGE = st.decimals(min_value=0, max_value=10**15, places=3).map(lambda d: format(d, "f"))
+# Beyond the 28 digits of Python's decimal context: trailing zeros (exact), or a last 1 (not).
+LONG = st.builds(
+    "{}.{}{}{}".format,
+    st.integers(min_value=1, max_value=10**15),
+    st.from_regex(r"[0-9]{0,3}", fullmatch=True),
+    st.text("0", min_size=28, max_size=40),
+    st.sampled_from(["", "1"]),
+)
 JSON_NUMBER = st.one_of(
     IN_RANGE,
+    LONG,
     st.decimals(min_value=-(10**20), max_value=10**20, allow_nan=False).map(str),
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
     st.builds("{}e{}".format, st.integers(-(10**6), 10**18), st.integers(-30, 30)),
@@ -260,7 +269,7 @@ def expected(text: str, currency: str, *, as_string: bool) -> str | None:
 )
 @given(
     sent=st.one_of(
-        (AMOUNT_TEXT | IN_RANGE).map(lambda t: (t, True)),
+        (AMOUNT_TEXT | IN_RANGE | LONG).map(lambda t: (t, True)),
         JSON_NUMBER.map(lambda t: (t, False)),
     ),
     currency=st.sampled_from(CURRENCIES),
