@@ -4,14 +4,15 @@ The file must have a header row naming its columns (any order, any case). Requir
 external_ref, title, field, trl, transfer_modes, asking_price_currency, owner_name, owner_kind,
 owner_country, contact_name, contact_email. Optional: asking_price_amount, contact_phone,
 ip_asset_ids. Lists (transfer_modes, ip_asset_ids) are separated by semicolons; an
-asking_price_currency of "negotiable" (with no amount) means there is no asking price.
+asking_price_currency of "negotiable" (with no amount) means there is no asking price. Numbers
+(trl, asking_price_amount) are plain ASCII digits with a point for decimals: 3500000.00, not
+"3,500,000", "3_500_000", "3.5e6" or digits of another script (full-width, Arabic-Indic).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -21,6 +22,7 @@ from dealtrail.domain.country import country_code
 from dealtrail.domain.errors import DomainError, fail
 from dealtrail.domain.external_ref import ExternalRef
 from dealtrail.domain.money import Money
+from dealtrail.domain.numbers import whole_number
 from dealtrail.domain.offer import (
     Offer,
     achievement_field,
@@ -47,7 +49,6 @@ REQUIRED = (
 OPTIONAL = ("asking_price_amount", "contact_phone", "ip_asset_ids")
 SEPARATOR = ";"
 NEGOTIABLE = "negotiable"
-WHOLE_NUMBER = re.compile(r"[0-9]{1,3}")
 
 T = TypeVar("T")
 
@@ -180,9 +181,10 @@ def _build(row: _Cells, scope: str, reference: str | None) -> AchievementRow | N
 
 
 def _trl(value: str) -> int:
-    if not WHOLE_NUMBER.fullmatch(value):
+    level = whole_number(value)
+    if level is None:
         raise fail("achievement.trl_out_of_range", "trl", value=value)
-    return readiness_level(int(value))
+    return readiness_level(level)
 
 
 def _items(value: str) -> list[str]:

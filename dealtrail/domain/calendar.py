@@ -36,3 +36,16 @@ def check_on_record(day: date | None, field: str) -> None:
             earliest=EARLIEST_ON_RECORD,
             latest=LATEST_ON_RECORD,
         )
+
+
+def check_year_on_record(year: int, field: str) -> None:
+    """Refuses a calendar year that no date on record falls in."""
+    if not EARLIEST_ON_RECORD.year <= year <= LATEST_ON_RECORD.year:
+        raise fail(
+            "date.out_of_range",
+            field,
+            what=field,
+            on=year,
+            earliest=EARLIEST_ON_RECORD,
+            latest=LATEST_ON_RECORD,
+        )

@@ -10,9 +10,11 @@ from enum import StrEnum
 
 from dealtrail.domain.errors import fail
 from dealtrail.domain.money import Money
+from dealtrail.domain.numbers import decimal_places
 from dealtrail.domain.terms import Instalment
 
 HUNDRED = Decimal(100)
+PERCENT_PLACES = 4  # a hundredth of a basis point: finer is a slip, not a negotiated rate
 
 
 class ConsiderationKind(StrEnum):
@@ -90,6 +92,23 @@ class Schedule:
         for instalment in self.instalments:
             total = total + instalment.amount
         return total
+
+
+def check_percentages(schedule: Schedule) -> None:
+    """A schedule's percentage has at most PERCENT_PLACES decimal places, kept as given.
+
+    Checked when a schedule is given, not in `Schedule` itself, so that a schedule recorded
+    before the rule still loads."""
+    for name in PERCENTAGES:
+        value = getattr(schedule, name)
+        if value is not None and decimal_places(value) > PERCENT_PLACES:
+            raise fail(
+                "consideration.percentage_too_precise",
+                name,
+                what=name,
+                value=value,
+                places=PERCENT_PLACES,
+            )
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,20 @@ class Missing(DomainError):
 
 CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     # values
-    "money.invalid_amount": (Invalid, "Amount {amount!r} is not a finite decimal number."),
+    "number.not_decimal": (
+        Invalid,
+        "{value!r} is not a decimal number: write ASCII digits, with a point for decimals "
+        "(1234.50).",
+    ),
+    "number.not_whole": (
+        Invalid,
+        "{value!r} is not a whole number: write up to 30 ASCII digits (1234).",
+    ),
+    "money.invalid_amount": (
+        Invalid,
+        "Amount {amount!r} is not a decimal number: write ASCII digits, with a point for "
+        "decimals (1234.50).",
+    ),
     "money.negative_amount": (Invalid, "Amount {amount} must not be negative."),
     "money.unknown_currency": (Invalid, "{currency!r} is not an ISO 4217 currency code."),
     "money.not_a_currency": (Invalid, "{currency} has no minor unit: it is not a currency."),
@@ -361,6 +374,10 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "consideration.percentage_out_of_range": (
         Invalid,
         "{what} must be above 0 and at most 100 (per cent), not {value}.",
+    ),
+    "consideration.percentage_too_precise": (
+        Invalid,
+        "{what} {value} has more than {places} decimal places.",
     ),
 }
 

@@ -19,6 +19,7 @@ from dealtrail.domain.consideration import (
     Payment,
     Schedule,
     check_payment,
+    check_percentages,
     outstanding,
     paid,
 )
@@ -191,6 +192,7 @@ class IpTransfer(Recorded):
 
     def schedule_consideration(self, schedule: Schedule) -> None:
         """Sets what the recipient owes; it may be corrected until a payment is recorded."""
+        check_percentages(schedule)
         self._check_consideration_open()
         if self.payments:
             raise fail("ip_transfer.schedule_has_payments")

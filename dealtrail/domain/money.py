@@ -1,13 +1,18 @@
-"""Money: a Decimal amount in an ISO 4217 currency, exact to the currency's minor unit."""
+"""Money: a Decimal amount in an ISO 4217 currency, exact to the currency's minor unit.
+
+An amount is kept exactly as given or refused: never rounded, never read from anything but
+ASCII digits or an exact number (see `numbers`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from iso4217 import Currency
 
 from dealtrail.domain.errors import fail
+from dealtrail.domain.numbers import decimal_places, exact_decimal, with_places
 
 # Far above any real deal (a quadrillion units), far below what breaks exact arithmetic.
 LIMIT = Decimal(10) ** 15
@@ -24,13 +29,8 @@ def _currency(code: str) -> Currency:
 
 
 def _decimal(amount: object) -> Decimal:
-    if isinstance(amount, float | bool):
-        raise fail("money.invalid_amount", "amount", amount=amount)
-    try:
-        value = Decimal(str(amount)) if isinstance(amount, int | str) else amount
-    except InvalidOperation:
-        raise fail("money.invalid_amount", "amount", amount=amount) from None
-    if not isinstance(value, Decimal) or not value.is_finite():
+    value = exact_decimal(amount)
+    if value is None:
         raise fail("money.invalid_amount", "amount", amount=amount)
     return value
 
@@ -51,11 +51,9 @@ class Money:
             raise fail("money.negative_amount", "amount", amount=value)
         if value >= LIMIT:
             raise fail("money.too_large", "amount", amount=value)
-        normalised = value.normalize()
-        exponent = normalised.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -places:
+        if decimal_places(value) > places:
             raise fail("money.too_precise", "amount", amount=value, currency=code, places=places)
-        return cls(code, abs(value).quantize(Decimal(1).scaleb(-places)))
+        return cls(code, with_places(value, places))
 
     def __add__(self, other: Money) -> Money:
         if other.currency != self.currency:

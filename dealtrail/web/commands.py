@@ -12,6 +12,7 @@ from flask import Response, abort, g, request
 from dealtrail.application.ledger import CommandResult, Options
 from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.metadata import recording
+from dealtrail.domain.numbers import whole_number
 from dealtrail.web.access import current_principal
 
 MAX_HEADER_VALUE = 200
@@ -21,10 +22,10 @@ def _if_match() -> int | None:
     header = request.headers.get("If-Match")
     if header is None or header.strip() == "*":
         return None
-    tag = header.strip().removeprefix("W/").strip('"')
-    if not tag.isdigit():
+    version = whole_number(header.strip().removeprefix("W/").strip('"'))
+    if version is None or version < 0:
         abort(412, description=f"If-Match {header!r} is not an ETag this API issued.")
-    return int(tag)
+    return version
 
 
 def _header(name: str) -> str | None:

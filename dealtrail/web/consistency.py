@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import request
 from flask_smorest import abort
 
+from dealtrail.domain.numbers import whole_number
 from dealtrail.web.services import services
 
 HEADER = "Dealtrail-Min-Position"
@@ -17,13 +18,14 @@ def wait_for_views() -> None:
     wanted = request.headers.get(HEADER)
     if wanted is None or request.method != "GET":
         return
-    if not wanted.isdigit():
+    position = whole_number(wanted)
+    if position is None or position < 0:
         abort(400, message=f"{HEADER} must be a log position (a whole number).")
     catalogue = services().catalogue
     if catalogue.inline:
         catalogue.catch_up()
     try:
-        catalogue.tracking.wait(catalogue.name, int(wanted), timeout=WAIT_SECONDS)
+        catalogue.tracking.wait(catalogue.name, position, timeout=WAIT_SECONDS)
     except TimeoutError:
         abort(
             503,

@@ -1,5 +1,7 @@
 """JSON in and out: numbers parse as exact Decimals; NaN/Infinity, strings that are not Unicode
-text (lone UTF-16 surrogates) and nesting too deep to parse are refused as malformed."""
+text (lone UTF-16 surrogates), integers too long to read, nesting too deep to parse are refused
+as malformed, and a key given twice in one object as a duplicate (one of its values would be
+silently lost)."""
 
 from __future__ import annotations
 
@@ -39,9 +41,39 @@ def _reject_lone_surrogates(value: Any) -> None:
             pending.extend(item)
 
 
+class DuplicateKey(json.JSONDecodeError):
+    """A key given more than once in one JSON object."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"The key {key!r} is given more than once in one object", BODY, 0)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise DuplicateKey(key)
+        obj[key] = value
+    return obj
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+        raise json.JSONDecodeError(f"A number of {len(text)} digits", BODY, 0) from None
+
+
 def exact_loads(text: str | bytes) -> Any:
     try:
-        value = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        value = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_int=_integer,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_object,
+        )
     except RecursionError:
         raise json.JSONDecodeError("Nested too deeply", BODY, 0) from None
     _reject_lone_surrogates(value)
@@ -59,6 +91,11 @@ class ExactJSONProvider(DefaultJSONProvider):
 class ExactParser(FlaskParser):
     # Unknown query parameters are refused too (a misspelt filter must not list everything).
     DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": None}
+
+    def _handle_invalid_json_error(self, error: Exception, req: flask.Request, *_: Any) -> Any:
+        if isinstance(error, DuplicateKey):
+            flask_smorest.abort(400, message=f"{error.msg}.", code="body.duplicate_key")
+        return super()._handle_invalid_json_error(error, req)
 
     def _raw_load_json(self, req: flask.Request) -> Any:
         if not is_json_request(req):

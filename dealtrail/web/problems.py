@@ -17,6 +17,7 @@ from dealtrail.application.errors import (
     VersionMismatch,
 )
 from dealtrail.domain.errors import Conflict, DomainError, Missing
+from dealtrail.web.api.schemas.refusals import CodedMessage
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -70,10 +71,18 @@ def _flatten(messages: Any, path: str = "") -> list[dict[str, str]]:
             for item in _flatten(value, f"{path}.{key}" if path else str(key))
         ]
     if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
-        return [{"field": path, "message": m} for m in messages]
+        return [_field_error(path, m) for m in messages]
     if isinstance(messages, list):
         return [item for m in messages for item in _flatten(m, path)]
     return [{"field": path, "message": str(messages)}]
+
+
+def _field_error(path: str, message: str) -> dict[str, str]:
+    """One field's error; a domain rule's refusal names the rule's stable code too."""
+    error = {"field": path, "message": str(message)}
+    if isinstance(message, CodedMessage):
+        error["code"] = message.code
+    return error
 
 
 def http_problem(error: HTTPException) -> Response:

@@ -47,3 +47,21 @@ def test_the_role_matrix_and_validation_apply_to_the_cli(settings: Settings) -> 
     assert refused.exit_code == 1 and json.loads(refused.stdout)["status"] == 403
     invalid = runner.invoke(cli, ["call", "POST", "/api/v1/parties", "--data", "{}"], env=env)
     assert invalid.exit_code == 1 and json.loads(invalid.stdout)["code"] == "validation_failed"
+
+
+def test_the_cli_refuses_a_body_that_would_lose_or_misread_a_value(settings: Settings) -> None:
+    runner = CliRunner()
+    env = _env(settings)
+    party = '{"name": "A", "kind": "company", "country": "CN"'
+    for data, code in [
+        (party + ', "name": "B"}', "body.duplicate_key"),
+        (party + ', "corrects": ' + "9" * 5000 + "}", "malformed_request"),
+    ]:
+        refused = runner.invoke(cli, ["call", "POST", "/api/v1/parties", "--data", data], env=env)
+        assert refused.exit_code == 1, refused.output
+        assert (json.loads(refused.stdout)["status"], json.loads(refused.stdout)["code"]) == (
+            400,
+            code,
+        )
+    listed = runner.invoke(cli, ["call", "GET", "/api/v1/parties"], env=env)
+    assert json.loads(listed.stdout)["items"] == []

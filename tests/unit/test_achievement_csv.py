@@ -82,6 +82,40 @@ def test_the_asking_price_is_money_or_negotiable(price: str, column: str, code: 
     assert problems(f"{HEADER}\n{row}") == [(2, column, code)]
 
 
+@pytest.mark.parametrize(
+    "amount",
+    [
+        "3_500_000",
+        '"3,500,000"',
+        "3.5e6",
+        "\u0663\u0665\u0660\u0660",  # Arabic-Indic 3500
+        "\uff13\uff15\uff10\uff10",  # full-width 3500
+        "999999999999999.999999999999999",
+        "5.0000000000000000000000000001",
+    ],
+)
+def test_an_asking_price_is_read_only_from_exact_ascii_digits(amount: str) -> None:
+    row = GOOD.replace("3500000.00,CNY", f"{amount},CNY")
+
+    [(line, column, code)] = problems(f"{HEADER}\n{row}")
+    assert (line, column) == (2, "asking_price_amount")
+    assert code in ("money.invalid_amount", "money.too_precise")
+
+
+def test_an_asking_price_with_zeros_beyond_the_minor_unit_is_kept_exactly() -> None:
+    row = GOOD.replace("3500000.00,CNY", "3500000.500000000000000000000000000,CNY")
+
+    [achievement] = read_achievements(f"{HEADER}\n{row}", "alliance").rows
+    assert str(achievement.offer.asking_price.amount) == "3500000.50"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("trl", ["\u0666", "\uff16", "6.0", "+6", "0006x"])
+def test_a_readiness_level_is_read_only_from_ascii_digits(trl: str) -> None:
+    row = GOOD.replace(",6,", f",{trl},")
+
+    assert problems(f"{HEADER}\n{row}") == [(2, "trl", "achievement.trl_out_of_range")]
+
+
 def test_a_reference_repeated_in_the_file_is_reported_on_its_second_line() -> None:
     parsed = read_achievements("\n".join([HEADER, GOOD, GOOD]), "alliance")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given
@@ -70,6 +70,49 @@ def test_an_amount_more_precise_than_the_currency_allows_is_refused(
 )
 def test_floats_booleans_and_non_finite_amounts_are_refused(amount: object) -> None:
     assert refusal(amount, "EUR").code == "money.invalid_amount"
+
+
+@pytest.mark.parametrize(
+    "amount",
+    ["999999999999999.999999999999999", "5.0000000000000000000000000001", Decimal("1E-999999")],
+)
+def test_an_amount_finer_than_the_decimal_context_is_refused_not_rounded(amount: object) -> None:
+    assert refusal(amount, "CNY").code == "money.too_precise"
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [
+        "1_000",
+        "\u0661\u0660\u0660",  # Arabic-Indic 100
+        "\uff11\uff10\uff10",  # full-width 100
+        "1e3",
+        "1.5E+2",
+        " 5",
+        "5\n",
+        "+5",
+        ".5",
+    ],
+)
+def test_an_amount_given_as_text_is_plain_ascii_decimal_digits(amount: str) -> None:
+    assert refusal(amount, "CNY").code == "money.invalid_amount"
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (Decimal("1E+3"), "1000.00"),
+        ("5.000000000000000000000000000000000", "5.00"),
+        ("999999999999999.990000000000000000000", "999999999999999.99"),
+        (10**14, "100000000000000.00"),
+    ],
+)
+def test_an_exact_amount_is_kept_whatever_the_decimal_context(
+    amount: object, expected: str
+) -> None:
+    with localcontext() as context:
+        context.prec = 5
+        assert str(Money.of(amount, "CNY").amount) == expected  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("amount", ["-0.01", -1, Decimal("-1000")])

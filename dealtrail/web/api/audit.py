@@ -11,18 +11,19 @@ from marshmallow import fields, validate
 
 from dealtrail.domain.audit.tree_head import public_key_text
 from dealtrail.web.api.schemas.common import MAX_POSITION, Strict
+from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit", description="Tamper evidence")
 
 
-def Size(**kwargs: Any) -> fields.Integer:
-    return fields.Integer(validate=validate.Range(1, MAX_POSITION), **kwargs)
+def Size(**kwargs: Any) -> WholeNumber:
+    return WholeNumber(validate=validate.Range(1, MAX_POSITION), **kwargs)
 
 
 class TreeHeadSchema(ma.Schema):
-    tree_size = fields.Integer()
+    tree_size = WholeNumber()
     root_hash = fields.String(metadata={"description": "hex SHA-256 (RFC 9162 Merkle tree head)"})
     timestamp = fields.String()
     signature = fields.String(metadata={"description": "base64 Ed25519 over the canonical head"})
@@ -35,10 +36,10 @@ class InclusionQuery(Strict):
 
 
 class InclusionProofSchema(ma.Schema):
-    position = fields.Integer()
-    leaf_index = fields.Integer()
+    position = WholeNumber()
+    leaf_index = WholeNumber()
     leaf_hash = fields.String()
-    tree_size = fields.Integer()
+    tree_size = WholeNumber()
     root_hash = fields.String()
     audit_path = fields.List(fields.String(), metadata={"description": "hex, RFC 9162 PATH"})
 
@@ -49,8 +50,8 @@ class ConsistencyQuery(Strict):
 
 
 class ConsistencyProofSchema(ma.Schema):
-    first = fields.Integer()
-    second = fields.Integer()
+    first = WholeNumber()
+    second = WholeNumber()
     first_root = fields.String()
     second_root = fields.String()
     proof = fields.List(fields.String(), metadata={"description": "hex, RFC 9162 PROOF"})

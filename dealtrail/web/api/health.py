@@ -9,6 +9,7 @@ from flask.views import MethodView
 from flask_smorest import abort
 from marshmallow import Schema, fields
 
+from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services
 
@@ -21,9 +22,9 @@ class HealthSchema(Schema):
 
 class ReadinessSchema(Schema):
     status = fields.String()
-    head = fields.Integer(metadata={"description": "Last log position"})
+    head = WholeNumber(metadata={"description": "Last log position"})
     lag = fields.Dict(
-        keys=fields.String(), values=fields.Integer(), metadata={"description": "Events behind"}
+        keys=fields.String(), values=WholeNumber(), metadata={"description": "Events behind"}
     )
 
 

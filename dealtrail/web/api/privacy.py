@@ -9,6 +9,7 @@ from flask.views import MethodView
 from marshmallow import fields
 
 from dealtrail.web.api.schemas.common import CommandSchema, Name, Reason
+from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.commands import command, result_headers
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services
@@ -23,8 +24,8 @@ class ErasureIn(CommandSchema):
 
 class ErasureOut(ma.Schema):
     id = fields.UUID()
-    subjects_forgotten = fields.Integer()
-    position = fields.Integer()
+    subjects_forgotten = WholeNumber()
+    position = WholeNumber()
 
 
 @blp.route("/erasures")

@@ -27,6 +27,8 @@ from dealtrail.web.api.schemas.common import (
     no_control_characters,
     to_domain,
 )
+from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.refusals import refused
 
 NEGOTIABLE = "negotiable"
 MAX_IP_ASSETS = 100
@@ -60,13 +62,13 @@ class AskingPrice(fields.Field):
 
 def _refused(error: DomainError, prefix: str) -> ma.ValidationError:
     """A domain refusal inside a nested body, named relative to that body."""
-    return ma.ValidationError(error.message, (error.field or "_schema").removeprefix(prefix))
+    return refused(error, (error.field or "_schema").removeprefix(prefix))
 
 
 class OfferIn(Strict):
     title = Name(required=True, metadata={"example": "High-power laser welding process"})
     field = fields.Enum(AchievementField, by_value=True, required=True)
-    trl = fields.Integer(
+    trl = WholeNumber(
         required=True,
         strict=True,
         validate=validate.Range(1, 9),
@@ -150,7 +152,7 @@ class ExhibitionIn(CommandSchema):
 class OfferOut(ma.Schema):
     title = fields.String()
     field = fields.String()
-    trl = fields.Integer()
+    trl = WholeNumber()
     transfer_modes = fields.List(fields.String())
     asking_price = AskingPrice(metadata=MONEY_OR_NEGOTIABLE)
     ip_asset_ids = fields.List(fields.String())
@@ -175,7 +177,7 @@ class TransactionOut(ma.Schema):
 
 class AchievementDetailSchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     status = fields.String()
     owner_party_id = fields.String()
     offer = fields.Nested(OfferOut)
@@ -187,7 +189,7 @@ class AchievementDetailSchema(ma.Schema):
     exhibited_at = fields.List(fields.String(), metadata={"description": "Trading event ids"})
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = fields.Integer(
+    position = WholeNumber(
         metadata={"description": "Log position of the command that returned this (commands only)"}
     )
 
@@ -199,8 +201,8 @@ class AchievementListQuerySchema(ListQuery):
         validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
     )
     field = fields.Enum(AchievementField, by_value=True)
-    trl_min = fields.Integer(validate=validate.Range(1, 9))
-    trl_max = fields.Integer(validate=validate.Range(1, 9))
+    trl_min = WholeNumber(validate=validate.Range(1, 9))
+    trl_max = WholeNumber(validate=validate.Range(1, 9))
     transfer_mode = fields.Enum(TransferMode, by_value=True)
     owner_country = fields.String(validate=validate.Length(equal=2))
     alliance = Name(metadata={"description": "The owner is a member of this alliance"})
@@ -214,10 +216,10 @@ class AchievementListQuerySchema(ListQuery):
 
 class AchievementSummarySchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     title = fields.String()
     field = fields.String()
-    trl = fields.Integer()
+    trl = WholeNumber()
     status = fields.String()
     transfer_modes = fields.List(fields.String())
     asking_price = fields.Raw(metadata=MONEY_OR_NEGOTIABLE)

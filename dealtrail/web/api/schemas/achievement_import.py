@@ -7,6 +7,7 @@ from marshmallow import fields, validate
 
 from dealtrail.domain.external_ref import DEFAULT_SCOPE
 from dealtrail.web.api.schemas.common import CommandSchema, Name
+from dealtrail.web.api.schemas.numbers import WholeNumber
 
 MAX_CSV = 1_000_000
 
@@ -36,13 +37,13 @@ class RowProblemSchema(ma.Schema):
 
 
 class RejectedRowSchema(ma.Schema):
-    line = fields.Integer(metadata={"description": "Line of the file where the row starts"})
+    line = WholeNumber(metadata={"description": "Line of the file where the row starts"})
     reference = fields.String(allow_none=True)
     problems = fields.List(fields.Nested(RowProblemSchema))
 
 
 class ImportedRowSchema(ma.Schema):
-    line = fields.Integer()
+    line = WholeNumber()
     reference = fields.String()
     achievement_id = fields.String()
 
@@ -52,4 +53,4 @@ class ImportReportSchema(ma.Schema):
     imported = fields.List(fields.Nested(ImportedRowSchema))
     already_present = fields.List(fields.Nested(ImportedRowSchema))
     rejected = fields.List(fields.Nested(RejectedRowSchema))
-    parties_registered = fields.Integer()
+    parties_registered = WholeNumber()

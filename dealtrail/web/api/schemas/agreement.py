@@ -8,6 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.domain.agreement import Agreement, AgreementStatus
+from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.terms import AgreementKind, Instalment, Participant, PartyRole, Terms
 from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.web.api.schemas.common import (
@@ -22,8 +23,10 @@ from dealtrail.web.api.schemas.common import (
     Sort,
     Strict,
     Text,
+    domain_rule,
     to_domain,
 )
+from dealtrail.web.api.schemas.numbers import WholeNumber
 
 MAX_PARTIES = 50
 MAX_INSTALMENTS = 500
@@ -176,7 +179,7 @@ class MilestoneOut(ma.Schema):
 
 class AgreementSchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     kind = fields.String()
     status = fields.String()
     terms = fields.Nested(TermsOut)
@@ -190,7 +193,7 @@ class AgreementSchema(ma.Schema):
     milestones = fields.List(fields.Nested(MilestoneOut))
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = fields.Integer(
+    position = WholeNumber(
         metadata={"description": "Log position of the command that returned this (commands only)"}
     )
 
@@ -208,7 +211,7 @@ class AgreementListQuerySchema(ListQuery):
 
 class AgreementSummarySchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     kind = fields.String()
     status = fields.String()
     title = fields.String()
@@ -225,7 +228,10 @@ class AgreementPageSchema(ma.Schema):
 
 
 class MilestoneQuerySchema(Strict):
-    overdue_as_of = fields.Date(metadata={"description": "Only milestones overdue on this date"})
+    overdue_as_of = fields.Date(
+        validate=domain_rule(check_on_record, "overdue_as_of"),
+        metadata={"description": "Only milestones overdue on this date"},
+    )
 
 
 def present_agreement(agreement: Agreement, position: int | None = None) -> dict[str, Any]:

@@ -13,6 +13,8 @@ from dealtrail.domain.errors import DomainError
 from dealtrail.domain.money import Money
 from dealtrail.domain.text import CONTROL_CHARACTERS
 from dealtrail.infrastructure.views.sorting import CREATED, BadCursor, Sorting
+from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
+from dealtrail.web.api.schemas.refusals import refused
 
 MAX_TEXT = 2_000
 MAX_NAME = 300
@@ -40,13 +42,13 @@ def Reason(**kwargs: Any) -> fields.String:
     return fields.String(validate=[validate.Length(1, MAX_TEXT), no_control_characters], **kwargs)
 
 
-def Cursor() -> fields.Integer:
+def Cursor() -> WholeNumber:
     """`after` in a paginated query: the `next_after` of the previous page."""
-    return fields.Integer(load_default=0, validate=validate.Range(0, MAX_POSITION))
+    return WholeNumber(load_default=0, validate=validate.Range(0, MAX_POSITION))
 
 
-def PageSize() -> fields.Integer:
-    return fields.Integer(load_default=50, validate=validate.Range(1, 500))
+def PageSize() -> WholeNumber:
+    return WholeNumber(load_default=50, validate=validate.Range(1, 500))
 
 
 class Strict(ma.Schema):
@@ -116,11 +118,14 @@ class ListQuery(Strict):
 
 
 class MoneySchema(Strict):
-    amount = fields.Decimal(
+    amount = ExactDecimal(
         required=True,
-        as_string=True,
-        allow_nan=False,
-        metadata={"description": "Exact decimal, as a string or JSON number", "example": "1000.00"},
+        metadata={
+            "description": 'Exact decimal: ASCII digits as a string ("1500.00"), or a JSON '
+            "number taken at its exact value; never rounded (refused if finer than the "
+            "currency's minor unit)",
+            "example": "1000.00",
+        },
     )
     currency = fields.String(
         required=True,
@@ -143,7 +148,7 @@ class CommandSchema(Strict):
         load_default=None,
         metadata={"description": "When this took effect in the real world (ISO 8601 with offset)"},
     )
-    corrects = fields.Integer(
+    corrects = WholeNumber(
         load_default=None,
         validate=validate.Range(1, MAX_POSITION),
         metadata={"description": "Log position of the earlier event of this record it corrects"},
@@ -157,7 +162,7 @@ class EmptyCommandSchema(CommandSchema):
 class ProblemSchema(ma.Schema):
     type = fields.String()
     title = fields.String()
-    status = fields.Integer()
+    status = WholeNumber()
     detail = fields.String()
     code = fields.String(metadata={"description": "Stable error code"})
     instance = fields.String()
@@ -171,14 +176,14 @@ class MetadataSchema(ma.Schema):
     effective_at = fields.String(allow_none=True)
     comment = fields.String(allow_none=True)
     idempotency_key = fields.String(allow_none=True)
-    corrects = fields.Integer(allow_none=True)
+    corrects = WholeNumber(allow_none=True)
 
 
 class HistoryEntrySchema(ma.Schema):
-    position = fields.Integer(allow_none=True, metadata={"description": "Log position"})
+    position = WholeNumber(allow_none=True, metadata={"description": "Log position"})
     aggregate_type = fields.String(metadata={"example": "agreement"})
     aggregate_id = fields.String()
-    version = fields.Integer()
+    version = WholeNumber()
     type = fields.String(metadata={"description": "Event name, past tense"})
     recorded_at = fields.DateTime()
     metadata = fields.Nested(MetadataSchema, allow_none=True)
@@ -187,7 +192,7 @@ class HistoryEntrySchema(ma.Schema):
 
 class HistoryPageSchema(ma.Schema):
     items = fields.List(fields.Nested(HistoryEntrySchema))
-    next_after = fields.Integer(
+    next_after = WholeNumber(
         allow_none=True, metadata={"description": "Pass as `after` for the next page"}
     )
 
@@ -198,7 +203,7 @@ class HistoryQuerySchema(Strict):
 
 
 class VersionQuerySchema(Strict):
-    version = fields.Integer(validate=validate.Range(1, MAX_POSITION))
+    version = WholeNumber(validate=validate.Range(1, MAX_POSITION))
     as_of = fields.AwareDateTime(metadata={"description": "State as recorded by this time"})
     effective_at = fields.AwareDateTime(
         metadata={"description": "State as in effect at this time (back-dated facts count)"}
@@ -219,7 +224,19 @@ def to_domain(build: Callable[[], T]) -> T:
     try:
         return build()
     except DomainError as error:
-        raise ma.ValidationError(error.message, error.field or "_schema") from None
+        raise refused(error, error.field or "_schema") from None
+
+
+def domain_rule(check: Callable[[Any, str], None], field: str) -> Callable[[Any], None]:
+    """A field validator that runs the domain's `check(value, field)`, keeping its code."""
+
+    def validate_value(value: Any) -> None:
+        try:
+            check(value, field)
+        except DomainError as error:
+            raise refused(error) from None
+
+    return validate_value
 
 
 class MoneyIn(MoneySchema):

@@ -20,6 +20,7 @@ from dealtrail.web.api.schemas.common import (
     Sort,
     Strict,
 )
+from dealtrail.web.api.schemas.numbers import WholeNumber
 
 MAX_IDENTIFIERS = 20
 NUMBER = validate.Length(1, 60)
@@ -81,7 +82,7 @@ class IdentifierOut(ma.Schema):
 
 class AssetSchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     kind = fields.String()
     jurisdiction = fields.String()
     title = fields.String()
@@ -99,7 +100,7 @@ class AssetSchema(ma.Schema):
     )
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = fields.Integer(
+    position = WholeNumber(
         metadata={"description": "Log position of the command that returned this (commands only)"}
     )
 
@@ -120,7 +121,7 @@ class AssetListQuerySchema(ListQuery):
 
 class AssetSummarySchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     kind = fields.String()
     jurisdiction = fields.String()
     title = fields.String()

@@ -31,14 +31,15 @@ from dealtrail.web.api.schemas.common import (
     Strict,
     to_domain,
 )
+from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
 
 MAX_COUNTRIES = 250
 MAX_INSTALMENTS = 500
 
 
-def Percent(**kwargs: Any) -> fields.Decimal:
+def Percent(**kwargs: Any) -> ExactDecimal:
     """A percentage as an exact decimal (its range is the domain's rule)."""
-    return fields.Decimal(as_string=True, allow_nan=False, **kwargs)
+    return ExactDecimal(**kwargs)
 
 
 class TerritoryIn(Strict):
@@ -165,8 +166,8 @@ class ScheduleOut(ma.Schema):
     kind = fields.String()
     currency = fields.String()
     instalments = fields.List(fields.Nested(InstalmentOut))
-    royalty_rate = fields.Decimal(as_string=True, allow_none=True)
-    equity_percent = fields.Decimal(as_string=True, allow_none=True)
+    royalty_rate = ExactDecimal(allow_none=True)
+    equity_percent = ExactDecimal(allow_none=True)
     total = fields.Function(
         lambda s: MoneySchema().dump(s.total()) if s.total() else None,
         metadata={"description": "Everything owed; null for a running royalty"},
@@ -182,7 +183,7 @@ class PaymentOut(ma.Schema):
 
 class TransferSchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     asset_id = fields.String()
     asset_kind = fields.String()
     holder_party_id = fields.String()
@@ -207,7 +208,7 @@ class TransferSchema(ma.Schema):
     cancel_reason = fields.String(allow_none=True)
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = fields.Integer(
+    position = WholeNumber(
         metadata={"description": "Log position of the command that returned this (commands only)"}
     )
 
@@ -224,7 +225,7 @@ class TransferListQuerySchema(ListQuery):
 
 class TransferSummarySchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     asset_id = fields.String()
     asset_kind = fields.String()
     mode = fields.String()

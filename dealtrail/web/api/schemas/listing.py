@@ -22,6 +22,7 @@ from dealtrail.web.api.schemas.common import (
     Reason,
     Sort,
 )
+from dealtrail.web.api.schemas.numbers import WholeNumber
 
 MAX_INVESTORS = 200
 MAX_SHARES = 10**15
@@ -75,7 +76,7 @@ class FinancingRoundIn(CommandSchema):
 class ShareTransferIn(CommandSchema):
     from_party_id = IdText(required=True)
     to_party_id = IdText(required=True)
-    shares = fields.Integer(strict=True, required=True, validate=validate.Range(max=MAX_SHARES))
+    shares = WholeNumber(strict=True, required=True, validate=validate.Range(max=MAX_SHARES))
     price_per_share = fields.Nested(MoneyIn, required=True)
     transferred_on = fields.Date(required=True)
 
@@ -104,21 +105,21 @@ class ShareTransferOut(ma.Schema):
     transfer_id = fields.String()
     from_party_id = fields.String()
     to_party_id = fields.String()
-    shares = fields.Integer()
+    shares = WholeNumber()
     price_per_share = fields.Nested(MoneySchema)
     transferred_on = fields.Date()
 
 
 class ListingSummarySchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     status = fields.String()
     board = fields.String()
     company_id = fields.String()
     centre_id = fields.String()
     listing_code = fields.String(allow_none=True)
     listed_on = fields.Date(allow_none=True)
-    rounds = fields.Integer(metadata={"description": "Financing rounds closed"})
+    rounds = WholeNumber(metadata={"description": "Financing rounds closed"})
     funds_raised = fields.List(
         fields.Nested(MoneySchema), metadata={"description": "Sum of the rounds, per currency"}
     )
@@ -133,7 +134,7 @@ class ListingSchema(ListingSummarySchema):
     financing_rounds = fields.List(fields.Nested(FinancingRoundOut))
     share_transfers = fields.List(fields.Nested(ShareTransferOut))
     created_at = fields.DateTime()
-    position = fields.Integer(
+    position = WholeNumber(
         metadata={"description": "Log position of the command that returned this (commands only)"}
     )
 

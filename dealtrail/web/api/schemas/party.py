@@ -18,6 +18,7 @@ from dealtrail.web.api.schemas.common import (
     Sort,
     no_control_characters,
 )
+from dealtrail.web.api.schemas.numbers import WholeNumber
 
 MAX_IDENTIFIERS = 20
 
@@ -49,7 +50,7 @@ class AllianceSchema(CommandSchema):
 
 class PartySchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     name = fields.String()
     kind = fields.String()
     country = fields.String()
@@ -57,7 +58,7 @@ class PartySchema(ma.Schema):
     alliances = fields.List(fields.String())
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = fields.Integer(
+    position = WholeNumber(
         metadata={"description": "Log position of the command that returned this (commands only)"}
     )
 

@@ -9,21 +9,31 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import marshmallow as ma
-from marshmallow import fields, validate
+from marshmallow import fields
 
+from dealtrail.domain.calendar import (
+    EARLIEST_ON_RECORD,
+    LATEST_ON_RECORD,
+    check_on_record,
+    check_year_on_record,
+)
 from dealtrail.infrastructure.reports.receivables import AMOUNTS
-from dealtrail.web.api.schemas.common import Strict
+from dealtrail.web.api.schemas.common import Strict, domain_rule
+from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
 
-YEARS = validate.Range(1900, 9999)
+AS_OF = domain_rule(check_on_record, "as_of")
+YEAR = domain_rule(check_year_on_record, "year")
+YEARS = {"minimum": EARLIEST_ON_RECORD.year, "maximum": LATEST_ON_RECORD.year}  # for the docs
+ON_RECORD = f"{EARLIEST_ON_RECORD} to {LATEST_ON_RECORD}"
 
 
 def _today() -> date:
     return datetime.now(UTC).date()
 
 
-def Amount(**kwargs: Any) -> fields.Decimal:
+def Amount(**kwargs: Any) -> ExactDecimal:
     """An exact amount of money, as a decimal string (never a float)."""
-    return fields.Decimal(as_string=True, metadata={"example": "1500000.00"}, **kwargs)
+    return ExactDecimal(metadata={"example": "1500000.00"}, **kwargs)
 
 
 def Currency(**kwargs: Any) -> fields.String:
@@ -37,27 +47,28 @@ class NoQuerySchema(Strict):
 class AsOfQuerySchema(Strict):
     as_of = fields.Date(
         load_default=_today,
-        metadata={"description": "The day to report as of (default: today, UTC)"},
+        validate=AS_OF,
+        metadata={"description": f"The day to report as of (default: today, UTC), {ON_RECORD}"},
     )
 
 
 class YearQuerySchema(Strict):
-    year = fields.Integer(
+    year = WholeNumber(
         load_default=lambda: _today().year,
-        validate=YEARS,
-        metadata={"description": "Calendar year (default: this year, UTC)"},
+        validate=YEAR,
+        metadata={"description": "Calendar year (default: this year, UTC)", **YEARS},
     )
 
 
 class OptionalYearQuerySchema(Strict):
-    year = fields.Integer(validate=YEARS, metadata={"description": "Only this calendar year"})
+    year = WholeNumber(validate=YEAR, metadata={"description": "Only this calendar year", **YEARS})
 
 
 class PipelineRow(ma.Schema):
     record = fields.String(metadata={"example": "agreement"})
     kind = fields.String(allow_none=True, metadata={"description": "Agreements only"})
     status = fields.String()
-    count = fields.Integer()
+    count = WholeNumber()
 
 
 class DealValueRow(ma.Schema):
@@ -65,7 +76,7 @@ class DealValueRow(ma.Schema):
         metadata={"description": "When the agreements took effect", "example": "2026-11"}
     )
     currency = Currency()
-    agreements = fields.Integer()
+    agreements = WholeNumber()
     value = Amount()
 
 
@@ -86,7 +97,7 @@ class OverdueMilestoneRow(ma.Schema):
     milestone_id = fields.String()
     title = fields.String()
     due_on = fields.Date()
-    days_overdue = fields.Integer()
+    days_overdue = WholeNumber()
     owner_party_id = fields.String()
     owner_name = fields.String(allow_none=True)
 
@@ -95,12 +106,12 @@ class IpTransferRow(ma.Schema):
     asset_kind = fields.String()
     mode = fields.String()
     status = fields.String()
-    count = fields.Integer()
+    count = WholeNumber()
 
 
 class ListingRow(ma.Schema):
     status = fields.String()
-    listings = fields.Integer(metadata={"description": "Listings in this state"})
+    listings = WholeNumber(metadata={"description": "Listings in this state"})
     currency = Currency(allow_none=True)
     funds_raised = Amount(allow_none=True)
 
@@ -112,14 +123,14 @@ class TradingEventRow(ma.Schema):
     country = fields.String()
     starts_on = fields.Date()
     ends_on = fields.Date()
-    achievements_exhibited = fields.Integer()
-    roadshows = fields.Integer()
-    projects_pitched = fields.Integer()
-    international_projects = fields.Integer()
-    international_countries = fields.Integer(
+    achievements_exhibited = WholeNumber()
+    roadshows = WholeNumber()
+    projects_pitched = WholeNumber()
+    international_projects = WholeNumber()
+    international_countries = WholeNumber(
         metadata={"description": "Countries and regions the international projects came from"}
     )
-    agreements_signed = fields.Integer()
+    agreements_signed = WholeNumber()
 
 
 def _amounts() -> dict[str, fields.Field]:
@@ -144,7 +155,7 @@ ReceivableRow = ma.Schema.from_dict(
 class LicensingRow(ma.Schema):
     measure = fields.String(metadata={"example": "licence_income"})
     category = fields.String(allow_none=True, metadata={"description": "Kind, mode or country"})
-    count = fields.Integer()
+    count = WholeNumber()
     currency = Currency(allow_none=True)
     amount = Amount(allow_none=True)
 
@@ -154,7 +165,7 @@ def _report(name: str, row: type[ma.Schema], **params: fields.Field) -> type[ma.
 
 
 PipelineReport = _report("PipelineReport", PipelineRow)
-DealValueReport = _report("DealValueReport", DealValueRow, year=fields.Integer(allow_none=True))
+DealValueReport = _report("DealValueReport", DealValueRow, year=WholeNumber(allow_none=True))
 AwaitingSignaturesReport = _report("AwaitingSignaturesReport", AwaitingSignatureRow)
 OverdueMilestonesReport = _report(
     "OverdueMilestonesReport", OverdueMilestoneRow, as_of=fields.Date()
@@ -168,4 +179,4 @@ ReceivablesReport = _report(
     as_of=fields.Date(),
     totals=fields.List(fields.Nested(ReceivableTotalRow), metadata={"description": "Per currency"}),
 )
-LicensingReport = _report("LicensingReport", LicensingRow, year=fields.Integer())
+LicensingReport = _report("LicensingReport", LicensingRow, year=WholeNumber())

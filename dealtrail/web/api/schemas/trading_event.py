@@ -18,6 +18,7 @@ from dealtrail.web.api.schemas.common import (
     NextCursor,
     Sort,
 )
+from dealtrail.web.api.schemas.numbers import WholeNumber
 
 Country = validate.Length(equal=2)
 
@@ -76,14 +77,14 @@ class SignedAgreementIn(CommandSchema):
 
 
 class CountsOut(ma.Schema):
-    achievements_exhibited = fields.Integer()
-    roadshows = fields.Integer()
-    projects_pitched = fields.Integer()
-    international_projects = fields.Integer()
-    international_countries = fields.Integer(
+    achievements_exhibited = WholeNumber()
+    roadshows = WholeNumber()
+    projects_pitched = WholeNumber()
+    international_projects = WholeNumber()
+    international_countries = WholeNumber(
         metadata={"description": "Distinct countries and regions of the international projects"}
     )
-    agreements_signed = fields.Integer()
+    agreements_signed = WholeNumber()
 
 
 class ForumOut(ma.Schema):
@@ -128,7 +129,7 @@ class RoadshowOut(ma.Schema):
 
 class TradingEventSchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     name = fields.String()
     city = fields.String()
     country = fields.String()
@@ -146,7 +147,7 @@ class TradingEventSchema(ma.Schema):
     counts = fields.Nested(CountsOut)
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = fields.Integer(
+    position = WholeNumber(
         metadata={"description": "Log position of the command that returned this (commands only)"}
     )
 
@@ -161,7 +162,7 @@ class TradingEventListQuerySchema(ListQuery):
 
 class TradingEventSummarySchema(ma.Schema):
     id = fields.UUID()
-    version = fields.Integer()
+    version = WholeNumber()
     name = fields.String()
     city = fields.String()
     country = fields.String()
