@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from uuid import UUID
 
 from dealtrail.domain.errors import fail
 from dealtrail.domain.unique_key import UniqueKey
@@ -20,9 +19,9 @@ def listing_code(code: str) -> str:
 
 
 def listing_code_key(centre_id: str, code: str) -> UniqueKey:
-    """A listing code (normalised) is unique at its trading centre."""
+    """A listing code (normalised) is unique at its trading centre (the party id as recorded)."""
     return UniqueKey(
-        f"listing-code:{UUID(centre_id)}:{code}",
+        f"listing-code:{centre_id}:{code}",
         "listing.code_taken",
         "listing_code",
         {"code": code},
