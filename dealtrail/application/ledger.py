@@ -1,6 +1,8 @@
 """The ledger: dealtrail's one event-sourced application, and the unit of work of every command.
 
-All aggregates share one log, so one position orders every fact the system has recorded.
+All aggregates share one log, so one position orders every fact the system has recorded. A
+command that gives a record a unique key (`Recorded.unique_keys`) claims it in the same save,
+so of two commands racing for one key exactly one is recorded (see dealtrail/domain/claim.py).
 """
 
 from __future__ import annotations
@@ -32,8 +34,10 @@ from dealtrail.application.transcodings import LedgerTranscoder, register_domain
 from dealtrail.application.vault import PersonalAsCiphertext, SubjectVault
 from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.base import Recorded, metadata_of
+from dealtrail.domain.claim import Claim
 from dealtrail.domain.errors import fail
 from dealtrail.domain.metadata import current_metadata, with_idempotency_key
+from dealtrail.domain.unique_key import UniqueKey
 
 A = TypeVar("A", bound=Recorded)
 
@@ -146,7 +150,8 @@ class Ledger(Application[UUID]):
         self._check_correction(None)  # a new record has no earlier event to correct
         with with_idempotency_key(command.idempotency_key):
             aggregate = build()
-        return self._save(command, aggregate, target=None)
+            claims = self._claims(aggregate, held=set())
+        return self._save(command, aggregate, claims, target=None)
 
     def change(
         self, command: Command, kind: type[A], aggregate_id: UUID, act: Callable[[A], object]
@@ -158,9 +163,11 @@ class Ledger(Application[UUID]):
         self._check_correction(aggregate_id)
         if command.expected_version is not None and command.expected_version != aggregate.version:
             raise VersionMismatch(command.expected_version, aggregate.version)
+        held = {unique.key for unique in aggregate.unique_keys()}
         with with_idempotency_key(command.idempotency_key):
             act(aggregate)
-        return self._save(command, aggregate, target=aggregate_id)
+            claims = self._claims(aggregate, held)
+        return self._save(command, aggregate, claims, target=aggregate_id)
 
     def _check_correction(self, aggregate_id: UUID | None) -> None:
         """A correction must name an earlier event of the same aggregate."""
@@ -171,7 +178,28 @@ class Ledger(Application[UUID]):
         if not found or found[0].originator_id != aggregate_id:
             raise fail("correction.unknown_event", "corrects", position=position)
 
-    def _save(self, command: Command, aggregate: Recorded, target: UUID | None) -> CommandResult:
+    def _claims(self, aggregate: Recorded, held: set[str]) -> list[tuple[UniqueKey, Claim]]:
+        """A claim for each unique key the command gave the record; a key another record holds
+        refuses the command, naming that record."""
+        claims = []
+        for unique in aggregate.unique_keys():
+            if unique.key in held:
+                continue
+            held.add(unique.key)
+            holder = self.holder_of(unique.key)
+            if holder is None:
+                claims.append((unique, Claim.of(unique.key, aggregate.id)))
+            elif holder != aggregate.id:
+                raise unique.refusal(holder)
+        return claims
+
+    def _save(
+        self,
+        command: Command,
+        aggregate: Recorded,
+        claims: list[tuple[UniqueKey, Claim]],
+        target: UUID | None,
+    ) -> CommandResult:
         record = None
         if command.idempotency_key is not None:
             record = IdempotencyRecord(
@@ -182,11 +210,16 @@ class Ledger(Application[UUID]):
                 originator_version=aggregate.version,
             )
         try:
-            recordings = self.save(aggregate, idempotency=record)
+            # The record last, so the last recording (the receipt) is the record's.
+            recordings = self.save(*(claim for _, claim in claims), aggregate, idempotency=record)
         except IntegrityError:
             replay = self._replay(command, target)
             if replay is not None:
                 return replay
+            for unique, _ in claims:
+                holder = self.holder_of(unique.key)
+                if holder is not None and holder != aggregate.id:
+                    raise unique.refusal(holder) from None
             raise ConcurrentUpdate from None
         self._after_command()
         last = recordings[-1].notification
@@ -226,6 +259,14 @@ class Ledger(Application[UUID]):
         return CommandResult(record.originator_id, version, position, _leaf(stored), replayed=True)
 
     # ---- queries -----------------------------------------------------------------------------
+
+    def holder_of(self, key: str) -> UUID | None:
+        """The record that holds a unique key, if one does."""
+        try:
+            claim = self.repository.get(Claim.id_for(key))
+        except AggregateNotFoundError:
+            return None
+        return UUID(cast(Claim, claim).holder_id)
 
     def get(self, kind: type[A], aggregate_id: UUID, version: int | None = None) -> A:
         try:

@@ -8,6 +8,7 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate, CanInitAggregate, CanMutateAggregate
 
 from dealtrail.domain.metadata import EventMetadata, current_metadata
+from dealtrail.domain.unique_key import UniqueKey
 
 
 class Recorded(Aggregate):
@@ -33,6 +34,11 @@ class Recorded(Aggregate):
     def trigger_event(self, event_class: type[CanMutateAggregate[Any]], **kwargs: Any) -> None:
         kwargs["meta"] = current_metadata().as_dict()
         super().trigger_event(event_class, **kwargs)
+
+    def unique_keys(self) -> list[UniqueKey]:
+        """The values this record holds that no other record may hold (none, unless a kind of
+        record says otherwise); the ledger claims each new one as the record is saved."""
+        return []
 
     @staticmethod
     def child_id(aggregate_id: UUID, version: int) -> str:

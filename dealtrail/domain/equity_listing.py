@@ -16,10 +16,11 @@ from dealtrail.domain.board import Board, listing_board
 from dealtrail.domain.calendar import check_on_record, is_future
 from dealtrail.domain.errors import fail
 from dealtrail.domain.financing_round import FinancingRound, Instrument
-from dealtrail.domain.listing_code import listing_code
+from dealtrail.domain.listing_code import listing_code, listing_code_key
 from dealtrail.domain.money import Money
 from dealtrail.domain.share_transfer import ShareTransfer
 from dealtrail.domain.text import required_text
+from dealtrail.domain.unique_key import UniqueKey
 
 
 class ListingStatus(StrEnum):
@@ -225,6 +226,12 @@ class EquityListing(Recorded):
             previous = totals.get(amount.currency)
             totals[amount.currency] = previous + amount if previous else amount
         return [totals[currency] for currency in sorted(totals)]
+
+    def unique_keys(self) -> list[UniqueKey]:
+        """Its listing code, once listed: unique at its trading centre."""
+        if self.listing_code is None:
+            return []
+        return [listing_code_key(self.centre_id, self.listing_code)]
 
     # ---- checks ------------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """Every domain error dealtrail can raise, with its stable code and message, in one place.
 
-A `Conflict` says the command does not fit the aggregate's current state (HTTP 409);
-an `Invalid` says a value breaks a rule whatever the state (HTTP 422); a `Missing` names a part
-of an aggregate that does not exist (HTTP 404).
+A `Conflict` says the command does not fit the aggregate's current state (HTTP 409), a `Taken`
+that a value only one record may hold is held by another record (HTTP 409, naming it); an
+`Invalid` says a value breaks a rule whatever the state (HTTP 422); a `Missing` names a part of
+an aggregate that does not exist (HTTP 404).
 """
 
 from __future__ import annotations
@@ -13,15 +14,30 @@ from typing import Any
 class DomainError(Exception):
     """A command was refused; nothing was recorded."""
 
-    def __init__(self, code: str, message: str, field: str | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        field: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.field = field
+        self.params = dict(params or {})  # the values the message names
 
 
 class Conflict(DomainError):
     """The command breaks a rule of the aggregate's lifecycle."""
+
+
+class Taken(Conflict):
+    """A value only one record may hold (a unique key) is held by the record `existing_id`."""
+
+    @property
+    def existing_id(self) -> str:
+        return str(self.params["existing_id"])
 
 
 class Invalid(DomainError):
@@ -160,6 +176,10 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "listing.suspended": (Conflict, "The listing is suspended."),
     "listing.not_suspended": (Conflict, "The listing is not suspended; it is {status}."),
     "listing.already_delisted": (Conflict, "The company has already been delisted."),
+    "listing.code_taken": (
+        Taken,
+        "Listing code {code} is already taken at this trading centre, by listing {existing_id}.",
+    ),
     # achievements
     "achievement.unknown": (Invalid, "Achievement {achievement_id} does not exist."),
     "achievement.unknown_field": (Invalid, "{value!r} is not a field of technology."),
@@ -283,6 +303,10 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         "Transfer {transfer_id} has already changed the owner of record.",
     ),
     "ip_asset.already_owner": (Conflict, "Party {party_id} is already the owner of record."),
+    "ip_asset.already_registered": (
+        Taken,
+        "{office} {kind} number {number} is already registered, as IP asset {existing_id}.",
+    ),
     # IP transfers: proposal
     "ip_transfer.unknown_mode": (Invalid, "{mode!r} is not a mode of transfer."),
     "ip_transfer.unknown_valuation_method": (
@@ -385,4 +409,4 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
 def fail(code: str, field: str | None = None, /, **params: Any) -> DomainError:
     """Builds the catalogued error `code`, naming the input `field` at fault; raise it."""
     kind, template = CATALOGUE[code]
-    return kind(code, template.format(**params), field)
+    return kind(code, template.format(**params), field, params)

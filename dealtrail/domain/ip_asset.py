@@ -26,6 +26,7 @@ from dealtrail.domain.ip_identifiers import (
     ip_office,
 )
 from dealtrail.domain.text import required_text
+from dealtrail.domain.unique_key import UniqueKey
 
 
 class AssetStatus(StrEnum):
@@ -174,6 +175,18 @@ class IpAsset(Recorded):
     ) -> None:
         self.owner_party_id = owner_party_id
         self.title_transfers = [*self.title_transfers, transfer_id]
+
+    def unique_keys(self) -> list[UniqueKey]:
+        """Its numbers, each unique at its office among numbers of its kind. The input a new
+        number came in: the registration's identifiers, or the grant number once granted (a
+        grant is the only later command that adds a number)."""
+        return [
+            identifier.unique_key(
+                self.jurisdiction,
+                "grant_number" if self.granted_on is not None else f"identifiers.{index}.number",
+            )
+            for index, identifier in enumerate(self.identifiers)
+        ]
 
     # ---- checks ------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import pycountry
 
 from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_numbers import normalise_number
+from dealtrail.domain.unique_key import UniqueKey
 
 
 class AssetKind(StrEnum):
@@ -100,6 +101,16 @@ class IpIdentifier:
         if kind not in NUMBERS[asset]:
             raise fail("ip_identifier.not_for_kind", f"{field}.kind", asset=asset, kind=kind)
         return cls(kind, normalise_number(office, kind, raw, f"{field}.number"))
+
+    def unique_key(self, office: str, field: str) -> UniqueKey:
+        """A number (normalised) is unique at its office among the numbers of its kind; a
+        second asset given it is refused naming the input `field`."""
+        return UniqueKey(
+            f"ip-number:{office}:{self.kind}:{self.number}",
+            "ip_asset.already_registered",
+            field,
+            {"office": office, "kind": str(self.kind), "number": self.number},
+        )
 
 
 def identifiers_for(

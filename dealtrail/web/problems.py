@@ -16,7 +16,7 @@ from dealtrail.application.errors import (
     IdempotencyKeyReused,
     VersionMismatch,
 )
-from dealtrail.domain.errors import Conflict, DomainError, Missing
+from dealtrail.domain.errors import Conflict, DomainError, Missing, Taken
 from dealtrail.web.api.schemas.refusals import CodedMessage
 
 PROBLEM_TYPE = "application/problem+json"
@@ -45,7 +45,9 @@ def problem(
     detail: str,
     errors: list[dict[str, str]] | None = None,
     headers: dict[str, str] | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> Response:
+    """A problem+json response; `extensions` are further members (RFC 9457 section 3.2)."""
     body: dict[str, Any] = {
         "type": f"urn:dealtrail:problem:{code}",
         "title": code.replace("_", " ").replace(".", ": "),
@@ -56,6 +58,7 @@ def problem(
     }
     if errors:
         body["errors"] = errors
+    body.update(extensions or {})
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_TYPE)
     for name, value in (headers or {}).items():
         response.headers[name] = value
@@ -112,7 +115,8 @@ def http_problem(error: HTTPException) -> Response:
 def domain_problem(error: DomainError) -> Response:
     errors = [{"field": error.field, "message": error.message}] if error.field else None
     status = 404 if isinstance(error, Missing) else 409 if isinstance(error, Conflict) else 422
-    return problem(status, error.code, error.message, errors)
+    extensions = {"existing_id": error.existing_id} if isinstance(error, Taken) else None
+    return problem(status, error.code, error.message, errors, extensions=extensions)
 
 
 APPLICATION_STATUS: dict[type[ApplicationError], int] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import count
 from typing import Any
 
 from werkzeug.test import TestResponse
@@ -12,6 +13,13 @@ ASSETS = "/api/v1/ip-assets"
 TRANSFERS = "/api/v1/ip-transfers"
 PRICE = {"amount": "500000.00", "currency": "CNY"}
 HALF = {"amount": "250000.00", "currency": "CNY"}
+APPLICATIONS = count(1)
+
+
+def fresh_application() -> str:
+    """A CN application number no asset registered in this test run was given: an IP number
+    is unique at its office, so each deal's asset needs its own."""
+    return f"CN 2019 1{next(APPLICATIONS):07d}"
 
 
 def ok(response: TestResponse) -> dict[str, Any]:
@@ -66,7 +74,8 @@ class Deal:
         self.api = api
         self.holder = register_party(api)
         self.recipient = register_party(api, "Qinling Photonics Co., Ltd.")
-        self.asset_id = register_asset(api, self.holder)["id"]
+        number = {"kind": "application", "number": fresh_application()}
+        self.asset_id = register_asset(api, self.holder, identifiers=[number])["id"]
         response = propose(api, self.asset_id, self.holder, self.recipient, mode=mode, **proposal)
         assert response.status_code == 201, response.json
         self.id = response.json["id"]

@@ -20,10 +20,14 @@ def party(services: Services, name: str, country: str = "CN") -> str:
     return str(services.parties.register(name, "university", country).aggregate_id)
 
 
-def asset(services: Services, holder: str, title: str = "Graphene membrane") -> str:
-    result = services.ip_assets.register(
-        holder, "patent", "CN", title, [("application", "CN202010566088.9")]
-    )
+def asset(
+    services: Services,
+    holder: str,
+    title: str = "Graphene membrane",
+    number: str = "CN202010566088.9",
+) -> str:
+    """A patent application; an IP number is unique, so a test's second asset needs its own."""
+    result = services.ip_assets.register(holder, "patent", "CN", title, [("application", number)])
     return str(result.aggregate_id)
 
 

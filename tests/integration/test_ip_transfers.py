@@ -150,7 +150,7 @@ def test_the_contract_must_exist_be_in_effect_and_bind_both_parties(services: Se
 
 def test_transfers_are_listed_by_asset_mode_status_and_party(services: Services) -> None:
     a, b, c = party(services, "XJTU"), party(services, "Academy", "KZ"), party(services, "Fund")
-    patent, other = asset(services, a), asset(services, a, "Another patent")
+    patent, other = asset(services, a), asset(services, a, "Another patent", "CN 2018 1000 0001")
     assignment = signed_transfer(services, patent, a, b)
     services.ip_transfers.schedule_consideration(assignment, TWO_HALVES)
     services.ip_transfers.record_payment(assignment, HALF, date(2025, 5, 2), "Wire 1")

@@ -83,11 +83,11 @@ def recorded_assignments(services: Services, count: int) -> list[tuple[str, str]
         university = party(services, "XJTU")
         for n in range(count):
             recipient = party(services, f"Company {n}")
-            asset_id = asset(services, university, f"Patent {n}")
+            asset_id = asset(services, university, f"Patent {n}", f"CN 2019 1{n:07d}")
             record(services, signed_transfer(services, asset_id, university, recipient))
             found.append((asset_id, recipient))
         licensee = party(services, "Licensee")
-        licensed = asset(services, university, "Licensed patent")
+        licensed = asset(services, university, "Licensed patent", "CN 2018 1000 0001")
         record(services, signed_transfer(services, licensed, university, licensee, "sole_licence"))
     assert all(owner_changes(services, a) == [] for a, _ in found)
     return found

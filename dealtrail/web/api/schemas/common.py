@@ -167,6 +167,12 @@ class ProblemSchema(ma.Schema):
     code = fields.String(metadata={"description": "Stable error code"})
     instance = fields.String()
     errors = fields.List(fields.Dict(), metadata={"description": "Field-level errors"})
+    existing_id = fields.String(
+        metadata={
+            "description": "The record that already holds a unique value "
+            "(listing.code_taken, ip_asset.already_registered)"
+        }
+    )
 
 
 class MetadataSchema(ma.Schema):

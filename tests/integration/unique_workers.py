@@ -1,0 +1,101 @@
+"""Code that runs in child processes for tests/integration/test_unique_races.py: two processes
+taking the same unique value (a listing code, an IP number) at once.
+
+As in tests/integration/workers.py, each worker builds its own services from the Settings it is
+given, records as its own actor and reports plain tuples through a queue.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from dealtrail.application.errors import ApplicationError
+from dealtrail.application.ledger import CommandResult
+from dealtrail.domain.errors import DomainError, Taken
+from dealtrail.domain.metadata import recording
+from dealtrail.infrastructure.settings import Settings
+from dealtrail.web.services import Services
+from tests.integration.workers import WAIT, Outcome, _abort_if_crashed, _build, _save_gate
+
+LISTED_ON = date(2026, 3, 2)
+
+
+@dataclass(frozen=True)
+class ListingRound:
+    """One race: admit `listing_id` (this worker's own approved application) under `code`."""
+
+    listing_id: UUID
+    code: str
+    gated: bool
+
+
+@dataclass(frozen=True)
+class AssetRound:
+    """One race: register a new patent of `holder_id` with the CN application `number`, spelt
+    as this worker types it."""
+
+    holder_id: str
+    number: str
+    gated: bool
+
+
+Round = ListingRound | AssetRound
+
+
+def _command(services: Services, job: Round) -> Callable[[], CommandResult]:
+    if isinstance(job, ListingRound):
+        return lambda: services.listings.admit(job.listing_id, job.code, LISTED_ON)
+    return lambda: services.ip_assets.register(
+        job.holder_id, "patent", "CN", "Graphene membrane", [("application", job.number)]
+    )
+
+
+def _outcome(command: Callable[[], CommandResult]) -> Outcome:
+    """("won", result), ("taken", code, existing id), ("refused", error name, message) or
+    ("crashed", traceback)."""
+    try:
+        return ("won", command())
+    except Taken as error:
+        return ("taken", error.code, error.existing_id)
+    except (ApplicationError, DomainError) as error:
+        return ("refused", type(error).__name__, str(error))
+    except Exception:
+        return ("crashed", traceback.format_exc())
+
+
+def take_in_rounds(
+    settings: Settings,
+    worker: str,
+    rounds: list[Round],
+    opening: Any,
+    start: Any,
+    gate: Any,
+    results: Any,
+) -> None:
+    """Runs one command per round, each round starting at the same instant in both workers;
+    in a gated round both have checked the claims before either saves."""
+    try:
+        services = _build(settings, opening)
+    except Exception:
+        results.put((worker, -1, ("crashed", traceback.format_exc())))
+        start.abort()
+        gate.abort()
+        return
+    try:
+        with (
+            recording(worker, comment="unique race test"),
+            _save_gate(services.ledger, gate) as arm,
+        ):
+            for index, job in enumerate(rounds):
+                arm(job.gated)
+                start.wait(WAIT)
+                outcome = _outcome(_command(services, job))
+                _abort_if_crashed(outcome, start, gate)
+                results.put((worker, index, outcome))
+    finally:
+        services.close()
