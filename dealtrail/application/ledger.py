@@ -33,7 +33,12 @@ from dealtrail.application.vault import PersonalAsCiphertext, SubjectVault
 from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.errors import fail
-from dealtrail.domain.metadata import current_metadata, with_idempotency_key
+from dealtrail.domain.metadata import (
+    BusinessDate,
+    current_metadata,
+    effective_from,
+    with_idempotency_key,
+)
 
 A = TypeVar("A", bound=Recorded)
 
@@ -80,11 +85,14 @@ NO_OPTIONS = Options()
 
 @dataclass(frozen=True)
 class Command:
-    """A command's identity (for idempotency) and the caller's options."""
+    """A command's identity (for idempotency), the caller's options and, for a fact that
+    happened on a day (signed, paid, granted...), that business date: its events take effect
+    then."""
 
     name: str
     args: dict[str, Any]
     options: Options = NO_OPTIONS
+    dated: BusinessDate | None = None
 
     @property
     def expected_version(self) -> int | None:
@@ -140,27 +148,30 @@ class Ledger(Application[UUID]):
     # ---- commands ----------------------------------------------------------------------------
 
     def create(self, command: Command, build: Callable[[], Recorded]) -> CommandResult:
-        replay = self._replay(command, target=None)
-        if replay is not None:
-            return replay
-        self._check_correction(None)  # a new record has no earlier event to correct
-        with with_idempotency_key(command.idempotency_key):
-            aggregate = build()
-        return self._save(command, aggregate, target=None)
+        with effective_from(command.dated):
+            replay = self._replay(command, target=None)
+            if replay is not None:
+                return replay
+            self._check_correction(None)  # a new record has no earlier event to correct
+            with with_idempotency_key(command.idempotency_key):
+                aggregate = build()
+            return self._save(command, aggregate, target=None)
 
     def change(
         self, command: Command, kind: type[A], aggregate_id: UUID, act: Callable[[A], object]
     ) -> CommandResult:
-        replay = self._replay(command, target=aggregate_id)
-        if replay is not None:
-            return replay
-        aggregate = self.get(kind, aggregate_id)
-        self._check_correction(aggregate_id)
-        if command.expected_version is not None and command.expected_version != aggregate.version:
-            raise VersionMismatch(command.expected_version, aggregate.version)
-        with with_idempotency_key(command.idempotency_key):
-            act(aggregate)
-        return self._save(command, aggregate, target=aggregate_id)
+        with effective_from(command.dated):
+            replay = self._replay(command, target=aggregate_id)
+            if replay is not None:
+                return replay
+            aggregate = self.get(kind, aggregate_id)
+            self._check_correction(aggregate_id)
+            expected = command.expected_version
+            if expected is not None and expected != aggregate.version:
+                raise VersionMismatch(expected, aggregate.version)
+            with with_idempotency_key(command.idempotency_key):
+                act(aggregate)
+            return self._save(command, aggregate, target=aggregate_id)
 
     def _check_correction(self, aggregate_id: UUID | None) -> None:
         """A correction must name an earlier event of the same aggregate."""
