@@ -14,6 +14,7 @@ from dealtrail.domain.errors import fail
 from dealtrail.domain.external_ref import ExternalRef
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.ip_transfer import IpTransfer
+from dealtrail.domain.metadata import BusinessDate
 from dealtrail.domain.offer import Offer
 from dealtrail.domain.trading_event import TradingEvent
 from dealtrail.domain.transaction import Transaction
@@ -96,6 +97,7 @@ class Achievements:
             {"transaction": transaction},
             options,
             lambda a: a.record_transaction(transaction),
+            BusinessDate("transacted_on", transaction.transacted_on),
         )
 
     def withdraw(
@@ -151,6 +153,7 @@ class Achievements:
         args: dict[str, object],
         options: Options,
         act: Callable[[Achievement], object],
+        dated: BusinessDate | None = None,
     ) -> CommandResult:
-        command = Command(f"achievement.{name}", args, options)
+        command = Command(f"achievement.{name}", args, options, dated)
         return self.ledger.change(command, Achievement, achievement_id, act)

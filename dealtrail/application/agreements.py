@@ -10,7 +10,7 @@ from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Led
 from dealtrail.application.parties import Parties
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.errors import fail
-from dealtrail.domain.metadata import effective_from
+from dealtrail.domain.metadata import BusinessDate
 from dealtrail.domain.terms import AgreementKind, Participant, Terms
 
 
@@ -69,7 +69,7 @@ class Agreements:
             args,
             options,
             lambda a: a.sign(party_id, signatory_name, signatory_title, signed_on),
-            effective=signed_on,
+            BusinessDate("signed_on", signed_on),
         )
 
     def complete(
@@ -81,6 +81,7 @@ class Agreements:
             {"on": completed_on},
             options,
             lambda a: a.complete(completed_on),
+            BusinessDate("completed_on", completed_on),
         )
 
     def terminate(
@@ -93,22 +94,33 @@ class Agreements:
             args,
             options,
             lambda a: a.terminate(reason, terminated_on),
-            effective=terminated_on,
+            BusinessDate("terminated_on", terminated_on),
         )
 
     def expire(self, agreement_id: UUID, options: Options = NO_OPTIONS) -> CommandResult:
         return self._change(agreement_id, "expire", {}, options, lambda a: a.expire())
 
     def propose_amendment(
-        self, agreement_id: UUID, terms: Terms, rationale: str, options: Options = NO_OPTIONS
+        self,
+        agreement_id: UUID,
+        terms: Terms,
+        rationale: str,
+        options: Options = NO_OPTIONS,
+        *,
+        proposed_on: date | None = None,
     ) -> CommandResult:
-        args = {"terms": terms, "rationale": rationale}
+        args: dict[str, object] = {"terms": terms, "rationale": rationale}
+        dated = None
+        if proposed_on is not None:  # only then: commands recorded before keep their fingerprint
+            args["on"] = proposed_on
+            dated = BusinessDate("proposed_on", proposed_on)
         return self._change(
             agreement_id,
             "propose_amendment",
             args,
             options,
-            lambda a: a.propose_amendment(terms, rationale),
+            lambda a: a.propose_amendment(terms, rationale, proposed_on),
+            dated,
         )
 
     def sign_amendment(
@@ -136,7 +148,7 @@ class Agreements:
             lambda a: a.sign_amendment(
                 amendment_id, party_id, signatory_name, signatory_title, signed_on
             ),
-            effective=signed_on,
+            BusinessDate("signed_on", signed_on),
         )
 
     def add_milestone(
@@ -194,7 +206,7 @@ class Agreements:
             args,
             options,
             lambda a: a.achieve_milestone(milestone_id, evidence_ref, achieved_on),
-            effective=achieved_on,
+            BusinessDate("achieved_on", achieved_on),
         )
 
     def waive_milestone(
@@ -219,9 +231,8 @@ class Agreements:
         args: dict[str, object],
         options: Options,
         act: Callable[[Agreement], object],
-        effective: date | None = None,
+        dated: BusinessDate | None = None,
     ) -> CommandResult:
-        """Runs one command; `effective` is its business date (signed on, completed on, ...)."""
-        command = Command(f"agreement.{name}", args, options)
-        with effective_from(effective):
-            return self.ledger.change(command, Agreement, agreement_id, act)
+        """Runs one command; `dated` is its business date (signed on, completed on, ...)."""
+        command = Command(f"agreement.{name}", args, options, dated)
+        return self.ledger.change(command, Agreement, agreement_id, act)

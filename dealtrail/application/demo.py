@@ -1,24 +1,22 @@
 """Records the demo conference through the application, one idempotent command at a time.
 
 Every command carries an idempotency key, so loading twice adds nothing; every event is recorded by
-`system:demo` with the conference day as its effective time. The core (the conference's founding
-parties, alliances and agreements) needs only parties and agreements; with the other services the
-whole conference follows: its members, IP assets, the trading event and its programme, 505
-achievements, 72 pitches, the IP transfers, negotiations and equity listings.
+`system:demo` with the conference's opening as its effective time, except a dated fact's (a
+signature, a grant, a payment), which takes effect on its own date. The core (the conference's
+founding parties, alliances and agreements) needs only parties and agreements; with the other
+services the whole conference follows: its members, IP assets, the trading event and its
+programme, 505 achievements, 72 pitches, the IP transfers, negotiations and equity listings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
-from datetime import UTC, datetime, time
 from functools import partial
 from itertools import chain
 
 from dealtrail.application.agreements import Agreements
 from dealtrail.application.demo_data import (
     AGREEMENTS,
-    CONFERENCE_DAY,
     PARTIES,
     DemoAgreement,
     DemoParty,
@@ -27,15 +25,19 @@ from dealtrail.application.demo_deal_steps import DealSteps
 from dealtrail.application.demo_deals import DEAL_AGREEMENTS
 from dealtrail.application.demo_event_steps import EventSteps
 from dealtrail.application.demo_members import MEMBERS
-from dealtrail.application.demo_steps import ConferenceServices, DemoIds, Step, demo_key
+from dealtrail.application.demo_steps import (
+    ConferenceServices,
+    DemoIds,
+    Step,
+    dated,
+    demo_key,
+    recording_demo,
+)
 from dealtrail.application.demo_supermarket import EXHIBITED, FEWEST
 from dealtrail.application.parties import Parties
 from dealtrail.domain.agreement import Agreement
-from dealtrail.domain.metadata import EventMetadata, recording
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import Participant, Terms
-
-ACTOR = "system:demo"
 
 
 class Demo:
@@ -116,14 +118,15 @@ class Demo:
         if demo.opened:
             self.agreements.open_for_signature(agreement_id, demo_key(f"{key}:open"))
         for s in demo.signatures:
-            self.agreements.sign(
-                agreement_id,
-                self.ids("party", s.party),
-                s.name,
-                s.title,
-                s.signed_on,
-                demo_key(f"{key}:sign:{s.party}"),
-            )
+            with dated():
+                self.agreements.sign(
+                    agreement_id,
+                    self.ids("party", s.party),
+                    s.name,
+                    s.title,
+                    s.signed_on,
+                    demo_key(f"{key}:sign:{s.party}"),
+                )
         for index, m in enumerate(demo.milestones):
             added = self.agreements.add_milestone(
                 agreement_id,
@@ -134,25 +137,19 @@ class Demo:
                 demo_key(f"{key}:milestone:{index}"),
             )
             if m.achieved_on:
-                self.agreements.achieve_milestone(
-                    agreement_id,
-                    Agreement.child_id(agreement_id, added.version),
-                    "conference minutes",
-                    m.achieved_on,
-                    demo_key(f"{key}:milestone:{index}:achieved"),
-                )
+                with dated():
+                    self.agreements.achieve_milestone(
+                        agreement_id,
+                        Agreement.child_id(agreement_id, added.version),
+                        "conference minutes",
+                        m.achieved_on,
+                        demo_key(f"{key}:milestone:{index}:achieved"),
+                    )
         if demo.completed_on:
-            self.agreements.complete(agreement_id, demo.completed_on, demo_key(f"{key}:complete"))
-
-
-def recording_demo() -> AbstractContextManager[EventMetadata]:
-    """The metadata context every demo command runs in."""
-    return recording(
-        ACTOR,
-        correlation_id="demo-conference",
-        effective_at=datetime.combine(CONFERENCE_DAY, time(9), tzinfo=UTC),
-        comment="Demo data: the Belt and Road sci-tech achievements trading conference",
-    )
+            with dated():
+                self.agreements.complete(
+                    agreement_id, demo.completed_on, demo_key(f"{key}:complete")
+                )
 
 
 def load_demo(

@@ -19,7 +19,7 @@ from dealtrail.application.demo_deals import (
     DemoSchedule,
     DemoTransfer,
 )
-from dealtrail.application.demo_steps import ConferenceServices, DemoIds, Step, demo_key
+from dealtrail.application.demo_steps import ConferenceServices, DemoIds, Step, dated, demo_key
 from dealtrail.application.demo_supermarket import WITHDRAWALS
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.board import Board
@@ -73,9 +73,10 @@ class DealSteps:
         )
         asset_id = self.ids.remember("asset", demo.key, result)
         if demo.granted_on:
-            assets.record_grant(
-                asset_id, demo.granted_on, demo.grant_number, demo_key(f"{key}:granted")
-            )
+            with dated():
+                assets.record_grant(
+                    asset_id, demo.granted_on, demo.grant_number, demo_key(f"{key}:granted")
+                )
 
     def _transfer(self, demo: DemoTransfer) -> None:
         """Proposes the transfer and takes it as far as the demo says."""
@@ -93,9 +94,15 @@ class DealSteps:
         transfer_id = self.ids.remember("transfer", demo.key, result)
         if demo.valuation:
             appraiser, method, value, valuated_on = demo.valuation
-            transfers.valuate(
-                transfer_id, appraiser, method, cny(value), valuated_on, demo_key(f"{key}:valuated")
-            )
+            with dated():
+                transfers.valuate(
+                    transfer_id,
+                    appraiser,
+                    method,
+                    cny(value),
+                    valuated_on,
+                    demo_key(f"{key}:valuated"),
+                )
         if demo.contract:
             transfers.sign_contract(
                 transfer_id, self.ids("agreement", demo.contract), demo_key(f"{key}:contract")
@@ -106,15 +113,18 @@ class DealSteps:
             )
         if demo.recordal:
             office, number, recorded_on = demo.recordal
-            transfers.record_with_office(
-                transfer_id, office, number, recorded_on, demo_key(f"{key}:recorded")
-            )
+            with dated():
+                transfers.record_with_office(
+                    transfer_id, office, number, recorded_on, demo_key(f"{key}:recorded")
+                )
         for index, (amount, paid_on, reference) in enumerate(demo.payments):
-            transfers.record_payment(
-                transfer_id, cny(amount), paid_on, reference, demo_key(f"{key}:paid:{index}")
-            )
+            with dated():
+                transfers.record_payment(
+                    transfer_id, cny(amount), paid_on, reference, demo_key(f"{key}:paid:{index}")
+                )
         if demo.completed_on:
-            transfers.complete(transfer_id, demo.completed_on, demo_key(f"{key}:completed"))
+            with dated():
+                transfers.complete(transfer_id, demo.completed_on, demo_key(f"{key}:completed"))
 
     def _negotiation(self, demo: DemoNegotiation) -> None:
         achievements, key = self.services.achievements, f"achievement:{demo.achievement}"
@@ -128,9 +138,10 @@ class DealSteps:
                 self.ids.optional("agreement", demo.agreement),
                 self.ids.optional("transfer", demo.transfer),
             )
-            achievements.record_transaction(
-                achievement_id, transaction, demo_key(f"{key}:transacted")
-            )
+            with dated():
+                achievements.record_transaction(
+                    achievement_id, transaction, demo_key(f"{key}:transacted")
+                )
 
     def _withdrawal(self, ref: str, reason: str) -> None:
         self.services.achievements.withdraw(
@@ -160,17 +171,19 @@ class DealSteps:
         if demo.approved:
             listings.approve(listing_id, demo_key(f"{key}:approved"))
         if demo.code and demo.listed_on:
-            listings.admit(listing_id, demo.code, demo.listed_on, demo_key(f"{key}:listed"))
+            with dated():
+                listings.admit(listing_id, demo.code, demo.listed_on, demo_key(f"{key}:listed"))
         for index, (instrument, amount, investors, closed_on, agreement) in enumerate(demo.rounds):
-            listings.close_financing_round(
-                listing_id,
-                Instrument(instrument),
-                cny(amount),
-                [self._party(investor) for investor in investors],
-                closed_on,
-                self.ids.optional("agreement", agreement),
-                demo_key(f"{key}:round:{index}"),
-            )
+            with dated():
+                listings.close_financing_round(
+                    listing_id,
+                    Instrument(instrument),
+                    cny(amount),
+                    [self._party(investor) for investor in investors],
+                    closed_on,
+                    self.ids.optional("agreement", agreement),
+                    demo_key(f"{key}:round:{index}"),
+                )
         if demo.suspended:
             listings.suspend(listing_id, demo.suspended, demo_key(f"{key}:suspended"))
 

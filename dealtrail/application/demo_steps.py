@@ -8,17 +8,43 @@ can be counted before they run.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime, time
 from typing import Protocol
 from uuid import UUID
 
 from dealtrail.application.achievements import Achievements
+from dealtrail.application.demo_data import CONFERENCE_DAY
 from dealtrail.application.ip_assets import IpAssets
 from dealtrail.application.ip_transfers import IpTransfers
 from dealtrail.application.ledger import CommandResult, Options
 from dealtrail.application.listings import Listings
 from dealtrail.application.trading_events import TradingEvents
+from dealtrail.domain.metadata import EventMetadata, recording
 
 Step = Callable[[], object]
+
+ACTOR = "system:demo"
+OPENING = datetime.combine(CONFERENCE_DAY, time(9), tzinfo=UTC)
+
+
+def recording_demo(
+    effective_at: datetime | None = OPENING,
+) -> AbstractContextManager[EventMetadata]:
+    """The metadata every demo command runs in: what it records took effect at the conference's
+    opening, unless it is dated (see `dated`)."""
+    return recording(
+        ACTOR,
+        correlation_id="demo-conference",
+        effective_at=effective_at,
+        comment="Demo data: the Belt and Road sci-tech achievements trading conference",
+    )
+
+
+def dated() -> AbstractContextManager[EventMetadata]:
+    """For a dated fact (a signature, a grant, a payment): it takes effect on its own date,
+    which is seldom the conference's opening."""
+    return recording_demo(effective_at=None)
 
 
 class ConferenceServices(Protocol):

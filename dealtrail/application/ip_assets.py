@@ -14,6 +14,7 @@ from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Led
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_asset import IpAsset
+from dealtrail.domain.metadata import BusinessDate
 from dealtrail.domain.party import Party
 
 
@@ -37,9 +38,11 @@ class IpAssets:
         title: str,
         identifiers: Sequence[tuple[str, str]] = (),
         options: Options = NO_OPTIONS,
+        *,
+        filed_on: date | None = None,
     ) -> CommandResult:
         """`identifiers` are (kind, number) pairs, as typed: the jurisdiction's office
-        normalises them."""
+        normalises them. A filing date, if given, is when the asset took effect."""
         if not known(self.ledger, Party, holder_party_id):
             raise fail("party.unknown", "holder_party_id", party_id=holder_party_id)
         pairs = [(str(k), n) for k, n in identifiers]
@@ -50,9 +53,13 @@ class IpAssets:
             "title": title,
             "identifiers": pairs,
         }
+        dated = None
+        if filed_on is not None:  # only then: commands recorded before keep their fingerprint
+            args["filed_on"] = filed_on
+            dated = BusinessDate("filed_on", filed_on)
         return self.ledger.create(
-            Command("ip_asset.register", args, options),
-            lambda: IpAsset.register(holder_party_id, kind, jurisdiction, title, pairs),
+            Command("ip_asset.register", args, options, dated),
+            lambda: IpAsset.register(holder_party_id, kind, jurisdiction, title, pairs, filed_on),
         )
 
     def record_grant(
@@ -64,7 +71,12 @@ class IpAssets:
     ) -> CommandResult:
         args = {"on": granted_on, "number": grant_number}
         return self._change(
-            asset_id, "grant", args, options, lambda a: a.record_grant(granted_on, grant_number)
+            asset_id,
+            "grant",
+            args,
+            options,
+            lambda a: a.record_grant(granted_on, grant_number),
+            BusinessDate("granted_on", granted_on),
         )
 
     def record_lapse(
@@ -72,14 +84,24 @@ class IpAssets:
     ) -> CommandResult:
         args = {"on": lapsed_on, "reason": reason}
         return self._change(
-            asset_id, "lapse", args, options, lambda a: a.record_lapse(lapsed_on, reason)
+            asset_id,
+            "lapse",
+            args,
+            options,
+            lambda a: a.record_lapse(lapsed_on, reason),
+            BusinessDate("lapsed_on", lapsed_on),
         )
 
     def record_expiry(
         self, asset_id: UUID, expired_on: date, options: Options = NO_OPTIONS
     ) -> CommandResult:
         return self._change(
-            asset_id, "expire", {"on": expired_on}, options, lambda a: a.record_expiry(expired_on)
+            asset_id,
+            "expire",
+            {"on": expired_on},
+            options,
+            lambda a: a.record_expiry(expired_on),
+            BusinessDate("expired_on", expired_on),
         )
 
     def get(self, asset_id: UUID, version: int | None = None) -> IpAsset:
@@ -92,6 +114,7 @@ class IpAssets:
         args: dict[str, object],
         options: Options,
         act: Callable[[IpAsset], object],
+        dated: BusinessDate,
     ) -> CommandResult:
-        command = Command(f"ip_asset.{name}", args, options)
+        command = Command(f"ip_asset.{name}", args, options, dated)
         return self.ledger.change(command, IpAsset, asset_id, act)

@@ -19,6 +19,7 @@ from dealtrail.domain.consideration import Schedule
 from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.ip_transfer import IpTransfer
+from dealtrail.domain.metadata import BusinessDate
 from dealtrail.domain.money import Money
 from dealtrail.domain.party import Party
 from dealtrail.domain.transfer_terms import Term, Territory
@@ -77,6 +78,7 @@ class IpTransfers:
             args,
             options,
             lambda t: t.valuate(appraiser, method, value, valuated_on),
+            BusinessDate("valuated_on", valuated_on),
         )
 
     def sign_contract(
@@ -112,6 +114,7 @@ class IpTransfers:
             lambda t: t.record_with_office(
                 office, recordal_number, recorded_on, self._asset(t.asset_id)
             ),
+            BusinessDate("recorded_on", recorded_on),
         )
 
     def schedule_consideration(
@@ -140,6 +143,7 @@ class IpTransfers:
             args,
             options,
             lambda t: t.record_payment(amount, paid_on, reference),
+            BusinessDate("paid_on", paid_on),
         )
 
     def complete(
@@ -151,6 +155,7 @@ class IpTransfers:
             {"on": completed_on},
             options,
             lambda t: t.complete(completed_on),
+            BusinessDate("completed_on", completed_on),
         )
 
     def cancel(
@@ -158,7 +163,12 @@ class IpTransfers:
     ) -> CommandResult:
         args = {"reason": reason, "on": cancelled_on}
         return self._change(
-            transfer_id, "cancel", args, options, lambda t: t.cancel(reason, cancelled_on)
+            transfer_id,
+            "cancel",
+            args,
+            options,
+            lambda t: t.cancel(reason, cancelled_on),
+            BusinessDate("cancelled_on", cancelled_on),
         )
 
     def get(self, transfer_id: UUID, version: int | None = None) -> IpTransfer:
@@ -174,6 +184,7 @@ class IpTransfers:
         args: dict[str, object],
         options: Options,
         act: Callable[[IpTransfer], object],
+        dated: BusinessDate | None = None,
     ) -> CommandResult:
-        command = Command(f"ip_transfer.{name}", args, options)
+        command = Command(f"ip_transfer.{name}", args, options, dated)
         return self.ledger.change(command, IpTransfer, transfer_id, act)

@@ -36,7 +36,12 @@ from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.claim import Claim
 from dealtrail.domain.errors import fail
-from dealtrail.domain.metadata import current_metadata, with_idempotency_key
+from dealtrail.domain.metadata import (
+    BusinessDate,
+    current_metadata,
+    effective_from,
+    with_idempotency_key,
+)
 from dealtrail.domain.unique_key import UniqueKey
 
 A = TypeVar("A", bound=Recorded)
@@ -84,11 +89,14 @@ NO_OPTIONS = Options()
 
 @dataclass(frozen=True)
 class Command:
-    """A command's identity (for idempotency) and the caller's options."""
+    """A command's identity (for idempotency), the caller's options and, for a fact that
+    happened on a day (signed, paid, granted...), that business date: its events take effect
+    then."""
 
     name: str
     args: dict[str, Any]
     options: Options = NO_OPTIONS
+    dated: BusinessDate | None = None
 
     @property
     def expected_version(self) -> int | None:
@@ -144,30 +152,33 @@ class Ledger(Application[UUID]):
     # ---- commands ----------------------------------------------------------------------------
 
     def create(self, command: Command, build: Callable[[], Recorded]) -> CommandResult:
-        replay = self._replay(command, target=None)
-        if replay is not None:
-            return replay
-        self._check_correction(None)  # a new record has no earlier event to correct
-        with with_idempotency_key(command.idempotency_key):
-            aggregate = build()
-            claims = self._claims(aggregate, held=set())
-        return self._save(command, aggregate, claims, target=None)
+        with effective_from(command.dated):
+            replay = self._replay(command, target=None)
+            if replay is not None:
+                return replay
+            self._check_correction(None)  # a new record has no earlier event to correct
+            with with_idempotency_key(command.idempotency_key):
+                aggregate = build()
+                claims = self._claims(aggregate, held=set())
+            return self._save(command, aggregate, claims, target=None)
 
     def change(
         self, command: Command, kind: type[A], aggregate_id: UUID, act: Callable[[A], object]
     ) -> CommandResult:
-        replay = self._replay(command, target=aggregate_id)
-        if replay is not None:
-            return replay
-        aggregate = self.get(kind, aggregate_id)
-        self._check_correction(aggregate_id)
-        if command.expected_version is not None and command.expected_version != aggregate.version:
-            raise VersionMismatch(command.expected_version, aggregate.version)
-        held = {unique.key for unique in aggregate.unique_keys()}
-        with with_idempotency_key(command.idempotency_key):
-            act(aggregate)
-            claims = self._claims(aggregate, held)
-        return self._save(command, aggregate, claims, target=aggregate_id)
+        with effective_from(command.dated):
+            replay = self._replay(command, target=aggregate_id)
+            if replay is not None:
+                return replay
+            aggregate = self.get(kind, aggregate_id)
+            self._check_correction(aggregate_id)
+            expected = command.expected_version
+            if expected is not None and expected != aggregate.version:
+                raise VersionMismatch(expected, aggregate.version)
+            held = {unique.key for unique in aggregate.unique_keys()}
+            with with_idempotency_key(command.idempotency_key):
+                act(aggregate)
+                claims = self._claims(aggregate, held)
+            return self._save(command, aggregate, claims, target=aggregate_id)
 
     def _check_correction(self, aggregate_id: UUID | None) -> None:
         """A correction must name an earlier event of the same aggregate."""

@@ -18,6 +18,7 @@ from dealtrail.domain.board import Board
 from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.domain.errors import fail
 from dealtrail.domain.financing_round import Instrument
+from dealtrail.domain.metadata import BusinessDate
 from dealtrail.domain.money import Money
 from dealtrail.domain.party import PartyKind
 
@@ -82,6 +83,7 @@ class Listings:
             {"code": listing_code, "on": listed_on},
             options,
             lambda x: x.admit(listing_code, listed_on),
+            BusinessDate("listed_on", listed_on),
         )
 
     def suspend(
@@ -128,6 +130,7 @@ class Listings:
             lambda x: x.close_financing_round(
                 instrument, amount, investor_ids, closed_on, agreement_id
             ),
+            BusinessDate("closed_on", closed_on),
         )
 
     def transfer_shares(
@@ -157,6 +160,7 @@ class Listings:
             lambda x: x.transfer_shares(
                 from_party_id, to_party_id, shares, price_per_share, transferred_on
             ),
+            BusinessDate("transferred_on", transferred_on),
         )
 
     def get(self, listing_id: UUID, version: int | None = None) -> EquityListing:
@@ -181,6 +185,7 @@ class Listings:
         args: dict[str, object],
         options: Options,
         act: Callable[[EquityListing], object],
+        dated: BusinessDate | None = None,
     ) -> CommandResult:
-        command = Command(f"listing.{name}", args, options)
+        command = Command(f"listing.{name}", args, options, dated)
         return self.ledger.change(command, EquityListing, listing_id, act)

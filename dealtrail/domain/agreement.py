@@ -13,6 +13,8 @@ from dealtrail.domain.amendment import Amendment, AmendmentState
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.calendar import check_on_record, is_future
 from dealtrail.domain.errors import fail
+from dealtrail.domain.lifecycle_dates import AGREEMENT_DATES, Dates, on
+from dealtrail.domain.metadata import day_of_effect
 from dealtrail.domain.milestone import Milestone, MilestoneState
 from dealtrail.domain.personal import Personal
 from dealtrail.domain.terms import (
@@ -112,9 +114,9 @@ class Agreement(Recorded):
         self._check_party(party_id)
         if party_id in self.signatures:
             raise fail("agreement.party_already_signed", "party_id", party_id=party_id)
-        self._signed(
-            signature=self._signature(party_id, signatory_name, signatory_title, signed_on)
-        )
+        signature = self._signature(party_id, signatory_name, signatory_title, signed_on)
+        self._check_dated("signed", signed_on, "signed_on")
+        self._signed(signature=signature)
         if self._all_required_signed(self.signatures):
             self._became_effective(effective_on=self._last_required_signature(self.signatures))
 
@@ -146,6 +148,7 @@ class Agreement(Recorded):
     def complete(self, completed_on: date) -> None:
         self._check_status(AgreementStatus.EFFECTIVE, "agreement.not_effective")
         self._check_not_future(completed_on, "completed_on")
+        self._check_dated("completed", completed_on, "completed_on")
         self._completed(completed_on=completed_on)
 
     @event("Completed")
@@ -154,9 +157,12 @@ class Agreement(Recorded):
         self.ended_on = completed_on
 
     def terminate(self, reason: str, terminated_on: date) -> None:
+        """Ends the agreement, in effect or not: on or after it took effect, or, if it never
+        did, after every signature it collected."""
         if self.status in ENDED:
             raise fail("agreement.already_ended", status=self.status)
         self._check_not_future(terminated_on, "terminated_on")
+        self._check_dated("terminated", terminated_on, "terminated_on")
         self._terminated(reason=required_text(reason, "reason"), terminated_on=terminated_on)
 
     @event("Terminated")
@@ -181,7 +187,12 @@ class Agreement(Recorded):
 
     # ---- amendments --------------------------------------------------------------------------
 
-    def propose_amendment(self, terms: Terms, rationale: str) -> str:
+    def propose_amendment(
+        self, terms: Terms, rationale: str, proposed_on: date | None = None
+    ) -> str:
+        """Proposes new terms, on `proposed_on`: by default the day the command took effect
+        (the day its `effective_at` names, else today in UTC)."""
+        proposed_on = proposed_on or day_of_effect()
         self._check_status(AgreementStatus.EFFECTIVE, "agreement.not_effective")
         pending = self.pending_amendment()
         if pending is not None:
@@ -189,18 +200,40 @@ class Agreement(Recorded):
         if terms == self.terms:
             raise fail("agreement.amendment_changes_nothing", "terms")
         check_terms_on_record(terms)
+        self._check_not_future(proposed_on, "proposed_on")
+        self._check_dated("amendment_proposed", proposed_on, "proposed_on")
+        if terms.ends_on is not None:
+            self._check_dated("term_ends", terms.ends_on, "terms.ends_on")
         amendment_id = self._next_child_id()
         self._amendment_proposed(
-            amendment_id=amendment_id, terms=terms, rationale=required_text(rationale, "rationale")
+            amendment_id=amendment_id,
+            terms=terms,
+            rationale=required_text(rationale, "rationale"),
+            proposed_on=proposed_on,
         )
         return amendment_id
 
-    @event("AmendmentProposed")
-    def _amendment_proposed(self, amendment_id: str, terms: Terms, rationale: str) -> None:
-        self.amendments = {
-            **self.amendments,
-            amendment_id: Amendment(amendment_id, rationale, terms, previous_terms=self.terms),
-        }
+    class AmendmentProposed(Recorded.Event):
+        """v2: the proposal is dated (v1 had no date: it reads as undated)."""
+
+        class_version = 2
+        amendment_id: str
+        terms: Terms
+        rationale: str
+        proposed_on: date | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["proposed_on"] = None
+
+    @event(AmendmentProposed)
+    def _amendment_proposed(
+        self, amendment_id: str, terms: Terms, rationale: str, proposed_on: date | None
+    ) -> None:
+        amendment = Amendment(
+            amendment_id, rationale, terms, previous_terms=self.terms, proposed_on=proposed_on
+        )
+        self.amendments = {**self.amendments, amendment_id: amendment}
 
     def sign_amendment(
         self,
@@ -223,6 +256,7 @@ class Agreement(Recorded):
                 amendment_id=amendment_id,
             )
         signature = self._signature(party_id, signatory_name, signatory_title, signed_on)
+        self._check_dated("amendment_signed", signed_on, "signed_on")
         self._amendment_signed(amendment_id=amendment_id, signature=signature)
         if self._all_required_signed(self.amendments[amendment_id].signatures):
             self._amendment_applied(amendment_id=amendment_id)
@@ -289,8 +323,12 @@ class Agreement(Recorded):
         self._replace_milestone(self.milestones[milestone_id].rescheduled(due_on))
 
     def achieve_milestone(self, milestone_id: str, evidence_ref: str, achieved_on: date) -> None:
+        """A milestone is planned from the draft on, but achieved only under an agreement in
+        effect: what is achieved before the parties are bound is not a step of this deal."""
         self._pending_milestone(milestone_id)
+        self._check_status(AgreementStatus.EFFECTIVE, "agreement.not_effective")
         self._check_not_future(achieved_on, "achieved_on")
+        self._check_dated("milestone_achieved", achieved_on, "achieved_on")
         self._milestone_achieved(
             milestone_id=milestone_id,
             evidence_ref=required_text(evidence_ref, "evidence reference", "evidence_ref"),
@@ -317,6 +355,19 @@ class Agreement(Recorded):
     def _check_status(self, expected: AgreementStatus, code: str) -> None:
         if self.status != expected:
             raise fail(code, status=self.status)
+
+    def _check_dated(self, step: str, day: date, field: str) -> None:
+        AGREEMENT_DATES.check(step, day, field, self._dates())
+
+    def _dates(self) -> Dates:
+        """Every business date the agreement holds, by step (see lifecycle_dates)."""
+        pending = self.pending_amendment()
+        return {
+            "signed": on(*(s.signed_on for s in self.signatures.values())),
+            "effective": on(self.effective_on),
+            "term_ends": on(self.terms.ends_on),
+            "amendment_proposed": on(pending.proposed_on if pending else None),
+        }
 
     def _check_party(self, party_id: str, field: str = "party_id") -> None:
         if party_id not in self.parties:

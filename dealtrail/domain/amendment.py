@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 
 from dealtrail.domain.terms import Signature, Terms
@@ -21,6 +22,7 @@ class Amendment:
     previous_terms: Terms
     state: AmendmentState = AmendmentState.PENDING
     signatures: dict[str, Signature] = field(default_factory=dict)
+    proposed_on: date | None = None  # None: proposed before proposals were dated
 
     def signed(self, signature: Signature) -> Amendment:
         return replace(self, signatures={**self.signatures, signature.party_id: signature})

@@ -78,6 +78,11 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         "(leave out a date there is none of).",
     ),
     "money.too_large": (Invalid, "{amount} is larger than any deal this system records."),
+    "effective_at.not_on_business_date": (
+        Invalid,
+        "effective_at {effective_at} is not on {what} ({on}) in any time zone (UTC-12 to "
+        "UTC+14): give a time on that day, or leave effective_at out.",
+    ),
     # parties
     "party.name_unchanged": (Conflict, "The party is already named {name!r}."),
     "party.already_member": (Conflict, "The party is already a member of {alliance!r}."),
@@ -111,11 +116,27 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         Invalid,
         "A signature cannot be dated {signed_on}: in the future.",
     ),
+    "agreement.signed_after_term_end": (
+        Invalid,
+        "A signature on {earlier} cannot come after the term ends, on {later}.",
+    ),
     "agreement.not_effective": (Conflict, "The agreement is not in effect; it is {status}."),
     "agreement.already_ended": (Conflict, "The agreement has already ended; it is {status}."),
     "agreement.not_yet_expired": (Conflict, "The term runs until {ends_on}; it has not expired."),
     "agreement.no_end_date": (Conflict, "The agreement has no end date, so it cannot expire."),
     "agreement.date_in_future": (Invalid, "{what} cannot be dated {on}: in the future."),
+    "agreement.completed_before_effective": (
+        Invalid,
+        "The agreement cannot be completed on {later}: it took effect on {earlier}.",
+    ),
+    "agreement.terminated_before_effective": (
+        Invalid,
+        "The agreement cannot be terminated on {later}: it took effect on {earlier}.",
+    ),
+    "agreement.terminated_before_signed": (
+        Invalid,
+        "The agreement cannot be terminated on {later}: it was signed on {earlier}.",
+    ),
     # amendments
     "agreement.amendment_pending": (
         Conflict,
@@ -128,6 +149,14 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         "Party {party_id} has already signed amendment {amendment_id}.",
     ),
     "agreement.amendment_changes_nothing": (Invalid, "The amendment leaves the terms unchanged."),
+    "agreement.amendment_proposed_before_effective": (
+        Invalid,
+        "An amendment cannot be proposed on {later}: the agreement took effect on {earlier}.",
+    ),
+    "agreement.amendment_signed_before_proposed": (
+        Invalid,
+        "The amendment cannot be signed on {later}: it was proposed on {earlier}.",
+    ),
     # milestones
     "agreement.unknown_milestone": (Missing, "Milestone {milestone_id} does not exist."),
     "agreement.milestone_exists": (Conflict, "Milestone {milestone_id} already exists."),
@@ -135,6 +164,10 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "agreement.milestone_due_unchanged": (
         Conflict,
         "Milestone {milestone_id} is already due then.",
+    ),
+    "agreement.milestone_achieved_before_effective": (
+        Invalid,
+        "A milestone cannot be achieved on {later}: the agreement took effect on {earlier}.",
     ),
     # equity listings: values
     "listing.not_a_company": (Invalid, "Party {party_id} is not a company but a {kind}."),
@@ -290,12 +323,29 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         Conflict,
         "Know-how is never granted: it is protected by being kept secret.",
     ),
+    "ip_asset.know_how_not_filed": (
+        Invalid,
+        "Know-how is never filed with an office: it has no filing date.",
+    ),
     "ip_asset.not_pending": (Conflict, "Only a pending asset can be granted; it is {status}."),
+    "ip_asset.already_granted": (Conflict, "The asset is already granted."),
     "ip_asset.not_granted": (Conflict, "Only a granted asset can expire; it is {status}."),
     "ip_asset.already_ended": (Conflict, "The asset has already ended; it is {status}."),
     "ip_asset.expired_before_grant": (
         Invalid,
-        "An asset cannot expire before its grant on {granted_on}.",
+        "An asset cannot expire on {later}: it was granted on {earlier}.",
+    ),
+    "ip_asset.granted_before_filed": (
+        Invalid,
+        "An asset cannot be granted on {later}: it was filed on {earlier}.",
+    ),
+    "ip_asset.lapsed_before_filed": (
+        Invalid,
+        "An asset cannot lapse on {later}: it was filed on {earlier}.",
+    ),
+    "ip_asset.lapsed_before_granted": (
+        Invalid,
+        "An asset cannot lapse on {later}: it was granted on {earlier}.",
     ),
     "ip_asset.date_in_future": (Invalid, "{what} cannot be dated {on}: in the future."),
     "ip_asset.title_transfer_applied": (
@@ -337,7 +387,7 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         "Party {party_id} is not the asset's owner of record, so it cannot transfer it.",
     ),
     # IP transfers: lifecycle
-    "ip_transfer.not_proposed": (Conflict, "Only a proposed transfer is valuated; it is {status}."),
+    "ip_transfer.already_valuated": (Conflict, "The transfer is already valuated; it is {status}."),
     "ip_transfer.not_valuated": (
         Conflict,
         "The contract follows the valuation; the transfer is {status}.",
@@ -350,20 +400,69 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         Invalid,
         "Party {party_id} is not a party to the agreement.",
     ),
+    "ip_transfer.party_not_signed": (
+        Invalid,
+        "Party {party_id} has not signed the agreement, so it is not their contract yet.",
+    ),
+    "ip_transfer.contract_already_signed": (
+        Conflict,
+        "The contract is already signed; the transfer is {status}.",
+    ),
+    "ip_transfer.contract_signed_before_valuated": (
+        Invalid,
+        "The contract, signed on {later}, cannot predate the valuation on {earlier}.",
+    ),
     "ip_transfer.not_contract_signed": (
         Conflict,
         "Only a transfer under a signed contract is recorded; it is {status}.",
     ),
     "ip_transfer.know_how_not_recorded": (Conflict, "Know-how is not recorded with an IP office."),
+    "ip_transfer.already_recorded": (
+        Conflict,
+        "The transfer is already recorded with the IP office: it is recorded once.",
+    ),
+    "ip_transfer.recordal_office_mismatch": (
+        Invalid,
+        "The asset is a right at the {jurisdiction} office: its transfer is recorded there, "
+        "not at {office}.",
+    ),
     "ip_transfer.recorded_before_contract": (
         Invalid,
-        "The recordal cannot predate the contract, signed on {signed_on}.",
+        "The recordal on {later} cannot predate the contract, signed on {earlier}.",
     ),
     "ip_transfer.not_recorded": (
         Conflict,
         "The transfer is not ready to complete; it is {status}.",
     ),
     "ip_transfer.already_ended": (Conflict, "The transfer has already ended; it is {status}."),
+    "ip_transfer.recorded_not_cancellable": (
+        Conflict,
+        "The transfer is recorded with the IP office: only a new transfer back undoes it.",
+    ),
+    "ip_transfer.completed_before_contract": (
+        Invalid,
+        "The transfer cannot be completed on {later}: the contract was signed on {earlier}.",
+    ),
+    "ip_transfer.completed_before_recorded": (
+        Invalid,
+        "The transfer cannot be completed on {later}: it was recorded on {earlier}.",
+    ),
+    "ip_transfer.completed_before_paid": (
+        Invalid,
+        "The transfer cannot be completed on {later}: a payment was made on {earlier}.",
+    ),
+    "ip_transfer.cancelled_before_valuated": (
+        Invalid,
+        "The transfer cannot be cancelled on {later}: it was valuated on {earlier}.",
+    ),
+    "ip_transfer.cancelled_before_contract": (
+        Invalid,
+        "The transfer cannot be cancelled on {later}: the contract was signed on {earlier}.",
+    ),
+    "ip_transfer.cancelled_before_paid": (
+        Invalid,
+        "The transfer cannot be cancelled on {later}: a payment was made on {earlier}.",
+    ),
     "ip_transfer.date_in_future": (Invalid, "{what} cannot be dated {on}: in the future."),
     # IP transfers: consideration
     "ip_transfer.contract_not_signed": (
@@ -387,6 +486,10 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "ip_transfer.consideration_outstanding": (
         Conflict,
         "{outstanding} of the consideration is still outstanding.",
+    ),
+    "ip_transfer.paid_before_contract": (
+        Invalid,
+        "A payment on {later} cannot predate the contract, signed on {earlier}.",
     ),
     "consideration.wrong_amounts": (Invalid, "A {kind} schedule lists {expected}."),
     "consideration.currency_mismatch": (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from eventsourcing.domain import event
 
@@ -25,6 +26,7 @@ from dealtrail.domain.ip_identifiers import (
     identifiers_for,
     ip_office,
 )
+from dealtrail.domain.lifecycle_dates import IP_ASSET_DATES, Dates, on
 from dealtrail.domain.text import required_text
 from dealtrail.domain.unique_key import UniqueKey
 
@@ -40,12 +42,19 @@ ENDED = frozenset({AssetStatus.LAPSED, AssetStatus.EXPIRED})
 
 
 class IpAsset(Recorded):
+    class_version = 2  # snapshots: v2 holds the filing date (v1 had none)
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["filed_on"] = None
+
     holder_party_id: str
     owner_party_id: str
     kind: AssetKind
     jurisdiction: str
     title: str
     identifiers: list[IpIdentifier]
+    filed_on: date | None
     status: AssetStatus
     granted_on: date | None
     ended_on: date | None
@@ -60,25 +69,40 @@ class IpAsset(Recorded):
         jurisdiction: str,
         title: str,
         identifiers: Sequence[tuple[str, str]] = (),
+        filed_on: date | None = None,
     ) -> IpAsset:
-        """`identifiers` are (kind, number) pairs, normalised by the jurisdiction's office."""
+        """`identifiers` are (kind, number) pairs, normalised by the jurisdiction's office;
+        `filed_on` is the day the application was filed with it, if known."""
         checked_kind = asset_kind(kind)
         office = ip_office(jurisdiction, "jurisdiction")
         check_filed_at(checked_kind, office)
+        if filed_on is not None:
+            if checked_kind == AssetKind.KNOW_HOW:
+                raise fail("ip_asset.know_how_not_filed", "filed_on")
+            cls._check_not_future(filed_on, "filed_on")
         return cls(
             holder_party_id=holder_party_id,
             kind=checked_kind,
             jurisdiction=office,
             title=required_text(title, "title"),
             identifiers=identifiers_for(checked_kind, office, identifiers),
+            filed_on=filed_on,
         )
 
     class Registered(Recorded.Created):
+        """v2: the filing date, if known (v1 had none: it reads as unknown)."""
+
+        class_version = 2
         holder_party_id: str
         kind: str
         jurisdiction: str
         title: str
         identifiers: list[IpIdentifier]
+        filed_on: date | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["filed_on"] = None
 
     @event(Registered)
     def __init__(
@@ -88,6 +112,7 @@ class IpAsset(Recorded):
         jurisdiction: str,
         title: str,
         identifiers: list[IpIdentifier],
+        filed_on: date | None,
     ) -> None:
         self.holder_party_id = holder_party_id
         self.owner_party_id = holder_party_id
@@ -95,6 +120,7 @@ class IpAsset(Recorded):
         self.jurisdiction = jurisdiction
         self.title = title
         self.identifiers = list(identifiers)
+        self.filed_on = filed_on
         self.status = AssetStatus.PENDING
         self.granted_on = None
         self.ended_on = None
@@ -107,8 +133,11 @@ class IpAsset(Recorded):
         """The office granted (or registered) the right, optionally with its grant number."""
         if self.kind == AssetKind.KNOW_HOW:
             raise fail("ip_asset.know_how_not_granted")
+        if self.status == AssetStatus.GRANTED:
+            raise fail("ip_asset.already_granted")
         self._check_status(AssetStatus.PENDING, "ip_asset.not_pending")
         self._check_not_future(granted_on, "granted_on")
+        self._check_dated("granted", granted_on, "granted_on")
         identifier = None
         if grant_number is not None:
             kind = grant_number_kind(self.kind)
@@ -130,6 +159,7 @@ class IpAsset(Recorded):
         if self.status in ENDED:
             raise fail("ip_asset.already_ended", status=self.status)
         self._check_not_future(lapsed_on, "lapsed_on")
+        self._check_dated("lapsed", lapsed_on, "lapsed_on")
         self._lapsed(lapsed_on=lapsed_on, reason=required_text(reason, "reason"))
 
     @event("Lapsed")
@@ -140,10 +170,11 @@ class IpAsset(Recorded):
 
     def record_expiry(self, expired_on: date) -> None:
         """A granted right reached the end of its statutory term."""
+        if self.status in ENDED:
+            raise fail("ip_asset.already_ended", status=self.status)
         self._check_status(AssetStatus.GRANTED, "ip_asset.not_granted")
         self._check_not_future(expired_on, "expired_on")
-        if self.granted_on is not None and expired_on < self.granted_on:
-            raise fail("ip_asset.expired_before_grant", "expired_on", granted_on=self.granted_on)
+        self._check_dated("expired", expired_on, "expired_on")
         self._expired(expired_on=expired_on)
 
     @event("Expired")
@@ -193,6 +224,13 @@ class IpAsset(Recorded):
     def _check_status(self, expected: AssetStatus, code: str) -> None:
         if self.status != expected:
             raise fail(code, status=self.status)
+
+    def _check_dated(self, step: str, day: date, field: str) -> None:
+        IP_ASSET_DATES.check(step, day, field, self._dates())
+
+    def _dates(self) -> Dates:
+        """Every business date the asset holds, by step (see lifecycle_dates)."""
+        return {"filed": on(self.filed_on), "granted": on(self.granted_on)}
 
     @staticmethod
     def _check_not_future(day: date, field: str) -> None:

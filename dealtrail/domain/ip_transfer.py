@@ -27,6 +27,7 @@ from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_asset import ENDED as ASSET_ENDED
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.ip_identifiers import AssetKind, ip_office
+from dealtrail.domain.lifecycle_dates import IP_TRANSFER_DATES, Dates, on
 from dealtrail.domain.money import Money
 from dealtrail.domain.text import required_text
 from dealtrail.domain.transfer_terms import (
@@ -131,7 +132,9 @@ class IpTransfer(Recorded):
     # ---- valuation, contract, recordal -------------------------------------------------------
 
     def valuate(self, appraiser: str, method: str, value: Money, valuated_on: date) -> None:
-        self._check_status(TransferStatus.PROPOSED, "ip_transfer.not_proposed")
+        self._check_open()
+        if self.status != TransferStatus.PROPOSED:
+            raise fail("ip_transfer.already_valuated", status=self.status)
         self._check_not_future(valuated_on, "valuated_on")
         valuation = Valuation(
             required_text(appraiser, "appraiser"), valuation_method(method), value, valuated_on
@@ -144,16 +147,28 @@ class IpTransfer(Recorded):
         self.valuation = valuation
 
     def sign_contract(self, agreement: Agreement) -> None:
-        """Links the agreement the parties signed: it must be in effect and bind both of them."""
-        self._check_status(TransferStatus.VALUATED, "ip_transfer.not_valuated")
+        """Links the agreement the parties signed: it must be in effect and both holder and
+        recipient must have signed it. The contract is signed on the later of the day it took
+        effect and their own signatures (either may sign without being required to)."""
+        self._check_open()
+        if self.status == TransferStatus.PROPOSED:
+            raise fail("ip_transfer.not_valuated", status=self.status)
+        if self.status != TransferStatus.VALUATED:
+            raise fail("ip_transfer.contract_already_signed", status=self.status)
         if agreement.status != AgreementStatus.EFFECTIVE or agreement.effective_on is None:
             raise fail(
                 "ip_transfer.agreement_not_effective", "agreement_id", status=agreement.status
             )
+        signed_on = agreement.effective_on
         for party_id in (self.holder_party_id, self.recipient_party_id):
             if party_id not in agreement.parties:
                 raise fail("ip_transfer.agreement_lacks_party", "agreement_id", party_id=party_id)
-        self._contract_signed(agreement_id=str(agreement.id), signed_on=agreement.effective_on)
+            signature = agreement.signatures.get(party_id)
+            if signature is None:
+                raise fail("ip_transfer.party_not_signed", "agreement_id", party_id=party_id)
+            signed_on = max(signed_on, signature.signed_on)
+        self._check_dated("contract_signed", signed_on, "agreement_id")
+        self._contract_signed(agreement_id=str(agreement.id), signed_on=signed_on)
 
     @event("ContractSigned")
     def _contract_signed(self, agreement_id: str, signed_on: date) -> None:
@@ -164,22 +179,29 @@ class IpTransfer(Recorded):
     def record_with_office(
         self, office: str, recordal_number: str, recorded_on: date, asset: IpAsset
     ) -> None:
-        """The IP office recorded the transfer; `asset` is the asset as it is now."""
-        self._check_status(TransferStatus.CONTRACT_SIGNED, "ip_transfer.not_contract_signed")
+        """The IP office recorded the transfer; `asset` is the asset as it is now. A right is
+        recorded at the office that granted it (or holds its application)."""
+        self._check_open()
+        if self.status == TransferStatus.RECORDED:
+            raise fail("ip_transfer.already_recorded")
+        if self.status != TransferStatus.CONTRACT_SIGNED:
+            raise fail("ip_transfer.not_contract_signed", status=self.status)
         if self.asset_kind == AssetKind.KNOW_HOW:
             raise fail("ip_transfer.know_how_not_recorded")
         self._check_not_future(recorded_on, "recorded_on")
-        if self.contract_signed_on and recorded_on < self.contract_signed_on:
-            raise fail(
-                "ip_transfer.recorded_before_contract",
-                "recorded_on",
-                signed_on=self.contract_signed_on,
-            )
+        self._check_dated("recorded", recorded_on, "recorded_on")
         recordal = Recordal(
             ip_office(office, "office"),
             required_text(recordal_number, "recordal number", "recordal_number"),
             recorded_on,
         )
+        if recordal.office != asset.jurisdiction:
+            raise fail(
+                "ip_transfer.recordal_office_mismatch",
+                "office",
+                office=recordal.office,
+                jurisdiction=asset.jurisdiction,
+            )
         self._check_owner_of_record(asset, self.holder_party_id)
         self._recorded_with_office(recordal=recordal)
 
@@ -210,6 +232,7 @@ class IpTransfer(Recorded):
             raise fail("ip_transfer.no_consideration")
         check_payment(schedule, self.payments.values(), amount)
         self._check_not_future(paid_on, "paid_on")
+        self._check_dated("paid", paid_on, "paid_on")
         payment = Payment(
             payment_id=self.child_id(self.id, self.version + 1),
             amount=amount,
@@ -243,13 +266,16 @@ class IpTransfer(Recorded):
         ready = TransferStatus.RECORDED
         if self.asset_kind == AssetKind.KNOW_HOW:
             ready = TransferStatus.CONTRACT_SIGNED
-        self._check_status(ready, "ip_transfer.not_recorded")
+        self._check_open()
+        if self.status != ready:
+            raise fail("ip_transfer.not_recorded", status=self.status)
         if self.schedule is None:
             raise fail("ip_transfer.no_consideration")
         owed = self.outstanding()
         if owed is not None and owed.amount > 0:
             raise fail("ip_transfer.consideration_outstanding", outstanding=owed)
         self._check_not_future(completed_on, "completed_on")
+        self._check_dated("completed", completed_on, "completed_on")
         self._completed(completed_on=completed_on)
 
     @event("Completed")
@@ -258,9 +284,14 @@ class IpTransfer(Recorded):
         self.ended_on = completed_on
 
     def cancel(self, reason: str, cancelled_on: date) -> None:
-        if self.status in FINAL:
-            raise fail("ip_transfer.already_ended", status=self.status)
+        """Abandons a transfer before its recordal. A recorded transfer is on the office's
+        register (an assignment has moved the owner of record): only a new transfer back
+        undoes it."""
+        self._check_open()
+        if self.status == TransferStatus.RECORDED:
+            raise fail("ip_transfer.recorded_not_cancellable")
         self._check_not_future(cancelled_on, "cancelled_on")
+        self._check_dated("cancelled", cancelled_on, "cancelled_on")
         self._cancelled(reason=required_text(reason, "reason"), cancelled_on=cancelled_on)
 
     @event("Cancelled")
@@ -271,15 +302,24 @@ class IpTransfer(Recorded):
 
     # ---- checks ------------------------------------------------------------------------------
 
-    def _check_status(self, expected: TransferStatus, code: str) -> None:
+    def _check_open(self) -> None:
         if self.status in FINAL:
             raise fail("ip_transfer.already_ended", status=self.status)
-        if self.status != expected:
-            raise fail(code, status=self.status)
+
+    def _check_dated(self, step: str, day: date, field: str) -> None:
+        IP_TRANSFER_DATES.check(step, day, field, self._dates())
+
+    def _dates(self) -> Dates:
+        """Every business date the transfer holds, by step (see lifecycle_dates)."""
+        return {
+            "valuated": on(self.valuation.valuated_on if self.valuation else None),
+            "contract_signed": on(self.contract_signed_on),
+            "recorded": on(self.recordal.recorded_on if self.recordal else None),
+            "paid": on(*(p.paid_on for p in self.payments.values())),
+        }
 
     def _check_consideration_open(self) -> None:
-        if self.status in FINAL:
-            raise fail("ip_transfer.already_ended", status=self.status)
+        self._check_open()
         if self.status not in (TransferStatus.CONTRACT_SIGNED, TransferStatus.RECORDED):
             raise fail("ip_transfer.contract_not_signed", status=self.status)
 

@@ -11,9 +11,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import uuid4
+
+from dealtrail.domain.errors import fail
+
+# The time zones furthest behind and ahead of UTC: a moment falls on some day from its date at
+# UTC-12 to its date at UTC+14.
+_FURTHEST_BEHIND = timedelta(hours=12)
+_FURTHEST_AHEAD = timedelta(hours=14)
 
 
 @dataclass(frozen=True)
@@ -88,19 +95,53 @@ def with_idempotency_key(key: str | None) -> Iterator[None]:
         _current.reset(token)
 
 
+@dataclass(frozen=True)
+class BusinessDate:
+    """The day a command's fact happened (signed, paid, granted...), and the field giving it."""
+
+    field: str
+    day: date
+
+
+def falls_on(moment: datetime, day: date) -> bool:
+    """Whether `moment` is on `day` in some time zone from UTC-12 to UTC+14."""
+    utc = moment.astimezone(UTC)
+    return (utc - _FURTHEST_BEHIND).date() <= day <= (utc + _FURTHEST_AHEAD).date()
+
+
 @contextmanager
-def effective_from(day: date | None) -> Iterator[None]:
-    """Events recorded inside take effect at the start of `day` (UTC), unless the caller already
-    said when they took effect: a back-dated signature counts from the day it was signed."""
-    meta = current_metadata()
-    if day is None or meta.effective_at is not None:
+def effective_from(dated: BusinessDate | None) -> Iterator[None]:
+    """Events recorded inside take effect on the command's business date: at the start of its
+    day (UTC), or at the `effective_at` the caller gave, which must fall on that day somewhere
+    on Earth (a back-dated signature counts from the day it was signed, not from a time that
+    contradicts it). Refused before anything is recorded."""
+    if dated is None:
         yield
         return
-    token = _current.set(replace(meta, effective_at=datetime.combine(day, time(), UTC)))
+    meta = current_metadata()
+    if meta.effective_at is not None:
+        if not falls_on(meta.effective_at, dated.day):
+            raise fail(
+                "effective_at.not_on_business_date",
+                "effective_at",
+                effective_at=meta.effective_at.isoformat(),
+                what=dated.field,
+                on=dated.day,
+            )
+        yield
+        return
+    token = _current.set(replace(meta, effective_at=datetime.combine(dated.day, time(), UTC)))
     try:
         yield
     finally:
         _current.reset(token)
+
+
+def day_of_effect() -> date:
+    """The day the current command took effect, for a fact given without a date: the day its
+    `effective_at` names (as written, in its own offset), else today in UTC."""
+    effective_at = current_metadata().effective_at
+    return effective_at.date() if effective_at is not None else datetime.now(UTC).date()
 
 
 def current_metadata() -> EventMetadata:

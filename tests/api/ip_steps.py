@@ -84,9 +84,9 @@ class Deal:
     def post(self, step: str, body: dict[str, Any]) -> TestResponse:
         return self.api.post(f"{self.url}/{step}", json=body)
 
-    def valuate(self) -> dict[str, Any]:
+    def valuate(self, on: str = "2026-11-19") -> dict[str, Any]:
         body = {"appraiser": "Zhongxin", "method": "income", "value": PRICE}
-        return ok(self.post("valuation", body | {"valuated_on": "2026-11-19"}))
+        return ok(self.post("valuation", body | {"valuated_on": on}))
 
     def sign(self) -> dict[str, Any]:
         self.valuate()

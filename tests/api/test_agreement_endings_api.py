@@ -14,13 +14,13 @@ def ok(response: Any) -> dict[str, Any]:
     return response.json
 
 
-def effective_agreement(api: Api, **terms: Any) -> dict[str, Any]:
+def effective_agreement(api: Api, signed_on: str = "2026-11-20", **terms: Any) -> dict[str, Any]:
     university = register_party(api)
     academy = register_party(api, "National Academy of Sciences", "KZ")
     agreement = draft_agreement(api, [university, academy], **terms)
     ok(api.post(f"{AGREEMENTS}/{agreement['id']}/opening"))
-    ok(sign(api, agreement["id"], university))
-    return ok(sign(api, agreement["id"], academy))
+    ok(sign(api, agreement["id"], university, signed_on))
+    return ok(sign(api, agreement["id"], academy, signed_on))
 
 
 def test_an_effective_agreement_is_completed(staff: Api) -> None:
@@ -52,7 +52,9 @@ def test_an_agreement_open_for_signature_is_terminated_with_a_reason(staff: Api)
 
 
 def test_an_agreement_expires_only_after_its_term_has_run_out(staff: Api) -> None:
-    past = effective_agreement(staff, starts_on="2025-01-01", ends_on="2025-12-31")
+    past = effective_agreement(
+        staff, signed_on="2024-12-20", starts_on="2025-01-01", ends_on="2025-12-31"
+    )
     current = effective_agreement(staff, ends_on="2099-12-31")
     open_ended = effective_agreement(staff)
 

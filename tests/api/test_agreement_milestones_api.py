@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .conftest import Api, draft_agreement, register_party
+from .conftest import Api, draft_agreement, register_party, sign
 
 AGREEMENTS = "/api/v1/agreements"
 
@@ -36,6 +36,13 @@ class Deal:
         added = ok(response)["milestones"][-1]
         assert added["title"] == title
         return added["milestone_id"]
+
+    def take_effect(self, signed_on: str = "2026-10-15") -> None:
+        """Both parties sign: milestones are achieved only under an agreement in effect."""
+        agreement_id = self.url.rsplit("/", 1)[-1]
+        ok(self.api.post(f"{self.url}/opening"))
+        for party in (self.university, self.academy):
+            ok(sign(self.api, agreement_id, party, signed_on))
 
     def milestones(self, query: str = "") -> dict[str, dict[str, Any]]:
         found = ok(self.api.get(f"{self.url}/milestones{query}"))
@@ -93,6 +100,7 @@ def test_a_milestone_is_rescheduled_with_a_reason(staff: Api) -> None:
 def test_a_milestone_is_achieved_with_evidence_and_cannot_be_closed_again(staff: Api) -> None:
     deal = Deal(staff)
     milestone_id = deal.add("Prototype delivered", "2026-11-30")
+    deal.take_effect()
     url = f"{deal.url}/milestones/{milestone_id}"
 
     achieved = ok(
@@ -114,6 +122,7 @@ def test_a_milestone_is_achieved_with_evidence_and_cannot_be_closed_again(staff:
 def test_a_milestone_cannot_be_achieved_in_the_future(staff: Api) -> None:
     deal = Deal(staff)
     milestone_id = deal.add("Prototype delivered", "2026-11-30")
+    deal.take_effect()
 
     response = staff.post(
         f"{deal.url}/milestones/{milestone_id}/achievement",
@@ -142,6 +151,7 @@ def test_overdue_milestones_are_past_due_and_neither_achieved_nor_waived(staff: 
     deal.add("Pilot plant", "2026-12-31", deal.academy)
     achieved = deal.add("Prototype delivered", "2026-09-01")
     waived = deal.add("Second roadshow", "2026-09-15")
+    deal.take_effect()
     staff.post(
         f"{deal.url}/milestones/{achieved}/achievement",
         json={"evidence_ref": "DMS-1", "achieved_on": "2026-11-01"},

@@ -173,9 +173,10 @@ def test_an_amendment_replaces_the_terms_once_every_party_has_signed_it(staff: A
     raised = {"amount": "1200000.00", "currency": "CNY"}
     new_terms = {"title": "International cooperation agreement", "value": raised}
 
-    proposed = ok(staff.post(f"{url}/amendments", json={"terms": new_terms, "rationale": "More"}))
+    proposal = {"terms": new_terms, "rationale": "More", "proposed_on": "2026-11-22"}
+    proposed = ok(staff.post(f"{url}/amendments", json=proposal))
     amendment = proposed["amendments"][0]
-    assert amendment["state"] == "pending"
+    assert (amendment["state"], amendment["proposed_on"]) == ("pending", "2026-11-22")
     assert proposed["terms"]["value"] == VALUE
     amendment_url = f"{url}/amendments/{amendment['amendment_id']}/signatures"
     body = {"signatory_name": "Zhang Wei", "signatory_title": "Rector", "signed_on": "2026-11-25"}

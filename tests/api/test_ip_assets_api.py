@@ -91,14 +91,18 @@ def test_grant_lapse_and_expiry_are_recorded_once_each_in_order(staff: Api, audi
     assert (granted["status"], granted["granted_on"]) == ("granted", "2021-06-01")
     assert granted["identifiers"][-1] == {"kind": "grant", "number": "CN112345678B"}
     refused(
-        staff.post(f"{url}/grant", json={"granted_on": "2021-06-02"}), 409, "ip_asset.not_pending"
+        staff.post(f"{url}/grant", json={"granted_on": "2021-06-02"}),
+        409,
+        "ip_asset.already_granted",
     )
     expired = ok(staff.post(f"{url}/expiry", json={"expired_on": "2026-06-01"}))
     assert (expired["status"], expired["ended_on"]) == ("expired", "2026-06-01")
     lapse = {"lapsed_on": "2026-06-02", "reason": "Fee unpaid"}
     refused(staff.post(f"{url}/lapse", json=lapse), 409, "ip_asset.already_ended")
     refused(
-        staff.post(f"{url}/expiry", json={"expired_on": "2099-01-01"}), 409, "ip_asset.not_granted"
+        staff.post(f"{url}/expiry", json={"expired_on": "2099-01-01"}),
+        409,
+        "ip_asset.already_ended",
     )
 
     history = ok(auditor.get(f"{url}/history"))["items"]

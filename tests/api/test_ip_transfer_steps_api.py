@@ -71,7 +71,7 @@ def test_each_step_out_of_turn_is_refused_with_a_stable_code(staff: Api) -> None
             {"appraiser": "Again", "method": "cost", "value": PRICE, "valuated_on": "2026-11-19"},
         ),
         409,
-        "ip_transfer.not_proposed",
+        "ip_transfer.already_valuated",
     )
     draft = draft_agreement(staff, [deal.holder, deal.recipient])["id"]
     refused(

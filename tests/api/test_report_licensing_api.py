@@ -43,7 +43,7 @@ def test_the_licensing_summary_counts_a_years_deals_income_start_ups_and_countri
         contracted[mode] += 1
         effective.append(("2026-11-20", {"CN"}))  # each signed under a CN-CN agreement
     exclusive = Deal(staff, mode="exclusive_licence")
-    exclusive.valuate()
+    exclusive.valuate("2025-12-01")
     older = Contract(staff, [exclusive.holder, exclusive.recipient]).effective("2025-12-30")
     posted(exclusive.post("contract", {"agreement_id": older.id}))
     effective.append(("2025-12-30", {"CN"}))
@@ -55,7 +55,7 @@ def test_the_licensing_summary_counts_a_years_deals_income_start_ups_and_countri
     royalty.sign()
     contracted["non_exclusive_licence"] += 1
     effective.append(("2026-11-20", {"CN"}))
-    royalties(royalty, ("1200.50", "2026-05-01"), ("800.25", "2026-11-01"))
+    royalties(royalty, ("1200.50", "2026-11-21"), ("800.25", "2026-11-24"))  # after its contract
     income["non_exclusive_licence", "USD"] += ["1200.50", "800.25"]
     assignment = Deal(staff)
     assignment.sign()

@@ -35,13 +35,14 @@ def consideration(deal: Deal, kind: str, lines: list[tuple[str, str]], currency:
 
 
 def signed_under(deal: Deal, schedule: tuple[tuple[str, str], ...] = ()) -> Contract:
-    """The deal valuated and signed under an agreement of its two parties (with `schedule`)."""
-    deal.valuate()
+    """The deal valuated and signed under an agreement of its two parties (with `schedule`),
+    which took effect on 2026-11-05: before the payments of these tests."""
+    deal.valuate("2026-11-01")
     total = str(sum((D(a) for _, a in schedule), D("500000.00")))
     contract = Contract(
         deal.api, [deal.holder, deal.recipient], value=money(total), schedule=schedule
     )
-    contract.effective("2026-11-20")
+    contract.effective("2026-11-05")
     posted(deal.post("contract", {"agreement_id": contract.id}))
     return contract
 

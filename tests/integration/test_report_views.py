@@ -37,6 +37,8 @@ def _cny(amount: str) -> Money:
 
 def test_milestone_rows_follow_rescheduling_and_achievement(services: Services) -> None:
     agreement_id, a, b = open_agreement(services)
+    for party_id in (a, b):  # milestones are achieved under an agreement in effect
+        services.agreements.sign(agreement_id, party_id, "Zhang Wei", "President", date(2026, 9, 1))
     added = services.agreements.add_milestone(agreement_id, "Prototype", date(2026, 10, 1), a, "")
     moved = Agreement.child_id(agreement_id, added.version)
     added = services.agreements.add_milestone(agreement_id, "Report", date(2026, 10, 5), b, "")

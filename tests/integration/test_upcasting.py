@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from uuid import UUID, uuid4
 
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
@@ -11,7 +12,7 @@ from eventsourcing.persistence import StoredEvent
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.personal import Personal
 from dealtrail.web.services import Services
-from tests.integration.builders import open_agreement
+from tests.integration.builders import open_agreement, terms, two_parties
 
 
 def _as_v1(state: bytes, party_id: str) -> bytes:
@@ -63,3 +64,76 @@ def test_a_snapshot_stored_before_names_were_sealed_loads_as_personal_data(
     loaded = services.agreements.get(agreement_id)
     assert [s.signatory_name for s in loaded.signatures.values()] == [Personal("Zhang Wei", a)]
     assert loaded == current
+
+
+def _as_undated(state: bytes, field: str) -> bytes:
+    """An event as version 1 stored it: no class_version, no `field`."""
+    data = json.loads(state)
+    assert data.pop("class_version") == 2
+    del data[field]
+    return json.dumps(data).encode()
+
+
+def _effective(services: Services) -> tuple[UUID, str, str]:
+    agreement_id, a, b = open_agreement(services)
+    for party in (a, b):
+        services.agreements.sign(agreement_id, party, "Zhang Wei", "President", date(2026, 11, 20))
+    return agreement_id, a, b
+
+
+def test_an_amendment_proposed_before_proposals_were_dated_loads_undated(
+    services: Services,
+) -> None:
+    with recording("staff:test"):
+        agreement_id, _, _ = _effective(services)
+        services.agreements.propose_amendment(agreement_id, terms("Amended"), "Rename")
+        old_id, a, _ = _effective(services)
+    stored = services.ledger.recorder.select_events(agreement_id, gt=5)[0]
+    v1 = StoredEvent(old_id, 6, stored.topic, _as_undated(stored.state, "proposed_on"))
+    services.ledger.recorder.insert_events([v1])
+
+    with recording("staff:test"):
+        [amendment_id] = services.agreements.get(old_id).amendments
+        services.agreements.sign_amendment(
+            old_id, amendment_id, a, "Zhang Wei", "President", date(2026, 11, 20)
+        )
+
+    amendment = services.agreements.get(old_id).amendments[amendment_id]
+    assert (amendment.proposed_on, len(amendment.signatures)) == (None, 1)
+
+
+def test_an_asset_registered_before_filing_dates_loads_as_filed_on_an_unknown_day(
+    services: Services,
+) -> None:
+    with recording("staff:test"):
+        holder, _ = two_parties(services)
+        asset_id = services.ip_assets.register(
+            holder, "patent", "CN", "Graphene membrane", filed_on=date(2020, 6, 19)
+        ).aggregate_id
+    stored = services.ledger.recorder.select_events(asset_id)[0]
+    old_id = uuid4()
+    v1 = StoredEvent(old_id, 1, stored.topic, _as_undated(stored.state, "filed_on"))
+    services.ledger.recorder.insert_events([v1])
+
+    with recording("staff:test"):
+        services.ip_assets.record_grant(old_id, date(2019, 1, 1))
+
+    old = services.ip_assets.get(old_id)
+    assert (old.filed_on, old.granted_on) == (None, date(2019, 1, 1))
+
+
+def test_an_asset_snapshot_stored_before_filing_dates_loads(services: Services) -> None:
+    with recording("staff:test"):
+        holder, _ = two_parties(services)
+        asset_id = services.ip_assets.register(holder, "patent", "CN", "Graphene").aggregate_id
+    current = services.ip_assets.get(asset_id)
+    stored = services.ledger.mapper.to_stored_event(Snapshot.take(current))
+    data = json.loads(stored.state)
+    assert data["state"].pop("class_version") == 2
+    del data["state"]["filed_on"]
+    assert services.ledger.snapshots is not None
+    services.ledger.snapshots.recorder.insert_events(
+        [StoredEvent(asset_id, current.version, stored.topic, json.dumps(data).encode())]
+    )
+
+    assert services.ip_assets.get(asset_id) == current

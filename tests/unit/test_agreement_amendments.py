@@ -26,6 +26,7 @@ from .conftest import (
 pytestmark = pytest.mark.usefixtures("staff")
 
 AMENDED = replace(TERMS, value=Money.of("1500000.00", "CNY"), ends_on=date(2028, 2, 29))
+PROPOSED_ON = date(2025, 7, 15)
 RESIGNED_ON = date(2025, 8, 1)
 
 
@@ -34,7 +35,7 @@ def sign(agreement: Agreement, amendment_id: str, party_id: str) -> None:
 
 
 def proposed(agreement: Agreement) -> str:
-    amendment_id = agreement.propose_amendment(AMENDED, "Extend the term by a year")
+    amendment_id = agreement.propose_amendment(AMENDED, "Extend the term by a year", PROPOSED_ON)
     agreement.collect_events()
     return amendment_id
 

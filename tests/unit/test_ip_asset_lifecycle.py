@@ -17,7 +17,6 @@ from .ip_builders import CN_APPLICATION, HOLDER, RECIPIENT, asset_in
 
 pytestmark = pytest.mark.usefixtures("staff")
 
-NOT_PENDING = [AssetStatus.GRANTED, AssetStatus.LAPSED, AssetStatus.EXPIRED]
 ENDED = [AssetStatus.LAPSED, AssetStatus.EXPIRED]
 
 
@@ -56,11 +55,15 @@ def test_a_grant_without_a_number_only_changes_the_status() -> None:
     assert [i.number for i in asset.identifiers] == [CN_APPLICATION]
 
 
-@pytest.mark.parametrize("status", NOT_PENDING)
-def test_only_a_pending_asset_is_granted(status: AssetStatus) -> None:
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [(AssetStatus.GRANTED, "ip_asset.already_granted")]
+    + [(s, "ip_asset.not_pending") for s in ENDED],
+)
+def test_only_a_pending_asset_is_granted(status: AssetStatus, code: str) -> None:
     asset = asset_in(status)
 
-    with refused(asset, Conflict, "ip_asset.not_pending"):
+    with refused(asset, Conflict, code):
         asset.record_grant(date(2024, 6, 1))
 
 
@@ -131,11 +134,15 @@ def test_a_granted_asset_expires_at_the_end_of_its_term() -> None:
     assert (asset.status, asset.ended_on) == (AssetStatus.EXPIRED, date(2024, 12, 31))
 
 
-@pytest.mark.parametrize("status", [AssetStatus.PENDING, *ENDED])
-def test_only_a_granted_asset_expires(status: AssetStatus) -> None:
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [(AssetStatus.PENDING, "ip_asset.not_granted")]
+    + [(s, "ip_asset.already_ended") for s in ENDED],
+)
+def test_only_a_granted_asset_expires(status: AssetStatus, code: str) -> None:
     asset = asset_in(status)
 
-    with refused(asset, Conflict, "ip_asset.not_granted"):
+    with refused(asset, Conflict, code):
         asset.record_expiry(date(2024, 12, 31))
 
 

@@ -94,8 +94,8 @@ def test_completion_cannot_be_dated_in_the_future(effective: Agreement) -> None:
         transfer.complete(date(2099, 1, 1))
 
 
-@pytest.mark.parametrize("status", [S.PROPOSED, S.VALUATED, S.CONTRACT_SIGNED, S.RECORDED])
-def test_a_transfer_that_has_not_ended_can_be_cancelled(
+@pytest.mark.parametrize("status", [S.PROPOSED, S.VALUATED, S.CONTRACT_SIGNED])
+def test_a_transfer_that_has_not_been_recorded_can_be_cancelled(
     effective: Agreement, status: TransferStatus
 ) -> None:
     transfer = transfer_in(status, effective)

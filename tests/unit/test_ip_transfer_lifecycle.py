@@ -41,8 +41,7 @@ def test_valuating_a_proposed_transfer_records_appraiser_method_and_value() -> N
 
 @pytest.mark.parametrize(
     ("status", "code"),
-    [(S.VALUATED, "ip_transfer.not_proposed"), (S.CONTRACT_SIGNED, "ip_transfer.not_proposed")]
-    + [(S.RECORDED, "ip_transfer.not_proposed")]
+    [(s, "ip_transfer.already_valuated") for s in (S.VALUATED, S.CONTRACT_SIGNED, S.RECORDED)]
     + [(s, "ip_transfer.already_ended") for s in FINAL],
 )
 def test_only_a_proposed_transfer_is_valuated(
@@ -90,8 +89,8 @@ def test_signing_links_the_effective_agreement_and_its_date(effective: Agreement
 
 @pytest.mark.parametrize(
     ("status", "code"),
-    [(S.PROPOSED, "ip_transfer.not_valuated"), (S.CONTRACT_SIGNED, "ip_transfer.not_valuated")]
-    + [(S.RECORDED, "ip_transfer.not_valuated")]
+    [(S.PROPOSED, "ip_transfer.not_valuated")]
+    + [(s, "ip_transfer.contract_already_signed") for s in (S.CONTRACT_SIGNED, S.RECORDED)]
     + [(s, "ip_transfer.already_ended") for s in FINAL],
 )
 def test_only_a_valuated_transfer_gets_its_contract(
@@ -131,7 +130,8 @@ def test_recording_with_the_office_records_office_number_and_date(effective: Agr
 
 @pytest.mark.parametrize(
     ("status", "code"),
-    [(s, "ip_transfer.not_contract_signed") for s in (S.PROPOSED, S.VALUATED, S.RECORDED)]
+    [(s, "ip_transfer.not_contract_signed") for s in (S.PROPOSED, S.VALUATED)]
+    + [(S.RECORDED, "ip_transfer.already_recorded")]
     + [(s, "ip_transfer.already_ended") for s in FINAL],
 )
 def test_only_a_transfer_under_a_signed_contract_is_recorded(

@@ -102,6 +102,13 @@ class TerminationSchema(CommandSchema):
 class AmendmentIn(CommandSchema):
     terms = fields.Nested(TermsIn, required=True)
     rationale = Reason(required=True)
+    proposed_on = fields.Date(
+        load_default=None,
+        metadata={
+            "description": "When the amendment was proposed; defaults to the day `effective_at` "
+            "names, else today (UTC)"
+        },
+    )
 
 
 class MilestoneIn(CommandSchema):
@@ -160,6 +167,7 @@ class AmendmentOut(ma.Schema):
     amendment_id = fields.String()
     rationale = fields.String()
     state = fields.String()
+    proposed_on = fields.Date(allow_none=True, metadata={"description": "Null if undated"})
     terms = fields.Nested(TermsOut)
     previous_terms = fields.Nested(TermsOut)
     signatures = fields.Function(lambda a: SignatureOut(many=True).dump(a.signatures.values()))

@@ -55,6 +55,10 @@ class AssetCreateSchema(CommandSchema):
         validate=validate.Length(max=MAX_IDENTIFIERS),
         metadata={"description": "None for know-how"},
     )
+    filed_on = fields.Date(
+        load_default=None,
+        metadata={"description": "When the application was filed, if known (never for know-how)"},
+    )
 
 
 class GrantSchema(CommandSchema):
@@ -92,6 +96,7 @@ class AssetSchema(ma.Schema):
     )
     identifiers = fields.List(fields.Nested(IdentifierOut))
     status = fields.String()
+    filed_on = fields.Date(allow_none=True)
     granted_on = fields.Date(allow_none=True)
     ended_on = fields.Date(allow_none=True)
     lapse_reason = fields.String(allow_none=True)
@@ -148,6 +153,7 @@ def present_asset(asset: IpAsset, position: int | None = None) -> dict[str, Any]
         "owner_party_id": asset.owner_party_id,
         "identifiers": asset.identifiers,
         "status": asset.status,
+        "filed_on": asset.filed_on,
         "granted_on": asset.granted_on,
         "ended_on": asset.ended_on,
         "lapse_reason": asset.lapse_reason,
