@@ -25,7 +25,7 @@ from dealtrail.domain.ip_identifiers import (
     identifiers_for,
     ip_office,
 )
-from dealtrail.domain.text import required_text
+from dealtrail.domain.text import reason_text, required_text
 
 
 class AssetStatus(StrEnum):
@@ -129,7 +129,7 @@ class IpAsset(Recorded):
         if self.status in ENDED:
             raise fail("ip_asset.already_ended", status=self.status)
         self._check_not_future(lapsed_on, "lapsed_on")
-        self._lapsed(lapsed_on=lapsed_on, reason=required_text(reason, "reason"))
+        self._lapsed(lapsed_on=lapsed_on, reason=reason_text(reason))
 
     @event("Lapsed")
     def _lapsed(self, lapsed_on: date, reason: str) -> None:
