@@ -24,7 +24,7 @@ class TokenAdministration:
         """Creates the token and records its issue; returns it and its secret (shown once)."""
         info, secret = self.store.create(holder, role, created_by=current_metadata().actor)
         command = Command("token.issue", {"token_id": info.token_id}, NO_OPTIONS)
-        self.ledger.create(command, lambda: ApiToken.issue(info.token_id, holder, str(role)))
+        self.ledger.create(command, lambda: ApiToken.issue(info.token_id, info.name, str(role)))
         return info, secret
 
     def revoke(self, token_id: str, options: Options = NO_OPTIONS) -> bool:

@@ -28,8 +28,12 @@ class SubjectVault(Protocol):
         """The subject's key (created if asked and missing); None once forgotten."""
         ...
 
-    def forget(self, name: str, scopes: list[str]) -> list[str]:
-        """Destroys the keys of `name` in each scope; returns the subjects forgotten."""
+    def subjects_of(self, name: str, scopes: list[str]) -> list[str]:
+        """The subjects `name` has a key as, among `scopes` (none once forgotten)."""
+        ...
+
+    def forget(self, subjects: list[str]) -> None:
+        """Destroys the keys of `subjects`: what they sealed can never be read again."""
         ...
 
 

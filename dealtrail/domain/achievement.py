@@ -13,7 +13,7 @@ from dealtrail.domain.contact import Contact
 from dealtrail.domain.errors import fail
 from dealtrail.domain.external_ref import ExternalRef
 from dealtrail.domain.offer import Offer
-from dealtrail.domain.text import required_text
+from dealtrail.domain.text import reason_text
 from dealtrail.domain.transaction import Transaction
 
 EXTERNAL_REFS = uuid5(NAMESPACE_URL, "urn:dealtrail:achievement:external-ref")
@@ -111,7 +111,7 @@ class Achievement(Recorded):
     def negotiation_fell_through(self, reason: str) -> None:
         """The negotiation ended without a deal: the achievement is back on the supermarket."""
         self._check_status(AchievementStatus.UNDER_NEGOTIATION, "achievement.not_negotiating")
-        self._negotiation_fell_through(reason=required_text(reason, "reason"))
+        self._negotiation_fell_through(reason=reason_text(reason))
 
     @event("NegotiationFellThrough")
     def _negotiation_fell_through(self, reason: str) -> None:
@@ -137,7 +137,7 @@ class Achievement(Recorded):
     def withdraw(self, reason: str) -> None:
         if self.status in CLOSED:
             raise fail("achievement.closed", status=self.status)
-        self._withdrawn(reason=required_text(reason, "reason"))
+        self._withdrawn(reason=reason_text(reason))
 
     @event("Withdrawn")
     def _withdrawn(self, reason: str) -> None:

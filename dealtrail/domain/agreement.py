@@ -26,7 +26,7 @@ from dealtrail.domain.terms import (
     check_terms_on_record,
     with_personal_name,
 )
-from dealtrail.domain.text import required_text
+from dealtrail.domain.text import reason_text, required_text
 
 
 class AgreementStatus(StrEnum):
@@ -163,7 +163,7 @@ class Agreement(Recorded):
             raise fail("agreement.already_ended", status=self.status)
         self._check_not_future(terminated_on, "terminated_on")
         self._check_dated("terminated", terminated_on, "terminated_on")
-        self._terminated(reason=required_text(reason, "reason"), terminated_on=terminated_on)
+        self._terminated(reason=reason_text(reason), terminated_on=terminated_on)
 
     @event("Terminated")
     def _terminated(self, reason: str, terminated_on: date) -> None:
@@ -208,7 +208,7 @@ class Agreement(Recorded):
         self._amendment_proposed(
             amendment_id=amendment_id,
             terms=terms,
-            rationale=required_text(rationale, "rationale"),
+            rationale=reason_text(rationale, "rationale"),
             proposed_on=proposed_on,
         )
         return amendment_id
@@ -315,7 +315,7 @@ class Agreement(Recorded):
             raise fail("agreement.milestone_due_unchanged", "due_on", milestone_id=milestone_id)
         check_on_record(due_on, "due_on")
         self._milestone_rescheduled(
-            milestone_id=milestone_id, due_on=due_on, reason=required_text(reason, "reason")
+            milestone_id=milestone_id, due_on=due_on, reason=reason_text(reason)
         )
 
     @event("MilestoneRescheduled")
@@ -341,7 +341,7 @@ class Agreement(Recorded):
 
     def waive_milestone(self, milestone_id: str, reason: str) -> None:
         self._pending_milestone(milestone_id)
-        self._milestone_waived(milestone_id=milestone_id, reason=required_text(reason, "reason"))
+        self._milestone_waived(milestone_id=milestone_id, reason=reason_text(reason))
 
     @event("MilestoneWaived")
     def _milestone_waived(self, milestone_id: str, reason: str) -> None:

@@ -1,6 +1,8 @@
 """ApiToken: the record that a token was issued to someone with a role, and revoked.
 
-The secret itself is never an event: only who holds the token, its role, and who acted.
+The secret itself is never an event: only who holds the token, its role, and who acted. The
+holder's name is part of every event the token's holder causes (its actor, `role:name`), so it
+is one line that says something, whatever issues the token.
 """
 
 from __future__ import annotations
@@ -11,6 +13,17 @@ from eventsourcing.domain import event
 
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.errors import fail
+from dealtrail.domain.text import required_text
+
+MAX_HOLDER = 190  # the token store keeps an actor, `role:name`, in 200 characters
+
+
+def holder_name(name: str) -> str:
+    """The name a token is issued to, trimmed; refused if blank, not one line, or too long."""
+    holder = required_text(name, "token name", "name")
+    if len(holder) > MAX_HOLDER:
+        raise fail("token.name_too_long", "name", limit=MAX_HOLDER)
+    return holder
 
 
 class ApiToken(Recorded):
@@ -28,7 +41,7 @@ class ApiToken(Recorded):
 
     @classmethod
     def issue(cls, token_id: str, holder: str, role: str) -> ApiToken:
-        return cls(token_id=token_id, holder=holder, role=role)
+        return cls(token_id=token_id, holder=holder_name(holder), role=role)
 
     class Issued(Recorded.Created):
         token_id: str

@@ -19,7 +19,7 @@ from dealtrail.domain.financing_round import FinancingRound, Instrument
 from dealtrail.domain.listing_code import listing_code, listing_code_key
 from dealtrail.domain.money import Money
 from dealtrail.domain.share_transfer import ShareTransfer
-from dealtrail.domain.text import required_text
+from dealtrail.domain.text import reason_text, required_text
 from dealtrail.domain.unique_key import UniqueKey
 
 
@@ -79,7 +79,7 @@ class EquityListing(Recorded):
 
     def request_amendments(self, what: str, due_on: date) -> str:
         self._check_status(ListingStatus.UNDER_REVIEW, "listing.not_under_review")
-        request = AmendmentRequest(self._next_child_id(), required_text(what, "what"), due_on)
+        request = AmendmentRequest(self._next_child_id(), reason_text(what, "what"), due_on)
         self._amendments_requested(request=request)
         return request.request_id
 
@@ -117,7 +117,7 @@ class EquityListing(Recorded):
 
     def reject(self, reason: str) -> None:
         self._check_status(ListingStatus.UNDER_REVIEW, "listing.not_under_review")
-        self._rejected(reason=required_text(reason, "reason"))
+        self._rejected(reason=reason_text(reason))
 
     @event("Rejected")
     def _rejected(self, reason: str) -> None:
@@ -140,7 +140,7 @@ class EquityListing(Recorded):
 
     def suspend(self, reason: str) -> None:
         self._check_trading()
-        self._suspended(reason=required_text(reason, "reason"))
+        self._suspended(reason=reason_text(reason))
 
     @event("Suspended")
     def _suspended(self, reason: str) -> None:
@@ -161,7 +161,7 @@ class EquityListing(Recorded):
         self._check_not_delisted()
         if self.status not in (ListingStatus.LISTED, ListingStatus.SUSPENDED):
             raise fail("listing.not_listed", status=self.status)
-        self._delisted(reason=required_text(reason, "reason"))
+        self._delisted(reason=reason_text(reason))
 
     @event("Delisted")
     def _delisted(self, reason: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from eventsourcing.domain import event
 
 from dealtrail.domain.base import Recorded
-from dealtrail.domain.text import required_text
+from dealtrail.domain.text import reason_text
 
 
 class Erasure(Recorded):
@@ -17,7 +17,7 @@ class Erasure(Recorded):
 
     @classmethod
     def record(cls, subjects: list[str], reason: str) -> Erasure:
-        return cls(subjects=list(subjects), reason=required_text(reason, "reason"))
+        return cls(subjects=list(subjects), reason=reason_text(reason))
 
     class Forgotten(Recorded.Created):
         subjects: list[str]

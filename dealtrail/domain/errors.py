@@ -71,7 +71,7 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "money.currency_mismatch": (Invalid, "Amounts in {left} and {right} cannot be combined."),
     "country.unknown": (Invalid, "{code!r} is not an ISO 3166-1 alpha-2 country code."),
     "text.blank": (Invalid, "{what} must not be blank."),
-    "text.control_character": (Invalid, "{what} must not contain control characters."),
+    "text.control_character": (Invalid, "{what} must not contain {which}."),
     "date.out_of_range": (
         Invalid,
         "{what} cannot be {on}: the dates on record run from {earliest} to {latest} "
@@ -92,6 +92,7 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         "There is no event of this record at log position {position} to correct.",
     ),
     "token.already_revoked": (Conflict, "Token {token_id} is already revoked."),
+    "token.name_too_long": (Invalid, "A token's name must be at most {limit} characters."),
     "party.unknown_kind": (Invalid, "{kind!r} is not a kind of party."),
     "party.unknown": (Invalid, "Party {party_id} does not exist."),
     # agreements: drafting
@@ -505,6 +506,11 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "consideration.percentage_too_precise": (
         Invalid,
         "{what} {value} has more than {places} decimal places.",
+    ),
+    # data protection
+    "privacy.unknown_subject": (
+        Invalid,
+        "No data subject named {name!r} has personal data on record: nothing to forget.",
     ),
 }
 

@@ -27,7 +27,7 @@ from dealtrail.domain.ip_identifiers import (
     ip_office,
 )
 from dealtrail.domain.lifecycle_dates import IP_ASSET_DATES, Dates, on
-from dealtrail.domain.text import required_text
+from dealtrail.domain.text import reason_text, required_text
 from dealtrail.domain.unique_key import UniqueKey
 
 
@@ -160,7 +160,7 @@ class IpAsset(Recorded):
             raise fail("ip_asset.already_ended", status=self.status)
         self._check_not_future(lapsed_on, "lapsed_on")
         self._check_dated("lapsed", lapsed_on, "lapsed_on")
-        self._lapsed(lapsed_on=lapsed_on, reason=required_text(reason, "reason"))
+        self._lapsed(lapsed_on=lapsed_on, reason=reason_text(reason))
 
     @event("Lapsed")
     def _lapsed(self, lapsed_on: date, reason: str) -> None:

@@ -29,7 +29,7 @@ from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.ip_identifiers import AssetKind, ip_office
 from dealtrail.domain.lifecycle_dates import IP_TRANSFER_DATES, Dates, on
 from dealtrail.domain.money import Money
-from dealtrail.domain.text import required_text
+from dealtrail.domain.text import reason_text, required_text
 from dealtrail.domain.transfer_terms import (
     FINAL,
     Recordal,
@@ -292,7 +292,7 @@ class IpTransfer(Recorded):
             raise fail("ip_transfer.recorded_not_cancellable")
         self._check_not_future(cancelled_on, "cancelled_on")
         self._check_dated("cancelled", cancelled_on, "cancelled_on")
-        self._cancelled(reason=required_text(reason, "reason"), cancelled_on=cancelled_on)
+        self._cancelled(reason=reason_text(reason), cancelled_on=cancelled_on)
 
     @event("Cancelled")
     def _cancelled(self, reason: str, cancelled_on: date) -> None:

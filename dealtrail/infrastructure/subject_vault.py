@@ -90,18 +90,21 @@ class SqlSubjectVault:
             assert found is not None
             return found
 
-    def forget(self, name: str, scopes: list[str]) -> list[str]:
-        """Destroys the keys of `name` in each of `scopes`; returns the subjects forgotten."""
+    def subjects_of(self, name: str, scopes: list[str]) -> list[str]:
+        """The subjects `name` has a key as, among `scopes`."""
         subjects = [self.subject_of(name, scope) for scope in scopes]
-        with self.engine.begin() as conn:
-            existing = list(
+        with self.engine.connect() as conn:
+            return list(
                 conn.execute(
                     select(subject_keys.c.subject).where(subject_keys.c.subject.in_(subjects))
                 ).scalars()
             )
-            conn.execute(delete(subject_keys).where(subject_keys.c.subject.in_(existing)))
+
+    def forget(self, subjects: list[str]) -> None:
+        """Destroys the keys of `subjects`, leaving no copy behind."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(subject_keys).where(subject_keys.c.subject.in_(subjects)))
         self._scrub()
-        return existing
 
     def _scrub(self) -> None:
         """Leaves no copy of a destroyed key in the database files."""

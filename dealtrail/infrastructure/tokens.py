@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from sqlalchemy import Column, DateTime, Engine, MetaData, String, Table, insert, select, update
 
+from dealtrail.domain.api_token import holder_name
+
 TOKEN_PREFIX = "dt_"  # noqa: S105 - a public prefix, not a secret
 
 
@@ -76,7 +78,9 @@ class TokenStore:
         metadata.create_all(self.engine)
 
     def create(self, name: str, role: Role, created_by: str) -> tuple[TokenInfo, str]:
-        """Returns the new token and its secret: the only time the secret is ever shown."""
+        """Returns the new token and its secret: the only time the secret is ever shown. The name
+        follows the domain's rule for a holder's name (refused before anything is stored)."""
+        name = holder_name(name)
         token_id = secrets.token_hex(8)
         secret = f"{TOKEN_PREFIX}{token_id}_{secrets.token_urlsafe(32)}"
         info = TokenInfo(token_id, name, Role(role), datetime.now(UTC), created_by, None)

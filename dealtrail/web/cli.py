@@ -10,6 +10,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from gunicorn.app.base import BaseApplication
 
 from dealtrail.application.demo import Demo, load_demo
+from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
@@ -120,7 +121,10 @@ def tokens() -> None:
 def create_token(role: str, name: str) -> None:
     """Create a token; its secret is printed once and never stored. Recorded as an event."""
     with recording(operator()):
-        info, secret = services().token_admin.issue(name, Role(role))
+        try:
+            info, secret = services().token_admin.issue(name, Role(role))
+        except DomainError as error:
+            raise click.ClickException(error.message) from None
     click.echo(f"token id: {info.token_id}  role: {info.role}  name: {info.name}", err=True)
     click.echo(secret)
 

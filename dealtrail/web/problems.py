@@ -39,6 +39,12 @@ HTTP_CODES = {
 }
 
 
+def _common_code(errors: list[dict[str, str]]) -> str | None:
+    """The code every field error carries, if they all carry the same one."""
+    codes = {e.get("code") for e in errors}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def problem(
     status: int,
     code: str,
@@ -100,12 +106,13 @@ def http_problem(error: HTTPException) -> Response:
             for item in _flatten(messages)
         ]
     detail = data.get("message") or error.description or error.name
+    code = data.get("code") or HTTP_CODES.get(status, "http_error")
     if status == 422 and errors:
         detail = "The request has invalid fields: " + ", ".join(e["field"] for e in errors) + "."
+        code = _common_code(errors) or code
     if status == 400 and errors:
         detail = "; ".join(e["message"] for e in errors)
         errors = None
-    code = data.get("code") or HTTP_CODES.get(status, "http_error")
     headers = dict(data.get("headers") or {})
     if status == 405 and error.get_headers():
         headers.update({k: v for k, v in error.get_headers() if k == "Allow"})

@@ -153,7 +153,7 @@ def test_text_with_control_characters_is_refused(staff: Api) -> None:
         "/api/v1/parties", json={"name": "XJTU\x00", "kind": "university", "country": "CN"}
     )
 
-    assert_invalid(response, "name")
+    assert_invalid(response, "name", "text.control_character")
 
 
 def test_an_unknown_query_parameter_is_refused_rather_than_ignored(staff: Api) -> None:

@@ -31,3 +31,32 @@ def test_an_issued_token_works_once_shown_and_stops_when_revoked(admin: Api, aud
 def test_only_admins_manage_tokens(staff: Api, auditor: Api) -> None:
     assert staff.get("/api/v1/tokens").status_code == 403
     assert auditor.post("/api/v1/tokens", json={"name": "x", "role": "admin"}).status_code == 403
+
+
+def test_a_token_name_is_trimmed_and_is_the_actor_of_what_its_holder_records(
+    admin: Api, auditor: Api
+) -> None:
+    issued = admin.post("/api/v1/tokens", json={"name": "  Li Na ", "role": "staff"})
+    assert issued.status_code == 201, issued.json
+    assert issued.json["name"] == "Li Na"
+    li_na = Api(admin.client, issued.json["secret"])
+    body = {"name": "Tashkent TU", "kind": "university", "country": "UZ"}
+    party_id = li_na.post("/api/v1/parties", json=body).json["id"]
+
+    (registered,) = auditor.get(f"/api/v1/parties/{party_id}/history").json["items"]
+    assert registered["metadata"]["actor"] == "staff:Li Na"
+
+
+def test_a_token_name_longer_than_an_actor_can_hold_is_refused(admin: Api, auditor: Api) -> None:
+    tokens = admin.get("/api/v1/tokens").json
+    too_long = admin.post("/api/v1/tokens", json={"name": "n" * 191, "role": "admin"})
+
+    assert (too_long.status_code, too_long.json["code"]) == (422, "validation_failed")
+    assert [e["field"] for e in too_long.json["errors"]] == ["name"]
+    assert admin.get("/api/v1/tokens").json == tokens
+    longest = admin.post("/api/v1/tokens", json={"name": "n" * 190, "role": "admin"})
+    assert longest.status_code == 201, longest.json
+    by_longest = Api(admin.client, longest.json["secret"])
+    again = by_longest.post("/api/v1/tokens", json={"name": "Li Na", "role": "staff"})
+    assert again.status_code == 201, again.json
+    assert again.json["created_by"] == "admin:" + "n" * 190

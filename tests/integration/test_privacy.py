@@ -10,6 +10,7 @@ import pytest
 
 from dealtrail.domain.audit.verification import verify_log
 from dealtrail.domain.contact import Contact
+from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.personal import ERASED
 from dealtrail.infrastructure.settings import Settings
@@ -82,12 +83,15 @@ def test_a_forgotten_subject_reads_as_erased_and_the_log_still_verifies(
     assert NAME.encode() not in stored
 
 
-def test_forgetting_someone_else_leaves_the_signatures_readable(
+def test_forgetting_someone_not_on_record_is_refused_and_leaves_the_signatures_readable(
     signed_by_name: tuple[Services, UUID],
 ) -> None:
     services, agreement_id = signed_by_name
-    with recording("admin:dpo"):
+    head = services.ledger.recorder.max_notification_id()
+    with recording("admin:dpo"), pytest.raises(DomainError) as refused:
         services.privacy.forget("Somebody Else", "Erasure request")
+    assert (refused.value.code, refused.value.field) == ("privacy.unknown_subject", "name")
+    assert services.ledger.recorder.max_notification_id() == head
     names = {
         str(s.signatory_name) for s in services.agreements.get(agreement_id).signatures.values()
     }
@@ -111,3 +115,31 @@ def test_forgetting_a_contact_erases_their_name_email_and_phone(
 
     contact = services.achievements.get(achievement_id).contact
     assert (str(contact.name), str(contact.email), str(contact.phone)) == (ERASED, ERASED, ERASED)
+
+
+def test_an_erasure_without_a_reason_destroys_no_key_and_records_nothing(
+    signed_by_name: tuple[Services, UUID],
+) -> None:
+    services, agreement_id = signed_by_name
+    vault = services.privacy.vault
+    party = next(iter(services.agreements.get(agreement_id).signatures))
+    head = services.ledger.recorder.max_notification_id()
+
+    with recording("admin:dpo"), pytest.raises(DomainError) as refused:
+        services.privacy.forget(NAME, "\u2800\n\u3164")
+
+    assert (refused.value.code, refused.value.field) == ("text.blank", "reason")
+    assert vault.key(vault.subject_of(NAME, party), create=False) is not None
+    assert services.ledger.recorder.max_notification_id() == head
+
+
+def test_a_subject_is_forgotten_once(signed_by_name: tuple[Services, UUID]) -> None:
+    services, _ = signed_by_name
+    with recording("admin:dpo"):
+        first = services.privacy.forget(NAME, "Erasure request")
+        with pytest.raises(DomainError) as refused:
+            services.privacy.forget(NAME.upper(), "Erasure request")
+
+    assert refused.value.code == "privacy.unknown_subject"
+    assert services.ledger.recorder.max_notification_id() == first.position
+    assert len(services.privacy.get(first.aggregate_id).subjects) == 1

@@ -132,8 +132,11 @@ def test_lines_are_counted_in_the_file_even_across_quoted_line_breaks() -> None:
 
     parsed = read_achievements("\n".join([HEADER, multiline, "", bad]), "alliance")
 
-    assert parsed.rows[0].offer.title == "Laser welding\nprocess"
-    assert [(r.line, r.reference) for r in parsed.rejected] == [(5, "SRA-9")]
+    assert parsed.rows == []  # a title is one line
+    assert [(r.line, r.reference, r.problems[0].code) for r in parsed.rejected] == [
+        (2, "SRA-1", "text.control_character"),
+        (5, "SRA-9", "achievement.trl_out_of_range"),
+    ]
 
 
 def test_a_row_with_the_wrong_number_of_cells_is_reported_whole() -> None:

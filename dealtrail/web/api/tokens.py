@@ -9,6 +9,7 @@ from flask import abort
 from flask.views import MethodView
 from marshmallow import fields
 
+from dealtrail.domain.api_token import MAX_HOLDER
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.api.schemas.common import CommandSchema, Name
 from dealtrail.web.commands import command
@@ -19,7 +20,11 @@ blp = Blueprint("tokens", __name__, url_prefix="/api/v1/tokens", description="AP
 
 
 class TokenIn(CommandSchema):
-    name = Name(required=True, metadata={"description": "Whose token: recorded on every event"})
+    name = Name(
+        MAX_HOLDER,
+        required=True,
+        metadata={"description": "Whose token: one line, recorded on every event"},
+    )
     role = fields.Enum(Role, by_value=True, required=True)
 
 

@@ -24,7 +24,7 @@ from dealtrail.web.api.schemas.common import (
     Reason,
     Sort,
     Strict,
-    no_control_characters,
+    TextField,
     to_domain,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
@@ -92,9 +92,9 @@ class OfferIn(Strict):
 
 class ContactIn(Strict):
     name = Name(required=True)
-    email = fields.String(required=True, validate=validate.Length(3, 254))
-    phone = fields.String(
-        load_default=None, allow_none=True, validate=[validate.Length(1, 40), no_control_characters]
+    email = Name(254, required=True)
+    phone = TextField(
+        limit=40, one_line=True, may_be_blank=True, load_default=None, allow_none=True
     )
 
     @ma.post_load

@@ -11,7 +11,7 @@ from webargs.multidictproxy import MultiDictProxy
 
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.money import Money
-from dealtrail.domain.text import CONTROL_CHARACTERS
+from dealtrail.domain.text import clean_text, required_text
 from dealtrail.infrastructure.views.sorting import CREATED, BadCursor, Sorting
 from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
 from dealtrail.web.api.schemas.refusals import refused
@@ -22,24 +22,49 @@ MAX_POSITION = 2**62
 MAX_CURSOR = 2_048  # a cursor holds a sort value: up to 300 characters of 4 UTF-8 bytes, in base64
 
 
-def no_control_characters(value: str) -> None:
-    if CONTROL_CHARACTERS.search(value):
-        raise ma.ValidationError("Must not contain control characters.")
+class TextField(fields.String):
+    """Text that follows the domain's rules for text (dealtrail.domain.text): one line or many,
+    blank or not. A request breaking them is refused at the field, with the code the domain
+    would give; the value goes on as given, for the domain to trim."""
+
+    def __init__(
+        self,
+        *,
+        limit: int,
+        one_line: bool,
+        may_be_blank: bool,
+        what: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.one_line = one_line
+        self.may_be_blank = may_be_blank
+        self.what = what  # as errors name it; the field's name by default
+        super().__init__(validate=validate.Length(0 if may_be_blank else 1, limit), **kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        check = clean_text if self.may_be_blank else required_text
+        what = self.what or (self.data_key or attr or "text").replace("_", " ")
+        try:
+            check(text, what, one_line=self.one_line)
+        except DomainError as error:
+            raise refused(error) from None
+        return text
 
 
-def Name(**kwargs: Any) -> fields.String:
-    """A short required-looking text: 1 to MAX_NAME characters."""
-    return fields.String(validate=[validate.Length(1, MAX_NAME), no_control_characters], **kwargs)
+def Name(limit: int = MAX_NAME, **kwargs: Any) -> fields.String:
+    """One line that says something (a name, title, code, reference): 1 to `limit` characters."""
+    return TextField(limit=limit, one_line=True, may_be_blank=False, **kwargs)
 
 
 def Text(**kwargs: Any) -> fields.String:
-    """Free text, possibly empty, up to MAX_TEXT characters."""
-    return fields.String(validate=[validate.Length(0, MAX_TEXT), no_control_characters], **kwargs)
+    """Free text, possibly empty, tabs and line breaks kept, up to MAX_TEXT characters."""
+    return TextField(limit=MAX_TEXT, one_line=False, may_be_blank=True, **kwargs)
 
 
 def Reason(**kwargs: Any) -> fields.String:
-    """Free text that must say something, up to MAX_TEXT characters."""
-    return fields.String(validate=[validate.Length(1, MAX_TEXT), no_control_characters], **kwargs)
+    """Free text that must say something, tabs and line breaks kept, up to MAX_TEXT characters."""
+    return TextField(limit=MAX_TEXT, one_line=False, may_be_blank=False, **kwargs)
 
 
 def Cursor() -> WholeNumber:
@@ -139,11 +164,7 @@ class CommandSchema(Strict):
 
     METADATA: ClassVar[tuple[str, ...]] = ("comment", "effective_at", "corrects")
 
-    comment = fields.String(
-        load_default=None,
-        validate=[validate.Length(0, MAX_TEXT), no_control_characters],
-        metadata={"description": "Why"},
-    )
+    comment = Text(load_default=None, metadata={"description": "Why"})
     effective_at = fields.AwareDateTime(
         load_default=None,
         metadata={"description": "When this took effect in the real world (ISO 8601 with offset)"},

@@ -21,6 +21,7 @@ from dealtrail.web.api.schemas.common import (
     NextCursor,
     Reason,
     Sort,
+    TextField,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
 
@@ -55,9 +56,11 @@ class ListingReasonSchema(CommandSchema):
 
 
 class AdmissionIn(CommandSchema):
-    listing_code = fields.String(
+    listing_code = TextField(
+        limit=40,
+        one_line=True,
+        may_be_blank=True,  # the domain says what a code is
         required=True,
-        validate=validate.Length(1, 40),
         metadata={"description": "4 to 12 letters or digits", "example": "800123"},
     )
     listed_on = fields.Date(required=True)

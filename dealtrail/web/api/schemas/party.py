@@ -16,7 +16,6 @@ from dealtrail.web.api.schemas.common import (
     Name,
     NextCursor,
     Sort,
-    no_control_characters,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
 
@@ -32,8 +31,8 @@ class PartyCreateSchema(CommandSchema):
         metadata={"description": "ISO 3166-1 alpha-2", "example": "CN"},
     )
     identifiers = fields.Dict(
-        keys=fields.String(validate=[validate.Length(1, 50), no_control_characters]),
-        values=fields.String(validate=[validate.Length(1, MAX_NAME), no_control_characters]),
+        keys=Name(50, what="identifier scheme"),
+        values=Name(what="identifier"),
         load_default=dict,
         validate=validate.Length(max=MAX_IDENTIFIERS),
         metadata={"description": "Scheme → identifier, e.g. {'uscc': '91610000...'}"},
