@@ -62,11 +62,11 @@ def test_bad_values_are_refused_naming_their_fields(staff: Api) -> None:
     refused(
         create(offer=offer(asking_price={"amount": "1.234", "currency": "CNY"})),
         422,
-        "validation_failed",
+        "money.too_precise",
         "offer.asking_price.amount",
     )
     refused(
-        create(contact={**CONTACT, "email": "nobody"}), 422, "validation_failed", "contact.email"
+        create(contact={**CONTACT, "email": "nobody"}), 422, "contact.invalid_email", "contact.email"
     )
     refused(create(owner_party_id=STRANGER), 422, "party.unknown", "owner_party_id")
     refused(

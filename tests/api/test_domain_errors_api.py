@@ -90,7 +90,7 @@ def test_an_instalment_is_refused_at_its_nested_path(staff: Api) -> None:
         staff, '{"amount": "10.00", "currency": "CNY"}', payment_schedule=schedule
     )
 
-    assert_invalid(response, "terms.payment_schedule.0.amount.amount")
+    assert_invalid(response, "terms.payment_schedule.0.amount.amount", "money.too_precise")
 
 
 def test_a_draft_naming_an_unregistered_party_is_refused_at_that_party(staff: Api) -> None:
