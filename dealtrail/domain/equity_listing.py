@@ -57,7 +57,7 @@ class EquityListing(Recorded):
     back-dated with `effective_at`. Rounds and transfers are dated on or after the listing.
 
     The shareholder register is taken at listing and follows from the listing's own events (see
-    share_register.py). A listing recorded before registers were kept has none (`register` is
+    share_register.py). A listing recorded before registers were kept has none (`share_register` is
     None) until staff record it: until then no share transfer is recorded on it.
     """
 

@@ -207,12 +207,12 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     ),
     "listing.dated_before_register": (
         Invalid,
-        "{what} cannot be dated {on}: before the shareholder register of {as_of}, which counts it.",
+        "{what} cannot be dated {on}: the shareholder register taken on {as_of} counts it already.",
     ),
     "listing.register_before_trading": (
         Invalid,
-        "The register cannot be dated {on}: the {what} of {latest} is already recorded, so the "
-        "register of that date or later counts it.",
+        "The register cannot be dated {on}: it counts the {what} of {latest}, already recorded, "
+        "so it is dated {latest} or later.",
     ),
     # equity listings: lifecycle
     "listing.not_applied": (Conflict, "Review starts on a new application; it is {status}."),
