@@ -4,6 +4,8 @@ negotiations and withdrawals, and the equity listings."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from functools import partial
 
@@ -25,7 +27,9 @@ from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.board import Board
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
 from dealtrail.domain.financing_round import Instrument
+from dealtrail.domain.metadata import current_metadata, recording
 from dealtrail.domain.money import Money
+from dealtrail.domain.share_register import Holding
 from dealtrail.domain.terms import Instalment
 from dealtrail.domain.transaction import Transaction
 from dealtrail.domain.transfer_terms import Term, Territory
@@ -151,12 +155,13 @@ class DealSteps:
     def _listing(self, demo: DemoListing) -> None:
         """Applies to list the company and takes the application as far as the demo says."""
         listings, key = self.services.listings, f"listing:{demo.company}"
-        result = listings.apply(
-            self._party(demo.company), self._party(CENTRE), Board(demo.board), demo_key(key)
-        )
-        listing_id = result.aggregate_id
-        if demo.reviewed:
-            listings.start_review(listing_id, demo_key(f"{key}:review"))
+        with _effective_on(demo.applied_on):
+            result = listings.apply(
+                self._party(demo.company), self._party(CENTRE), Board(demo.board), demo_key(key)
+            )
+            listing_id = result.aggregate_id
+            if demo.reviewed:
+                listings.start_review(listing_id, demo_key(f"{key}:review"))
         for index, (what, due_on, provided) in enumerate(demo.amendments):
             requested = listings.request_amendments(
                 listing_id, what, due_on, demo_key(f"{key}:amendments:{index}")
@@ -169,23 +174,56 @@ class DealSteps:
                     demo_key(f"{key}:amendments:{index}:provided"),
                 )
         if demo.approved:
-            listings.approve(listing_id, demo_key(f"{key}:approved"))
+            with _effective_on(demo.approved_on):
+                listings.approve(listing_id, demo_key(f"{key}:approved"))
         if demo.code and demo.listed_on:
+            holders = self._holdings(demo.holders)
             with dated():
-                listings.admit(listing_id, demo.code, demo.listed_on, demo_key(f"{key}:listed"))
+                listings.admit(
+                    listing_id, demo.code, demo.listed_on, holders, demo_key(f"{key}:listed")
+                )
         for index, (instrument, amount, investors, closed_on, agreement) in enumerate(demo.rounds):
             with dated():
                 listings.close_financing_round(
                     listing_id,
                     Instrument(instrument),
                     cny(amount),
-                    [self._party(investor) for investor in investors],
+                    [self._party(investor) for investor, _ in investors],
                     closed_on,
                     self.ids.optional("agreement", agreement),
+                    self._holdings(investors) if Instrument(instrument).issues_shares else [],
                     demo_key(f"{key}:round:{index}"),
+                )
+        for index, (seller, buyer, shares, price, on) in enumerate(demo.transfers):
+            with dated():
+                listings.transfer_shares(
+                    listing_id,
+                    self._party(seller),
+                    self._party(buyer),
+                    shares,
+                    cny(price),
+                    on,
+                    demo_key(f"{key}:transfer:{index}"),
                 )
         if demo.suspended:
             listings.suspend(listing_id, demo.suspended, demo_key(f"{key}:suspended"))
+
+    def _holdings(self, holdings: tuple[tuple[str, int], ...]) -> list[Holding]:
+        return [Holding(self._party(key), shares) for key, shares in holdings]
+
+
+def _effective_on(day: date | None) -> AbstractContextManager[object]:
+    """Records the steps inside as taking effect at 09:00 UTC on `day` (None: as the rest of the
+    demo, at the conference): a listing of last year was approved before it was listed."""
+    if day is None:
+        return nullcontext()
+    meta = current_metadata()
+    return recording(
+        meta.actor,
+        correlation_id=meta.correlation_id,
+        effective_at=datetime.combine(day, time(9), tzinfo=UTC),
+        comment=meta.comment,
+    )
 
 
 def _schedule(demo: DemoSchedule) -> Schedule:

@@ -3,7 +3,8 @@ negotiations, and companies listing on the provincial equity trading centre.
 
 Plain data. Every stage shows up once: transfers proposed, valuated, contract signed, recorded
 with the office (an assignment, so the asset changes owner of record) and completed; listings
-applied, under review with an amendment outstanding, listed with a financing round, suspended.
+applied, under review with an amendment outstanding, listed with its shareholder register, a
+financing round and a share transfer, suspended (listed the year before).
 """
 
 from __future__ import annotations
@@ -245,8 +246,13 @@ class DemoListing:
     approved: bool = False
     code: str | None = None
     listed_on: date | None = None
-    rounds: tuple[tuple[str, str, tuple[str, ...], date, str | None], ...] = ()
+    holders: tuple[tuple[str, int], ...] = ()  # the shareholder register at listing
+    # (instrument, CNY, investors with the shares issued to each, closed on, agreement key)
+    rounds: tuple[tuple[str, str, tuple[tuple[str, int], ...], date, str | None], ...] = ()
+    transfers: tuple[tuple[str, str, int, str, date], ...] = ()  # seller, buyer, shares, CNY, on
     suspended: str | None = None  # the reason
+    applied_on: date | None = None  # when applied and reviewed, if before the conference
+    approved_on: date | None = None  # when approved, if before the conference
 
 
 CENTRE = "equity"
@@ -267,8 +273,18 @@ LISTINGS: tuple[DemoListing, ...] = (
         approved=True,
         code="SXKC0008",
         listed_on=CONFERENCE_DAY,
-        # (instrument, CNY, investors, closed on, agreement key)
-        rounds=(("preferred_equity", "20000000.00", ("fund",), date(2026, 11, 24), "investment"),),
+        holders=(("inventor", 6_000_000), ("host", 2_500_000), ("optics", 1_500_000)),
+        # the Series A at 10 yuan a share
+        rounds=(
+            (
+                "preferred_equity",
+                "20000000.00",
+                (("fund", 2_000_000),),
+                date(2026, 11, 24),
+                "investment",
+            ),
+        ),
+        transfers=(("inventor", "xu", 250_000, "10.00", date(2026, 11, 25)),),
     ),
     DemoListing(
         "sensing",
@@ -277,6 +293,9 @@ LISTINGS: tuple[DemoListing, ...] = (
         approved=True,
         code="SXGR0117",
         listed_on=date(2025, 6, 30),
+        holders=(("gao", 4_000_000), ("zhou", 2_500_000), ("fund", 2_000_000), ("host", 1_500_000)),
         suspended="Annual report for 2025 overdue",
+        applied_on=date(2025, 4, 14),
+        approved_on=date(2025, 6, 16),
     ),
 )

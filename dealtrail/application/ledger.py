@@ -33,7 +33,7 @@ from dealtrail.application.idempotency import IdempotencyRecord, IdempotencyStor
 from dealtrail.application.transcodings import LedgerTranscoder, register_domain_transcodings
 from dealtrail.application.vault import PersonalAsCiphertext, SubjectVault
 from dealtrail.domain.audit.canonical import LoggedEvent
-from dealtrail.domain.base import Recorded, metadata_of
+from dealtrail.domain.base import Recorded, effective_time
 from dealtrail.domain.claim import Claim
 from dealtrail.domain.errors import fail
 from dealtrail.domain.metadata import (
@@ -105,11 +105,6 @@ class Command:
     @property
     def idempotency_key(self) -> str | None:
         return self.options.idempotency_key
-
-
-def _effective_time(event: Any) -> datetime:
-    meta = metadata_of(event)
-    return meta.effective_at if meta and meta.effective_at else event.timestamp
 
 
 def _leaf(notification: Notification) -> str:
@@ -313,7 +308,7 @@ class Ledger(Application[UUID]):
         (else from when it was recorded), so back-dated facts count; the record itself exists
         from the earliest effective time of any of its events."""
         events = list(self.events.get(aggregate_id))
-        times = [_effective_time(e) for e in events]
+        times = [effective_time(e) for e in events]
         if not events or min(times) > at:
             raise AggregateNotFound(kind, aggregate_id)
         aggregate = events[0].mutate(None)

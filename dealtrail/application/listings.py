@@ -21,6 +21,7 @@ from dealtrail.domain.financing_round import Instrument
 from dealtrail.domain.metadata import BusinessDate
 from dealtrail.domain.money import Money
 from dealtrail.domain.party import PartyKind
+from dealtrail.domain.share_register import Holding
 
 
 class Listings:
@@ -75,15 +76,41 @@ class Listings:
         )
 
     def admit(
-        self, listing_id: UUID, listing_code: str, listed_on: date, options: Options = NO_OPTIONS
+        self,
+        listing_id: UUID,
+        listing_code: str,
+        listed_on: date,
+        holders: Sequence[Holding],
+        options: Options = NO_OPTIONS,
     ) -> CommandResult:
+        """Lists the company with its shareholder register, each holder a registered party."""
+        self._check_holders(holders, "holders")
+        args = {"code": listing_code, "on": listed_on, "holders": _entries(holders)}
         return self._change(
             listing_id,
             "admit",
-            {"code": listing_code, "on": listed_on},
+            args,
             options,
-            lambda x: x.admit(listing_code, listed_on),
+            lambda x: x.admit(listing_code, listed_on, holders),
             BusinessDate("listed_on", listed_on),
+        )
+
+    def record_register(
+        self,
+        listing_id: UUID,
+        holders: Sequence[Holding],
+        as_of: date,
+        options: Options = NO_OPTIONS,
+    ) -> CommandResult:
+        """Takes up the register of a company listed before registers were kept."""
+        self._check_holders(holders, "holders")
+        args = {"holders": _entries(holders), "as_of": as_of}
+        return self._change(
+            listing_id,
+            "record_register",
+            args,
+            options,
+            lambda x: x.record_register(holders, as_of),
         )
 
     def suspend(
@@ -109,6 +136,7 @@ class Listings:
         investor_ids: Sequence[str],
         closed_on: date,
         agreement_id: str | None = None,
+        shares_issued: Sequence[Holding] = (),
         options: Options = NO_OPTIONS,
     ) -> CommandResult:
         for index, investor_id in enumerate(investor_ids):
@@ -121,6 +149,7 @@ class Listings:
             "investors": list(investor_ids),
             "on": closed_on,
             "agreement_id": agreement_id,
+            "shares_issued": _entries(shares_issued),
         }
         return self._change(
             listing_id,
@@ -128,7 +157,7 @@ class Listings:
             args,
             options,
             lambda x: x.close_financing_round(
-                instrument, amount, investor_ids, closed_on, agreement_id
+                instrument, amount, investor_ids, closed_on, agreement_id, shares_issued
             ),
             BusinessDate("closed_on", closed_on),
         )
@@ -166,6 +195,10 @@ class Listings:
     def get(self, listing_id: UUID, version: int | None = None) -> EquityListing:
         return self.ledger.get(EquityListing, listing_id, version)
 
+    def _check_holders(self, holders: Sequence[Holding], field: str) -> None:
+        for index, holder in enumerate(holders):
+            self._check_registered(holder.party_id, f"{field}.{index}.party_id")
+
     def _check_registered(self, party_id: str, field: str) -> None:
         if not self.parties.exists(UUID(party_id)):
             raise fail("party.unknown", field, party_id=party_id)
@@ -189,3 +222,8 @@ class Listings:
     ) -> CommandResult:
         command = Command(f"listing.{name}", args, options, dated)
         return self.ledger.change(command, EquityListing, listing_id, act)
+
+
+def _entries(holdings: Sequence[Holding]) -> list[list[object]]:
+    """Holdings as a command's arguments (for its idempotency key)."""
+    return [[h.party_id, h.shares] for h in holdings]

@@ -20,6 +20,7 @@ from dealtrail.domain.money import Money
 from dealtrail.domain.offer import Offer
 from dealtrail.domain.programme import Exhibition, Forum, Launch, Unveiling
 from dealtrail.domain.roadshow import PitchSlot, Roadshow
+from dealtrail.domain.share_register import Holding
 from dealtrail.domain.share_transfer import ShareTransfer
 from dealtrail.domain.terms import Instalment, Participant, Signature, Terms
 from dealtrail.domain.transaction import Transaction
@@ -62,6 +63,7 @@ VALUE_OBJECTS: dict[str, type] = {
     "amendment_request": AmendmentRequest,
     "financing_round": FinancingRound,
     "share_transfer": ShareTransfer,
+    "share_holding": Holding,
     "achievement_offer": Offer,
     "achievement_contact": Contact,
     "achievement_external_ref": ExternalRef,

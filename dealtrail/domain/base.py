@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any, Self
 from uuid import UUID, uuid5
 
@@ -54,3 +55,15 @@ def metadata_of(event: object) -> EventMetadata | None:
     """The metadata an event was recorded with (None for events stored without any)."""
     meta = getattr(event, "meta", None)
     return EventMetadata.from_dict(meta) if meta else None
+
+
+def effective_time(event: Any) -> datetime:
+    """When an event took effect: the time its metadata gives, else when it was recorded."""
+    meta = metadata_of(event)
+    return meta.effective_at if meta and meta.effective_at else event.timestamp
+
+
+def effective_now() -> datetime:
+    """When an event triggered now will take effect: the current command's `effective_at`, else
+    now (it is recorded at once)."""
+    return current_metadata().effective_at or datetime.now(UTC)

@@ -49,3 +49,41 @@ def check_year_on_record(year: int, field: str) -> None:
             earliest=EARLIEST_ON_RECORD,
             latest=LATEST_ON_RECORD,
         )
+
+
+# The latest time zone is UTC-12: what is still yesterday there has already begun everywhere else.
+_EARLIEST_OFFSET = timedelta(hours=12)
+
+# When a step of a lifecycle happened: the business date written on it, or, for a step that carries
+# no date (a review started, a suspension), the time it took effect.
+Moment = date | datetime
+
+
+def _earliest_day(at: datetime) -> date:
+    """The date of `at` in the time zone furthest behind: the earliest date it bears anywhere."""
+    return (at.astimezone(UTC) - _EARLIEST_OFFSET).date()
+
+
+def _latest_day(at: datetime) -> date:
+    """The date of `at` in the time zone furthest ahead: the latest date it bears anywhere."""
+    return (at.astimezone(UTC) + _LATEST_OFFSET).date()
+
+
+def precedes(later: Moment, earlier: Moment) -> bool:
+    """Whether `later` is certainly before `earlier`. A date against a time is read in whatever
+    time zone favours it, as staff in any zone may have written it: listing on the day of an
+    approval, or suspending on the day of a listing, is never before it."""
+    if isinstance(later, datetime) and isinstance(earlier, datetime):
+        return later < earlier
+    if isinstance(later, datetime):
+        return _latest_day(later) < earlier
+    if isinstance(earlier, datetime):
+        return later < _earliest_day(earlier)
+    return later < earlier
+
+
+def shown(moment: Moment) -> str:
+    """A moment as an error message names it: a date, or a time in UTC to the minute."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return moment.isoformat()

@@ -190,6 +190,93 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "listing.nothing_raised": (Invalid, "A financing round must raise more than nothing."),
     "listing.shares_not_positive": (Invalid, "{shares} is not a positive number of shares."),
     "listing.transfer_to_self": (Invalid, "Party {party_id} cannot transfer shares to itself."),
+    "listing.too_many_shares": (
+        Invalid,
+        "{shares} shares is more than any company's register counts (at most {most}).",
+    ),
+    "listing.consideration_too_large": (
+        Invalid,
+        "{shares} shares at {price} come to {consideration}: more than any deal this system "
+        "records.",
+    ),
+    # equity listings: the shareholder register
+    "listing.register_empty": (Invalid, "The shareholder register names at least one holder."),
+    "listing.duplicate_holder": (Invalid, "Holder {party_id} is named more than once."),
+    "listing.instrument_issues_no_shares": (
+        Invalid,
+        "A {instrument} issues no shares: the round names none.",
+    ),
+    "listing.shares_to_non_investor": (
+        Invalid,
+        "Party {party_id} is not an investor in the round: no shares are issued to it.",
+    ),
+    "listing.investor_without_shares": (
+        Invalid,
+        "The round issues shares: it names how many investor {party_id} received.",
+    ),
+    "listing.register_unknown": (
+        Conflict,
+        "The listing was recorded before registers were kept: record its shareholder register "
+        "before any share transfer.",
+    ),
+    "listing.register_kept": (
+        Conflict,
+        "The shareholder register is kept from {as_of}: only rounds and transfers change it.",
+    ),
+    "listing.exceeds_holding": (
+        Conflict,
+        "Party {party_id} holds {held} shares: it cannot transfer {shares}.",
+    ),
+    # equity listings: dates follow each other
+    "listing.review_started_before_application": (
+        Invalid,
+        "The review cannot start {on}: before the application, {since}.",
+    ),
+    "listing.approved_before_review": (
+        Invalid,
+        "The approval cannot be dated {on}: before the review started, {since}.",
+    ),
+    "listing.rejected_before_review": (
+        Invalid,
+        "The rejection cannot be dated {on}: before the review started, {since}.",
+    ),
+    "listing.listed_before_approval": (
+        Invalid,
+        "The company cannot be listed on {on}: before its approval, {since}.",
+    ),
+    "listing.suspended_before_listing": (
+        Invalid,
+        "The suspension cannot be dated {on}: before the listing, {since}.",
+    ),
+    "listing.suspended_before_resumption": (
+        Invalid,
+        "The suspension cannot be dated {on}: before the last resumption, {since}.",
+    ),
+    "listing.resumed_before_suspension": (
+        Invalid,
+        "The resumption cannot be dated {on}: before the suspension, {since}.",
+    ),
+    "listing.delisted_before_listing": (
+        Invalid,
+        "The delisting cannot be dated {on}: before the listing, {since}.",
+    ),
+    "listing.delisted_before_suspension": (
+        Invalid,
+        "The delisting cannot be dated {on}: before the suspension, {since}.",
+    ),
+    "listing.delisted_before_resumption": (
+        Invalid,
+        "The delisting cannot be dated {on}: before the last resumption, {since}.",
+    ),
+    "listing.dated_before_register": (
+        Invalid,
+        "{what} cannot be dated {on}: the shareholder register taken on {as_of} counts it already.",
+    ),
+    "listing.register_before_trading": (
+        Invalid,
+        "The register cannot be dated {on}: it counts the {what} of {latest}, already recorded, "
+        "so it is dated {latest} or later.",
+    ),
     # equity listings: lifecycle
     "listing.not_applied": (Conflict, "Review starts on a new application; it is {status}."),
     "listing.not_under_review": (Conflict, "The application is not under review; it is {status}."),

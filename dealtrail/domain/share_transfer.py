@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dealtrail.domain.errors import fail
-from dealtrail.domain.money import Money
+from dealtrail.domain.money import LIMIT, Money
 
 
 @dataclass(frozen=True)
@@ -23,3 +23,21 @@ class ShareTransfer:
             raise fail("listing.shares_not_positive", "shares", shares=self.shares)
         if self.from_party_id == self.to_party_id:
             raise fail("listing.transfer_to_self", "to_party_id", party_id=self.to_party_id)
+
+    @property
+    def consideration(self) -> Money:
+        """What the buyer paid: the shares at the price per share (exact in the minor unit)."""
+        return Money(self.price_per_share.currency, self.price_per_share.amount * self.shares)
+
+
+def check_consideration(transfer: ShareTransfer) -> None:
+    """Refuses a consideration larger than any amount of money this system records."""
+    consideration = transfer.consideration
+    if consideration.amount >= LIMIT:
+        raise fail(
+            "listing.consideration_too_large",
+            "price_per_share",
+            shares=transfer.shares,
+            price=transfer.price_per_share,
+            consideration=consideration,
+        )

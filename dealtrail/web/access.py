@@ -75,6 +75,7 @@ MATRIX: dict[str, dict[str, frozenset[Role]]] = {
     "listings.ListingSuspension": {"POST": WRITE},
     "listings.ListingResumption": {"POST": WRITE},
     "listings.ListingDelisting": {"POST": WRITE},
+    "listings.ShareholderRegister": {"POST": WRITE},
     "listings.FinancingRounds": {"POST": WRITE},
     "listings.ShareTransfers": {"POST": WRITE},
     "achievements.Achievements": {"GET": LIST, "POST": WRITE},

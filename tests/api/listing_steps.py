@@ -10,6 +10,13 @@ from .conftest import Api
 
 LISTINGS = "/api/v1/listings"
 CNY_5M = {"amount": "5000000.00", "currency": "CNY"}
+# The application, its review and approval took effect before the listing (dated LISTED_ON):
+# they are recorded back-dated, as they would be if recorded after the fact.
+APPLIED_AT = "2026-02-09T09:00:00+00:00"
+APPROVED_AT = "2026-02-16T09:00:00+00:00"
+LISTED_ON = "2026-03-02"
+FUND_SHARES = 2_000_000  # the fund's holding at listing
+ROUND_SHARES = 400_000  # the shares a round issues to the fund
 
 
 def ok(response: TestResponse) -> dict[str, Any]:
@@ -41,7 +48,12 @@ class Listing:
         self.centre = register(api, "Shaanxi Equity Trading Centre", "trading_centre")
         self.fund = register(api, "Silk Road Fund", "investor")
         self.angel = register(api, "Astana Angels", "investor", "KZ")
-        body = {"company_id": self.company, "centre_id": self.centre, "board": board}
+        body = {
+            "company_id": self.company,
+            "centre_id": self.centre,
+            "board": board,
+            "effective_at": APPLIED_AT,
+        }
         self.applied = api.post(LISTINGS, json=body)
         assert self.applied.status_code == 201, self.applied.json
         self.id = self.applied.json["id"]
@@ -50,18 +62,33 @@ class Listing:
     def post(self, part: str, body: dict[str, Any] | None = None) -> TestResponse:
         return self.api.post(f"{self.url}/{part}", json=body or {})
 
+    def holders(self) -> list[dict[str, Any]]:
+        """The register at listing: the company's founder shares and the fund's."""
+        return [
+            {"party_id": self.company, "shares": 8_000_000},
+            {"party_id": self.fund, "shares": FUND_SHARES},
+        ]
+
+    def approved(self) -> dict[str, Any]:
+        ok(self.post("review", {"effective_at": APPLIED_AT}))
+        return ok(self.post("approval", {"effective_at": APPROVED_AT}))
+
     def listed(self, code: str = "800123") -> dict[str, Any]:
-        ok(self.post("review"))
-        ok(self.post("approval"))
-        return ok(self.post("listing", {"listing_code": code, "listed_on": "2026-03-02"}))
+        self.approved()
+        body = {"listing_code": code, "listed_on": LISTED_ON, "holders": self.holders()}
+        return ok(self.post("listing", body))
 
     def round(self, amount: dict[str, str] = CNY_5M, **body: Any) -> TestResponse:
+        """A preferred equity round issuing ROUND_SHARES to the fund (a bond issues none)."""
+        equity = body.get("instrument", "preferred_equity") != "bond"
+        shares = [{"party_id": self.fund, "shares": ROUND_SHARES}] if equity else []
         return self.post(
             "financing-rounds",
             {
                 "instrument": "preferred_equity",
                 "amount": amount,
                 "investor_ids": [self.fund],
+                "shares_issued": shares,
                 "closed_on": "2026-06-30",
                 **body,
             },

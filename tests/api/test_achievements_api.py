@@ -66,7 +66,10 @@ def test_bad_values_are_refused_naming_their_fields(staff: Api) -> None:
         "offer.asking_price.amount",
     )
     refused(
-        create(contact={**CONTACT, "email": "nobody"}), 422, "contact.invalid_email", "contact.email"
+        create(contact={**CONTACT, "email": "nobody"}),
+        422,
+        "contact.invalid_email",
+        "contact.email",
     )
     refused(create(owner_party_id=STRANGER), 422, "party.unknown", "owner_party_id")
     refused(

@@ -3,54 +3,55 @@
 from __future__ import annotations
 
 from .conftest import Api
-from .listing_steps import Listing, ok, refused
-
-LISTING = {"listing_code": "800123", "listed_on": "2026-03-02"}
+from .listing_steps import LISTED_ON, Listing, ok, refused
 
 
 def approved(api: Api) -> Listing:
     listing = Listing(api)
-    ok(listing.post("review"))
-    ok(listing.post("approval"))
+    listing.approved()
     return listing
+
+
+def admission(listing: Listing, **body: object) -> dict[str, object]:
+    return {"listing_code": "800123", "listed_on": LISTED_ON, "holders": listing.holders(), **body}
 
 
 def test_an_approved_company_is_listed_under_its_code_from_a_date(staff: Api) -> None:
     listing = approved(staff)
 
-    listed = listing.post("listing", {"listing_code": " sci800123 ", "listed_on": "2026-03-02"})
+    listed = listing.post("listing", admission(listing, listing_code=" sci800123 "))
 
     assert ok(listed)["status"] == "listed"
     assert (listed.json["listing_code"], listed.json["listed_on"]) == ("SCI800123", "2026-03-02")
     assert listed.headers["ETag"] == '"4"'
-    refused(listing.post("listing", LISTING), 409, "listing.not_approved")
+    refused(listing.post("listing", admission(listing)), 409, "listing.not_approved")
 
 
 def test_a_listing_code_and_date_are_checked(staff: Api) -> None:
     listing = approved(staff)
 
     refused(
-        listing.post("listing", {**LISTING, "listing_code": "800-123"}),
+        listing.post("listing", admission(listing, listing_code="800-123")),
         422,
         "listing.invalid_code",
         "listing_code",
     )
     refused(
-        listing.post("listing", {**LISTING, "listed_on": "2999-01-01"}),
+        listing.post("listing", admission(listing, listed_on="2999-01-01")),
         422,
         "listing.date_in_future",
         "listed_on",
     )
-    refused(
-        listing.post("listing", {"listing_code": "800123"}), 422, "validation_failed", "listed_on"
-    )
+    without_date = admission(listing)
+    del without_date["listed_on"]
+    refused(listing.post("listing", without_date), 422, "validation_failed", "listed_on")
     assert ok(staff.get(listing.url))["status"] == "approved"
 
 
 def test_only_an_approved_application_is_listed(staff: Api) -> None:
     listing = Listing(staff)
 
-    refused(listing.post("listing", LISTING), 409, "listing.not_approved")
+    refused(listing.post("listing", admission(listing)), 409, "listing.not_approved")
 
 
 def test_a_suspension_is_lifted_by_a_resumption(staff: Api) -> None:

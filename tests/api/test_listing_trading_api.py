@@ -20,8 +20,14 @@ def test_a_financing_round_records_instrument_amount_investors_and_agreement(
     listing = listed(staff)
     agreement = draft_agreement(staff, [listing.company, listing.fund])
 
+    shares = [
+        {"party_id": listing.fund, "shares": 300_000},
+        {"party_id": listing.angel, "shares": 100_000},
+    ]
     response = listing.round(
-        investor_ids=[listing.fund, listing.angel], agreement_id=agreement["id"]
+        investor_ids=[listing.fund, listing.angel],
+        agreement_id=agreement["id"],
+        shares_issued=shares,
     )
 
     [financing] = ok(response)["financing_rounds"]
@@ -32,6 +38,7 @@ def test_a_financing_round_records_instrument_amount_investors_and_agreement(
         "investor_ids": [listing.fund, listing.angel],
         "agreement_id": agreement["id"],
         "closed_on": "2026-06-30",
+        "shares_issued": shares,
     }
     assert (response.json["rounds"], response.json["funds_raised"]) == (
         1,
@@ -87,6 +94,7 @@ def test_a_share_transfer_records_who_how_many_at_what_price_and_when(staff: Api
         "to_party_id": listing.angel,
         "shares": 10_000,
         "price_per_share": {"amount": "12.50", "currency": "CNY"},
+        "consideration": {"amount": "125000.00", "currency": "CNY"},
         "transferred_on": "2026-07-01",
     }
 
@@ -110,8 +118,9 @@ def test_a_transfer_moves_a_positive_whole_number_of_shares(staff: Api) -> None:
 
     refused(listing.transfer(shares=0), 422, "listing.shares_not_positive", "shares")
     refused(listing.transfer(shares=-5), 422, "listing.shares_not_positive", "shares")
-    for shares in (1.5, "100", 10**16):
+    for shares in (1.5, "100"):
         refused(listing.transfer(shares=shares), 422, "validation_failed", "shares")
+    refused(listing.transfer(shares=10**16), 422, "listing.too_many_shares", "shares")
     refused(
         listing.transfer(price_per_share={"amount": "1.00", "currency": "XYZ"}),
         422,
@@ -134,6 +143,7 @@ def test_a_replayed_round_is_recorded_once(staff: Api) -> None:
         "instrument": "common_equity",
         "amount": {"amount": "1000000", "currency": "CNY"},
         "investor_ids": [listing.fund],
+        "shares_issued": [{"party_id": listing.fund, "shares": 100_000}],
         "closed_on": "2026-06-30",
     }
 

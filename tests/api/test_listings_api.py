@@ -75,7 +75,14 @@ def test_a_listing_is_read_as_it_was_at_a_version_and_its_history_says_who_and_w
         "Listed",
         "Suspended",
     ]
-    assert history[3]["data"] == {"listing_code": "800123", "listed_on": "2026-03-02"}
+    assert history[3]["data"] == {
+        "listing_code": "800123",
+        "listed_on": "2026-03-02",
+        "register": [
+            {"party_id": listing.company, "shares": 8_000_000},
+            {"party_id": listing.fund, "shares": 2_000_000},
+        ],
+    }
     assert history[4]["metadata"]["comment"] == "CSRC"
     assert history[4]["position"] == suspended.json["position"]
 

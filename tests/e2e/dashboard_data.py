@@ -105,24 +105,22 @@ def record(client: Client) -> dict[str, str]:
         "reference": "Wire",
     }
     _ok(client, "POST", f"/ip-transfers/{transfer}/payments", payment)
-    listing = _ok(
-        client,
-        "POST",
-        "/listings",
-        {"company_id": company, "centre_id": centre, "board": "sci_tech_innovation"},
-    )["id"]
+    approved_at = {"effective_at": "2026-02-16T09:00:00+00:00"}  # before the listing
+    application = {"company_id": company, "centre_id": centre, "board": "sci_tech_innovation"}
+    listing = _ok(client, "POST", "/listings", {**application, **approved_at})["id"]
     for step in ("review", "approval"):
-        _ok(client, "POST", f"/listings/{listing}/{step}", {})
-    _ok(
-        client,
-        "POST",
-        f"/listings/{listing}/listing",
-        {"listing_code": "800123", "listed_on": "2026-03-02"},
-    )
+        _ok(client, "POST", f"/listings/{listing}/{step}", approved_at)
+    admission = {
+        "listing_code": "800123",
+        "listed_on": "2026-03-02",
+        "holders": [{"party_id": uni, "shares": 10_000_000}],
+    }
+    _ok(client, "POST", f"/listings/{listing}/listing", admission)
     funds = {
         "instrument": "preferred_equity",
         "amount": {"amount": "5000000.00", "currency": "CNY"},
         "investor_ids": [academy],
+        "shares_issued": [{"party_id": academy, "shares": 500_000}],
         "closed_on": "2026-06-30",
     }
     _ok(client, "POST", f"/listings/{listing}/financing-rounds", funds)

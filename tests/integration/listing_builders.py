@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from uuid import UUID
 
 from dealtrail.domain.board import Board
+from dealtrail.domain.metadata import EventMetadata, recording
+from dealtrail.domain.share_register import Holding
 from dealtrail.web.services import Services
 
+APPROVED_AT = datetime(2026, 2, 16, 9, tzinfo=UTC)  # applied, reviewed and approved: back-dated
 LISTED_ON = date(2026, 3, 2)
+FUND_SHARES = 2_000_000  # the fund's holding at listing
 
 
 @dataclass(frozen=True)
@@ -33,9 +39,22 @@ def cast(services: Services, company: str = "Qinchuan Robotics Co., Ltd.") -> Ca
     )
 
 
+def holders(who: Cast) -> list[Holding]:
+    """The register at listing: the company's own founder shares aside, the fund holds shares."""
+    return [Holding(who.company, 8_000_000), Holding(who.fund, FUND_SHARES)]
+
+
+@contextmanager
+def back_dated(at: datetime = APPROVED_AT) -> Iterator[EventMetadata]:
+    """Commands inside took effect at `at` (the steps before a listing dated LISTED_ON)."""
+    with recording("staff:test", comment="integration test", effective_at=at) as meta:
+        yield meta
+
+
 def listed(services: Services, who: Cast, board: Board = Board.SCI_TECH_INNOVATION) -> UUID:
-    listing_id = services.listings.apply(who.company, who.centre, board).aggregate_id
-    services.listings.start_review(listing_id)
-    services.listings.approve(listing_id)
-    services.listings.admit(listing_id, "800123", LISTED_ON)
+    with back_dated():
+        listing_id = services.listings.apply(who.company, who.centre, board).aggregate_id
+        services.listings.start_review(listing_id)
+        services.listings.approve(listing_id)
+    services.listings.admit(listing_id, "800123", LISTED_ON, holders(who))
     return listing_id

@@ -14,6 +14,7 @@ import pytest
 from dealtrail.application.demo import Demo, load_demo
 from dealtrail.application.demo_conference import ROADSHOWS
 from dealtrail.application.demo_data import AGREEMENTS, PARTIES
+from dealtrail.application.demo_deals import LISTINGS
 from dealtrail.application.demo_members import MEMBERS
 from dealtrail.application.demo_supermarket import ACHIEVEMENTS, EXHIBITED
 from dealtrail.domain.trading_event import EventCounts
@@ -138,6 +139,36 @@ def test_equity_listings_are_in_every_stage(demo: Services) -> None:
     [reviewed] = [x for x in listed if x["status"] == "under_review"]
     requests = demo.listings.get(UUID(reviewed["id"])).amendment_requests.values()
     assert [r.is_outstanding for r in requests] == [True]
+
+
+def test_listed_companies_keep_registers_that_follow_from_their_rounds_and_transfers(
+    demo: Services,
+) -> None:
+    ids = {p["name"]: p["id"] for p in demo.catalogue.view(PartiesView).search(limit=ALL)["items"]}
+    party = {p.key: ids[p.name] for p in PARTIES + MEMBERS}
+    expected: dict[str, Counter[str]] = {}
+    for listing in LISTINGS:
+        if listing.holders:
+            shares = Counter({party[key]: n for key, n in listing.holders})
+            for _, _, investors, _, _ in listing.rounds:
+                shares.update({party[key]: n for key, n in investors})
+            for seller, buyer, n, _, _ in listing.transfers:
+                shares.subtract({party[seller]: n})
+                shares.update({party[buyer]: n})
+            expected[party[listing.company]] = +shares
+
+    listed = demo.catalogue.view(ListingsView).search(limit=ALL)["items"]
+    registers = {x["company_id"]: x["register"] for x in listed if x["register"]}
+
+    assert {
+        c: Counter({h["party_id"]: h["shares"] for h in r["holders"]}) for c, r in registers.items()
+    } == expected
+    assert {c: r["total_shares"] for c, r in registers.items()} == {
+        c: sum(s.values()) for c, s in expected.items()
+    }
+    assert sorted(r["total_shares"] for r in registers.values()) == [10_000_000, 12_000_000]
+    unlisted = [x["register"] for x in listed if x["status"] in ("applied", "under_review")]
+    assert unlisted == [None, None]
 
 
 def test_the_alliances_reach_along_the_belt_and_road(demo: Services) -> None:

@@ -12,10 +12,18 @@ from dealtrail.domain.equity_listing import EquityListing, ListingStatus
 from dealtrail.domain.errors import DomainError, Invalid
 from dealtrail.domain.financing_round import Instrument
 from dealtrail.domain.money import Money
+from dealtrail.domain.share_register import Holding
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.services import Services, build_services
 from tests.integration.builders import open_agreement
-from tests.integration.listing_builders import LISTED_ON, cast, listed, register
+from tests.integration.listing_builders import (
+    LISTED_ON,
+    back_dated,
+    cast,
+    holders,
+    listed,
+    register,
+)
 
 pytestmark = pytest.mark.usefixtures("staff")
 
@@ -54,7 +62,13 @@ def test_rounds_name_registered_investors_and_an_existing_agreement(services: Se
 
     def close(investors: list[str], agreement: str | None) -> Callable[[], object]:
         return lambda: services.listings.close_financing_round(
-            listing_id, Instrument.PREFERRED_EQUITY, SERIES_A, investors, CLOSED_ON, agreement
+            listing_id,
+            Instrument.PREFERRED_EQUITY,
+            SERIES_A,
+            investors,
+            CLOSED_ON,
+            agreement,
+            [Holding(investor, 100_000) for investor in investors],
         )
 
     refused("party.unknown", "investor_ids.1", close([who.fund, STRANGER], None))
@@ -91,15 +105,22 @@ def test_a_listing_reloads_in_a_new_process_exactly_as_saved_snapshots_included(
 ) -> None:
     who = cast(services)
     listings = services.listings
-    listing_id = listings.apply(who.company, who.centre, Board.SCI_TECH_INNOVATION).aggregate_id
-    listings.start_review(listing_id)
-    listings.request_amendments(listing_id, "Audited accounts", date(2026, 2, 1))
-    request_id = next(iter(listings.get(listing_id).amendment_requests))
-    listings.provide_amendments(listing_id, request_id, "DOC-1")
-    listings.approve(listing_id)
-    listings.admit(listing_id, "800123", LISTED_ON)
+    with back_dated():
+        applied = listings.apply(who.company, who.centre, Board.SCI_TECH_INNOVATION)
+        listing_id = applied.aggregate_id
+        listings.start_review(listing_id)
+        listings.request_amendments(listing_id, "Audited accounts", date(2026, 2, 1))
+        request_id = next(iter(listings.get(listing_id).amendment_requests))
+        listings.provide_amendments(listing_id, request_id, "DOC-1")
+        listings.approve(listing_id)
+    listings.admit(listing_id, "800123", LISTED_ON, holders(who))
     listings.close_financing_round(
-        listing_id, Instrument.COMMON_EQUITY, SERIES_A, [who.fund], CLOSED_ON
+        listing_id,
+        Instrument.COMMON_EQUITY,
+        SERIES_A,
+        [who.fund],
+        CLOSED_ON,
+        shares_issued=[Holding(who.fund, 400_000)],
     )
     listings.close_financing_round(
         listing_id, Instrument.BOND, Money.of("250000", "USD"), [who.angel], CLOSED_ON

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from dealtrail.domain.board import Board
 from dealtrail.domain.financing_round import Instrument
 from dealtrail.domain.money import Money
+from dealtrail.domain.share_register import Holding
 from dealtrail.infrastructure.views.listings import ListingsView, listing_funds, listings
 from dealtrail.web.services import Services
 from tests.integration.listing_builders import cast, listed, register
@@ -22,7 +23,12 @@ CLOSED_ON = date(2026, 6, 30)
 
 def close_round(services: Services, listing_id: Any, investor: str, amount: str, cur: str) -> None:
     services.listings.close_financing_round(
-        listing_id, Instrument.COMMON_EQUITY, Money.of(amount, cur), [investor], CLOSED_ON
+        listing_id,
+        Instrument.COMMON_EQUITY,
+        Money.of(amount, cur),
+        [investor],
+        CLOSED_ON,
+        shares_issued=[Holding(investor, 100_000)],
     )
 
 

@@ -12,7 +12,7 @@ from dealtrail.domain.equity_listing import EquityListing, ListingStatus
 from dealtrail.domain.errors import Invalid
 
 from .conftest import event_names, refused
-from .listing_builders import LISTED_ON, listing_in
+from .listing_builders import HOLDERS, LISTED_ON, listing_in
 
 pytestmark = pytest.mark.usefixtures("staff")
 
@@ -28,7 +28,7 @@ def listed() -> EquityListing:
 
 
 def test_listing_an_approved_company_records_its_code_and_date(approved: EquityListing) -> None:
-    approved.admit(" sci800123 ", LISTED_ON)
+    approved.admit(" sci800123 ", LISTED_ON, HOLDERS)
 
     assert event_names(approved) == ["EquityListing.Listed"]
     assert approved.status is ListingStatus.LISTED
@@ -40,13 +40,13 @@ def test_a_listing_code_is_four_to_twelve_letters_or_digits(
     approved: EquityListing, code: str
 ) -> None:
     with refused(approved, Invalid, "listing.invalid_code"):
-        approved.admit(code, LISTED_ON)
+        approved.admit(code, LISTED_ON, HOLDERS)
 
 
 @freeze_time("2025-04-01 09:00:00")
 def test_a_listing_cannot_be_dated_in_the_future(approved: EquityListing) -> None:
     with refused(approved, Invalid, "listing.date_in_future"):
-        approved.admit("800123", date(2025, 4, 3))
+        approved.admit("800123", date(2025, 4, 3), HOLDERS)
 
 
 def test_a_suspension_records_why(listed: EquityListing) -> None:

@@ -10,7 +10,7 @@ from dealtrail.domain.equity_listing import EquityListing, ListingStatus
 from dealtrail.domain.errors import Conflict, DomainError, Missing
 
 from .conftest import event_names, refused
-from .listing_builders import DUE_ON, LISTED_ON, close_round, listing_in, transfer
+from .listing_builders import DUE_ON, HOLDERS, LISTED_ON, close_round, listing_in, transfer
 
 pytestmark = pytest.mark.usefixtures("staff")
 
@@ -22,7 +22,7 @@ COMMANDS: dict[str, Callable[[EquityListing], object]] = {
     "provide_amendments": lambda x: x.provide_amendments("no-such-request", "DOC-2025-017"),
     "approve": lambda x: x.approve(),
     "reject": lambda x: x.reject("Not a technology company"),
-    "admit": lambda x: x.admit("800123", LISTED_ON),
+    "admit": lambda x: x.admit("800123", LISTED_ON, HOLDERS),
     "suspend": lambda x: x.suspend("Annual report overdue"),
     "resume": lambda x: x.resume(),
     "delist": lambda x: x.delist("Acquired by a listed group"),

@@ -2,7 +2,8 @@
 
 Funds raised are kept one row per listing and currency, in exact text and in the currency's minor
 unit, so a report can group listings by state and sum what they raised in SQL. `applied_on` is
-the UTC day the application was recorded.
+the UTC day the application was recorded. The shareholder register is kept one row per holder;
+`total_shares` is null when no register is kept (not listed yet, or listed before registers were).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy import (
 )
 
 from dealtrail.domain.equity_listing import EquityListing
+from dealtrail.domain.share_register import listed_holders
 from dealtrail.infrastructure.views.amounts import minor_units
 from dealtrail.infrastructure.views.base import (
     View,
@@ -49,6 +51,8 @@ listings = Table(
     Column("listed_on", Date),
     Column("applied_on", Date, nullable=False, index=True),
     Column("rounds", Integer, nullable=False, comment="financing rounds closed"),
+    Column("total_shares", BigInteger, comment="in the register; null: no register kept"),
+    Column("register_as_of", Date),
     Column("modified_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -61,11 +65,19 @@ listing_funds = Table(
     Column("amount_minor", BigInteger, nullable=False, comment="in minor units, for sums"),
 )
 
+listing_holders = Table(
+    "catalogue_listing_holders",
+    metadata,
+    Column("listing_id", ForeignKey("catalogue_listings.id"), primary_key=True),
+    Column("party_id", String(36), primary_key=True),
+    Column("shares", BigInteger, nullable=False),
+)
+
 
 class ListingsView(View):
     kind = EquityListing
-    tables = (listing_funds, listings)
-    version = 4  # v3: sorting; v4: sort keys indexed with seq
+    tables = (listing_holders, listing_funds, listings)
+    version = 5  # v3: sorting; v4: sort keys indexed with seq; v5: the shareholder register
     sorting = Sorting(
         listings,
         indexed=("status", "board"),
@@ -93,6 +105,8 @@ class ListingsView(View):
                 "listed_on": aggregate.listed_on,
                 "applied_on": aggregate.created_on.astimezone(UTC).date(),
                 "rounds": len(aggregate.financing_rounds),
+                "total_shares": aggregate.total_shares(),
+                "register_as_of": aggregate.register_as_of,
                 "modified_at": aggregate.modified_on,
             },
         )
@@ -101,6 +115,11 @@ class ListingsView(View):
             for m in aggregate.funds_raised()
         ]
         writes.replace(listing_funds, "listing_id", listing_id, funds)
+        holders = [
+            {"party_id": h.party_id, "shares": h.shares}
+            for h in listed_holders(aggregate.share_register or {})
+        ]
+        writes.replace(listing_holders, "listing_id", listing_id, holders)
 
     def search(
         self,
@@ -142,8 +161,26 @@ class ListingsView(View):
                 .order_by(listing_funds.c.currency)
             ).mappings():
                 funds[f["listing_id"]].append({"amount": f["amount"], "currency": f["currency"]})
+            holders: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+            for h in conn.execute(
+                select(listing_holders)
+                .where(listing_holders.c.listing_id.in_(ids))
+                .order_by(listing_holders.c.shares.desc(), listing_holders.c.party_id)
+            ).mappings():
+                holders[h["listing_id"]].append({"party_id": h["party_id"], "shares": h["shares"]})
         items = [
-            {**r, "modified_at": utc(r["modified_at"]), "funds_raised": funds[r["id"]]}
+            {
+                **r,
+                "modified_at": utc(r["modified_at"]),
+                "funds_raised": funds[r["id"]],
+                "register": _register(r, holders[r["id"]]),
+            }
             for r in rows
         ]
         return self.sorting.page(order, list(rows), items, limit)
+
+
+def _register(row: Any, holders: list[dict[str, Any]]) -> dict[str, Any] | None:
+    if row["total_shares"] is None:
+        return None
+    return {"holders": holders, "total_shares": row["total_shares"], "as_of": row["register_as_of"]}

@@ -1,4 +1,5 @@
-"""Amendment requests, financing rounds and share transfers: parts of /api/v1/listings."""
+"""Amendment requests, the shareholder register, financing rounds and share transfers: parts of
+/api/v1/listings."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dealtrail.web.api.schemas.listing import (
     AmendmentResponseIn,
     FinancingRoundIn,
     ListingSchema,
+    RegisterIn,
     ShareTransferIn,
 )
 from dealtrail.web.commands import command
@@ -45,12 +47,24 @@ class AmendmentResponse(MethodView):
             )
 
 
+@blp.route("/<uuid:listing_id>/shareholder-register")
+class ShareholderRegister(MethodView):
+    @blp.arguments(RegisterIn)
+    @blp.response(200, ListingSchema)
+    def post(self, body: dict[str, Any], listing_id: UUID) -> Response:
+        """Record the shareholder register of a company listed before registers were kept (a
+        listing records its register when listed): share transfers are recorded from then on."""
+        with command(body) as options:
+            return respond(services().listings.record_register(listing_id, **body, options=options))
+
+
 @blp.route("/<uuid:listing_id>/financing-rounds")
 class FinancingRounds(MethodView):
     @blp.arguments(FinancingRoundIn)
     @blp.response(200, ListingSchema)
     def post(self, body: dict[str, Any], listing_id: UUID) -> Response:
-        """Record a financing round the listed company closed: instrument, amount, investors."""
+        """Record a financing round the listed company closed: instrument, amount, investors, and
+        the shares an equity round issued to each of them (they join the register)."""
         with command(body) as options:
             return respond(
                 services().listings.close_financing_round(listing_id, **body, options=options)
@@ -62,6 +76,7 @@ class ShareTransfers(MethodView):
     @blp.arguments(ShareTransferIn)
     @blp.response(200, ListingSchema)
     def post(self, body: dict[str, Any], listing_id: UUID) -> Response:
-        """Record a transfer of the listed company's shares between two registered parties."""
+        """Record a transfer of the listed company's shares between two registered parties: the
+        seller holds at least the shares it sells."""
         with command(body) as options:
             return respond(services().listings.transfer_shares(listing_id, **body, options=options))

@@ -106,7 +106,8 @@ class ListingAdmission(MethodView):
     @blp.arguments(AdmissionIn)
     @blp.response(200, ListingSchema)
     def post(self, body: dict[str, Any], listing_id: UUID) -> Response:
-        """Record that the approved company is listed, under a listing code, from a date."""
+        """Record that the approved company is listed, under a listing code, from a date, with
+        its shareholder register on that date."""
         with command(body) as options:
             return respond(services().listings.admit(listing_id, **body, options=options))
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import marshmallow as ma
-from marshmallow import fields, validate
+from marshmallow import fields, post_load, validate
 
 from dealtrail.domain.board import Board
 from dealtrail.domain.equity_listing import EquityListing, ListingStatus
 from dealtrail.domain.financing_round import Instrument
+from dealtrail.domain.share_register import Holding, listed_holders
 from dealtrail.infrastructure.views.listings import ListingsView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
@@ -26,7 +27,7 @@ from dealtrail.web.api.schemas.common import (
 from dealtrail.web.api.schemas.numbers import WholeNumber
 
 MAX_INVESTORS = 200
-MAX_SHARES = 10**15
+MAX_HOLDERS = 1000
 
 
 class IdText(fields.UUID):
@@ -55,6 +56,26 @@ class ListingReasonSchema(CommandSchema):
     reason = Reason(required=True)
 
 
+class HoldingIn(ma.Schema):
+    party_id = IdText(required=True, metadata={"description": "A registered party"})
+    shares = WholeNumber(
+        strict=True, required=True, metadata={"description": "A whole number, 1 to 10^15"}
+    )
+
+    @post_load
+    def holding(self, data: dict[str, Any], **_: Any) -> Holding:
+        return Holding(**data)
+
+
+def holdings_field(description: str, **kwargs: Any) -> fields.List:
+    return fields.List(
+        fields.Nested(HoldingIn),
+        validate=validate.Length(max=MAX_HOLDERS),
+        metadata={"description": description},
+        **kwargs,
+    )
+
+
 class AdmissionIn(CommandSchema):
     listing_code = TextField(
         limit=40,
@@ -64,6 +85,15 @@ class AdmissionIn(CommandSchema):
         metadata={"description": "4 to 12 letters or digits", "example": "800123"},
     )
     listed_on = fields.Date(required=True)
+    holders = holdings_field("The shareholder register on the listing date", required=True)
+
+
+class RegisterIn(CommandSchema):
+    holders = holdings_field("Every holder and the shares it holds", required=True)
+    as_of = fields.Date(
+        required=True,
+        metadata={"description": "The register's date: on or after every round and transfer"},
+    )
 
 
 class FinancingRoundIn(CommandSchema):
@@ -74,12 +104,19 @@ class FinancingRoundIn(CommandSchema):
         load_default=None, allow_none=True, metadata={"description": "The investment agreement"}
     )
     closed_on = fields.Date(required=True)
+    shares_issued = holdings_field(
+        "Shares the round issued to each investor: one entry per investor in an equity round, "
+        "none for a convertible note or a bond",
+        load_default=list,
+    )
 
 
 class ShareTransferIn(CommandSchema):
     from_party_id = IdText(required=True)
     to_party_id = IdText(required=True)
-    shares = WholeNumber(strict=True, required=True, validate=validate.Range(max=MAX_SHARES))
+    shares = WholeNumber(
+        strict=True, required=True, metadata={"description": "At most what the seller holds"}
+    )
     price_per_share = fields.Nested(MoneyIn, required=True)
     transferred_on = fields.Date(required=True)
 
@@ -95,6 +132,17 @@ class AmendmentRequestOut(ma.Schema):
     outstanding = fields.Boolean(attribute="is_outstanding")
 
 
+class HoldingOut(ma.Schema):
+    party_id = fields.String()
+    shares = WholeNumber()
+
+
+class RegisterOut(ma.Schema):
+    holders = fields.List(fields.Nested(HoldingOut), metadata={"description": "Largest first"})
+    total_shares = WholeNumber()
+    as_of = fields.Date(metadata={"description": "Kept from: the listing date, mostly"})
+
+
 class FinancingRoundOut(ma.Schema):
     round_id = fields.String()
     instrument = fields.String()
@@ -102,6 +150,7 @@ class FinancingRoundOut(ma.Schema):
     investor_ids = fields.List(fields.String())
     agreement_id = fields.String(allow_none=True)
     closed_on = fields.Date()
+    shares_issued = fields.List(fields.Nested(HoldingOut))
 
 
 class ShareTransferOut(ma.Schema):
@@ -110,6 +159,7 @@ class ShareTransferOut(ma.Schema):
     to_party_id = fields.String()
     shares = WholeNumber()
     price_per_share = fields.Nested(MoneySchema)
+    consideration = fields.Nested(MoneySchema, metadata={"description": "Shares x price"})
     transferred_on = fields.Date()
 
 
@@ -125,6 +175,14 @@ class ListingSummarySchema(ma.Schema):
     rounds = WholeNumber(metadata={"description": "Financing rounds closed"})
     funds_raised = fields.List(
         fields.Nested(MoneySchema), metadata={"description": "Sum of the rounds, per currency"}
+    )
+    register = fields.Nested(
+        RegisterOut,
+        allow_none=True,
+        metadata={
+            "description": "The shareholder register: none before listing, nor for a company "
+            "listed before registers were kept until it is recorded"
+        },
     )
     modified_at = fields.DateTime()
 
@@ -176,9 +234,20 @@ def present_listing(listing: EquityListing, position: int | None = None) -> dict
         "share_transfers": list(listing.share_transfers.values()),
         "rounds": len(listing.financing_rounds),
         "funds_raised": listing.funds_raised(),
+        "register": present_register(listing),
         "created_at": listing.created_on,
         "modified_at": listing.modified_on,
     }
     if position is not None:
         view["position"] = position
     return view
+
+
+def present_register(listing: EquityListing) -> dict[str, Any] | None:
+    if listing.share_register is None:
+        return None
+    return {
+        "holders": listed_holders(listing.share_register),
+        "total_shares": listing.total_shares(),
+        "as_of": listing.register_as_of,
+    }
