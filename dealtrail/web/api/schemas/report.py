@@ -115,7 +115,9 @@ class TradingEventRow(ma.Schema):
     achievements_exhibited = fields.Integer()
     roadshows = fields.Integer()
     projects_pitched = fields.Integer()
-    international_projects = fields.Integer()
+    international_projects = fields.Integer(
+        metadata={"description": "Pitched by presenters from outside the event's own country"}
+    )
     international_countries = fields.Integer(
         metadata={"description": "Countries and regions the international projects came from"}
     )

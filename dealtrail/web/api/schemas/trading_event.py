@@ -79,7 +79,9 @@ class CountsOut(ma.Schema):
     achievements_exhibited = fields.Integer()
     roadshows = fields.Integer()
     projects_pitched = fields.Integer()
-    international_projects = fields.Integer()
+    international_projects = fields.Integer(
+        metadata={"description": "Pitched by presenters from outside the event's own country"}
+    )
     international_countries = fields.Integer(
         metadata={"description": "Distinct countries and regions of the international projects"}
     )
@@ -116,7 +118,9 @@ class SlotOut(ma.Schema):
     company_id = fields.String(allow_none=True)
     presenter_party_id = fields.String()
     presenter_country = fields.String()
-    international = fields.Boolean(metadata={"description": "Presenter not from the host country"})
+    international = fields.Boolean(
+        metadata={"description": "Presenter not from the country the event is held in"}
+    )
 
 
 class RoadshowOut(ma.Schema):
