@@ -49,8 +49,8 @@ class Party(Recorded):
         )
 
     class Registered(Recorded.Created):
-        """`identifiers` are checked and compact since python-stdnum checks them; events
-        recorded before hold them as typed, and still load."""
+        """Only `register` checks identifiers: parties recorded before it did hold theirs as
+        typed, under any scheme, and still load."""
 
         name: str
         kind: str

@@ -68,7 +68,7 @@ REASONS: tuple[tuple[type[ValidationError], str], ...] = (
 
 def party_identifiers(given: Mapping[str, str] | None) -> dict[str, str]:
     """Scheme → compact number, each checked; refused naming the scheme at fault."""
-    return {scheme: number for scheme, number in map(_identifier, (given or {}).items())}
+    return dict(map(_identifier, (given or {}).items()))
 
 
 def _identifier(item: tuple[str, str]) -> tuple[str, str]:
