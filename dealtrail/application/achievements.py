@@ -96,7 +96,7 @@ class Achievements:
             "record_transaction",
             {"transaction": transaction},
             options,
-            lambda a: a.record_transaction(transaction),
+            lambda a: a.record_transaction(transaction.transacted_on, self._deal(transaction)),
             BusinessDate("transacted_on", transaction.transacted_on),
         )
 
@@ -130,6 +130,11 @@ class Achievements:
     def find_by_reference(self, external_ref: ExternalRef) -> Achievement | None:
         achievement_id = Achievement.id_for(external_ref)
         return self.get(achievement_id) if self.exists(achievement_id) else None
+
+    def _deal(self, transaction: Transaction) -> Agreement | IpTransfer:
+        if transaction.agreement_id is not None:
+            return self.ledger.get(Agreement, UUID(transaction.agreement_id))
+        return self.ledger.get(IpTransfer, UUID(str(transaction.ip_transfer_id)))
 
     def _check_party(self, party_id: str, field: str) -> None:
         if not self.parties.exists(UUID(party_id)):

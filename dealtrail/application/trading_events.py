@@ -135,7 +135,11 @@ class TradingEvents:
             args,
             options,
             lambda e: e.pitch(
-                roadshow_id, presenter_party_id, presenter.country, achievement_id, company_id
+                roadshow_id,
+                presenter_party_id,
+                presenter.country,
+                self._achievement(achievement_id),
+                company_id,
             ),
         )
 
@@ -149,11 +153,17 @@ class TradingEvents:
             "record_agreement_signed",
             {"agreement_id": agreement_id},
             options,
-            lambda e: e.record_agreement_signed(agreement_id),
+            lambda e: e.record_agreement_signed(self.ledger.get(Agreement, UUID(agreement_id))),
         )
 
     def get(self, event_id: UUID, version: int | None = None) -> TradingEvent:
         return self.ledger.get(TradingEvent, event_id, version)
+
+    def _achievement(self, achievement_id: str | None) -> Achievement | None:
+        """The achievement as it is now, for the event to judge whether it can be pitched."""
+        if achievement_id is None:
+            return None
+        return self.ledger.get(Achievement, UUID(achievement_id))
 
     def _party(self, party_id: str, field: str) -> Party:
         if not self.parties.exists(UUID(party_id)):

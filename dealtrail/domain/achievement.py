@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 from eventsourcing.domain import event
 
+from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.calendar import check_on_record, is_future
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.errors import fail
 from dealtrail.domain.external_ref import ExternalRef
+from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.offer import Offer
 from dealtrail.domain.text import reason_text
 from dealtrail.domain.transaction import Transaction
@@ -118,16 +121,14 @@ class Achievement(Recorded):
         self.status = AchievementStatus.LISTED
         self.counterparty_id = None
 
-    def record_transaction(self, transaction: Transaction) -> None:
+    def record_transaction(self, transacted_on: date, deal: Agreement | IpTransfer) -> None:
+        """The achievement was transferred by `deal`, which only its owner can have made: an
+        agreement the owner is a party to, or an IP transfer of rights the owner holds."""
         self._check_status(AchievementStatus.UNDER_NEGOTIATION, "achievement.not_negotiating")
-        if is_future(transaction.transacted_on):
-            raise fail(
-                "achievement.transacted_in_future",
-                "transacted_on",
-                on=transaction.transacted_on,
-            )
-        check_on_record(transaction.transacted_on, "transacted_on")
-        self._transacted(transaction=transaction)
+        if is_future(transacted_on):
+            raise fail("achievement.transacted_in_future", "transacted_on", on=transacted_on)
+        check_on_record(transacted_on, "transacted_on")
+        self._transacted(transaction=self._transaction(transacted_on, deal))
 
     @event("Transacted")
     def _transacted(self, transaction: Transaction) -> None:
@@ -160,6 +161,27 @@ class Achievement(Recorded):
         self.exhibited_at = [*self.exhibited_at, event_id]
 
     # ---- checks ------------------------------------------------------------------------------
+
+    def _transaction(self, transacted_on: date, deal: Agreement | IpTransfer) -> Transaction:
+        owner, deal_id = self.owner_party_id, str(deal.id)
+        if isinstance(deal, Agreement):
+            if owner not in deal.parties:
+                raise fail(
+                    "achievement.owner_not_party_to_agreement",
+                    "agreement_id",
+                    owner_party_id=owner,
+                    agreement_id=deal_id,
+                )
+            return Transaction(transacted_on, agreement_id=deal_id)
+        if deal.holder_party_id != owner:
+            raise fail(
+                "achievement.owner_not_transfer_holder",
+                "ip_transfer_id",
+                owner_party_id=owner,
+                holder_party_id=deal.holder_party_id,
+                ip_transfer_id=deal_id,
+            )
+        return Transaction(transacted_on, ip_transfer_id=deal_id)
 
     def _check_status(self, expected: AchievementStatus, code: str) -> None:
         if self.status != expected:

@@ -95,6 +95,14 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "token.name_too_long": (Invalid, "A token's name must be at most {limit} characters."),
     "party.unknown_kind": (Invalid, "{kind!r} is not a kind of party."),
     "party.unknown": (Invalid, "Party {party_id} does not exist."),
+    "party.unknown_identifier_scheme": (
+        Invalid,
+        "{scheme!r} is not an identifier scheme this record checks; use one of: {accepted}.",
+    ),
+    "party.invalid_identifier": (
+        Invalid,
+        "{value!r} is not a valid {name} (scheme {scheme}): {reason}.",
+    ),
     # agreements: drafting
     "agreement.too_few_parties": (Invalid, "An agreement needs at least two parties."),
     "agreement.duplicate_party": (Invalid, "Party {party_id} is named more than once."),
@@ -326,6 +334,16 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         "A transaction cannot be dated {on}: in the future.",
     ),
     "achievement.owner_as_counterparty": (Invalid, "The owner cannot negotiate with itself."),
+    "achievement.owner_not_party_to_agreement": (
+        Invalid,
+        "The owner, party {owner_party_id}, is not a party to agreement {agreement_id}: "
+        "that agreement cannot have transferred the achievement.",
+    ),
+    "achievement.owner_not_transfer_holder": (
+        Invalid,
+        "IP transfer {ip_transfer_id} moves rights held by party {holder_party_id}, not by the "
+        "owner, party {owner_party_id}: it cannot have transferred the achievement.",
+    ),
     "achievement.external_ref_taken": (
         Conflict,
         "Reference {reference!r} of scope {scope!r} already names achievement {achievement_id}.",
@@ -366,6 +384,21 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "trading_event.agreement_already_recorded": (
         Conflict,
         "Agreement {agreement_id} is already recorded as signed at this event.",
+    ),
+    "trading_event.achievement_closed": (
+        Conflict,
+        "Achievement {achievement_id} is {status}: it is no longer offered, so it cannot be "
+        "pitched.",
+    ),
+    "trading_event.agreement_not_signed": (
+        Conflict,
+        "Agreement {agreement_id} is {status} and never took effect: only an agreement every "
+        "required party signed counts as signed at an event.",
+    ),
+    "trading_event.agreement_signed_outside_event": (
+        Conflict,
+        "Agreement {agreement_id} took effect on {effective_on}, outside the event, which runs "
+        "from {starts_on} to {ends_on}.",
     ),
     "trading_event.already_exhibited": (
         Conflict,

@@ -9,6 +9,7 @@ from eventsourcing.domain import event
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.country import country_code
 from dealtrail.domain.errors import fail
+from dealtrail.domain.party_identifiers import party_identifiers
 from dealtrail.domain.text import clean_text, required_text
 
 
@@ -44,15 +45,13 @@ class Party(Recorded):
             name=required_text(name, "name"),
             kind=party_kind(kind),
             country=country_code(country),
-            identifiers={
-                required_text(k, "identifier scheme", "identifiers"): required_text(
-                    v, "identifier value", "identifiers"
-                )
-                for k, v in (identifiers or {}).items()
-            },
+            identifiers=party_identifiers(identifiers),
         )
 
     class Registered(Recorded.Created):
+        """Only `register` checks identifiers: parties recorded before it did hold theirs as
+        typed, under any scheme, and still load."""
+
         name: str
         kind: str
         country: str

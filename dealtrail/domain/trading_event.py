@@ -7,6 +7,8 @@ from datetime import date
 
 from eventsourcing.domain import event
 
+from dealtrail.domain.achievement import CLOSED, Achievement
+from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.country import country_code
@@ -169,18 +171,26 @@ class TradingEvent(Recorded):
         roadshow_id: str,
         presenter_party_id: str,
         presenter_country: str,
-        achievement_id: str | None = None,
+        achievement: Achievement | None = None,
         company_id: str | None = None,
     ) -> str:
-        """Adds a pitched project to the end of a roadshow's slot list."""
+        """Adds a pitched project to the end of a roadshow's slot list. An achievement is
+        pitched to find a taker: once transacted or withdrawn it is no longer offered."""
         roadshow = self._roadshow(roadshow_id)
         slot = PitchSlot(
             self._next_child_id(),
             presenter_party_id,
             country_code(presenter_country),
-            achievement_id,
+            None if achievement is None else str(achievement.id),
             company_id,
         )
+        if achievement is not None and achievement.status in CLOSED:
+            raise fail(
+                "trading_event.achievement_closed",
+                "achievement_id",
+                achievement_id=achievement.id,
+                status=achievement.status,
+            )
         if roadshow.has_project(slot.project_id):
             raise fail(
                 "trading_event.already_pitched", project_id=slot.project_id, roadshow_id=roadshow_id
@@ -193,11 +203,31 @@ class TradingEvent(Recorded):
         self.roadshows = {**self.roadshows, roadshow_id: self.roadshows[roadshow_id].pitched(slot)}
 
     def is_international(self, slot: PitchSlot) -> bool:
-        return slot.presenter_country != self.host_country
+        """Judged against where the event is held, not where its host is registered."""
+        return slot.presenter_country != self.country
 
     # ---- deals and exhibits ------------------------------------------------------------------
 
-    def record_agreement_signed(self, agreement_id: str) -> None:
+    def record_agreement_signed(self, agreement: Agreement) -> None:
+        """Signed at the event means in effect (or ended since) by a signature dated within the
+        event: the last required signature, the one that made the agreement effective."""
+        agreement_id = str(agreement.id)
+        if agreement.effective_on is None:
+            raise fail(
+                "trading_event.agreement_not_signed",
+                "agreement_id",
+                agreement_id=agreement_id,
+                status=agreement.status,
+            )
+        if not self.starts_on <= agreement.effective_on <= self.ends_on:
+            raise fail(
+                "trading_event.agreement_signed_outside_event",
+                "agreement_id",
+                agreement_id=agreement_id,
+                effective_on=agreement.effective_on,
+                starts_on=self.starts_on,
+                ends_on=self.ends_on,
+            )
         if agreement_id in self.agreements_signed:
             raise fail("trading_event.agreement_already_recorded", agreement_id=agreement_id)
         self._agreement_signed(agreement_id=agreement_id)

@@ -6,7 +6,7 @@ from typing import Any
 
 from werkzeug.test import TestResponse
 
-from .conftest import Api
+from .conftest import Api, draft_agreement, sign
 
 ACHIEVEMENTS = "/api/v1/achievements"
 EVENTS = "/api/v1/trading-events"
@@ -65,3 +65,13 @@ def schedule(api: Api, host: str, name: str = "Hard Sci-Tech Trading Conference"
     )
     assert response.status_code == 201, response.json
     return response.json["id"]
+
+
+def signed_agreement(api: Api, party_ids: list[str], *signed_on: str) -> str:
+    """An agreement between `party_ids`, opened and signed by them in turn on these days (all
+    of them on the conference day if none given); returns its id."""
+    agreement_id = draft_agreement(api, party_ids)["id"]
+    ok(api.post(f"/api/v1/agreements/{agreement_id}/opening"))
+    for party_id, day in zip(party_ids, signed_on or (DAY,) * len(party_ids), strict=False):
+        ok(sign(api, agreement_id, party_id, day))
+    return agreement_id

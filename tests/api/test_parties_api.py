@@ -35,7 +35,7 @@ def test_registering_a_party_answers_201_with_location_etag_and_log_position(sta
             "name": "  Xi'an Jiaotong University ",
             "kind": "university",
             "country": "cn",
-            "identifiers": {"uscc": "12100000435230185G"},
+            "identifiers": {"uscc": "12100000435230185U"},
         },
     )
 
@@ -50,7 +50,7 @@ def test_registering_a_party_answers_201_with_location_etag_and_log_position(sta
         "CN",
     )
     assert (body["kind"], body["alliances"]) == ("university", [])
-    assert body["identifiers"] == {"uscc": "12100000435230185G"}
+    assert body["identifiers"] == {"uscc": "12100000435230185U"}
 
 
 def test_a_registered_party_reads_back_with_its_etag_and_without_a_position(

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from .conftest import Api, draft_agreement
-from .supermarket_steps import DAY, EVENTS, create_achievement, ok, refused, register, schedule
+from .conftest import Api
+from .supermarket_steps import (
+    DAY,
+    EVENTS,
+    create_achievement,
+    ok,
+    refused,
+    register,
+    schedule,
+    signed_agreement,
+)
 
 STRANGER = "00000000-0000-4000-8000-000000000000"
 
@@ -150,7 +159,7 @@ def test_bad_pitches_are_refused(staff: Api) -> None:
 def test_agreements_signed_at_the_event_are_linked_once(staff: Api, auditor: Api) -> None:
     host, guest = register(staff, "Xi'an University"), register(staff, "Academy", "academy", "KZ")
     url = f"{EVENTS}/{schedule(staff, host)}"
-    agreement_id = draft_agreement(staff, [host, guest])["id"]
+    agreement_id = signed_agreement(staff, [host, guest])
 
     event = ok(staff.post(f"{url}/agreements", json={"agreement_id": agreement_id}))
 

@@ -129,15 +129,15 @@ def record(client: Client) -> dict[str, str]:
         "name": "Hard Sci-Tech Trading Conference",
         "city": "Xi'an",
         "country": "CN",
-        "starts_on": "2026-11-20",
-        "ends_on": "2026-11-20",
+        "starts_on": SIGNED,  # the licence is signed at the event
+        "ends_on": SIGNED,
     }
     event_id = _ok(client, "POST", "/trading-events", event)["id"]
     roadshow = _ok(
         client,
         "POST",
         f"/trading-events/{event_id}/roadshows",
-        {"theme": "International", "held_on": "2026-11-20"},
+        {"theme": "International", "held_on": SIGNED},
     )["roadshows"][-1]["roadshow_id"]
     for presenter in (almaty, company):
         slot = {"presenter_party_id": presenter, "company_id": presenter}

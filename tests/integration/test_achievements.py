@@ -12,6 +12,7 @@ from dealtrail.application.errors import AggregateNotFound
 from dealtrail.domain.achievement import Achievement, AchievementStatus
 from dealtrail.domain.errors import Conflict, DomainError, Invalid
 from dealtrail.domain.external_ref import ExternalRef
+from dealtrail.domain.terms import AgreementKind, Participant, PartyRole
 from dealtrail.domain.transaction import Transaction
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.services import Services, build_services
@@ -23,7 +24,7 @@ from tests.integration.achievement_builders import (
     offer,
     register,
 )
-from tests.integration.builders import open_agreement
+from tests.integration.builders import terms
 from tests.integration.ip_builders import asset, propose
 
 pytestmark = pytest.mark.usefixtures("staff")
@@ -123,7 +124,10 @@ def test_a_transaction_links_an_agreement_that_exists(services: Services) -> Non
     achievement_id = achievement(services, owner)
     services.achievements.list_on_supermarket(achievement_id)
     services.achievements.start_negotiation(achievement_id, buyer)
-    agreement_id, _, _ = open_agreement(services)
+    parties = [Participant(p, PartyRole.COOPERATION_PARTNER, True) for p in (owner, buyer)]
+    agreement_id = services.agreements.draft(
+        AgreementKind.COOPERATION, terms(), parties
+    ).aggregate_id
 
     refused(
         Invalid,

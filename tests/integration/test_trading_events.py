@@ -80,7 +80,9 @@ def test_pitched_projects_and_presenters_must_exist(services: Services) -> None:
 def test_unveilings_and_signed_agreements_name_records_that_exist(services: Services) -> None:
     host = register(services, "Xi'an University")
     event_id = conference(services, host)
-    agreement_id, _, _ = open_agreement(services)
+    agreement_id, a, b = open_agreement(services)
+    for party_id in (a, b):
+        services.agreements.sign(agreement_id, party_id, "Wang Hong", "Director", DAY)
 
     refused(
         "party.unknown",

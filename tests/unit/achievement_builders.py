@@ -7,16 +7,18 @@ from datetime import date
 from typing import Any
 
 from dealtrail.domain.achievement import Achievement, AchievementStatus
+from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.external_ref import ExternalRef
 from dealtrail.domain.money import Money
 from dealtrail.domain.offer import AchievementField, Offer, TransferMode
-from dealtrail.domain.transaction import Transaction
+from dealtrail.domain.terms import AgreementKind, Participant, PartyRole
+
+from .conftest import TERMS
 
 OWNER = "party:xauat-university"
 BUYER = "party:almaty-photonics"
 EVENT = "event:2026-conference"
-AGREEMENT = "agreement:laser-licence"
 TRANSACTED_ON = date(2025, 6, 1)
 
 S = AchievementStatus
@@ -37,8 +39,18 @@ def offer(**changes: Any) -> Offer:
 CONTACT = Contact("Wang Hong", "wang.hong@example.edu.cn", "+86 29 8266 8888")
 
 
-def deal() -> Transaction:
-    return Transaction(TRANSACTED_ON, agreement_id=AGREEMENT)
+def licence() -> Agreement:
+    """The licence between the owner and the buyer that transfers the achievement."""
+    agreement = Agreement.draft(
+        AgreementKind.TECHNOLOGY_LICENCE,
+        TERMS,
+        [
+            Participant(OWNER, PartyRole.LICENSOR, True),
+            Participant(BUYER, PartyRole.LICENSEE, True),
+        ],
+    )
+    agreement.collect_events()
+    return agreement
 
 
 def achievement_in(
@@ -52,7 +64,7 @@ def achievement_in(
     if status in (S.UNDER_NEGOTIATION, S.TRANSACTED):
         achievement.start_negotiation(BUYER)
     if status == S.TRANSACTED:
-        achievement.record_transaction(deal())
+        achievement.record_transaction(TRANSACTED_ON, licence())
     if status == S.WITHDRAWN:
         achievement.withdraw("The patent lapsed")
     assert achievement.status == status

@@ -12,7 +12,17 @@ from dealtrail.domain.errors import Conflict, Invalid
 from dealtrail.domain.external_ref import ExternalRef
 from dealtrail.domain.transaction import Transaction
 
-from .achievement_builders import BUYER, CONTACT, EVENT, OWNER, S, achievement_in, deal, offer
+from .achievement_builders import (
+    BUYER,
+    CONTACT,
+    EVENT,
+    OWNER,
+    TRANSACTED_ON,
+    S,
+    achievement_in,
+    licence,
+    offer,
+)
 from .conftest import event_names, refused
 
 pytestmark = pytest.mark.usefixtures("staff")
@@ -81,10 +91,12 @@ def test_a_negotiation_falls_through_only_for_a_reason() -> None:
 def test_a_transaction_links_the_deal_that_transferred_the_achievement() -> None:
     achievement = achievement_in(S.UNDER_NEGOTIATION)
 
-    achievement.record_transaction(deal())
+    agreement = licence()
+
+    achievement.record_transaction(TRANSACTED_ON, agreement)
 
     assert achievement.status is S.TRANSACTED
-    assert achievement.transaction == deal()
+    assert achievement.transaction == Transaction(TRANSACTED_ON, agreement_id=str(agreement.id))
 
 
 @freeze_time("2025-06-01 09:00:00")
@@ -92,7 +104,7 @@ def test_a_transaction_cannot_be_dated_in_the_future() -> None:
     achievement = achievement_in(S.UNDER_NEGOTIATION)
 
     with refused(achievement, Invalid, "achievement.transacted_in_future"):
-        achievement.record_transaction(Transaction(date(2025, 6, 3), ip_transfer_id="t-1"))
+        achievement.record_transaction(date(2025, 6, 3), licence())
 
 
 def test_withdrawing_records_why_and_ends_any_negotiation() -> None:

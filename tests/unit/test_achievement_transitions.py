@@ -9,7 +9,7 @@ import pytest
 from dealtrail.domain.achievement import Achievement, AchievementStatus
 from dealtrail.domain.errors import Conflict
 
-from .achievement_builders import BUYER, EVENT, S, achievement_in, deal
+from .achievement_builders import BUYER, EVENT, TRANSACTED_ON, S, achievement_in, licence
 from .conftest import event_names, refused
 
 pytestmark = pytest.mark.usefixtures("staff")
@@ -18,7 +18,7 @@ COMMANDS: dict[str, Callable[[Achievement], object]] = {
     "list_on_supermarket": lambda a: a.list_on_supermarket(),
     "start_negotiation": lambda a: a.start_negotiation(BUYER),
     "negotiation_fell_through": lambda a: a.negotiation_fell_through("Price too high"),
-    "record_transaction": lambda a: a.record_transaction(deal()),
+    "record_transaction": lambda a: a.record_transaction(TRANSACTED_ON, licence()),
     "withdraw": lambda a: a.withdraw("The patent lapsed"),
     "exhibit_at": lambda a: a.exhibit_at(EVENT),
 }

@@ -18,7 +18,7 @@ ALLIANCE = "Silk Road University Alliance"
 @pytest.fixture
 def university(staff: EventMetadata) -> Party:
     party = Party.register(
-        "Xi'an Jiaotong University", PartyKind.UNIVERSITY, "cn", {"uscc": "12100000435230000X"}
+        "Xi'an Jiaotong University", PartyKind.UNIVERSITY, "cn", {"uscc": "12100000435230000E"}
     )
     party.collect_events()
     return party

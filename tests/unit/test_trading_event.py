@@ -6,11 +6,15 @@ from datetime import date
 
 import pytest
 
+from dealtrail.domain.achievement import Achievement
+from dealtrail.domain.agreement import Agreement, AgreementStatus
 from dealtrail.domain.errors import Conflict, Invalid, Missing
 from dealtrail.domain.metadata import EventMetadata
+from dealtrail.domain.terms import AgreementKind
 from dealtrail.domain.trading_event import EventCounts, TradingEvent
 
-from .conftest import event_names, refused
+from .achievement_builders import S, achievement_in
+from .conftest import ACADEMY, TERMS, UNIVERSITY, event_names, participants, refused
 
 pytestmark = pytest.mark.usefixtures("staff")
 
@@ -26,6 +30,20 @@ def conference(staff: EventMetadata) -> TradingEvent:
     )
     event.collect_events()
     return event
+
+
+def listed() -> Achievement:
+    return achievement_in(S.LISTED)
+
+
+def signed_on(*days: date) -> Agreement:
+    """An agreement the university and the academy signed on these days, in turn."""
+    agreement = Agreement.draft(AgreementKind.TECHNOLOGY_LICENCE, TERMS, participants())
+    agreement.open_for_signature()
+    for party_id, day in zip((UNIVERSITY, ACADEMY), days, strict=False):
+        agreement.sign(party_id, "Prof. Li Wei", "Director", day)
+    agreement.collect_events()
+    return agreement
 
 
 def roadshow(event: TradingEvent, theme: str = "International") -> str:
@@ -108,48 +126,85 @@ def test_blank_titles_are_refused(conference: TradingEvent) -> None:
 
 
 def test_pitched_projects_fill_the_roadshow_slots_in_order(conference: TradingEvent) -> None:
-    roadshow_id = roadshow(conference)
+    roadshow_id, achievement = roadshow(conference), listed()
 
-    conference.pitch(roadshow_id, "party:almaty", "KZ", achievement_id="achievement:1")
+    conference.pitch(roadshow_id, "party:almaty", "KZ", achievement)
     conference.pitch(roadshow_id, "party:photonics", "CN", company_id="party:photonics")
 
     assert event_names(conference) == ["TradingEvent.ProjectPitched"] * 2
     slots = conference.roadshows[roadshow_id].slots
-    assert [s.project_id for s in slots] == ["achievement:1", "party:photonics"]
+    assert [s.project_id for s in slots] == [str(achievement.id), "party:photonics"]
     assert [conference.is_international(s) for s in slots] == [True, False]
+
+
+def test_a_pitch_is_international_by_the_event_country_not_the_host_country(
+    staff: EventMetadata,
+) -> None:
+    held_in_china = TradingEvent.schedule(
+        "party:astana-host", "KZ", "Silk Road Expo", "Xi'an", "CN", DAY, DAY
+    )
+    roadshow_id = roadshow(held_in_china)
+
+    held_in_china.pitch(roadshow_id, "party:photonics", "CN", company_id="party:photonics")
+    held_in_china.pitch(roadshow_id, "party:almaty", "KZ", company_id="party:almaty")
+
+    slots = held_in_china.roadshows[roadshow_id].slots
+    assert [held_in_china.is_international(s) for s in slots] == [False, True]
+    counts = held_in_china.counts()
+    assert (counts.international_projects, counts.international_countries) == (1, 1)
+
+
+@pytest.mark.parametrize("status", [S.DRAFT, S.LISTED, S.UNDER_NEGOTIATION])
+def test_an_achievement_still_offered_can_be_pitched(conference: TradingEvent, status: S) -> None:
+    roadshow_id = roadshow(conference)
+
+    conference.pitch(roadshow_id, "party:almaty", "KZ", achievement_in(status))
+
+    assert event_names(conference) == ["TradingEvent.ProjectPitched"]
+
+
+@pytest.mark.parametrize("status", [S.TRANSACTED, S.WITHDRAWN])
+def test_a_transacted_or_withdrawn_achievement_cannot_be_pitched(
+    conference: TradingEvent, status: S
+) -> None:
+    roadshow_id = roadshow(conference)
+
+    with refused(conference, Conflict, "trading_event.achievement_closed"):
+        conference.pitch(roadshow_id, "party:almaty", "KZ", achievement_in(status))
 
 
 def test_a_project_is_pitched_once_per_roadshow(conference: TradingEvent) -> None:
     first, second = roadshow(conference), roadshow(conference, "AI and big data")
-    conference.pitch(first, "party:almaty", "KZ", achievement_id="achievement:1")
-    conference.pitch(second, "party:almaty", "KZ", achievement_id="achievement:1")
+    achievement = listed()
+    conference.pitch(first, "party:almaty", "KZ", achievement)
+    conference.pitch(second, "party:almaty", "KZ", achievement)
     conference.collect_events()
 
     with refused(conference, Conflict, "trading_event.already_pitched"):
-        conference.pitch(first, "party:tashkent", "UZ", achievement_id="achievement:1")
+        conference.pitch(first, "party:tashkent", "UZ", achievement)
 
 
-@pytest.mark.parametrize(
-    ("achievement_id", "company_id"), [(None, None), ("achievement:1", "party:photonics")]
-)
+@pytest.mark.parametrize("both", [False, True])
 def test_a_pitched_project_is_an_achievement_or_a_company(
-    conference: TradingEvent, achievement_id: str | None, company_id: str | None
+    conference: TradingEvent, both: bool
 ) -> None:
     roadshow_id = roadshow(conference)
+    achievement, company_id = (listed(), "party:photonics") if both else (None, None)
 
     with refused(conference, Invalid, "trading_event.pitch_needs_one_project"):
-        conference.pitch(roadshow_id, "party:almaty", "KZ", achievement_id, company_id)
+        conference.pitch(roadshow_id, "party:almaty", "KZ", achievement, company_id)
 
 
 def test_pitching_in_an_unknown_roadshow_is_refused(conference: TradingEvent) -> None:
     with refused(conference, Missing, "trading_event.unknown_roadshow"):
-        conference.pitch("no-such-roadshow", "party:almaty", "KZ", achievement_id="a:1")
+        conference.pitch("no-such-roadshow", "party:almaty", "KZ", listed())
 
 
 def test_agreements_signed_and_achievements_exhibited_are_recorded_once(
     conference: TradingEvent,
 ) -> None:
-    conference.record_agreement_signed("agreement:1")
+    agreement = signed_on(DAY, DAY)
+    conference.record_agreement_signed(agreement)
     conference.record_exhibit("achievement:1")
     assert event_names(conference) == [
         "TradingEvent.AgreementSigned",
@@ -157,18 +212,79 @@ def test_agreements_signed_and_achievements_exhibited_are_recorded_once(
     ]
 
     with refused(conference, Conflict, "trading_event.agreement_already_recorded"):
-        conference.record_agreement_signed("agreement:1")
+        conference.record_agreement_signed(agreement)
     with refused(conference, Conflict, "trading_event.already_exhibited"):
         conference.record_exhibit("achievement:1")
+
+
+@pytest.mark.parametrize(
+    "days", [(DAY, DAY), (date(2026, 11, 2), NEXT_DAY), (NEXT_DAY, date(2026, 11, 18))]
+)
+def test_an_agreement_is_signed_at_the_event_when_it_took_effect_on_an_event_day(
+    conference: TradingEvent, days: tuple[date, date]
+) -> None:
+    conference.record_agreement_signed(signed_on(*days))
+
+    assert event_names(conference) == ["TradingEvent.AgreementSigned"]
+
+
+@pytest.mark.parametrize("days", [(), (DAY,)])
+def test_an_agreement_not_every_required_party_signed_is_not_signed_at_the_event(
+    conference: TradingEvent, days: tuple[date, ...]
+) -> None:
+    agreement = signed_on(*days)
+
+    with refused(conference, Conflict, "trading_event.agreement_not_signed"):
+        conference.record_agreement_signed(agreement)
+
+
+def test_an_agreement_terminated_before_it_took_effect_is_not_signed_at_the_event(
+    conference: TradingEvent,
+) -> None:
+    agreement = signed_on(DAY)
+    agreement.terminate("The academy declined to sign", DAY)
+
+    with refused(conference, Conflict, "trading_event.agreement_not_signed"):
+        conference.record_agreement_signed(agreement)
+
+
+def test_an_agreement_that_ended_since_it_took_effect_at_the_event_still_counts(
+    conference: TradingEvent,
+) -> None:
+    agreement = signed_on(DAY, NEXT_DAY)
+    agreement.complete(date(2026, 11, 30))
+    assert agreement.status is AgreementStatus.COMPLETED
+
+    conference.record_agreement_signed(agreement)
+
+    assert conference.agreements_signed == [str(agreement.id)]
+
+
+@pytest.mark.parametrize("last_signed", [date(2026, 11, 19), date(2026, 11, 22)])
+def test_an_agreement_that_took_effect_before_or_after_the_event_is_refused(
+    conference: TradingEvent, last_signed: date
+) -> None:
+    agreement = signed_on(date(2026, 11, 19), last_signed)
+
+    with pytest.raises(Conflict) as error:
+        conference.record_agreement_signed(agreement)
+
+    assert (error.value.code, error.value.field) == (
+        "trading_event.agreement_signed_outside_event",
+        "agreement_id",
+    )
+    assert f"took effect on {last_signed}" in error.value.message
+    assert "from 2026-11-20 to 2026-11-21" in error.value.message
+    assert conference.collect_events() == []
 
 
 def test_the_counts_are_what_dashboards_report(conference: TradingEvent) -> None:
     international, ai = roadshow(conference), roadshow(conference, "AI and big data")
     for n, country in enumerate(["KZ", "UZ", "KZ", "CN"]):
-        conference.pitch(international, f"party:{n}", country, achievement_id=f"achievement:{n}")
+        conference.pitch(international, f"party:{n}", country, listed())
     conference.pitch(ai, "party:hk", "HK", company_id="party:hk-ai")
     conference.pitch(ai, "party:photonics", "CN", company_id="party:photonics")
-    conference.record_agreement_signed("agreement:1")
+    conference.record_agreement_signed(signed_on(DAY, DAY))
     conference.record_exhibit("achievement:0")
     conference.record_exhibit("achievement:9")
 

@@ -48,7 +48,7 @@ trading_events = Table(
 class TradingEventsView(View):
     kind = TradingEvent
     tables = (trading_events,)
-    version = 3  # v2: sorting; v3: accent-blind name key
+    version = 4  # v2: sorting; v3: accent-blind name key; v4: international by event country
     sorting = Sorting(
         trading_events,
         indexed=("country",),

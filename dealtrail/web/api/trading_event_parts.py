@@ -94,7 +94,8 @@ class RoadshowSlots(MethodView):
     @blp.arguments(SlotIn)
     @blp.response(200, TradingEventSchema)
     def post(self, body: dict[str, Any], event_id: UUID, roadshow_id: str) -> Response:
-        """Add a pitched project (an achievement or a company) to the roadshow's slot list."""
+        """Add a pitched project (an achievement or a company) to the roadshow's slot list; a
+        transacted or withdrawn achievement is no longer offered and cannot be pitched (409)."""
         args = _ids(body, "presenter_party_id", "achievement_id", "company_id")
         with command(args) as options:
             return respond(
@@ -107,7 +108,8 @@ class SignedAgreements(MethodView):
     @blp.arguments(SignedAgreementIn)
     @blp.response(200, TradingEventSchema)
     def post(self, body: dict[str, Any], event_id: UUID) -> Response:
-        """Record that an agreement was signed at the event."""
+        """Record that an agreement was signed at the event: it must have taken effect (every
+        required party signed) on one of the event's days, or the answer is 409."""
         with command(body) as options:
             return respond(
                 services().trading_events.record_agreement_signed(

@@ -8,6 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.domain.party import Party, PartyKind
+from dealtrail.domain.party_identifiers import SCHEMES
 from dealtrail.infrastructure.views.parties import PartiesView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
@@ -35,7 +36,11 @@ class PartyCreateSchema(CommandSchema):
         values=Name(what="identifier"),
         load_default=dict,
         validate=validate.Length(max=MAX_IDENTIFIERS),
-        metadata={"description": "Scheme → identifier, e.g. {'uscc': '91610000...'}"},
+        metadata={
+            "description": "Scheme → number, each checked (check digits too) and stored compact. "
+            "Schemes: " + "; ".join(f"`{k}` {v.name}" for k, v in SCHEMES.items()) + ".",
+            "example": {"uscc": "91110000600037341L", "ror": "03vek6s52"},
+        },
     )
 
 

@@ -126,7 +126,9 @@ class TradingEventRow(ma.Schema):
     achievements_exhibited = WholeNumber()
     roadshows = WholeNumber()
     projects_pitched = WholeNumber()
-    international_projects = WholeNumber()
+    international_projects = WholeNumber(
+        metadata={"description": "Pitched by presenters from outside the event's own country"}
+    )
     international_countries = WholeNumber(
         metadata={"description": "Countries and regions the international projects came from"}
     )

@@ -80,7 +80,9 @@ class CountsOut(ma.Schema):
     achievements_exhibited = WholeNumber()
     roadshows = WholeNumber()
     projects_pitched = WholeNumber()
-    international_projects = WholeNumber()
+    international_projects = WholeNumber(
+        metadata={"description": "Pitched by presenters from outside the event's own country"}
+    )
     international_countries = WholeNumber(
         metadata={"description": "Distinct countries and regions of the international projects"}
     )
@@ -117,7 +119,9 @@ class SlotOut(ma.Schema):
     company_id = fields.String(allow_none=True)
     presenter_party_id = fields.String()
     presenter_country = fields.String()
-    international = fields.Boolean(metadata={"description": "Presenter not from the host country"})
+    international = fields.Boolean(
+        metadata={"description": "Presenter not from the country the event is held in"}
+    )
 
 
 class RoadshowOut(ma.Schema):
