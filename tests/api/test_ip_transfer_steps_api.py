@@ -109,20 +109,20 @@ def test_a_schedule_is_refused_naming_the_field_at_fault(staff: Api) -> None:
     refused(
         deal.schedule({"kind": "instalments", "instalments": one}),
         422,
-        "validation_failed",
+        "consideration.wrong_amounts",
         "instalments",
     )
     refused(deal.schedule({"kind": "running_royalty"}), 422, "validation_failed", "currency")
     refused(
         deal.schedule({"kind": "running_royalty", "currency": "CNY", "royalty_rate": "120"}),
         422,
-        "validation_failed",
+        "consideration.percentage_out_of_range",
         "royalty_rate",
     )
     refused(
         deal.schedule({"kind": "equity", "instalments": one}),
         422,
-        "validation_failed",
+        "consideration.percentage_required",
         "equity_percent",
     )
 

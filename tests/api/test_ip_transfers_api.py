@@ -47,8 +47,8 @@ def test_refused_proposals_name_the_field(staff: Api) -> None:
         ({"recipient_party_id": nobody}, "party.unknown", "recipient_party_id"),
         ({"recipient_party_id": holder}, "ip_transfer.self_transfer", "recipient_party_id"),
         ({"mode": "joint_venture"}, "validation_failed", "mode"),
-        ({"territory": {"countries": ["CN", "XX"]}}, "validation_failed", "territory.countries.1"),
-        ({"territory": {}}, "validation_failed", "territory.countries"),
+        ({"territory": {"countries": ["CN", "XX"]}}, "country.unknown", "territory.countries.1"),
+        ({"territory": {}}, "ip_transfer.territory_empty", "territory.countries"),
         (
             {"term": {"starts_on": "2026-12-01", "ends_on": "2030-01-01"}},
             "ip_transfer.assignment_has_no_end",
@@ -56,7 +56,7 @@ def test_refused_proposals_name_the_field(staff: Api) -> None:
         ),
         (
             {"mode": "sole_licence", "term": {"starts_on": "2026-12-01", "ends_on": "2026-11-30"}},
-            "validation_failed",
+            "ip_transfer.term_dates_reversed",
             "term.ends_on",
         ),
     ]

@@ -178,8 +178,7 @@ def test_every_record_checks_effective_at_against_its_business_date(staff: Api) 
     asset = register_asset(staff, holder)["id"]
     deal = Deal(staff)
     listing = Listing(staff)
-    ok(listing.post("review"))
-    ok(listing.post("approval"))
+    listing.approved()
 
     responses = {
         "register": staff.post(
@@ -205,7 +204,13 @@ def test_every_record_checks_effective_at_against_its_business_date(staff: Api) 
             },
         ),
         "listing": listing.post(
-            "listing", {"listing_code": "800123", "listed_on": "2026-03-02", **wrong}
+            "listing",
+            {
+                "listing_code": "800123",
+                "listed_on": "2026-03-02",
+                "holders": listing.holders(),
+                **wrong,
+            },
         ),
     }
 

@@ -75,7 +75,7 @@ def test_a_round_raises_an_exact_amount_with_a_known_instrument(staff: Api) -> N
     refused(
         listing.round({"amount": "0.001", "currency": "CNY"}),
         422,
-        "validation_failed",
+        "money.too_precise",
         "amount.amount",
     )
     refused(listing.round(instrument="warrant"), 422, "validation_failed", "instrument")
@@ -124,7 +124,7 @@ def test_a_transfer_moves_a_positive_whole_number_of_shares(staff: Api) -> None:
     refused(
         listing.transfer(price_per_share={"amount": "1.00", "currency": "XYZ"}),
         422,
-        "validation_failed",
+        "money.unknown_currency",
         "price_per_share.currency",
     )
 

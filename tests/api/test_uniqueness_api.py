@@ -11,7 +11,7 @@ from werkzeug.test import TestResponse
 
 from .conftest import Api, register_party
 from .ip_steps import ASSETS, ok, refused, register_asset
-from .listing_steps import LISTINGS, Listing, register
+from .listing_steps import APPLIED_AT, APPROVED_AT, LISTED_ON, LISTINGS, Listing, register
 
 
 def head(auditor: Api) -> int:
@@ -31,16 +31,20 @@ def assert_taken(response: TestResponse, code: str, field: str, existing_id: str
 def approved_at(api: Api, centre: str, company: str) -> str:
     """The url of a new company's application at `centre`, reviewed and approved."""
     body = {"company_id": register(api, company, "company"), "centre_id": centre}
-    applied = api.post(LISTINGS, json=body | {"board": "sci_tech_innovation"})
+    applied = api.post(
+        LISTINGS, json=body | {"board": "sci_tech_innovation", "effective_at": APPLIED_AT}
+    )
     assert applied.status_code == 201, applied.json
     url = f"{LISTINGS}/{applied.json['id']}"
-    ok(api.post(f"{url}/review", json={}))
-    ok(api.post(f"{url}/approval", json={}))
+    ok(api.post(f"{url}/review", json={"effective_at": APPLIED_AT}))
+    ok(api.post(f"{url}/approval", json={"effective_at": APPROVED_AT}))
     return url
 
 
 def admit(api: Api, url: str, code: str) -> TestResponse:
-    return api.post(f"{url}/listing", json={"listing_code": code, "listed_on": "2026-03-02"})
+    holders = [{"party_id": ok(api.get(url))["company_id"], "shares": 1_000_000}]
+    body = {"listing_code": code, "listed_on": LISTED_ON, "holders": holders}
+    return api.post(f"{url}/listing", json=body)
 
 
 def listed_at(api: Api, centre: str, company: str, code: str) -> TestResponse:
@@ -214,9 +218,8 @@ def test_a_claim_is_recorded_with_the_command_and_the_receipt_is_the_records_eve
 
 def test_admitting_a_listing_again_with_its_key_replays_the_listing(staff: Api) -> None:
     listing = Listing(staff)
-    ok(listing.post("review"))
-    ok(listing.post("approval"))
-    body = {"listing_code": "SXKC0008", "listed_on": "2026-03-02"}
+    listing.approved()
+    body = {"listing_code": "SXKC0008", "listed_on": LISTED_ON, "holders": listing.holders()}
     key = {"Idempotency-Key": "admit-sxkc0008"}
 
     first = staff.post(f"{listing.url}/listing", json=body, headers=key)

@@ -9,6 +9,7 @@ before either saves, so the loser is refused by its claim's insert conflicting, 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -24,15 +25,17 @@ from tests.integration.unique_workers import AssetRound, ListingRound, take_in_r
 FREE_ROUNDS = 3
 GATED_ROUNDS = 3
 GATED = [False] * FREE_ROUNDS + [True] * GATED_ROUNDS
+APPROVED_AT = datetime(2026, 2, 16, 9, tzinfo=UTC)
 
 
 def approved_listing(services: Services, centre_id: str, company: str) -> UUID:
     company_id = services.parties.register(company, PartyKind.COMPANY, "CN").aggregate_id
-    listing_id = services.listings.apply(
-        str(company_id), centre_id, Board.SCI_TECH_INNOVATION
-    ).aggregate_id
-    services.listings.start_review(listing_id)
-    services.listings.approve(listing_id)
+    with recording("staff:test", effective_at=APPROVED_AT):  # before the listing's own date
+        listing_id = services.listings.apply(
+            str(company_id), centre_id, Board.SCI_TECH_INNOVATION
+        ).aggregate_id
+        services.listings.start_review(listing_id)
+        services.listings.approve(listing_id)
     return listing_id
 
 

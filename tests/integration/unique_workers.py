@@ -16,8 +16,10 @@ from uuid import UUID
 
 from dealtrail.application.errors import ApplicationError
 from dealtrail.application.ledger import CommandResult
+from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.domain.errors import DomainError, Taken
 from dealtrail.domain.metadata import recording
+from dealtrail.domain.share_register import Holding
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.services import Services
 from tests.integration.workers import WAIT, Outcome, _abort_if_crashed, _build, _save_gate
@@ -49,7 +51,9 @@ Round = ListingRound | AssetRound
 
 def _command(services: Services, job: Round) -> Callable[[], CommandResult]:
     if isinstance(job, ListingRound):
-        return lambda: services.listings.admit(job.listing_id, job.code, LISTED_ON)
+        company = services.ledger.get(EquityListing, job.listing_id).company_id
+        holders = [Holding(company, 1_000_000)]
+        return lambda: services.listings.admit(job.listing_id, job.code, LISTED_ON, holders)
     return lambda: services.ip_assets.register(
         job.holder_id, "patent", "CN", "Graphene membrane", [("application", job.number)]
     )

@@ -12,7 +12,7 @@ from dealtrail.domain.equity_listing import ListingStatus
 from dealtrail.domain.errors import Taken
 
 from .ip_builders import asset_in
-from .listing_builders import CENTRE, LISTED_ON, listing_in
+from .listing_builders import CENTRE, HOLDERS, LISTED_ON, listing_in
 
 pytestmark = pytest.mark.usefixtures("staff")
 
@@ -21,7 +21,7 @@ def test_a_listing_holds_its_normalised_code_at_its_centre_once_listed() -> None
     listing = listing_in(ListingStatus.APPROVED)
     assert listing.unique_keys() == []
 
-    listing.admit(" sxkc0008 ", LISTED_ON)
+    listing.admit(" sxkc0008 ", LISTED_ON, HOLDERS)
 
     (key,) = listing.unique_keys()
     assert key.key == f"listing-code:{CENTRE}:SXKC0008"
