@@ -12,7 +12,7 @@ _LATEST_OFFSET = timedelta(hours=14)
 
 def latest_today() -> date:
     """Today's date in the time zone that is furthest ahead."""
-    return (datetime.now(UTC) + _LATEST_OFFSET).date()
+    return latest_day(datetime.now(UTC))
 
 
 def is_future(day: date) -> bool:
@@ -59,14 +59,19 @@ _EARLIEST_OFFSET = timedelta(hours=12)
 Moment = date | datetime
 
 
-def _earliest_day(at: datetime) -> date:
+def earliest_day(at: datetime) -> date:
     """The date of `at` in the time zone furthest behind: the earliest date it bears anywhere."""
     return (at.astimezone(UTC) - _EARLIEST_OFFSET).date()
 
 
-def _latest_day(at: datetime) -> date:
+def latest_day(at: datetime) -> date:
     """The date of `at` in the time zone furthest ahead: the latest date it bears anywhere."""
     return (at.astimezone(UTC) + _LATEST_OFFSET).date()
+
+
+def falls_on(moment: datetime, day: date) -> bool:
+    """Whether `moment` is on `day` in some time zone from UTC-12 to UTC+14."""
+    return earliest_day(moment) <= day <= latest_day(moment)
 
 
 def precedes(later: Moment, earlier: Moment) -> bool:
@@ -76,9 +81,9 @@ def precedes(later: Moment, earlier: Moment) -> bool:
     if isinstance(later, datetime) and isinstance(earlier, datetime):
         return later < earlier
     if isinstance(later, datetime):
-        return _latest_day(later) < earlier
+        return latest_day(later) < earlier
     if isinstance(earlier, datetime):
-        return later < _earliest_day(earlier)
+        return later < earliest_day(earlier)
     return later < earlier
 
 

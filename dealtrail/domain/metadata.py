@@ -11,16 +11,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 from uuid import uuid4
 
+from dealtrail.domain.calendar import falls_on
 from dealtrail.domain.errors import fail
 
 # The time zones furthest behind and ahead of UTC: a moment falls on some day from its date at
 # UTC-12 to its date at UTC+14.
-_FURTHEST_BEHIND = timedelta(hours=12)
-_FURTHEST_AHEAD = timedelta(hours=14)
 
 
 @dataclass(frozen=True)
@@ -101,12 +100,6 @@ class BusinessDate:
 
     field: str
     day: date
-
-
-def falls_on(moment: datetime, day: date) -> bool:
-    """Whether `moment` is on `day` in some time zone from UTC-12 to UTC+14."""
-    utc = moment.astimezone(UTC)
-    return (utc - _FURTHEST_BEHIND).date() <= day <= (utc + _FURTHEST_AHEAD).date()
 
 
 @contextmanager

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from freezegun import freeze_time
 
+from dealtrail.domain.calendar import falls_on
 from dealtrail.domain.errors import CATALOGUE, Invalid
 from dealtrail.domain.lifecycle_dates import (
     AGREEMENT_DATES,
@@ -21,7 +22,6 @@ from dealtrail.domain.metadata import (
     current_metadata,
     day_of_effect,
     effective_from,
-    falls_on,
     recording,
 )
 
