@@ -32,24 +32,30 @@ GENERIC = re.compile(r"[A-Z0-9][A-Z0-9./-]{1,39}")
 # Receiving offices for PCT applications besides national ones.
 INTERNATIONAL_RECEIVING_OFFICES = frozenset({"IB", "EP", "EA", "AP", "OA"})
 
-CN_APPLICATION = re.compile(r"(?P<prefix>CN|ZL)?(?P<body>\d{12}|\d{8})(?:\.?(?P<check>[0-9X]))?")
-CN_PUBLICATION = re.compile(r"(?:CN)?(?P<number>\d{7,9})(?P<kind>[ABCUYS][89]?)")
+CN_APPLICATION = re.compile(
+    r"(?P<prefix>CN|ZL)?(?P<body>\d{12}|\d{8})(?:\.?(?P<check>[0-9X]))?", re.ASCII
+)
+CN_PUBLICATION = re.compile(r"(?:CN)?(?P<number>\d{7,9})(?P<kind>[ABCUYS][89]?)", re.ASCII)
 CN_GRANT_KINDS = frozenset("BCUYS")
 CN_APPLICATION_TYPES = frozenset("12389")  # invention, utility model, design, PCT entries
 
-US_APPLICATION = re.compile(r"(?:US)?(?P<series>\d{2})/?(?P<serial>\d{6})")
-US_PRE_GRANT = re.compile(r"(?:US)?(?P<year>20\d{2})/?(?P<serial>\d{7})(?P<kind>A[129])")
-US_GRANT = re.compile(r"(?:US)?(?P<series>D|RE|PP)?0*(?P<number>[1-9]\d{0,7})(?P<kind>[A-Z]\d?)?")
+US_APPLICATION = re.compile(r"(?:US)?(?P<series>\d{2})/?(?P<serial>\d{6})", re.ASCII)
+US_PRE_GRANT = re.compile(r"(?:US)?(?P<year>20\d{2})/?(?P<serial>\d{7})(?P<kind>A[129])", re.ASCII)
+US_GRANT = re.compile(
+    r"(?:US)?(?P<series>D|RE|PP)?0*(?P<number>[1-9]\d{0,7})(?P<kind>[A-Z]\d?)?", re.ASCII
+)
 US_GRANT_KINDS = {"": {"B1", "B2"}, "D": {"S"}, "RE": {"E"}, "PP": {"P2", "P3"}}
 
-EP_APPLICATION = re.compile(r"(?:EP)?(?P<body>\d{8})(?:\.(?P<check>\d))?")
-EP_PUBLICATION = re.compile(r"(?:EP)?(?P<number>\d{7})(?P<kind>A[1-489]|B[1-389])")
-EP_GRANT = re.compile(r"(?:EP)?(?P<number>\d{7})(?P<kind>B[1-3])?")
+EP_APPLICATION = re.compile(r"(?:EP)?(?P<body>\d{8})(?:\.(?P<check>\d))?", re.ASCII)
+EP_PUBLICATION = re.compile(r"(?:EP)?(?P<number>\d{7})(?P<kind>A[1-489]|B[1-389])", re.ASCII)
+EP_GRANT = re.compile(r"(?:EP)?(?P<number>\d{7})(?P<kind>B[1-3])?", re.ASCII)
 
 PCT_APPLICATION = re.compile(
-    r"PCT/?(?P<office>[A-Z]{2})/?(?P<year>\d{4}|\d{2})/?(?P<serial>\d{5,6})"
+    r"PCT/?(?P<office>[A-Z]{2})/?(?P<year>\d{4}|\d{2})/?(?P<serial>\d{5,6})", re.ASCII
 )
-WO_PUBLICATION = re.compile(r"WO(?P<year>\d{4}|\d{2})/?(?P<serial>\d{5,6})(?P<kind>A[1-489])?")
+WO_PUBLICATION = re.compile(
+    r"WO(?P<year>\d{4}|\d{2})/?(?P<serial>\d{5,6})(?P<kind>A[1-489])?", re.ASCII
+)
 
 
 def compact(raw: str) -> str:

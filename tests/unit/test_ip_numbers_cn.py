@@ -143,3 +143,22 @@ def test_any_application_number_normalises_to_a_fixed_point(
 
     assert normalised == f"CN{body}.{cn_check_digit(body)}"
     assert normalise_number("CN", "application", normalised) == normalised
+
+
+@pytest.mark.parametrize(
+    ("office", "kind", "raw"),
+    [
+        ("CN", "application", "CN ٢٠٢٠١٠٥٦٦٠٨٨.٩"),  # Arabic-Indic digits
+        ("CN", "publication", "CN ११२३४५६७८ A"),  # Devanagari digits
+        ("US", "grant", "US ١١٢٣٤٥٦٧ B2"),
+        ("EP", "publication", "EP ١٢٣٤٥٦٧ B1"),
+        ("WO", "publication", "WO ٢٠٢٣/١٢٣٤٥٦ A1"),
+    ],
+)
+def test_a_number_in_digits_of_another_script_is_refused_not_kept_apart_from_its_ascii_twin(
+    office: str, kind: str, raw: str
+) -> None:
+    """Full-width digits fold to ASCII; digits of other scripts would normalise to a second
+    spelling of the same number and slip past its uniqueness."""
+    with pytest.raises(Invalid):
+        normalise_number(office, kind, raw)
