@@ -120,7 +120,11 @@ def http_problem(error: HTTPException) -> Response:
 
 
 def domain_problem(error: DomainError) -> Response:
-    errors = [{"field": error.field, "message": error.message}] if error.field else None
+    errors = (
+        [{"field": error.field, "message": error.message, "code": error.code}]
+        if error.field
+        else None
+    )
     status = 404 if isinstance(error, Missing) else 409 if isinstance(error, Conflict) else 422
     extensions = {"existing_id": error.existing_id} if isinstance(error, Taken) else None
     return problem(status, error.code, error.message, errors, extensions=extensions)

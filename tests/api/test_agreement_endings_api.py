@@ -84,7 +84,7 @@ def test_an_agreement_cannot_be_completed_before_it_is_effective_or_on_a_future_
     assert (early.status_code, early.json["code"]) == (409, "agreement.not_effective")
     assert (future.status_code, future.json["code"]) == (422, "agreement.date_in_future")
     assert future.json["errors"] == [
-        {"field": "completed_on", "message": future.json["detail"]},
+        {"field": "completed_on", "message": future.json["detail"], "code": future.json["code"]},
     ]
 
 

@@ -133,7 +133,9 @@ def test_signing_twice_for_the_same_party_is_a_conflict(staff: Api) -> None:
 
     assert response.status_code == 409
     assert response.json["code"] == "agreement.party_already_signed"
-    assert response.json["errors"] == [{"field": "party_id", "message": response.json["detail"]}]
+    assert response.json["errors"] == [
+        {"field": "party_id", "message": response.json["detail"], "code": response.json["code"]}
+    ]
     history = staff.get(f"{AGREEMENTS}/{agreement_id}/history").json["items"]
     assert [e["type"] for e in history] == ["Drafted", "OpenedForSignature", "Signed"]
 

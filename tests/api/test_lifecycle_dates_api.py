@@ -217,6 +217,9 @@ def test_every_record_checks_effective_at_against_its_business_date(staff: Api) 
     found = {name: (r.status_code, r.json["code"]) for name, r in responses.items()}
     assert found == dict.fromkeys(responses, (422, "effective_at.not_on_business_date"))
     assert {r.json["errors"][0]["field"] for r in responses.values()} == {"effective_at"}
+    assert {r.json["errors"][0]["code"] for r in responses.values()} == {
+        "effective_at.not_on_business_date"
+    }
     assert ok(staff.get(f"{ASSETS}/{asset}"))["status"] == "pending"
     assert ok(staff.get(deal.url))["status"] == "proposed"
     assert ok(staff.get(listing.url))["status"] == "approved"
