@@ -95,6 +95,8 @@ class ExactParser(FlaskParser):
     def _handle_invalid_json_error(self, error: Exception, req: flask.Request, *_: Any) -> Any:
         if isinstance(error, DuplicateKey):
             flask_smorest.abort(400, message=f"{error.msg}.", code="body.duplicate_key")
+        if isinstance(error, json.JSONDecodeError):  # say why: a body may be JSON yet unreadable
+            flask_smorest.abort(400, message=f"Invalid JSON body: {error.msg}.")
         return super()._handle_invalid_json_error(error, req)
 
     def _raw_load_json(self, req: flask.Request) -> Any:

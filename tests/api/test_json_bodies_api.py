@@ -52,7 +52,8 @@ def test_an_integer_too_long_to_read_is_a_malformed_body_on_every_route(
         api = admin if name == "token" else staff
         before = head(services)
         for text in (f'{body}, "x": {number}}}', f'{body}, "comment": [{{"n": {number}}}]}}'):
-            malformed(post_raw(api, path, text, method))
+            detail = malformed(post_raw(api, path, text, method))["detail"]
+            assert f"A number of {len(number)} digits" in detail, (name, detail)
         assert head(services) == before, name
 
 
