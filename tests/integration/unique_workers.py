@@ -18,11 +18,10 @@ from dealtrail.application.errors import ApplicationError
 from dealtrail.application.ledger import CommandResult
 from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.domain.errors import DomainError, Taken
-from dealtrail.domain.metadata import recording
 from dealtrail.domain.share_register import Holding
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.services import Services
-from tests.integration.workers import WAIT, Outcome, _abort_if_crashed, _build, _save_gate
+from tests.integration.workers import Outcome, run_rounds
 
 LISTED_ON = date(2026, 3, 2)
 
@@ -49,12 +48,12 @@ class AssetRound:
 Round = ListingRound | AssetRound
 
 
-def _command(services: Services, job: Round) -> Callable[[], CommandResult]:
+def _command(services: Services, job: Round) -> CommandResult:
     if isinstance(job, ListingRound):
         company = services.ledger.get(EquityListing, job.listing_id).company_id
         holders = [Holding(company, 1_000_000)]
-        return lambda: services.listings.admit(job.listing_id, job.code, LISTED_ON, holders)
-    return lambda: services.ip_assets.register(
+        return services.listings.admit(job.listing_id, job.code, LISTED_ON, holders)
+    return services.ip_assets.register(
         job.holder_id, "patent", "CN", "Graphene membrane", [("application", job.number)]
     )
 
@@ -83,23 +82,5 @@ def take_in_rounds(
 ) -> None:
     """Runs one command per round, each round starting at the same instant in both workers;
     in a gated round both have checked the claims before either saves."""
-    try:
-        services = _build(settings, opening)
-    except Exception:
-        results.put((worker, -1, ("crashed", traceback.format_exc())))
-        start.abort()
-        gate.abort()
-        return
-    try:
-        with (
-            recording(worker, comment="unique race test"),
-            _save_gate(services.ledger, gate) as arm,
-        ):
-            for index, job in enumerate(rounds):
-                arm(job.gated)
-                start.wait(WAIT)
-                outcome = _outcome(_command(services, job))
-                _abort_if_crashed(outcome, start, gate)
-                results.put((worker, index, outcome))
-    finally:
-        services.close()
+    barriers = (opening, start, gate, results)
+    run_rounds(settings, worker, worker, rounds, _command, barriers, outcome_of=_outcome)

@@ -9,7 +9,7 @@ closes its services at the end.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -104,6 +104,41 @@ def _save_gate(ledger: Ledger, gate: Any) -> Iterator[Callable[[bool], None]]:
         del ledger.save
 
 
+def run_rounds(
+    settings: Settings,
+    worker: str,
+    actor: str,
+    rounds: Sequence[Any],
+    command: Callable[[Services, Any], CommandResult],
+    barriers: tuple[Any, Any, Any, Any],
+    outcome_of: Callable[[Callable[[], CommandResult]], Outcome] = _outcome,
+) -> None:
+    """Runs `command(services, job)` once per round as `actor`, each round starting at the same
+    instant in both workers; in a gated round (`job.gated`) both have read and decided before
+    either saves. `barriers` are (opening, start, gate, results); each outcome goes to results."""
+    opening, start, gate, results = barriers
+    try:
+        services = _build(settings, opening)
+    except Exception:
+        results.put((worker, -1, ("crashed", traceback.format_exc())))
+        start.abort()
+        gate.abort()
+        return
+    try:
+        with (
+            recording(actor, comment=f"race test, {worker}"),
+            _save_gate(services.ledger, gate) as arm,
+        ):
+            for index, job in enumerate(rounds):
+                arm(job.gated)
+                start.wait(WAIT)
+                outcome = outcome_of(lambda job=job: command(services, job))
+                _abort_if_crashed(outcome, start, gate)
+                results.put((worker, index, outcome))
+    finally:
+        services.close()
+
+
 def sign_in_rounds(
     settings: Settings,
     worker: str,
@@ -114,35 +149,18 @@ def sign_in_rounds(
     results: Any,
 ) -> None:
     """Signs one agreement per round, each round starting at the same instant in both workers."""
-    try:
-        services = _build(settings, opening)
-    except Exception:
-        results.put((worker, -1, ("crashed", traceback.format_exc())))
-        start.abort()
-        gate.abort()
-        return
-    try:
-        with (
-            recording(worker, comment="concurrent writer test"),
-            _save_gate(services.ledger, gate) as arm,
-        ):
-            for index, job in enumerate(rounds):
-                arm(job.gated)
-                start.wait(WAIT)
-                outcome = _outcome(
-                    lambda job=job: services.agreements.sign(
-                        job.agreement_id,
-                        job.party_id,
-                        f"Signatory of {worker}",
-                        "Director",
-                        SIGNED_ON,
-                        Options(expected_version=job.expected_version),
-                    )
-                )
-                _abort_if_crashed(outcome, start, gate)
-                results.put((worker, index, outcome))
-    finally:
-        services.close()
+
+    def sign(services: Services, job: SigningRound) -> CommandResult:
+        return services.agreements.sign(
+            job.agreement_id,
+            job.party_id,
+            f"Signatory of {worker}",
+            "Director",
+            SIGNED_ON,
+            Options(expected_version=job.expected_version),
+        )
+
+    run_rounds(settings, worker, worker, rounds, sign, (opening, start, gate, results))
 
 
 def register_in_rounds(
@@ -160,33 +178,13 @@ def register_in_rounds(
     Idempotency keys belong to a caller (the actor), so both workers record as the same `actor`:
     they are two server processes handling one client's request and its retry.
     """
-    try:
-        services = _build(settings, opening)
-    except Exception:
-        results.put((worker, -1, ("crashed", traceback.format_exc())))
-        start.abort()
-        gate.abort()
-        return
-    try:
-        with (
-            recording(actor, comment=f"concurrent writer test, {worker}"),
-            _save_gate(services.ledger, gate) as arm,
-        ):
-            for index, job in enumerate(rounds):
-                arm(job.gated)
-                start.wait(WAIT)
-                outcome = _outcome(
-                    lambda job=job: services.parties.register(
-                        job.name,
-                        PartyKind.UNIVERSITY,
-                        "CN",
-                        options=Options(idempotency_key=job.key),
-                    )
-                )
-                _abort_if_crashed(outcome, start, gate)
-                results.put((worker, index, outcome))
-    finally:
-        services.close()
+
+    def register(services: Services, job: RegistrationRound) -> CommandResult:
+        return services.parties.register(
+            job.name, PartyKind.UNIVERSITY, "CN", options=Options(idempotency_key=job.key)
+        )
+
+    run_rounds(settings, worker, actor, rounds, register, (opening, start, gate, results))
 
 
 def catch_up_catalogue(
