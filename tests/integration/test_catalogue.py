@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from uuid import UUID
 
 import pytest
-from sqlalchemy import select
+from eventsourcing.persistence import Notification
+from sqlalchemy import BigInteger, Column, Connection, MetaData, Table, insert, select
 
 from dealtrail.infrastructure.catalogue import Catalogue
 from dealtrail.infrastructure.views.agreements import AgreementsView, agreement_parties, agreements
@@ -44,12 +47,40 @@ def test_lists_reflect_every_recorded_command(services: Services) -> None:
     ] == [b]
 
 
+applied = Table("test_applied_positions", MetaData(), Column("position", BigInteger))
+
+
+class CountingCatalogue(Catalogue):
+    """The catalogue with its own views, noting each log position it applies in the same
+    transaction as the views' rows: the views write rows from an aggregate's latest state, so
+    applying an event again would leave them as they were, but not this count."""
+
+    def apply(self, conn: Connection, notifications: Sequence[Notification]) -> None:
+        super().apply(conn, notifications)
+        conn.execute(insert(applied), [{"position": n.id} for n in notifications])
+
+    def applied(self) -> Counter[int]:
+        with self.engine.connect() as conn:
+            return Counter(conn.execute(select(applied.c.position)).scalars())
+
+
 def test_catching_up_twice_applies_nothing_twice(services: Services) -> None:
-    open_agreement(services)
-    first = services.catalogue.catch_up()
+    catalogue = CountingCatalogue(
+        services.catalogue.engine, services.ledger, list(services.catalogue.views.values())
+    )
+    applied.create(catalogue.engine)
+    agreement_id, a, b = open_agreement(services)
+    first = catalogue.catch_up()
     before = _rows(services)
-    assert services.catalogue.catch_up() == first == services.ledger.recorder.max_notification_id()
+    assert catalogue.catch_up() == first
     assert _rows(services) == before
+    services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
+    services.parties.rename(UUID(b), "Kazakh National Academy of Sciences")
+
+    head = catalogue.catch_up()
+    assert catalogue.catch_up() == head == services.ledger.recorder.max_notification_id()
+    logged = services.ledger.recorder.select_notifications(0, 1000, inclusive_of_start=False)
+    assert catalogue.applied() == Counter(n.id for n in logged)
 
 
 def test_a_rebuilt_catalogue_equals_the_incrementally_built_one(services: Services) -> None:
