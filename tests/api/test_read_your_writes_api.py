@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 
 import pytest
 
@@ -10,7 +11,7 @@ from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web import consistency
 from dealtrail.web.app import create_app
-from dealtrail.web.services import build_services
+from dealtrail.web.services import Services, build_services
 
 
 def test_a_read_waits_for_its_position_or_says_when_to_retry(
@@ -40,3 +41,58 @@ def test_a_read_waits_for_its_position_or_says_when_to_retry(
         assert [p["name"] for p in caught_up.json["items"]] == ["Tashkent TU"]
     finally:
         services.close()
+
+
+def test_a_read_ahead_of_the_views_waits_for_a_worker_to_catch_them_up(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker_mode = dataclasses.replace(settings, inline_followers=False)
+    services, worker = build_services(worker_mode), build_services(worker_mode)
+    try:
+        app = create_app({"DEALTRAIL_SETTINGS": worker_mode, "TESTING": True}, services)
+        _, token = services.tokens.create("Li Na", Role.STAFF, created_by="pytest")
+        client, auth = app.test_client(), {"Authorization": f"Bearer {token}"}
+        created = client.post(
+            "/api/v1/parties",
+            json={"name": "Tashkent TU", "kind": "university", "country": "UZ"},
+            headers=auth,
+        )
+        wait = {**auth, "Dealtrail-Min-Position": created.headers["Dealtrail-Log-Position"]}
+        waiting = _when_the_read_is_waiting(services, monkeypatch)
+        failures: list[BaseException] = []
+
+        def catch_up_once_the_read_waits() -> None:  # what `dealtrail projections run` does
+            try:
+                assert waiting.wait(timeout=30), "the read never waited for the views"
+                worker.catalogue.catch_up()
+            except BaseException as failure:
+                failures.append(failure)
+
+        catching_up = threading.Thread(target=catch_up_once_the_read_waits)
+        catching_up.start()
+        read = client.get("/api/v1/parties", headers=wait)
+        catching_up.join()
+
+        assert failures == []
+        assert read.status_code == 200, read.json
+        assert [p["name"] for p in read.json["items"]] == ["Tashkent TU"]
+    finally:
+        worker.close()
+        services.close()
+
+
+def _when_the_read_is_waiting(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> threading.Event:
+    """Set once a read has found the views behind its position, and so waits for them."""
+    waiting = threading.Event()
+    has_tracking_id = services.catalogue.tracking.has_tracking_id
+
+    def polled(name: str, position: int | None) -> bool:
+        reached = has_tracking_id(name, position)
+        if not reached:
+            waiting.set()
+        return reached
+
+    monkeypatch.setattr(services.catalogue.tracking, "has_tracking_id", polled)
+    return waiting
