@@ -43,6 +43,19 @@ class PolicyRunner:
     def position(self, policy: Policy) -> int:
         return self.ledger.recorder.max_tracking_id(policy.name) or 0  # type: ignore[attr-defined]
 
+    def lag(self, policy: Policy, head: int) -> int:
+        """How far behind `head` the policy is: the events from the first one it has yet to react
+        to, or 0 when none is left (those it skips hold nothing up, though its position moves
+        past them only lazily)."""
+        pending = self.ledger.recorder.select_notifications(
+            start=self.position(policy),
+            limit=1,
+            stop=head,
+            topics=[get_topic(cls) for cls in policy.reacts_to],
+            inclusive_of_start=False,
+        )
+        return head - pending[0].id + 1 if pending else 0
+
     def catch_up(self) -> None:
         """Runs every policy over the events it has not processed yet."""
         head = self.ledger.recorder.max_notification_id() or 0

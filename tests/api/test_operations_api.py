@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterator
 
+import pytest
 from flask import Flask
 
+from dealtrail.application.policies import PolicyRunner
 from dealtrail.infrastructure.settings import Settings
+from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
-from dealtrail.web.services import Services
+from dealtrail.web.services import Services, build_services
 from tests.api.conftest import Api, register_party
+from tests.api.ip_steps import Deal, ok
+from tests.api.supermarket_steps import ACHIEVEMENTS, create_achievement, register, schedule
+
+FOLLOWERS = ("catalogue", "audit", "policy:trading_event_exhibits", "policy:owner_of_record")
 
 
 def test_readiness_reports_the_log_head_and_no_lag(app: Flask, staff: Api) -> None:
@@ -17,7 +25,67 @@ def test_readiness_reports_the_log_head_and_no_lag(app: Flask, staff: Api) -> No
     response = app.test_client().get("/readyz")
     assert response.status_code == 200
     assert response.json["head"] == 1
-    assert response.json["lag"] == {"catalogue": 0, "audit": 0}
+    assert response.json["lag"] == dict.fromkeys(FOLLOWERS, 0)
+
+
+@pytest.fixture
+def workers(settings: Settings) -> Iterator[Services]:
+    """Services whose followers run elsewhere (`dealtrail projections run`), allowed to lag
+    by one event."""
+    built = build_services(dataclasses.replace(settings, inline_followers=False, ready_max_lag=1))
+    yield built
+    built.close()
+
+
+def _followers(services: Services) -> dict[str, Callable[[], object]]:
+    """Each follower of the log, caught up as a worker does; the policies first, since the
+    others follow what they record."""
+    return {
+        **{
+            f"policy:{p.name}": PolicyRunner(services.ledger, [p]).catch_up
+            for p in services.policies.policies
+        },
+        "catalogue": services.catalogue.catch_up,
+        "audit": services.audit.catch_up,
+    }
+
+
+def _record_what_every_follower_follows(staff: Api) -> None:
+    """An assignment recorded with the IP office, an achievement exhibited at a trading event
+    (what the policies react to), and one more event after them."""
+    deal = Deal(staff)
+    deal.sign()
+    ok(deal.schedule())
+    ok(deal.record())
+    owner = register(staff, "Xi'an University")
+    exhibitions = f"{ACHIEVEMENTS}/{create_achievement(staff, owner)['id']}/exhibitions"
+    ok(staff.post(exhibitions, json={"event_id": schedule(staff, owner)}))
+    register_party(staff, "Tashkent TU")
+
+
+@pytest.mark.parametrize("lagging", FOLLOWERS)
+def test_readiness_fails_while_any_follower_lags_and_returns_once_it_caught_up(
+    workers: Services, lagging: str
+) -> None:
+    app = create_app({"DEALTRAIL_SETTINGS": workers.settings, "TESTING": True}, workers)
+    _, token = workers.tokens.create("Li Na", Role.STAFF, created_by="pytest")
+    _record_what_every_follower_follows(Api(app.test_client(), token))
+    followers = _followers(workers)
+    assert set(followers) == set(FOLLOWERS)
+    others = [follow for name, follow in followers.items() if name != lagging]
+    for follow in others:
+        follow()
+
+    behind = app.test_client().get("/readyz")
+    assert behind.status_code == 503 and behind.headers["Retry-After"] == "5"
+    assert [f for f in FOLLOWERS if f in behind.json["detail"]] == [lagging]
+
+    followers[lagging]()
+    for follow in others:  # they follow what it recorded, if anything
+        follow()
+    ready = app.test_client().get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json["lag"] == dict.fromkeys(FOLLOWERS, 0)
 
 
 def test_pages_and_answers_carry_security_headers(app: Flask, staff: Api) -> None:

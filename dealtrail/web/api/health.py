@@ -1,5 +1,5 @@
-"""/healthz (the process is up) and /readyz (the stores answer and the views are not far behind);
-neither needs a token."""
+"""/healthz (the process is up) and /readyz (the stores answer and no follower of the log, views,
+audit trail or policy, is far behind); neither needs a token."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ class ReadinessSchema(Schema):
     status = fields.String()
     head = WholeNumber(metadata={"description": "Last log position"})
     lag = fields.Dict(
-        keys=fields.String(), values=WholeNumber(), metadata={"description": "Events behind"}
+        keys=fields.String(),
+        values=WholeNumber(),
+        metadata={"description": "Events behind, per follower (catalogue, audit, policy:<name>)"},
     )
 
 
@@ -49,12 +51,19 @@ class Readiness(MethodView):
                 svc.audit.catch_up()
             head = svc.ledger.recorder.max_notification_id() or 0
             lag = {f.name: head - f.position() for f in (svc.catalogue, svc.audit)}
+            for policy in svc.policies.policies:
+                lag[f"policy:{policy.name}"] = svc.policies.lag(policy, head)
         except Exception as error:  # any store failure means not ready
             abort(
                 503,
                 message=f"A store did not answer: {type(error).__name__}.",
                 headers={"Retry-After": "5"},
             )
-        if max(lag.values()) > svc.settings.ready_max_lag:
-            abort(503, message=f"Views are behind the log: {lag}.", headers={"Retry-After": "5"})
+        behind = {name: n for name, n in lag.items() if n > svc.settings.ready_max_lag}
+        if behind:
+            abort(
+                503,
+                message=f"Followers behind the log by more events than allowed: {behind}.",
+                headers={"Retry-After": "5"},
+            )
         return {"status": "ready", "head": head, "lag": lag}
