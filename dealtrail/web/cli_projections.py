@@ -88,13 +88,17 @@ def status() -> None:
     svc = services()
     head = svc.ledger.recorder.max_notification_id() or 0
     rows = {
-        "catalogue": svc.catalogue.position(),
-        "audit": svc.audit.position(),
-        **{f"policy:{p.name}": svc.policies.position(p) for p in svc.policies.policies},
+        "catalogue": (svc.catalogue.position(), head - svc.catalogue.position()),
+        "audit": (svc.audit.position(), head - svc.audit.position()),
+        **{
+            # a policy's lag counts from the first event it has yet to react to, as /readyz does
+            f"policy:{p.name}": (svc.policies.position(p), svc.policies.lag(p, head))
+            for p in svc.policies.policies
+        },
     }
     click.echo(f"{'follower':<32} {'position':>10} {'head':>10} {'lag':>8}")
-    for name, position in rows.items():
-        click.echo(f"{name:<32} {position:>10} {head:>10} {head - position:>8}")
+    for name, (position, lag) in rows.items():
+        click.echo(f"{name:<32} {position:>10} {head:>10} {lag:>8}")
 
 
 @projections.command("rebuild")
