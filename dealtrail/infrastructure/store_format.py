@@ -1,9 +1,9 @@
 """The event store remembers how its events are encoded (compression, cipher) and refuses a
 process whose settings would misread them, or write events it could not read back.
 
-The record lives beside the events it describes: in `events.sqlite3` on SQLite (a separate file
-from dealtrail's own tables, and the one that is backed up and restored with the log), in the
-schema of the events on PostgreSQL. It holds a fingerprint of the cipher key, never the key.
+The record lives beside the events it describes, so that it goes wherever they go: in
+`events.sqlite3` on SQLite (not in `dealtrail.sqlite3`, which holds dealtrail's own tables), in
+the events' schema on PostgreSQL. It holds a fingerprint of the cipher key, never the key.
 
 A store from before this record existed is adopted by reading its first and last stored event:
 JSON is plain, a zlib stream is compressed, anything else is AES-GCM ciphertext, which only the
