@@ -12,6 +12,7 @@ from gunicorn.app.base import BaseApplication
 from dealtrail.application.demo import Demo, load_demo
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
+from dealtrail.infrastructure.store_format import StoreFormatMismatch
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.cli_audit import audit
@@ -38,7 +39,15 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         return create_app()
 
 
-@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
+def _create_app() -> Flask:
+    """The app for a command; settings that do not match the store end it in one line."""
+    try:
+        return create_app()
+    except StoreFormatMismatch as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=False)
 def cli() -> None:
     """dealtrail: the system of record for technology-transfer deals."""
 

@@ -28,6 +28,7 @@ from dealtrail.infrastructure.party_directory import CataloguePartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
 from dealtrail.infrastructure.schema_lock import schema_lock
 from dealtrail.infrastructure.settings import Settings
+from dealtrail.infrastructure.store_format import check_store_format
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault
 from dealtrail.infrastructure.tokens import TokenStore
 from dealtrail.infrastructure.views.achievements import AchievementsView
@@ -70,8 +71,10 @@ class Services:
 
 def build_services(settings: Settings) -> Services:
     """Opens the stores, creating their tables if they are missing (idempotent): one process at
-    a time, since web workers start together."""
+    a time, since web workers start together. Refuses first (StoreFormatMismatch) if the
+    settings would misread the store's events."""
     with schema_lock(settings):
+        check_store_format(settings)
         return _build(settings)
 
 
