@@ -23,7 +23,7 @@ from dealtrail.application.achievement_csv import (
 )
 from dealtrail.application.achievements import Achievements
 from dealtrail.application.errors import ApplicationError
-from dealtrail.application.ledger import Options
+from dealtrail.application.ledger import CommandResult, Options
 from dealtrail.application.parties import Parties
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.external_ref import DEFAULT_SCOPE
@@ -51,6 +51,12 @@ class ImportReport:
     already_present: list[ImportedRow] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
     parties_registered: int = 0
+    last_recorded: CommandResult | None = None  # the import's receipt; None if nothing recorded
+
+    def recorded(self, result: CommandResult) -> None:
+        """Notes a command's result: the last that recorded anything (not a replay) is kept."""
+        if not result.replayed:
+            self.last_recorded = result
 
 
 class AchievementImport:
@@ -97,6 +103,7 @@ class AchievementImport:
         except (DomainError, ApplicationError) as error:
             report.rejected.append(RejectedRow(row.line, reference, [_problem(row.line, error)]))
             return
+        report.recorded(result)
         done = ImportedRow(row.line, reference, str(result.aggregate_id))
         (report.already_present if result.replayed else report.imported).append(done)
 
@@ -108,6 +115,7 @@ class AchievementImport:
                 result = self.parties.register(
                     owner.name, owner.kind, owner.country, None, Options(idempotency_key=key)
                 )
+                report.recorded(result)
                 found = str(result.aggregate_id)
                 report.parties_registered += 0 if result.replayed else 1
             owners[owner] = found

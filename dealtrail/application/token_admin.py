@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from dealtrail.application.ledger import NO_OPTIONS, Command, Ledger, Options
+from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Ledger, Options
 from dealtrail.domain.api_token import ApiToken
 from dealtrail.domain.metadata import current_metadata
 
@@ -20,17 +20,21 @@ class TokenAdministration:
         self.ledger = ledger
         self.store = store
 
-    def issue(self, holder: str, role: Any) -> tuple[Any, str]:
-        """Creates the token and records its issue; returns it and its secret (shown once)."""
+    def issue(self, holder: str, role: Any) -> tuple[Any, str, CommandResult]:
+        """Creates the token and records its issue; returns it, its secret (shown once) and
+        the command's result."""
         info, secret = self.store.create(holder, role, created_by=current_metadata().actor)
         command = Command("token.issue", {"token_id": info.token_id}, NO_OPTIONS)
-        self.ledger.create(command, lambda: ApiToken.issue(info.token_id, info.name, str(role)))
-        return info, secret
+        result = self.ledger.create(
+            command, lambda: ApiToken.issue(info.token_id, info.name, str(role))
+        )
+        return info, secret, result
 
-    def revoke(self, token_id: str, options: Options = NO_OPTIONS) -> bool:
-        """Stops the token at once, then records who revoked it. False if no such token."""
+    def revoke(self, token_id: str, options: Options = NO_OPTIONS) -> CommandResult | None:
+        """Stops the token at once, then records who revoked it. None if no such token."""
         if not self.store.revoke(token_id):
-            return False
+            return None
         command = Command("token.revoke", {"token_id": token_id}, options)
-        self.ledger.change(command, ApiToken, ApiToken.id_for(token_id), lambda t: t.revoke())
-        return True
+        return self.ledger.change(
+            command, ApiToken, ApiToken.id_for(token_id), lambda t: t.revoke()
+        )

@@ -42,6 +42,7 @@ from dealtrail.web.json import ExactJSONProvider
 from dealtrail.web.logs import log_request, start_timer
 from dealtrail.web.services import Services, build_services
 from dealtrail.web.spec import ProblemResponses
+from dealtrail.web.spec_receipts import ReceiptHeaders
 
 
 class DealtrailApi(Api):
@@ -78,7 +79,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     app.config.update(config or {})
     app.extensions["dealtrail"] = services or build_services(settings)
 
-    api = DealtrailApi(app, spec_kwargs={"extra_plugins": [ProblemResponses()]})
+    api = DealtrailApi(app, spec_kwargs={"extra_plugins": [ProblemResponses(), ReceiptHeaders()]})
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "dealtrail API token"}
     )

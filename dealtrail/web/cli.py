@@ -131,7 +131,7 @@ def create_token(role: str, name: str) -> None:
     """Create a token; its secret is printed once and never stored. Recorded as an event."""
     with recording(operator()):
         try:
-            info, secret = services().token_admin.issue(name, Role(role))
+            info, secret, _ = services().token_admin.issue(name, Role(role))
         except DomainError as error:
             raise click.ClickException(error.message) from None
     click.echo(f"token id: {info.token_id}  role: {info.role}  name: {info.name}", err=True)

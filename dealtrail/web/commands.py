@@ -79,12 +79,18 @@ def etag(version: int) -> dict[str, str]:
     return {"ETag": f'"{version}"'}
 
 
-def result_headers(result: CommandResult) -> dict[str, str]:
+def receipt_headers(result: CommandResult) -> dict[str, str]:
+    """The audit receipt: the log position and Merkle leaf of the last event the command
+    recorded (or, replayed, had recorded)."""
     headers = {
-        **etag(result.version),
         "Dealtrail-Log-Position": str(result.position),
         "Dealtrail-Leaf-Hash": result.leaf_hash,
     }
     if result.replayed:
         headers["Idempotent-Replayed"] = "true"
     return headers
+
+
+def result_headers(result: CommandResult) -> dict[str, str]:
+    """A command on one record: its new version (ETag) and the receipt."""
+    return {**etag(result.version), **receipt_headers(result)}

@@ -38,12 +38,35 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+# What a browser on another origin may send and read: without them it could not authenticate,
+# send JSON, ask for read-your-writes, retry safely or update only the version it read.
+CORS_REQUEST_HEADERS = [
+    "Authorization",
+    "Content-Type",
+    "If-Match",
+    "Idempotency-Key",
+    "Dealtrail-Min-Position",
+    "X-Correlation-ID",
+    "X-Causation-ID",
+]
+CORS_RESPONSE_HEADERS = [
+    "ETag",
+    "Location",
+    "Dealtrail-Log-Position",
+    "Dealtrail-Leaf-Hash",
+    "Idempotent-Replayed",
+    "X-Correlation-ID",
+    "Retry-After",
+    "Content-Disposition",
+]
+
+
 def enable_cors(app: Flask, origins: tuple[str, ...]) -> None:
     """CORS is off unless DEALTRAIL_CORS_ORIGINS names the origins a browser may call from."""
     if origins:
         CORS(
             app,
             resources={r"/api/*": {"origins": list(origins)}},
-            expose_headers=["ETag", "Location", "Dealtrail-Log-Position", "Dealtrail-Leaf-Hash"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
+            expose_headers=CORS_RESPONSE_HEADERS,
+            allow_headers=CORS_REQUEST_HEADERS,
         )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 from uuid import UUID
 
 from flask import url_for
 from flask.views import MethodView
 
+from dealtrail.application.achievement_import import ImportReport
 from dealtrail.application.ledger import CommandResult
 from dealtrail.domain.achievement import Achievement
 from dealtrail.infrastructure.views.achievements import AchievementsView
@@ -27,9 +27,10 @@ from dealtrail.web.api.schemas.common import (
     VersionQuerySchema,
 )
 from dealtrail.web.api.versions import load_version
-from dealtrail.web.commands import command, etag, result_headers
+from dealtrail.web.commands import command, etag, receipt_headers, result_headers
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services
+from dealtrail.web.spec_receipts import receipt_unless
 
 blp = Blueprint(
     "achievements",
@@ -77,8 +78,8 @@ class Achievements(MethodView):
 @blp.route("/imports")
 class AchievementImports(MethodView):
     @blp.arguments(ImportIn)
-    @blp.response(200, ImportReportSchema)
-    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+    @blp.response(200, ImportReportSchema, headers=receipt_unless("the import recorded nothing"))
+    def post(self, body: dict[str, Any]) -> tuple[ImportReport, dict[str, str]]:
         """Import achievements from CSV text (sent as the `csv` string of a JSON body).
 
         Every row is checked: good rows are imported, bad rows are reported with their line,
@@ -86,10 +87,12 @@ class AchievementImports(MethodView):
         register are registered. Importing the same file again adds nothing: a row whose
         (scope, external_ref) is already recorded is reported as already present. The file as a
         whole is refused (422) only if it cannot be read (no header, missing or unknown columns).
+        The receipt is the last event the import recorded; there is none if it recorded nothing.
         """
         with command(body):
             report = services().achievement_import.import_csv(body["csv"], body["scope"])
-        return asdict(report)
+        last = report.last_recorded
+        return report, receipt_headers(last) if last is not None else {}
 
 
 @blp.route("/<uuid:achievement_id>")

@@ -12,7 +12,7 @@ from marshmallow import fields
 from dealtrail.domain.api_token import MAX_HOLDER
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.api.schemas.common import CommandSchema, Name
-from dealtrail.web.commands import command
+from dealtrail.web.commands import command, result_headers
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services
 
@@ -50,19 +50,21 @@ class Tokens(MethodView):
 
     @blp.arguments(TokenIn)
     @blp.response(201, IssuedTokenOut)
-    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+    def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         """Issue a token; the response holds its secret, which is never shown again."""
         with command(body):
-            info, secret = services().token_admin.issue(body["name"], body["role"])
-        return {**vars(info), "secret": secret}
+            info, secret, result = services().token_admin.issue(body["name"], body["role"])
+        return {**vars(info), "secret": secret}, result_headers(result)
 
 
 @blp.route("/<string:token_id>")
 class TokenById(MethodView):
     @blp.response(200, TokenOut)
-    def delete(self, token_id: str) -> Any:
+    def delete(self, token_id: str) -> tuple[Any, dict[str, str]]:
         """Revoke a token: it stops working at once."""
         with command({}) as options:
-            if not services().token_admin.revoke(token_id, options):
-                abort(404, description=f"No active token with id {token_id}.")
-        return next(t for t in services().tokens.list() if t.token_id == token_id)
+            result = services().token_admin.revoke(token_id, options)
+        if result is None:
+            abort(404, description=f"No active token with id {token_id}.")
+        token = next(t for t in services().tokens.list() if t.token_id == token_id)
+        return token, result_headers(result)
