@@ -56,19 +56,27 @@ class PersonalAsCiphertext(Transcoding):
         subject = obj.subject or vault.subject_of(obj.identifies or obj.text, obj.scope)
         key = vault.key(subject, create=True)
         assert key is not None, "a new subject always has a key"
-        nonce = os.urandom(12)
-        sealed = AESGCM(key).encrypt(nonce, obj.text.encode(), subject.encode())
-        sealed_text = base64.b64encode(nonce + sealed).decode()
-        return {"subject": subject, "scope": obj.scope, "sealed": sealed_text}
+        return {"subject": subject, "scope": obj.scope, "sealed": seal(key, subject, obj.text)}
 
     def decode(self, data: dict[str, Any]) -> Personal:
         subject, scope = data.get("subject"), data.get("scope", "")
         key = None if subject is None else self._vault().key(subject, create=False)
-        if key is None:
-            return Personal(None, scope, subject=subject)
-        raw = base64.b64decode(data["sealed"])
-        try:
-            text = AESGCM(key).decrypt(raw[:12], raw[12:], subject.encode()).decode()
-        except InvalidTag:  # sealed with a key since destroyed
-            return Personal(None, scope, subject=subject)
+        text = None if key is None else unseal(key, subject, data["sealed"])
         return Personal(text, scope, subject=subject)
+
+
+def seal(key: bytes, subject: str, text: str) -> str:
+    """`text` encrypted with the subject's key (AES-GCM, bound to the subject): base64 text."""
+    nonce = os.urandom(12)
+    return base64.b64encode(
+        nonce + AESGCM(key).encrypt(nonce, text.encode(), subject.encode())
+    ).decode()
+
+
+def unseal(key: bytes, subject: str, sealed: str) -> str | None:
+    """The text `seal` sealed; None if it was sealed with another key (one since destroyed)."""
+    raw = base64.b64decode(sealed)
+    try:
+        return AESGCM(key).decrypt(raw[:12], raw[12:], subject.encode()).decode()
+    except InvalidTag:
+        return None
