@@ -117,14 +117,17 @@ def sealed_text(row: Any, label: str) -> str | None:
 
 def contains(name: str, q: str, dialect: str) -> bool:
     """Whether `name` contains `q` as `icontains` tells on the store: ignoring case, which
-    SQLite's lower() folds in ASCII letters only."""
-    if dialect == "sqlite":
-        return _ascii_lower(q) in _ascii_lower(name)
-    return q.lower() in name.lower()
+    SQLite's lower() folds in ASCII letters only, PostgreSQL's one character to one."""
+    lower = _ascii_lower if dialect == "sqlite" else _lower
+    return lower(q) in lower(name)
 
 
 def _ascii_lower(text: str) -> str:
     return text.translate(ASCII_LOWER)
+
+
+def _lower(text: str) -> str:
+    return "".join(c.lower()[0] for c in text)  # İ as i, not i and a combining dot
 
 
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
