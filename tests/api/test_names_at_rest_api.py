@@ -21,12 +21,14 @@ from dealtrail.infrastructure.views.party_names import name_grams
 from dealtrail.web.services import Services
 
 from .conftest import Api
+from .report_steps import Contract, report
 from .supermarket_steps import ACHIEVEMENTS, create_achievement, ok, register
 
 PERSON = "Dr. Wilhelmina Quorvath 李娜"
 RENAMED = "Dr. Wilhelmina Quorvath-Lindqvist 李娜"
 PARTS = ["Wilhelmina", "Quorvath", "Lindqvist", "李娜"]
 PARTIES = "/api/v1/parties"
+KINDS = ["university", "individual", "company"]
 
 
 @pytest.fixture
@@ -125,3 +127,29 @@ def test_a_forgotten_person_reads_erased_and_no_search_finds_them(
         indexed = select(func.count()).where(name_grams.c.party_id == person)
         assert conn.execute(indexed).scalar_one() == 0
     assert _names(staff, "q=erased") == []
+
+
+def test_the_signatures_report_names_a_person_and_sorts_them_by_name_among_organisations(
+    settings: Settings, staff: Api, dashboard: Api
+) -> None:
+    names = ["Zenith University", PERSON, "Bolt Photonics Laboratory"]
+    ids = [register(staff, name, kind=kind) for name, kind in zip(names, KINDS, strict=True)]
+    Contract(staff, ids, title="Three-way cooperation").open()
+
+    rows = report(dashboard, "awaiting-signatures")["rows"]
+
+    assert [r["party_name"] for r in rows] == sorted(names)
+    assert _leaks(settings) == []
+
+
+def test_the_party_directory_finds_a_person_by_exact_name_and_country(
+    services: Services, staff: Api
+) -> None:
+    """As the achievement import finds owners: exact name (not part of it, not another case)."""
+    register(staff, "Dr. Wilhelmina", kind="individual")
+    person = register(staff, PERSON, kind="individual")
+    view = services.catalogue.view(PartiesView)
+
+    assert view.find(PERSON, "CN") == person
+    assert view.find("Dr. Wilhelmina", "CN") != person
+    assert [view.find(n, c) for n, c in [(PERSON.lower(), "CN"), (PERSON, "KZ")]] == [None] * 2
