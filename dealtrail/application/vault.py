@@ -9,6 +9,8 @@ valid), but the value can never be read again.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import os
 from typing import Any, Protocol
 
@@ -65,12 +67,16 @@ class PersonalAsCiphertext(Transcoding):
         return Personal(text, scope, subject=subject)
 
 
-def seal(key: bytes, subject: str, text: str) -> str:
-    """`text` encrypted with the subject's key (AES-GCM, bound to the subject): base64 text."""
+def seal(key: bytes, subject: str, text: str, *, deterministic: bool = False) -> str:
+    """`text` encrypted with the subject's key (AES-GCM, bound to the subject): base64 text.
+    A random nonce; or, if `deterministic` (for rows rebuilt alike from the log), one derived
+    from the text (a synthetic nonce: only the same text under the same key repeats it)."""
     nonce = os.urandom(12)
-    return base64.b64encode(
-        nonce + AESGCM(key).encrypt(nonce, text.encode(), subject.encode())
-    ).decode()
+    if deterministic:
+        message = f"{subject}\x1f{text}".encode()
+        nonce = hmac.new(key, b"nonce\x1f" + message, hashlib.sha256).digest()[:12]
+    sealed = AESGCM(key).encrypt(nonce, text.encode(), subject.encode())
+    return base64.b64encode(nonce + sealed).decode()
 
 
 def unseal(key: bytes, subject: str, sealed: str) -> str | None:

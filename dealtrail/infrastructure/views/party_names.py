@@ -56,11 +56,14 @@ class PartyNames:
         return self.vault.subject_of(party_id, party_id)
 
     def seal(self, conn: Connection, party_id: str, name: str) -> dict[str, str]:
-        """The columns holding `name` sealed, its key created in `conn`'s transaction if new."""
+        """The columns holding `name` sealed, its key created in `conn`'s transaction if new;
+        deterministically, so a rebuilt view equals the view as recorded, row for row."""
         subject = self.subject(party_id)
         return {
             "name_subject": subject,
-            "sealed_name": seal(self.vault.key_in(conn, subject), subject, name),
+            "sealed_name": seal(
+                self.vault.key_in(conn, subject), subject, name, deterministic=True
+            ),
         }
 
     def index(self, name: str) -> list[str]:
