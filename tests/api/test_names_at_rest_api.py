@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from dealtrail.domain.personal import ERASED
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.base import sort_key
-from dealtrail.infrastructure.views.parties import PartiesView
+from dealtrail.infrastructure.views.parties import PartiesView, parties
 from dealtrail.infrastructure.views.party_names import name_grams
 from dealtrail.web.services import Services
 
@@ -126,6 +126,8 @@ def test_a_forgotten_person_reads_erased_and_no_search_finds_them(
     with services.catalogue.engine.connect() as conn:
         indexed = select(func.count()).where(name_grams.c.party_id == person)
         assert conn.execute(indexed).scalar_one() == 0
+        initial = select(parties.c.name_key).where(parties.c.id == person)
+        assert conn.execute(initial).scalar_one() == ""  # not even the initial is left
     assert _names(staff, "q=erased") == []
 
 
