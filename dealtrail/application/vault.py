@@ -9,6 +9,8 @@ valid), but the value can never be read again.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import os
 from typing import Any, Protocol
 
@@ -56,19 +58,31 @@ class PersonalAsCiphertext(Transcoding):
         subject = obj.subject or vault.subject_of(obj.identifies or obj.text, obj.scope)
         key = vault.key(subject, create=True)
         assert key is not None, "a new subject always has a key"
-        nonce = os.urandom(12)
-        sealed = AESGCM(key).encrypt(nonce, obj.text.encode(), subject.encode())
-        sealed_text = base64.b64encode(nonce + sealed).decode()
-        return {"subject": subject, "scope": obj.scope, "sealed": sealed_text}
+        return {"subject": subject, "scope": obj.scope, "sealed": seal(key, subject, obj.text)}
 
     def decode(self, data: dict[str, Any]) -> Personal:
         subject, scope = data.get("subject"), data.get("scope", "")
         key = None if subject is None else self._vault().key(subject, create=False)
-        if key is None:
-            return Personal(None, scope, subject=subject)
-        raw = base64.b64decode(data["sealed"])
-        try:
-            text = AESGCM(key).decrypt(raw[:12], raw[12:], subject.encode()).decode()
-        except InvalidTag:  # sealed with a key since destroyed
-            return Personal(None, scope, subject=subject)
+        text = None if key is None else unseal(key, subject, data["sealed"])
         return Personal(text, scope, subject=subject)
+
+
+def seal(key: bytes, subject: str, text: str, *, deterministic: bool = False) -> str:
+    """`text` encrypted with the subject's key (AES-GCM, bound to the subject): base64 text.
+    A random nonce; or, if `deterministic` (for rows rebuilt alike from the log), one derived
+    from the text (a synthetic nonce: only the same text under the same key repeats it)."""
+    nonce = os.urandom(12)
+    if deterministic:
+        message = f"{subject}\x1f{text}".encode()
+        nonce = hmac.new(key, b"nonce\x1f" + message, hashlib.sha256).digest()[:12]
+    sealed = AESGCM(key).encrypt(nonce, text.encode(), subject.encode())
+    return base64.b64encode(nonce + sealed).decode()
+
+
+def unseal(key: bytes, subject: str, sealed: str) -> str | None:
+    """The text `seal` sealed; None if it was sealed with another key (one since destroyed)."""
+    raw = base64.b64decode(sealed)
+    try:
+        return AESGCM(key).decrypt(raw[:12], raw[12:], subject.encode()).decode()
+    except InvalidTag:
+        return None

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from dealtrail.infrastructure.catalogue import Catalogue
-from dealtrail.infrastructure.views.parties import PartiesView, parties
+from dealtrail.infrastructure.views.parties import PartiesView
 
 
 class CataloguePartyDirectory:
@@ -13,12 +11,4 @@ class CataloguePartyDirectory:
         self.catalogue = catalogue
 
     def find(self, name: str, country: str) -> str | None:
-        view = self.catalogue.view(PartiesView)
-        query = (
-            select(parties.c.id)
-            .where(parties.c.name == name, parties.c.country == country)
-            .order_by(parties.c.seq)
-            .limit(1)
-        )
-        with view.engine.connect() as conn:
-            return conn.execute(query).scalar()
+        return self.catalogue.view(PartiesView).find(name, country)

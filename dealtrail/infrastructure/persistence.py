@@ -32,9 +32,7 @@ def ledger_env(settings: Settings) -> dict[str, str]:
         )
     else:
         env.update(
-            PERSISTENCE_MODULE=(
-                "dealtrail.infrastructure.postgres_recorder:LedgerPostgresFactory"
-            ),
+            PERSISTENCE_MODULE=("dealtrail.infrastructure.postgres_recorder:LedgerPostgresFactory"),
             POSTGRES_HOST=pg.host,
             POSTGRES_PORT=str(pg.port),
             POSTGRES_DBNAME=pg.dbname,

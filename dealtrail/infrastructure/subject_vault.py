@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     Column,
+    Connection,
     DateTime,
     Engine,
     LargeBinary,
@@ -21,6 +22,8 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy import text as sql
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from dealtrail.infrastructure.views.base import metadata
@@ -41,6 +44,10 @@ vault_secrets = Table(
 )
 
 
+PSEUDONYMS = "pseudonyms"  # keys the subjects' pseudonyms
+NAME_INDEX = "name_index"  # keys the blind index of natural persons' names in the views
+SECRETS = (PSEUDONYMS, NAME_INDEX)
+
 KEY_OF = select(subject_keys.c.key).where(subject_keys.c.subject == bindparam("subject"))
 
 
@@ -51,25 +58,28 @@ def _normalise(text: str) -> str:
 class SqlSubjectVault:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._secret: bytes | None = None
+        self._secrets: dict[str, bytes] = {}
 
     def create_tables(self) -> None:
         metadata.create_all(self.engine, tables=[subject_keys, vault_secrets])
         with self.engine.begin() as conn:
-            if conn.execute(select(vault_secrets.c.name)).first() is None:
-                conn.execute(insert(vault_secrets).values(name="pseudonyms", value=os.urandom(32)))
+            held = set(conn.execute(select(vault_secrets.c.name)).scalars())
+            for name in SECRETS:
+                if name not in held:
+                    conn.execute(insert(vault_secrets).values(name=name, value=os.urandom(32)))
 
-    def _pseudonym_secret(self) -> bytes:
-        if self._secret is None:
+    def secret(self, name: str) -> bytes:
+        """One of the vault's random `SECRETS`, made when the vault was created."""
+        if name not in self._secrets:
             with self.engine.connect() as conn:
-                self._secret = conn.execute(
-                    select(vault_secrets.c.value).where(vault_secrets.c.name == "pseudonyms")
+                self._secrets[name] = conn.execute(
+                    select(vault_secrets.c.value).where(vault_secrets.c.name == name)
                 ).scalar_one()
-        return self._secret
+        return self._secrets[name]
 
     def subject_of(self, text: str, scope: str) -> str:
         message = f"{scope}\x1f{_normalise(text)}".encode()
-        return hmac.new(self._pseudonym_secret(), message, hashlib.sha256).hexdigest()
+        return hmac.new(self.secret(PSEUDONYMS), message, hashlib.sha256).hexdigest()
 
     def key(self, subject: str, *, create: bool) -> bytes | None:
         with self.engine.connect() as conn:
@@ -89,6 +99,14 @@ class SqlSubjectVault:
             found = self.key(subject, create=False)
             assert found is not None
             return found
+
+    def key_in(self, conn: Connection, subject: str) -> bytes:
+        """The subject's key, created in `conn`'s transaction if missing (so a writer holding the
+        database's write lock, as the catalogue does, can seal with it)."""
+        row = {"subject": subject, "key": os.urandom(32), "created_at": datetime.now(UTC)}
+        dialect_insert = sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert
+        conn.execute(dialect_insert(subject_keys).values(**row).on_conflict_do_nothing())
+        return conn.execute(KEY_OF, {"subject": subject}).scalar_one()
 
     def subjects_of(self, name: str, scopes: list[str]) -> list[str]:
         """The subjects `name` has a key as, among `scopes`."""

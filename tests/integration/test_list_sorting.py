@@ -1,6 +1,7 @@
 """Every list sorts by each of its keys, either way, on the demo conference on both stores: its
 pages put together are the whole list, each item once, in the order the items' own values give
-(names case-insensitively, ties in creation order, reversed when descending; no value last)."""
+(names case-insensitively, a natural person's by its initial only, its name being sealed; ties in
+creation order, reversed when descending; no value last)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ LISTS = [
 
 def _value(item: dict[str, Any], key: str) -> Any:
     """The item's value for sort `key`, as the list compares it."""
+    if key == "name" and item.get("kind") == "individual":
+        return sort_key(item[key])[:1]
     if key in ("name", "title"):
         return sort_key(item[key])
     return item[key] if key in item else item["counts"][key]

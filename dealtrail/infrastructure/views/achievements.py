@@ -30,6 +30,7 @@ from dealtrail.infrastructure.views.base import (
     utc,
 )
 from dealtrail.infrastructure.views.parties import parties, party_alliances
+from dealtrail.infrastructure.views.party_names import name_of, with_names
 from dealtrail.infrastructure.views.sorting import CREATED, Sorting
 
 achievements = Table(
@@ -60,7 +61,7 @@ achievement_modes = Table(
 class AchievementsView(View):
     kind = Achievement
     tables = (achievement_modes, achievements)
-    version = 3  # v2: sorting; v3: accent-blind title key
+    version = 4  # v2: sorting; v3: accent-blind title key; v4: owners' names sealed
     sorting = Sorting(
         achievements,
         indexed=("title", "field", "trl", "status"),
@@ -117,6 +118,7 @@ class AchievementsView(View):
             owner.c.name.label("owner_name"),
             owner.c.country.label("owner_country"),
         ).select_from(achievements.outerjoin(owner, owner.c.id == achievements.c.owner_party_id))
+        query = with_names(query, owner, "owner")
         if q:
             query = query.where(achievements.c.title.icontains(q, autoescape=True))
         if field:
@@ -170,7 +172,7 @@ def _item(row: Any, modes: list[str]) -> dict[str, Any]:
         "transfer_modes": modes,
         "asking_price": price,
         "owner_party_id": row["owner_party_id"],
-        "owner_name": row["owner_name"],
+        "owner_name": name_of(row, "owner_name", "owner"),
         "owner_country": row["owner_country"],
         "external_ref": ref,
         "modified_at": utc(row["modified_at"]),

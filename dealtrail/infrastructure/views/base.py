@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any, ClassVar
@@ -78,6 +79,12 @@ class Writes:
         self._upserts: dict[Table, list[dict[str, Any]]] = {}
         self._replaced: dict[Table, tuple[str, list[str]]] = {}  # owner column, owner ids
         self._inserts: dict[Table, list[dict[str, Any]]] = {}
+        self._steps: list[Callable[[Connection], None]] = []
+
+    def prepare(self, step: Callable[[Connection], None]) -> None:
+        """Runs `step` first thing when flushing, in the batch's transaction: what needs the
+        database to finish a row (e.g. a key to seal a name with, made with the row)."""
+        self._steps.append(step)
 
     def upsert(self, table: Table, row: dict[str, Any]) -> None:
         """Inserts the row, or updates everything but its creation position `seq`."""
@@ -94,6 +101,8 @@ class Writes:
     def flush(self, conn: Connection) -> None:
         """Writes what was gathered, once: deletes the replaced rows (children first), upserts
         the records, inserts the new rows (parents first)."""
+        for step in self._steps:
+            step(conn)
         for table, (owner, owners) in reversed(self._replaced.items()):
             for start in range(0, len(owners), CHUNK):
                 chunk = owners[start : start + CHUNK]

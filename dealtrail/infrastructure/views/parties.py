@@ -1,19 +1,31 @@
-"""Parties view: filter by country, kind, alliance and name."""
+"""Parties view: filter by country, kind, alliance and name.
+
+Organisations' names are kept as they are; an individual's (a natural person's) only sealed,
+with a blind index for search and its initial for sorting: see `party_names`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import (
     Column,
+    Connection,
     DateTime,
+    Engine,
     ForeignKey,
     String,
     Table,
+    delete,
+    func,
+    or_,
     select,
+    update,
 )
 
-from dealtrail.domain.party import Party
+from dealtrail.domain.party import Party, PartyKind
+from dealtrail.infrastructure.subject_vault import SqlSubjectVault
 from dealtrail.infrastructure.views.base import (
     View,
     Writes,
@@ -23,13 +35,26 @@ from dealtrail.infrastructure.views.base import (
     sortable_text,
     utc,
 )
-from dealtrail.infrastructure.views.sorting import CREATED, Sorting
+from dealtrail.infrastructure.views.party_names import (
+    PartyNames,
+    contains,
+    initial_key,
+    name_grams,
+    name_of,
+    sealed_text,
+    with_names,
+)
+from dealtrail.infrastructure.views.sorting import CREATED, Order, Sorting
+
+INDIVIDUAL = str(PartyKind.INDIVIDUAL)
 
 parties = Table(
     "catalogue_parties",
     metadata,
     *record_columns(),
-    Column("name", String(300), nullable=False),
+    Column("name", String(300), comment="an organisation's; null for an individual"),
+    Column("sealed_name", String(600), comment="an individual's, sealed under its subject key"),
+    Column("name_subject", String(64), comment="the subject whose key sealed the name"),
     Column("name_key", sortable_text(300), nullable=False, comment="sort by name"),
     Column("kind", sortable_text(40), nullable=False),
     Column("country", sortable_text(2), nullable=False),
@@ -46,8 +71,8 @@ party_alliances = Table(
 
 class PartiesView(View):
     kind = Party
-    version = 4  # v2: alliances indexed; v3: sorting; v4: accent-blind name key
-    tables = (party_alliances, parties)
+    version = 5  # v2: alliances indexed; v3: sorting; v4: accent-blind name key; v5: sealed
+    tables = (party_alliances, name_grams, parties)
     sorting = Sorting(
         parties,
         indexed=("name", "country"),
@@ -57,23 +82,42 @@ class PartiesView(View):
         modified_at="modified_at",
     )
 
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self.names = PartyNames(SqlSubjectVault(engine))
+
     def write(self, writes: Writes, aggregate: Party, seq: int) -> None:
-        party_id = str(aggregate.id)
-        writes.upsert(
-            parties,
-            {
-                "id": party_id,
-                "seq": seq,
-                "version": aggregate.version,
-                "name": aggregate.name,
-                "name_key": sort_key(aggregate.name),
-                "kind": str(aggregate.kind),
-                "country": aggregate.country,
-                "modified_at": aggregate.modified_on,
-            },
-        )
+        party_id, name = str(aggregate.id), aggregate.name
+        row = {
+            "id": party_id,
+            "seq": seq,
+            "version": aggregate.version,
+            "name": name,
+            "sealed_name": None,
+            "name_subject": None,
+            "name_key": sort_key(name),
+            "kind": str(aggregate.kind),
+            "country": aggregate.country,
+            "modified_at": aggregate.modified_on,
+        }
+        grams: list[dict[str, str]] = []
+        if row["kind"] == INDIVIDUAL:
+            row |= {"name": None, "name_key": initial_key(name)}
+            writes.prepare(lambda conn: row.update(self.names.seal(conn, party_id, name)))
+            grams = [{"gram": gram} for gram in self.names.index(name)]
+        writes.upsert(parties, row)
+        writes.replace(name_grams, "party_id", party_id, grams)
         alliances = [{"alliance": alliance} for alliance in aggregate.alliances]
         writes.replace(party_alliances, "party_id", party_id, alliances)
+
+    def forget_names(self, party_ids: list[str]) -> None:
+        """What the views keep of these individuals' names once their subjects' keys are
+        destroyed: their index rows are deleted and their initial blanked, so no search or sort
+        finds them by name (the sealed names stay, unreadable, and read as "[erased]")."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(name_grams).where(name_grams.c.party_id.in_(party_ids)))
+            individuals = parties.c.id.in_(party_ids) & (parties.c.kind == INDIVIDUAL)
+            conn.execute(update(parties).where(individuals).values(name_key=""))
 
     def ids(self) -> list[str]:
         with self.engine.connect() as conn:
@@ -90,13 +134,13 @@ class PartiesView(View):
         alliance: str | None = None,
         q: str | None = None,
     ) -> dict[str, Any]:
-        query = select(parties)
+        query = with_names(select(parties), parties, "party")
         if country:
             query = query.where(parties.c.country == country.upper())
         if kind:
             query = query.where(parties.c.kind == str(kind))
         if q:
-            query = query.where(parties.c.name.icontains(q, autoescape=True))
+            query = query.where(self._named(q))
         if alliance:
             members = select(party_alliances.c.party_id).where(
                 party_alliances.c.alliance == alliance
@@ -104,7 +148,7 @@ class PartiesView(View):
             query = query.where(parties.c.id.in_(members))
         order = self.sorting.order(sort, after)
         with self.engine.connect() as conn:
-            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
+            rows = self._page(conn, query, order, limit, q)
             ids = [r["id"] for r in rows]
             memberships: dict[str, list[str]] = {i: [] for i in ids}
             for m in conn.execute(
@@ -112,7 +156,66 @@ class PartiesView(View):
             ).mappings():
                 memberships[m["party_id"]].append(m["alliance"])
         items = [
-            {**r, "modified_at": utc(r["modified_at"]), "alliances": sorted(memberships[r["id"]])}
+            {
+                **{c.name: r[c.name] for c in parties.columns},
+                "name": r["name"],
+                "modified_at": utc(r["modified_at"]),
+                "alliances": sorted(memberships[r["id"]]),
+            }
             for r in rows
         ]
-        return self.sorting.page(order, list(rows), items, limit)
+        return self.sorting.page(order, rows, items, limit)
+
+    def find(self, name: str, country: str) -> str | None:
+        """The first party registered with exactly this name in this country."""
+        query = with_names(select(parties), parties, "party").where(
+            parties.c.country == country, self._named(name, exact=True)
+        )
+        with self.engine.connect() as conn:
+            rows = self._page(conn, query, self.sorting.order(), 1, name, exact=True)
+        return rows[0]["id"] if rows else None
+
+    def _named(self, q: str, *, exact: bool = False) -> Any:
+        """Parties whose name may contain `q` (or be `q`): organisations by their name,
+        individuals by their blind index (candidates, that `_page` checks on the decrypted
+        name)."""
+        named = parties.c.name == q if exact else parties.c.name.icontains(q, autoescape=True)
+        grams = self.names.query(q)
+        if not grams:
+            return or_(named, parties.c.kind == INDIVIDUAL)
+        candidates = (
+            select(name_grams.c.party_id)
+            .where(name_grams.c.gram.in_(grams))
+            .group_by(name_grams.c.party_id)
+            .having(func.count() == len(grams))
+        )
+        return or_(named, parties.c.id.in_(candidates))
+
+    def _page(
+        self,
+        conn: Connection,
+        query: Any,
+        order: Order,
+        limit: int,
+        q: str | None,
+        *,
+        exact: bool = False,
+    ) -> list[dict[str, Any]]:
+        """The first `limit` rows after the cursor, names read: individuals found by their
+        blind index are kept only if their name matches `q` (or is `q`, if `exact`), reading
+        on past those that do not, so a page is as full as a plaintext search makes it."""
+        found: list[dict[str, Any]] = []
+        while True:
+            batch = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
+            for r in batch:
+                if q is not None and r["kind"] == INDIVIDUAL:
+                    text = sealed_text(r, "party")
+                    if text is None or not (
+                        text == q if exact else contains(text, q, conn.dialect.name)
+                    ):
+                        continue
+                found.append({**r, "name": name_of(r, "name", "party")})
+            if len(batch) < limit or len(found) >= limit:
+                return found[:limit]
+            last = batch[-1]
+            order = replace(order, after=(last[order.column.name], last["seq"]))
