@@ -31,10 +31,31 @@ class TokenAdministration:
         return info, secret, result
 
     def revoke(self, token_id: str, options: Options = NO_OPTIONS) -> CommandResult | None:
-        """Stops the token at once, then records who revoked it. None if no such token."""
-        if not self.store.revoke(token_id):
+        """Stops the token and records who revoked it; None if there is no such active token.
+
+        The token is stopped only once the command has passed the ledger's checks (a replay of
+        the same idempotency key answers as the first time; a stale If-Match is refused before
+        anything changes). If the event then fails to save, the token stays stopped (the safe
+        side) and a retry records its revocation."""
+        aggregate_id = ApiToken.id_for(token_id)
+        if not self.ledger.exists(ApiToken, aggregate_id):
+            # a token issued before issues were recorded: it can be stopped, not recorded
+            self.store.revoke(token_id)
             return None
         command = Command("token.revoke", {"token_id": token_id}, options)
-        return self.ledger.change(
-            command, ApiToken, ApiToken.id_for(token_id), lambda t: t.revoke()
-        )
+        try:
+            return self.ledger.change(
+                command, ApiToken, aggregate_id, lambda token: self._stop(token_id, token)
+            )
+        except _NotActive:
+            return None
+
+    def _stop(self, token_id: str, token: ApiToken) -> None:
+        if token.revoked:
+            raise _NotActive
+        self.store.revoke(token_id)  # False if a revocation whose event failed stopped it
+        token.revoke()
+
+
+class _NotActive(Exception):
+    """The token was revoked already: nothing to record."""

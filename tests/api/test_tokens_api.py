@@ -60,3 +60,44 @@ def test_a_token_name_longer_than_an_actor_can_hold_is_refused(admin: Api, audit
     again = by_longest.post("/api/v1/tokens", json={"name": "Li Na", "role": "staff"})
     assert again.status_code == 201, again.json
     assert again.json["created_by"] == "admin:" + "n" * 190
+
+
+def _issue(admin: Api) -> tuple[str, Api]:
+    issued = admin.post("/api/v1/tokens", json={"name": "Li Na", "role": "staff"})
+    assert issued.status_code == 201, issued.json
+    return issued.json["token_id"], Api(admin.client, issued.json["secret"])
+
+
+def _token_events(auditor: Api) -> list[str]:
+    events = auditor.get("/api/v1/events?aggregate_type=api_token").json["items"]
+    return [e["type"] for e in events]
+
+
+def test_a_revocation_refused_for_a_stale_if_match_leaves_the_token_working(
+    admin: Api, auditor: Api
+) -> None:
+    token_id, li_na = _issue(admin)
+
+    refused = admin.delete(f"/api/v1/tokens/{token_id}", headers={"If-Match": '"2"'})
+
+    assert refused.status_code == 412, refused.json
+    assert li_na.get("/api/v1/parties").status_code == 200
+    listed = {t["token_id"]: t for t in admin.get("/api/v1/tokens").json}
+    assert listed[token_id]["revoked_at"] is None
+    assert _token_events(auditor) == ["Issued"]
+
+
+def test_a_revocation_retried_with_its_idempotency_key_replays_and_records_once(
+    admin: Api, auditor: Api
+) -> None:
+    token_id, li_na = _issue(admin)
+    key = {"Idempotency-Key": "revoke-li-na-1"}
+
+    first = admin.delete(f"/api/v1/tokens/{token_id}", headers=key)
+    again = admin.delete(f"/api/v1/tokens/{token_id}", headers=key)
+
+    assert (first.status_code, again.status_code) == (200, 200), again.json
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.headers["Dealtrail-Leaf-Hash"] == first.headers["Dealtrail-Leaf-Hash"]
+    assert li_na.get("/api/v1/parties").status_code == 401
+    assert _token_events(auditor) == ["Issued", "Revoked"]
