@@ -9,7 +9,7 @@ from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 from gunicorn.app.base import BaseApplication
 
-from dealtrail.application.demo import Demo, load_demo
+from dealtrail.demo.load import Demo, load_demo
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.store_format import StoreFormatMismatch

@@ -1,17 +1,17 @@
 """The demo conference's headline figures, derived from the demo's own definitions
-(dealtrail/application/demo*.py), not from anything it recorded."""
+(dealtrail/demo/), not from anything it recorded."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from dealtrail.application import demo_conference as conference
-from dealtrail.application.demo_data import PARTIES
-from dealtrail.application.demo_deals import LISTINGS, TRANSFERS
-from dealtrail.application.demo_members import MEMBERS
-from dealtrail.application.demo_supermarket import EXHIBITED
+from dealtrail.demo import conference
+from dealtrail.demo.achievements import EXHIBITED
+from dealtrail.demo.core import PARTIES
+from dealtrail.demo.deals import LISTINGS, TRANSFERS
+from dealtrail.demo.members import MEMBERS
 
-CURRENCY = "CNY"  # the demo records every amount in yuan (demo_deal_steps.py)
+CURRENCY = "CNY"  # the demo records every amount in yuan (dealtrail/demo/deal_steps.py)
 
 
 def event_counts() -> dict[str, int]:
@@ -20,7 +20,7 @@ def event_counts() -> dict[str, int]:
     presenters = [country[key] for r in conference.ROADSHOWS for key in r.presenters]
     abroad = [c for c in presenters if c != conference.COUNTRY]
     return {
-        "achievements_exhibited": EXHIBITED,  # `dealtrail demo load` exhibits the whole catalogue
+        "achievements_exhibited": EXHIBITED,  # `dealtrail demo load` exhibits every achievement
         "roadshows": len(conference.ROADSHOWS),
         "projects_pitched": len(presenters),
         "international_projects": len(abroad),

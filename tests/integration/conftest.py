@@ -6,8 +6,8 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from dealtrail.application.demo import load_demo
-from dealtrail.application.demo_supermarket import EXHIBITED, FEWEST
+from dealtrail.demo.achievements import EXHIBITED, FEWEST
+from dealtrail.demo.load import load_demo
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.services import Services, build_services

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import psycopg
 import pytest
 
-from dealtrail.application.demo import load_demo
+from dealtrail.demo.load import load_demo
 from dealtrail.domain.audit.bundle import check_bundle, write_bundle
 from dealtrail.domain.audit.tree_head import public_key_text
 from dealtrail.domain.audit.verification import Verification, verify_log

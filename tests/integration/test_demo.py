@@ -11,12 +11,12 @@ from uuid import UUID
 
 import pytest
 
-from dealtrail.application.demo import Demo, load_demo
-from dealtrail.application.demo_conference import ROADSHOWS
-from dealtrail.application.demo_data import AGREEMENTS, PARTIES
-from dealtrail.application.demo_deals import LISTINGS
-from dealtrail.application.demo_members import MEMBERS
-from dealtrail.application.demo_supermarket import ACHIEVEMENTS, EXHIBITED
+from dealtrail.demo.achievements import ACHIEVEMENTS, EXHIBITED
+from dealtrail.demo.conference import ROADSHOWS
+from dealtrail.demo.core import AGREEMENTS, PARTIES
+from dealtrail.demo.deals import LISTINGS
+from dealtrail.demo.load import Demo, load_demo
+from dealtrail.demo.members import MEMBERS
 from dealtrail.domain.trading_event import EventCounts
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
@@ -181,7 +181,7 @@ def test_the_alliances_reach_along_the_belt_and_road(demo: Services) -> None:
     }  # fmt: skip
 
 
-def test_the_whole_catalogue_spans_every_readiness_level() -> None:
+def test_the_whole_exhibition_spans_every_readiness_level() -> None:
     assert len(ACHIEVEMENTS) == EXHIBITED == 505
     assert {a.trl for a in ACHIEVEMENTS} == set(range(1, 10))
     assert len({a.title for a in ACHIEVEMENTS}) == EXHIBITED

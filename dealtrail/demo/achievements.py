@@ -1,8 +1,8 @@
 """The demo's 505 achievements: listed on the supermarket and exhibited at the conference.
 
-Plain data, derived without the clock: six featured achievements (the deals of `demo_deals.py`),
+Plain data, derived without the clock: six featured achievements (the deals of `deals.py`),
 one achievement per roadshow slot that pitches one, and the rest drawn from fixed tables with
-`random.Random(2026)`, so every run records the same catalogue. Each has a catalogue reference
+`random.Random(2026)`, so every run records the same achievements. Each has an exhibit reference
 (`BR26-0001` ...), which also fixes its id.
 """
 
@@ -12,12 +12,13 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 
-from dealtrail.application.demo_conference import ROADSHOWS
-from dealtrail.application.demo_data import PARTIES
-from dealtrail.application.demo_members import MEMBERS
+from dealtrail.demo.conference import ROADSHOWS
+from dealtrail.demo.core import PARTIES
+from dealtrail.demo.members import MEMBERS
 
 EXHIBITED = 505
-CATALOGUE = "2026 conference exhibition catalogue"  # the scope of the references
+# The scope of the exhibit references, as every achievement records it (so it never changes).
+REFERENCE_SCOPE = "2026 conference exhibition catalogue"
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class DemoAchievement:
 class DemoPitch:
     roadshow: int  # index into ROADSHOWS
     presenter: str
-    achievement: str | None = None  # catalogue reference
+    achievement: str | None = None  # exhibit reference
     company: str | None = None
 
 
@@ -221,7 +222,7 @@ WITHDRAWALS: tuple[tuple[str, str], ...] = (
 FEWEST = len(FEATURED) + sum(len(r.achievements) for r in ROADSHOWS) + len(WITHDRAWALS)
 
 
-def _catalogue() -> tuple[tuple[DemoAchievement, ...], tuple[DemoPitch, ...]]:
+def _exhibition() -> tuple[tuple[DemoAchievement, ...], tuple[DemoPitch, ...]]:
     rng = random.Random(2026)  # noqa: S311 - reproducible demo data, not secrets
     used: Counter[str] = Counter()  # titles made per field so far: each title is made once
     made = list(FEATURED)
@@ -251,4 +252,4 @@ def _catalogue() -> tuple[tuple[DemoAchievement, ...], tuple[DemoPitch, ...]]:
     return tuple(made), tuple(pitches)
 
 
-ACHIEVEMENTS, PITCHES = _catalogue()
+ACHIEVEMENTS, PITCHES = _exhibition()

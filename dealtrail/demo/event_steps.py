@@ -7,15 +7,15 @@ from collections.abc import Iterator
 from functools import partial
 from uuid import UUID
 
-from dealtrail.application import demo_conference as conference
-from dealtrail.application.demo_steps import ConferenceServices, DemoIds, Step, demo_key
-from dealtrail.application.demo_supermarket import (
+from dealtrail.demo import conference
+from dealtrail.demo.achievements import (
     ACHIEVEMENTS,
-    CATALOGUE,
     PITCHES,
+    REFERENCE_SCOPE,
     DemoAchievement,
     DemoPitch,
 )
+from dealtrail.demo.steps import ConferenceServices, DemoIds, Step, demo_key
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.external_ref import ExternalRef
 from dealtrail.domain.money import Money
@@ -107,7 +107,7 @@ class EventSteps:
             self.ids("party", demo.owner),
             offer,
             contact,
-            ExternalRef(CATALOGUE, demo.ref),
+            ExternalRef(REFERENCE_SCOPE, demo.ref),
             demo_key(key),
         )
         achievement_id = self.ids.remember("achievement", demo.ref, result)

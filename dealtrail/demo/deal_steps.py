@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from functools import partial
 
-from dealtrail.application.demo_deals import (
+from dealtrail.demo.achievements import WITHDRAWALS
+from dealtrail.demo.deals import (
     ASSETS,
     CENTRE,
     LISTINGS,
@@ -21,8 +22,7 @@ from dealtrail.application.demo_deals import (
     DemoSchedule,
     DemoTransfer,
 )
-from dealtrail.application.demo_steps import ConferenceServices, DemoIds, Step, dated, demo_key
-from dealtrail.application.demo_supermarket import WITHDRAWALS
+from dealtrail.demo.steps import ConferenceServices, DemoIds, Step, dated, demo_key
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.board import Board
 from dealtrail.domain.consideration import ConsiderationKind, Schedule

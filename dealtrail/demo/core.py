@@ -1,6 +1,7 @@
-"""The demo: the parties and agreements of a Belt and Road sci-tech achievements trading conference.
+"""The demo's core: the founding parties and agreements of a Belt and Road sci-tech achievements
+trading conference, and the records the rest of the demo is written in.
 
-Plain data; `demo.py` records it through the application, one idempotent command at a time.
+Plain data; `load.py` records it through the application, one idempotent command at a time.
 """
 
 from __future__ import annotations

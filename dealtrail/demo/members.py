@@ -1,13 +1,13 @@
 """The demo's other parties: members of the alliances and the people and firms around them.
 
-Plain data, like `demo_data.py`: universities, institutes and companies from fourteen Belt and Road
+Plain data, like `core.py`: universities, institutes and companies from fourteen Belt and Road
 countries and regions (they present the international projects), the Yellow River alliance's
 universities, Shaanxi's provincial institutes and companies, young scholars and alumni.
 """
 
 from __future__ import annotations
 
-from dealtrail.application.demo_data import SILK_ROAD, YELLOW_RIVER, DemoParty
+from dealtrail.demo.core import SILK_ROAD, YELLOW_RIVER, DemoParty
 
 YOUNG_SCHOLARS = "Young Scholars Innovation Network"
 ALUMNI = "Alumni Entrepreneurs Association"

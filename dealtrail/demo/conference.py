@@ -1,7 +1,7 @@
 """The demo's trading event: the conference day's programme, its nine roadshows and who pitched.
 
 Plain data. Each roadshow lists its presenters by party key: `achievements` each pitch one of
-their own achievements (made for the slot, see `demo_supermarket.py`), `companies` pitch
+their own achievements (made for the slot, see `achievements.py`), `companies` pitch
 themselves. Thirty of the 72 presenters are from abroad, from fourteen countries and regions.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dealtrail.application.demo_data import CONFERENCE_DAY
+from dealtrail.demo.core import CONFERENCE_DAY
 
 HOST = "host"
 NAME = "2026 Belt and Road Hard Science and Technology Achievements Trading Conference"

@@ -14,12 +14,12 @@ from typing import Protocol
 from uuid import UUID
 
 from dealtrail.application.achievements import Achievements
-from dealtrail.application.demo_data import CONFERENCE_DAY
 from dealtrail.application.ip_assets import IpAssets
 from dealtrail.application.ip_transfers import IpTransfers
 from dealtrail.application.ledger import CommandResult, Options
 from dealtrail.application.listings import Listings
 from dealtrail.application.trading_events import TradingEvents
+from dealtrail.demo.core import CONFERENCE_DAY
 from dealtrail.domain.metadata import EventMetadata, recording
 
 Step = Callable[[], object]

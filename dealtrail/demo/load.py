@@ -15,17 +15,19 @@ from functools import partial
 from itertools import chain
 
 from dealtrail.application.agreements import Agreements
-from dealtrail.application.demo_data import (
+from dealtrail.application.parties import Parties
+from dealtrail.demo.achievements import EXHIBITED, FEWEST
+from dealtrail.demo.core import (
     AGREEMENTS,
     PARTIES,
     DemoAgreement,
     DemoParty,
 )
-from dealtrail.application.demo_deal_steps import DealSteps
-from dealtrail.application.demo_deals import DEAL_AGREEMENTS
-from dealtrail.application.demo_event_steps import EventSteps
-from dealtrail.application.demo_members import MEMBERS
-from dealtrail.application.demo_steps import (
+from dealtrail.demo.deal_steps import DealSteps
+from dealtrail.demo.deals import DEAL_AGREEMENTS
+from dealtrail.demo.event_steps import EventSteps
+from dealtrail.demo.members import MEMBERS
+from dealtrail.demo.steps import (
     ConferenceServices,
     DemoIds,
     Step,
@@ -33,8 +35,6 @@ from dealtrail.application.demo_steps import (
     demo_key,
     recording_demo,
 )
-from dealtrail.application.demo_supermarket import EXHIBITED, FEWEST
-from dealtrail.application.parties import Parties
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import Participant, Terms
@@ -48,7 +48,7 @@ class Demo:
         conference: ConferenceServices | None = None,
         exhibited: int = EXHIBITED,
     ) -> None:
-        """`exhibited`: how many of the catalogue's achievements to record, from the first;
+        """`exhibited`: how many of the demo's achievements to record, from the first;
         fewer than all only to load faster in tests."""
         if not FEWEST <= exhibited <= EXHIBITED:
             raise ValueError(f"the demo exhibits {FEWEST} to {EXHIBITED} achievements")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dealtrail.application.demo_data import CONFERENCE_DAY, DemoAgreement, DemoSignature
+from dealtrail.demo.core import CONFERENCE_DAY, DemoAgreement, DemoSignature
 
 DEAL_AGREEMENTS: tuple[DemoAgreement, ...] = (
     DemoAgreement(
@@ -220,7 +220,7 @@ TRANSFERS: tuple[DemoTransfer, ...] = (
 class DemoNegotiation:
     """A supermarket negotiation: open, or closed by an agreement or an IP transfer."""
 
-    achievement: str  # catalogue reference
+    achievement: str  # exhibit reference
     counterparty: str
     transacted_on: date | None = None
     agreement: str | None = None
