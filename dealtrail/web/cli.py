@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from typing import Any
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import ScriptInfo, with_appcontext
+from flask_smorest.spec import openapi_cli
 from gunicorn.app.base import BaseApplication
 
 from dealtrail.demo.load import Demo, load_demo
@@ -47,19 +49,29 @@ def _create_app() -> Flask:
         raise click.ClickException(str(error)) from None
 
 
-@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=False)
-def cli() -> None:
+@click.group("dealtrail")
+@click.version_option(
+    package_name="dealtrail",
+    message=f"dealtrail %(version)s (eventsourcing {version('eventsourcing')})",
+)
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """dealtrail: the system of record for technology-transfer deals."""
+    # Commands marked `with_appcontext` build the app (and open the stores) when they run;
+    # --help, --version and listing the commands never do.
+    ctx.obj = ScriptInfo(create_app=_create_app, set_debug_flag=False)
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
-@click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
+@click.option("--dev", is_flag=True, help="Flask's development server (one process) instead.")
+@click.option("--reload", is_flag=True, help="--dev, restarting when the code changes.")
 @click.option("--demo", is_flag=True, help="Load the demo conference first, into an empty store.")
-def serve(host: str, port: int, workers: int, dev: bool, demo: bool) -> None:
-    """Serve the API with gunicorn (or Flask's reloader with --dev)."""
+@with_appcontext
+def serve(host: str, port: int, workers: int, dev: bool, reload: bool, demo: bool) -> None:
+    """Serve the API with gunicorn (or Flask's development server with --dev)."""
     if demo:
         head = services().ledger.recorder.max_notification_id()
         if head:
@@ -69,8 +81,8 @@ def serve(host: str, port: int, workers: int, dev: bool, demo: bool) -> None:
     settings = services().settings
     store = (settings.database_url and "PostgreSQL") or f"SQLite in {settings.data_dir}"
     click.echo(f"dealtrail: serving http://{host}:{port}/api/docs  (store: {store})")
-    if dev:
-        current_app.run(host=host, port=port, debug=True, use_reloader=True)
+    if dev or reload:
+        current_app.run(host=host, port=port, use_reloader=reload, load_dotenv=False)
         return
     services().close()
     _Gunicorn(
@@ -163,6 +175,7 @@ cli.add_command(privacy)
 cli.add_command(call)
 cli.add_command(projections)
 cli.add_command(import_group)
+cli.add_command(openapi_cli)
 
 
 def main() -> None:

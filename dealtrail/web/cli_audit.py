@@ -10,6 +10,7 @@ from flask.cli import with_appcontext
 from dealtrail.domain.audit.bundle import BundleError, check_bundle, write_bundle
 from dealtrail.domain.audit.tree_head import public_key_text
 from dealtrail.domain.audit.verification import Verification, verify_log
+from dealtrail.web.cli_files import opened
 from dealtrail.web.services import services
 
 
@@ -42,13 +43,13 @@ def verify() -> None:
 
 
 @audit.command("export")
-@click.argument("path", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))
 @with_appcontext
 def export(path: Path) -> None:
     """Write an audit bundle (events as JSON Lines + signed tree head + public key)."""
     trail = services().audit
-    head = trail.sign_head()
-    with path.open("w", encoding="ascii") as out:
+    with opened(path, "w", encoding="ascii") as out:
+        head = trail.sign_head()
         written = write_bundle(out, head, public_key_text(trail.key.public_key()), trail.events())
     click.echo(
         f"wrote {written} events and the signed head of size {head.head.tree_size} to {path}"
@@ -56,11 +57,11 @@ def export(path: Path) -> None:
 
 
 @audit.command("check-bundle")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))
 @click.option("--public-key", help="The key you trust (base64); default: the bundle's own.")
 def check(path: Path, public_key: str | None) -> None:
     """Check a bundle offline: no database, no server."""
-    with path.open(encoding="ascii") as lines:
+    with opened(path, encoding="ascii") as lines:
         try:
             report, key = check_bundle(lines, public_key)
         except BundleError as error:

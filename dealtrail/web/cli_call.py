@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 
 from dealtrail.infrastructure.tokens import Principal, Role
 from dealtrail.web.access import IN_PROCESS_PRINCIPAL
+from dealtrail.web.cli_files import opened
 from dealtrail.web.cli_operator import operator
 
 
@@ -71,5 +72,6 @@ def _body(data: str | None) -> bytes | None:
     if data == "@-":
         return sys.stdin.read().encode()
     if data.startswith("@"):
-        return Path(data[1:]).read_bytes()
+        with opened(Path(data[1:]), "rb") as file:
+            return file.read()
     return data.encode()

@@ -11,6 +11,7 @@ from dealtrail.application.achievement_import import ImportReport
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.external_ref import DEFAULT_SCOPE
 from dealtrail.domain.metadata import recording
+from dealtrail.web.cli_files import opened
 from dealtrail.web.cli_operator import operator
 from dealtrail.web.services import services
 
@@ -21,7 +22,7 @@ def import_group() -> None:
 
 
 @import_group.command("achievements")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "--scope",
     default=DEFAULT_SCOPE,
@@ -40,7 +41,8 @@ def achievements(path: Path, scope: str) -> None:
     """
     svc = services()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with opened(path, encoding="utf-8-sig") as file:
+            text = file.read()
     except UnicodeDecodeError as error:
         raise click.ClickException(f"{path} is not UTF-8 text: {error}") from None
     with recording(operator(), comment=f"import of {path.name}"):

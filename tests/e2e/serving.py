@@ -119,16 +119,17 @@ class Server:
 
 
 @contextmanager
-def serving(settings: Settings, workers: int = 2) -> Iterator[Server]:
-    """Runs `dealtrail serve` on a free port until the block ends. Waits (polling, with a
-    deadline) until /healthz answers. Its stderr goes to a file next to the data dir (a pipe
-    nobody reads would fill up and stall the server under load)."""
+def serving(settings: Settings, workers: int = 2, dev: bool = False) -> Iterator[Server]:
+    """Runs `dealtrail serve` (with `dev`: `serve --dev`) on a free port until the block ends.
+    Waits (polling, with a deadline) until /healthz answers. Its stderr goes to a file next to
+    the data dir (a pipe nobody reads would fill up and stall the server under load)."""
     port = _free_port()
+    server = ["--dev"] if dev else ["--workers", str(workers)]
     log = settings.data_dir.parent / f"serve-{port}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "wb") as stderr:
         process = subprocess.Popen(
-            [DEALTRAIL, "serve", "--port", str(port), "--workers", str(workers)],
+            [DEALTRAIL, "serve", "--port", str(port), *server],
             env=dealtrail_env(settings),
             stdout=subprocess.DEVNULL,
             stderr=stderr,
