@@ -44,9 +44,12 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 def _create_app() -> Flask:
     """The app for a command; settings that do not match the store end it in one line."""
     try:
-        return create_app()
+        app = create_app()
     except StoreFormatMismatch as error:
         raise click.ClickException(str(error)) from None
+    # the stores' connections close when the command ends (in-process callers run many)
+    click.get_current_context().call_on_close(app.extensions["dealtrail"].close)
+    return app
 
 
 @click.group("dealtrail")
