@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import parse_qsl
 from uuid import UUID
 
 from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
@@ -34,6 +35,9 @@ ATTEMPTS = 2
 # default, so after a long outage it reconnects up to minutes after the server is back. Giving
 # up a dial sooner lets the next request start a fresh one at once.
 RECONNECT_WITHIN_SECONDS = 10.0
+# The env key of the libpq parameters beyond host, port, dbname, user and password (sslmode,
+# application_name, ...), which eventsourcing's factory does not read: url-encoded.
+CONNECT_OPTIONS = "DEALTRAIL_POSTGRES_CONNECT_OPTIONS"
 
 
 def fewer_attempts(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -119,10 +123,14 @@ class PostgresSnapshotRecorder(PostgresAggregateRecorder):
 
 
 class LedgerPostgresFactory(PostgresFactory):
-    """eventsourcing's PostgreSQL module, with the retries and reconnection bounded above."""
+    """eventsourcing's PostgreSQL module, with the retries and reconnection bounded above, and
+    the URL's other libpq parameters (CONNECT_OPTIONS) on every pooled connection."""
 
     aggregate_recorder_class = PostgresSnapshotRecorder  # the snapshots
 
     def __init__(self, env: Environment | EnvType | None) -> None:
         super().__init__(env)
-        self.datastore.pool.reconnect_timeout = RECONNECT_WITHIN_SECONDS
+        pool = self.datastore.pool
+        pool.reconnect_timeout = RECONNECT_WITHIN_SECONDS
+        assert isinstance(pool.kwargs, dict)  # the datastore gives the pool its keywords
+        pool.kwargs.update(parse_qsl(self.env.get(CONNECT_OPTIONS) or ""))
