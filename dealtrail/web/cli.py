@@ -12,6 +12,7 @@ from gunicorn.app.base import BaseApplication
 from dealtrail.application.demo import Demo, load_demo
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
+from dealtrail.infrastructure.postgres_url import DatabaseURLError
 from dealtrail.infrastructure.store_format import StoreFormatMismatch
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
@@ -40,10 +41,11 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
 
 def _create_app() -> Flask:
-    """The app for a command; settings that do not match the store end it in one line."""
+    """The app for a command; settings that do not match the store, or a database URL that is
+    not PostgreSQL's, end it in one line."""
     try:
         return create_app()
-    except StoreFormatMismatch as error:
+    except (StoreFormatMismatch, DatabaseURLError) as error:
         raise click.ClickException(str(error)) from None
 
 
