@@ -79,7 +79,7 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
         """The events, then the command's idempotency record. Here rather than in _insert_events
         (which eventsourcing pipelines before this step, outside the block that turns a
         constraint violation into an IntegrityError): a key just recorded by a concurrent retry
-        of the same command must be an IntegrityError, so that the ledger replays the first
+        of the same command must be an IntegrityError, so that the ledger returns the first
         result, not an OperationalError("pipeline aborted"). Taken after the table lock, too, so
         the other transaction has committed by then. Its own cursor: `curs` has yet to hand
         back the new notification ids."""
