@@ -16,8 +16,8 @@ def create_database_engine(settings: Settings) -> Engine:
             pg.sqlalchemy_url(),
             pool_pre_ping=True,
             connect_args={
-                "connect_timeout": 5,  # an unreachable server fails the request, cleanly
-                **options,
+                # an unreachable server fails the request, cleanly
+                "connect_timeout": options.get("connect_timeout", 5),
                 "options": " ".join(filter(None, (options.get("options"), search_path))),
             },
             pool_timeout=5,

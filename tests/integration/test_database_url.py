@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
+from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.postgres_url import PostgresURL
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
@@ -35,7 +36,8 @@ def _with_query(postgres_url: str, via: str, query: str) -> str:
 def services(
     request: pytest.FixtureRequest, postgres_url: str, postgres_schema: str, tmp_path: Path
 ) -> Iterator[tuple[Services, str]]:
-    url = _with_query(postgres_url, request.param, f"application_name={NAME}&connect_timeout=5")
+    query = f"application_name={NAME}&connect_timeout=5&options=-cwork_mem%3D5MB"
+    url = _with_query(postgres_url, request.param, query)
     built = build_services(Settings(tmp_path, database_url=url, database_schema=postgres_schema))
     yield built, request.param
     built.close()
@@ -59,7 +61,23 @@ def test_the_app_records_and_reads_through_a_url_with_query_options(
     with built.ledger.recorder.datastore.get_connection() as conn:  # type: ignore[attr-defined]
         assert conn.execute("SHOW application_name").fetchone()["application_name"] == NAME
         assert (conn.execute(ADDRESS).fetchone()["inet_client_addr"] is None) == (via != "tcp")
+        assert conn.execute("SHOW work_mem").fetchone()["work_mem"] == "5MB"
     with built.tokens.engine.connect() as conn:
         assert conn.execute(text("SHOW application_name")).scalar() == NAME
         assert (conn.execute(text(ADDRESS)).scalar() is None) == (via != "tcp")
+        assert conn.execute(text("SHOW work_mem")).scalar() == "5MB"
         assert conn.execute(text("SHOW search_path")).scalar() == built.settings.database_schema
+
+
+def test_the_urls_connect_timeout_replaces_the_engines_default(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    url = f"{postgres_url}?connect_timeout=7"
+    engine = create_database_engine(Settings(tmp_path, database_url=url))
+    dialled: dict[str, object] = {}
+    event.listen(engine, "do_connect", lambda _d, _r, _a, params: dialled.update(params))
+    with engine.connect():
+        pass
+    engine.dispose()
+
+    assert dialled["connect_timeout"] == "7"
