@@ -17,6 +17,7 @@ import psycopg
 from benchmarks import audit, commands, http_commands, load, memory, projection, queries
 from benchmarks.harness import DEFAULT_POSTGRES_URL, FULL, QUICK, STORES, Bench, Result
 from benchmarks.report import document, machine, table
+from dealtrail.infrastructure.postgres_url import PostgresURL
 
 MEASUREMENTS: dict[str, Callable[[Bench], Result]] = {
     "commands": commands.measure,
@@ -90,7 +91,7 @@ def _run(bench: Bench, key: str, run: Callable[[Bench], Result]) -> Result:
 
 def _reachable(url: str) -> bool:
     try:
-        with psycopg.connect(url, connect_timeout=3):
+        with psycopg.connect(**{"connect_timeout": 3, **PostgresURL.parse(url).connect_kwargs()}):
             return True
     except psycopg.Error:
         return False

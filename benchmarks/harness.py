@@ -21,6 +21,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from dealtrail.infrastructure.postgres_url import PostgresURL
 from dealtrail.infrastructure.settings import Settings
 
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
@@ -159,12 +160,16 @@ class Bench:
         self.schemas: list[str] = []
         self.shared: dict[str, Any] = {}  # built once, used by several measurements
 
+    @property
+    def connect_kwargs(self) -> dict[str, Any]:
+        return PostgresURL.parse(self.postgres_url).connect_kwargs()
+
     def fresh(self, name: str) -> Settings:
         data_dir = self.root / name
         if self.store == "sqlite":
             return Settings(data_dir=data_dir)
         schema = f"bench_{name}_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(self.postgres_url, autocommit=True) as conn:
+        with psycopg.connect(**self.connect_kwargs, autocommit=True) as conn:
             conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
         self.schemas.append(schema)
         return Settings(data_dir=data_dir, database_url=self.postgres_url, database_schema=schema)
@@ -173,7 +178,7 @@ class Bench:
         for close in self.shared.pop("closers", []):
             close()
         if self.schemas:
-            with psycopg.connect(self.postgres_url, autocommit=True) as conn:
+            with psycopg.connect(**self.connect_kwargs, autocommit=True) as conn:
                 for schema in self.schemas:
                     conn.execute(
                         sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema))

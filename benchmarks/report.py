@@ -14,6 +14,7 @@ from typing import Any
 import psycopg
 
 from benchmarks.harness import Mode, Result
+from dealtrail.infrastructure.postgres_url import PostgresURL
 
 PACKAGES = ("dealtrail", "eventsourcing", "flask", "gunicorn", "sqlalchemy", "psycopg")
 COLUMNS = ("store", "what", "subject", "baseline", "ratio", "target", "met?")
@@ -30,7 +31,7 @@ def machine(postgres_url: str | None) -> dict[str, Any]:
         "packages": {name: _version(name) for name in PACKAGES},
     }
     if postgres_url:
-        with psycopg.connect(postgres_url) as conn:
+        with psycopg.connect(**PostgresURL.parse(postgres_url).connect_kwargs()) as conn:
             row = conn.execute("SHOW server_version").fetchone()
         info["postgres"] = row[0] if row else None
     return info

@@ -26,6 +26,6 @@ class IdempotencyStore(Protocol):
 
 
 def fingerprint(command: str, target: object, args: dict[str, Any]) -> str:
-    """Identifies a command by what it asks for, so a replay with other arguments is caught."""
+    """Identifies a command by what it asks for, so a key reused with other arguments is caught."""
     text = repr((command, str(target), sorted(args.items())))
     return hashlib.sha256(text.encode()).hexdigest()

@@ -148,9 +148,9 @@ class Ledger(Application[UUID]):
 
     def create(self, command: Command, build: Callable[[], Recorded]) -> CommandResult:
         with effective_from(command.dated):
-            replay = self._replay(command, target=None)
-            if replay is not None:
-                return replay
+            earlier = self._earlier_result(command, target=None)
+            if earlier is not None:
+                return earlier
             self._check_correction(None)  # a new record has no earlier event to correct
             with with_idempotency_key(command.idempotency_key):
                 aggregate = build()
@@ -161,9 +161,9 @@ class Ledger(Application[UUID]):
         self, command: Command, kind: type[A], aggregate_id: UUID, act: Callable[[A], object]
     ) -> CommandResult:
         with effective_from(command.dated):
-            replay = self._replay(command, target=aggregate_id)
-            if replay is not None:
-                return replay
+            earlier = self._earlier_result(command, target=aggregate_id)
+            if earlier is not None:
+                return earlier
             aggregate = self.get(kind, aggregate_id)
             self._check_correction(aggregate_id)
             expected = command.expected_version
@@ -219,9 +219,9 @@ class Ledger(Application[UUID]):
             # The record last, so the last recording (the receipt) is the record's.
             recordings = self.save(*(claim for _, claim in claims), aggregate, idempotency=record)
         except IntegrityError:
-            replay = self._replay(command, target)
-            if replay is not None:
-                return replay
+            earlier = self._earlier_result(command, target)
+            if earlier is not None:
+                return earlier
             for unique, _ in claims:
                 holder = self.holder_of(unique.key)
                 if holder is not None and holder != aggregate.id:
@@ -248,7 +248,7 @@ class Ledger(Application[UUID]):
             except Exception:
                 logger.exception("a follower of the log failed; it resumes after the next command")
 
-    def _replay(self, command: Command, target: UUID | None) -> CommandResult | None:
+    def _earlier_result(self, command: Command, target: UUID | None) -> CommandResult | None:
         """The earlier result of the same command with the same key, if there was one."""
         if command.idempotency_key is None:
             return None

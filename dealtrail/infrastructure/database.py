@@ -10,12 +10,15 @@ from dealtrail.infrastructure.settings import Settings
 def create_database_engine(settings: Settings) -> Engine:
     pg = settings.postgres
     if pg is not None:
+        options = dict(pg.options)  # the URL's own libpq options, which win over the defaults
+        search_path = f"-csearch_path={settings.database_schema}"
         return create_engine(
             pg.sqlalchemy_url(),
             pool_pre_ping=True,
             connect_args={
-                "options": f"-csearch_path={settings.database_schema}",
-                "connect_timeout": 5,  # an unreachable server fails the request, cleanly
+                # an unreachable server fails the request, cleanly
+                "connect_timeout": options.get("connect_timeout", 5),
+                "options": " ".join(filter(None, (options.get("options"), search_path))),
             },
             pool_timeout=5,
         )

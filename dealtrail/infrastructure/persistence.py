@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from dealtrail.infrastructure.postgres_recorder import CONNECT_OPTIONS
 from dealtrail.infrastructure.settings import Settings
 
 # How long a store call waits for a pooled PostgreSQL connection (twice, see postgres_recorder):
@@ -48,4 +51,5 @@ def ledger_env(settings: Settings) -> dict[str, str]:
                 "dealtrail.infrastructure.postgres_recorder:PostgresLedgerRecorder"
             ),
         )
+        env[CONNECT_OPTIONS] = urlencode(pg.options)
     return env

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import parse_qsl
 from uuid import UUID
 
 from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
@@ -34,6 +35,9 @@ ATTEMPTS = 2
 # default, so after a long outage it reconnects up to minutes after the server is back. Giving
 # up a dial sooner lets the next request start a fresh one at once.
 RECONNECT_WITHIN_SECONDS = 10.0
+# The env key of the libpq parameters beyond host, port, dbname, user and password (sslmode,
+# application_name, ...), which eventsourcing's factory does not read: url-encoded.
+CONNECT_OPTIONS = "DEALTRAIL_POSTGRES_CONNECT_OPTIONS"
 
 
 def fewer_attempts(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -75,7 +79,7 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
         """The events, then the command's idempotency record. Here rather than in _insert_events
         (which eventsourcing pipelines before this step, outside the block that turns a
         constraint violation into an IntegrityError): a key just recorded by a concurrent retry
-        of the same command must be an IntegrityError, so that the ledger replays the first
+        of the same command must be an IntegrityError, so that the ledger returns the first
         result, not an OperationalError("pipeline aborted"). Taken after the table lock, too, so
         the other transaction has committed by then. Its own cursor: `curs` has yet to hand
         back the new notification ids."""
@@ -119,10 +123,14 @@ class PostgresSnapshotRecorder(PostgresAggregateRecorder):
 
 
 class LedgerPostgresFactory(PostgresFactory):
-    """eventsourcing's PostgreSQL module, with the retries and reconnection bounded above."""
+    """eventsourcing's PostgreSQL module, with the retries and reconnection bounded above, and
+    the URL's other libpq parameters (CONNECT_OPTIONS) on every pooled connection."""
 
     aggregate_recorder_class = PostgresSnapshotRecorder  # the snapshots
 
     def __init__(self, env: Environment | EnvType | None) -> None:
         super().__init__(env)
-        self.datastore.pool.reconnect_timeout = RECONNECT_WITHIN_SECONDS
+        pool = self.datastore.pool
+        pool.reconnect_timeout = RECONNECT_WITHIN_SECONDS
+        assert isinstance(pool.kwargs, dict)  # the datastore gives the pool its keywords
+        pool.kwargs.update(parse_qsl(self.env.get(CONNECT_OPTIONS) or ""))

@@ -24,14 +24,7 @@ def schema_lock(settings: Settings) -> Iterator[None]:
             finally:
                 fcntl.flock(lock_file, fcntl.LOCK_UN)
         return
-    with psycopg.connect(
-        host=pg.host,
-        port=pg.port,
-        dbname=pg.dbname,
-        user=pg.user,
-        password=pg.password,
-        autocommit=True,
-    ) as conn:
+    with psycopg.connect(**pg.connect_kwargs(), autocommit=True) as conn:
         key = f"dealtrail:schema:{settings.database_schema}"
         conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
         try:

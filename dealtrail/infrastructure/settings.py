@@ -6,42 +6,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import platformdirs
-from sqlalchemy.engine import URL
 
-
-@dataclass(frozen=True)
-class PostgresURL:
-    host: str
-    port: int
-    dbname: str
-    user: str
-    password: str
-
-    @classmethod
-    def parse(cls, url: str) -> PostgresURL:
-        parts = urlsplit(url)
-        if parts.scheme not in ("postgresql", "postgres", "postgresql+psycopg"):
-            raise ValueError(f"DEALTRAIL_DATABASE_URL must be a postgresql:// URL, not {url!r}")
-        return cls(
-            host=parts.hostname or "127.0.0.1",
-            port=parts.port or 5432,
-            dbname=unquote(parts.path.lstrip("/")) or "postgres",
-            user=unquote(parts.username or "postgres"),
-            password=unquote(parts.password or ""),
-        )
-
-    def sqlalchemy_url(self) -> str:
-        return URL.create(
-            "postgresql+psycopg",
-            username=self.user,
-            password=self.password or None,
-            host=self.host,
-            port=self.port,
-            database=self.dbname,
-        ).render_as_string(hide_password=False)
+from dealtrail.infrastructure.postgres_url import PostgresURL
 
 
 @dataclass(frozen=True)

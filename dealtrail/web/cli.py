@@ -14,6 +14,7 @@ from gunicorn.app.base import BaseApplication
 from dealtrail.demo.load import Demo, load_demo
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
+from dealtrail.infrastructure.postgres_url import DatabaseURLError
 from dealtrail.infrastructure.store_format import StoreFormatMismatch
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
@@ -42,10 +43,11 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
 
 def _create_app() -> Flask:
-    """The app for a command; settings that do not match the store end it in one line."""
+    """The app for a command; settings that do not match the store, or a database URL that is
+    not PostgreSQL's, end it in one line."""
     try:
         app = create_app()
-    except StoreFormatMismatch as error:
+    except (StoreFormatMismatch, DatabaseURLError) as error:
         raise click.ClickException(str(error)) from None
     # the stores' connections close when the command ends (in-process callers run many)
     click.get_current_context().call_on_close(app.extensions["dealtrail"].close)

@@ -4,6 +4,7 @@ a token's name that is blank or not one line, and forgetting a name with no pers
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
@@ -79,3 +80,12 @@ def test_forgetting_nobody_records_no_erasure(settings: Settings, services: Serv
 
     refused_in_one_line(result, "No data subject named 'Nobody'")
     assert recorded(services) == before
+
+
+def test_a_database_url_of_another_database_is_refused_in_one_line(tmp_path: Path) -> None:
+    env = {"DEALTRAIL_DATA_DIR": str(tmp_path), "DEALTRAIL_DATABASE_URL": "mysql://u:hunter2@h/d"}
+
+    result = CliRunner().invoke(cli, ["init"], env=env)
+
+    refused_in_one_line(result, "DEALTRAIL_DATABASE_URL must be a postgresql:// URL, not mysql://")
+    assert "hunter2" not in result.output
