@@ -164,6 +164,17 @@ def _transient(error: Exception) -> bool:
     )
 
 
+def _store_cause(error: BaseException) -> Exception | None:
+    """The store's error behind one another library raised for it: e.g. eventsourcing's
+    MapperDeserialisationError around a subject key that could not be read (server full)."""
+    cause = error.__cause__
+    while cause is not None:
+        if isinstance(cause, STORE_ERRORS):
+            return cause
+        cause = cause.__cause__
+    return None
+
+
 def store_problem(error: Exception) -> Response:
     """A store's exception that escaped a request: 503 when the store is unavailable (retry
     later), 409 for a write that lost a race, 500 for anything else (a bug)."""
@@ -187,5 +198,8 @@ def store_problem(error: Exception) -> Response:
 
 
 def unexpected_problem(error: Exception) -> Response:
+    wrapped = _store_cause(error)
+    if wrapped is not None:
+        return store_problem(wrapped)
     current_app.logger.exception("unhandled error", exc_info=error)
     return problem(500, "internal_error", "An unexpected error occurred; it has been logged.")

@@ -86,3 +86,22 @@ def test_a_dropped_views_connection_is_unavailable_whatever_its_class(app: Flask
     error.connection_invalidated = True
     status, _, _, body = answer(app, error)
     assert (status, body["code"]) == (503, "store_unavailable")
+
+
+def test_a_store_error_wrapped_by_the_event_mapper_is_still_unavailable(app: Flask) -> None:
+    # a personal field's key read while decoding an event, when the server had no free connection
+    full = _sqlalchemy(sa.OperationalError, "FATAL:  sorry, too many clients already")
+    try:
+        raise es.MapperDeserialisationError("Failed to deserialise state") from full
+    except es.MapperDeserialisationError as wrapped:
+        status, _, headers, body = answer(app, wrapped)
+    assert (status, body["code"]) == (503, "store_unavailable")
+    assert int(headers["Retry-After"]) > 0
+
+
+def test_a_bug_wrapped_by_the_event_mapper_stays_a_500(app: Flask) -> None:
+    try:
+        raise es.MapperDeserialisationError("Failed to deserialise state") from KeyError("id")
+    except es.MapperDeserialisationError as wrapped:
+        status, _, _, body = answer(app, wrapped)
+    assert (status, body["code"]) == (500, "internal_error")
