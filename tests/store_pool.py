@@ -116,12 +116,13 @@ class StorePool:
             build_services(
                 Settings(Path(data_dir), database_url=url, database_schema=reference)
             ).close()
-        self.shape: str | None = None
-        self.shape = self._emptied(reference)
-        if self.shape is not None:
+        self.shape: str | None = None  # while there is no reference: any shape is kept
+        shape = self._emptied(reference)
+        if shape is not None:
             self.free.append(reference)
         else:
             self._drop(reference)
+        self.shape = shape or "none: the reference store could not be emptied, nothing is kept"
 
     def take(self) -> str:
         return self.free.pop() if self.free else self._create()
