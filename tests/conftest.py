@@ -3,6 +3,10 @@
 PostgreSQL tests use DEALTRAIL_TEST_POSTGRES_URL (default: the local server's `test` database),
 each in a schema of its own. They skip when the server is unreachable, unless
 DEALTRAIL_REQUIRE_POSTGRES=1 (as in CI), when they fail instead.
+
+A `settings` test on PostgreSQL gets an empty store, but not always a new schema: creating
+dealtrail's thirty tables and dropping them again was most of such a test's time, so each test
+process keeps the schemas its tests used, emptied (see StorePool).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import psycopg
 import pytest
 
 from dealtrail.infrastructure.settings import Settings
+from tests.store_pool import StorePool
 
 POSTGRES_URL = os.environ.get(
     "DEALTRAIL_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -51,10 +56,25 @@ def postgres_schema(postgres_url: str) -> Iterator[str]:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
+@pytest.fixture(scope="session")
+def store_pool(postgres_url: str) -> Iterator[StorePool]:
+    pool = StorePool(postgres_url)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def postgres_store_schema(store_pool: StorePool) -> Iterator[str]:
+    """A schema holding an empty store: new, or one an earlier test used, emptied."""
+    schema = store_pool.take()
+    yield schema
+    store_pool.give_back(schema)
+
+
 def _settings(store: str, tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
     if store == "sqlite":
         return Settings(data_dir=tmp_path / "data", snapshot_interval=5)
-    schema = request.getfixturevalue("postgres_schema")
+    schema = request.getfixturevalue("postgres_store_schema")
     return Settings(
         data_dir=tmp_path / "data",
         database_url=request.getfixturevalue("postgres_url"),

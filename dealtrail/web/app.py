@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from apispec import APISpec
 from flask import Flask, request
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, UnsupportedMediaType
@@ -44,12 +45,47 @@ from dealtrail.web.services import Services, build_services
 from dealtrail.web.spec import ProblemResponses
 from dealtrail.web.spec_receipts import ReceiptHeaders
 
+API_BLUEPRINTS = (
+    health.blp,
+    parties.blp,
+    agreements.blp,
+    listings.blp,
+    audit_api.blp,
+    events_api.blp,
+    privacy_api.blp,
+    tokens_api.blp,
+    achievements.blp,
+    trading_events.blp,
+    ip_assets.blp,
+    ip_transfers.blp,
+    reports.blp,
+)
+# The OpenAPI document, as the process's first app built it: it depends on the code alone (every
+# app registers the same blueprints), and building it is most of an app's start-up, so the later
+# apps of the process (a test suite builds one per test) serve the same one.
+_documented: list[APISpec] = []
+
 
 class DealtrailApi(Api):
     ERROR_SCHEMA = ProblemSchema
 
     def handle_http_exception(self, error: HTTPException) -> Any:
         return problems.http_problem(error)
+
+    def register_api_blueprints(self) -> None:
+        if _documented:
+            for blueprint in API_BLUEPRINTS:  # Api.register_blueprint, but for the document
+                self._app.extensions["flask-smorest"]["blp_name_to_api"][blueprint.name] = self
+                self._app.register_blueprint(blueprint)
+            self.spec = _documented[0]
+            return
+        self.spec.components.security_scheme(
+            "bearer", {"type": "http", "scheme": "bearer", "description": "dealtrail API token"}
+        )
+        self.spec.options["security"] = [{"bearer": []}]
+        for blueprint in API_BLUEPRINTS:
+            self.register_blueprint(blueprint)
+        _documented.append(self.spec)
 
 
 def _require_json_body() -> None:
@@ -80,21 +116,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     app.extensions["dealtrail"] = services or build_services(settings)
 
     api = DealtrailApi(app, spec_kwargs={"extra_plugins": [ProblemResponses(), ReceiptHeaders()]})
-    api.spec.components.security_scheme(
-        "bearer", {"type": "http", "scheme": "bearer", "description": "dealtrail API token"}
-    )
-    api.spec.options["security"] = [{"bearer": []}]
-    for blueprint in (health.blp, parties.blp, agreements.blp, listings.blp):
-        api.register_blueprint(blueprint)
-    api.register_blueprint(audit_api.blp)
-    api.register_blueprint(events_api.blp)
-    api.register_blueprint(privacy_api.blp)
-    api.register_blueprint(tokens_api.blp)
-    api.register_blueprint(achievements.blp)
-    api.register_blueprint(trading_events.blp)
-    api.register_blueprint(ip_assets.blp)
-    api.register_blueprint(ip_transfers.blp)
-    api.register_blueprint(reports.blp)
+    api.register_api_blueprints()
     app.register_blueprint(docs.blp)
     app.register_blueprint(dashboard_blp)
 
