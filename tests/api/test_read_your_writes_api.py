@@ -6,6 +6,7 @@ import dataclasses
 import threading
 
 import pytest
+from flask.testing import FlaskClient
 
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
@@ -21,16 +22,7 @@ def test_a_read_waits_for_its_position_or_says_when_to_retry(
     worker_mode = dataclasses.replace(settings, inline_followers=False)
     services = build_services(worker_mode)
     try:
-        app = create_app({"DEALTRAIL_SETTINGS": worker_mode, "TESTING": True}, services)
-        _, token = services.tokens.create("Li Na", Role.STAFF, created_by="pytest")
-        client, auth = app.test_client(), {"Authorization": f"Bearer {token}"}
-        created = client.post(
-            "/api/v1/parties",
-            json={"name": "Tashkent TU", "kind": "university", "country": "UZ"},
-            headers=auth,
-        )
-        position = created.headers["Dealtrail-Log-Position"]
-        wait = {**auth, "Dealtrail-Min-Position": position}
+        client, auth, wait = _register_a_party(worker_mode, services)
 
         behind = client.get("/api/v1/parties", headers=wait)
         assert behind.status_code == 503 and behind.headers["Retry-After"] == "1"
@@ -49,15 +41,7 @@ def test_a_read_ahead_of_the_views_waits_for_a_worker_to_catch_them_up(
     worker_mode = dataclasses.replace(settings, inline_followers=False)
     services, worker = build_services(worker_mode), build_services(worker_mode)
     try:
-        app = create_app({"DEALTRAIL_SETTINGS": worker_mode, "TESTING": True}, services)
-        _, token = services.tokens.create("Li Na", Role.STAFF, created_by="pytest")
-        client, auth = app.test_client(), {"Authorization": f"Bearer {token}"}
-        created = client.post(
-            "/api/v1/parties",
-            json={"name": "Tashkent TU", "kind": "university", "country": "UZ"},
-            headers=auth,
-        )
-        wait = {**auth, "Dealtrail-Min-Position": created.headers["Dealtrail-Log-Position"]}
+        client, _, wait = _register_a_party(worker_mode, services)
         waiting = _when_the_read_is_waiting(services, monkeypatch)
         failures: list[BaseException] = []
 
@@ -79,6 +63,26 @@ def test_a_read_ahead_of_the_views_waits_for_a_worker_to_catch_them_up(
     finally:
         worker.close()
         services.close()
+
+
+def _register_a_party(
+    settings: Settings, services: Services
+) -> tuple[FlaskClient, dict[str, str], dict[str, str]]:
+    """Staff register a party; the client, their auth headers, and those asking for the write."""
+    app = create_app({"DEALTRAIL_SETTINGS": settings, "TESTING": True}, services)
+    _, token = services.tokens.create("Li Na", Role.STAFF, created_by="pytest")
+    client, auth = app.test_client(), {"Authorization": f"Bearer {token}"}
+    created = client.post(
+        "/api/v1/parties",
+        json={"name": "Tashkent TU", "kind": "university", "country": "UZ"},
+        headers=auth,
+    )
+    assert created.status_code == 201, created.json
+    return (
+        client,
+        auth,
+        {**auth, "Dealtrail-Min-Position": created.headers["Dealtrail-Log-Position"]},
+    )
 
 
 def _when_the_read_is_waiting(
