@@ -8,11 +8,15 @@ from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.cli import cli
 
 
-def run_cli(settings: Settings, *args: str, **env: str) -> Result:
-    """`env` adds to (or overrides) the variables that name the store."""
-    store = {
+def store_env(settings: Settings) -> dict[str, str]:
+    """The environment variables that name the store `settings` name."""
+    return {
         "DEALTRAIL_DATA_DIR": str(settings.data_dir),
         "DEALTRAIL_DATABASE_URL": settings.database_url or "",
         "DEALTRAIL_DATABASE_SCHEMA": settings.database_schema,
     }
-    return CliRunner().invoke(cli, list(args), env={**store, **env})
+
+
+def run_cli(settings: Settings, *args: str, **env: str) -> Result:
+    """`env` adds to (or overrides) the variables that name the store."""
+    return CliRunner().invoke(cli, list(args), env={**store_env(settings), **env})

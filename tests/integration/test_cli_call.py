@@ -8,21 +8,12 @@ from click.testing import CliRunner
 
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.cli import cli
-
-
-def _env(settings: Settings) -> dict[str, str]:
-    env = {"DEALTRAIL_DATA_DIR": str(settings.data_dir)}
-    if settings.database_url:
-        env.update(
-            DEALTRAIL_DATABASE_URL=settings.database_url,
-            DEALTRAIL_DATABASE_SCHEMA=settings.database_schema,
-        )
-    return env
+from tests.integration.cli_runs import store_env
 
 
 def test_staff_record_and_read_through_the_cli_as_their_os_user(settings: Settings) -> None:
     runner = CliRunner()
-    env = _env(settings)
+    env = store_env(settings)
     body = json.dumps(
         {"name": "Lanzhou University of Technology", "kind": "university", "country": "CN"}
     )
@@ -40,7 +31,7 @@ def test_staff_record_and_read_through_the_cli_as_their_os_user(settings: Settin
 
 def test_the_role_matrix_and_validation_apply_to_the_cli(settings: Settings) -> None:
     runner = CliRunner()
-    env = _env(settings)
+    env = store_env(settings)
     refused = runner.invoke(
         cli, ["call", "POST", "/api/v1/parties", "--role", "dashboard", "--data", "{}"], env=env
     )
@@ -51,7 +42,7 @@ def test_the_role_matrix_and_validation_apply_to_the_cli(settings: Settings) -> 
 
 def test_the_cli_refuses_a_body_that_would_lose_or_misread_a_value(settings: Settings) -> None:
     runner = CliRunner()
-    env = _env(settings)
+    env = store_env(settings)
     party = '{"name": "A", "kind": "company", "country": "CN"'
     for data, code in [
         (party + ', "name": "B"}', "body.duplicate_key"),

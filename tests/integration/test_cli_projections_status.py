@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
-
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.cli import cli
-from tests.integration.test_cli_call import _env
+from tests.integration.cli_runs import run_cli
 
 
 def _lags(output: str) -> dict[str, int]:
@@ -19,14 +16,15 @@ def _lags(output: str) -> dict[str, int]:
 def test_a_policy_with_nothing_to_react_to_shows_no_lag_while_the_views_do(
     settings: Settings,
 ) -> None:
-    runner = CliRunner()
-    env = _env(settings) | {"DEALTRAIL_INLINE_FOLLOWERS": "0"}
+    worker_mode = {"DEALTRAIL_INLINE_FOLLOWERS": "0"}
     for name in ("Xi'an Jiaotong University", "Northwest University"):
         body = json.dumps({"name": name, "kind": "university", "country": "CN"})
-        created = runner.invoke(cli, ["call", "POST", "/api/v1/parties", "--data", body], env=env)
+        created = run_cli(
+            settings, "call", "POST", "/api/v1/parties", "--data", body, **worker_mode
+        )
         assert created.exit_code == 0, created.output
 
-    status = runner.invoke(cli, ["projections", "status"], env=env)
+    status = run_cli(settings, "projections", "status", **worker_mode)
 
     assert status.exit_code == 0, status.output
     lags = _lags(status.stdout)

@@ -12,15 +12,11 @@ from click.testing import CliRunner, Result
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.cli import cli
 from dealtrail.web.services import Services, build_services
+from tests.integration.cli_runs import run_cli
 
 
 def run(settings: Settings, *args: str) -> Result:
-    env = {
-        "DEALTRAIL_DATA_DIR": str(settings.data_dir),
-        "DEALTRAIL_DATABASE_URL": settings.database_url or "",
-        "DEALTRAIL_DATABASE_SCHEMA": settings.database_schema,
-    }
-    return CliRunner().invoke(cli, list(args), env=env)
+    return run_cli(settings, *args)
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.cli import cli
+from tests.integration.cli_runs import run_cli
 
 CSV = """\
 external_ref,title,field,trl,transfer_modes,asking_price_amount,asking_price_currency,\
@@ -20,12 +20,7 @@ Tashkent State Technical University,university,UZ,Aida Nur,aida@tstu.uz
 
 
 def run(settings: Settings, *args: str) -> Result:
-    env = {
-        "DEALTRAIL_DATA_DIR": str(settings.data_dir),
-        "DEALTRAIL_DATABASE_URL": settings.database_url or "",
-        "DEALTRAIL_DATABASE_SCHEMA": settings.database_schema,
-    }
-    return CliRunner().invoke(cli, ["import", "achievements", *args], env=env)
+    return run_cli(settings, "import", "achievements", *args)
 
 
 def test_importing_a_file_twice_reports_then_adds_nothing(

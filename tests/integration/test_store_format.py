@@ -15,15 +15,14 @@ from uuid import UUID
 
 import psycopg
 import pytest
-from click.testing import CliRunner
 from eventsourcing.cryptography import AESCipher
 
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.store_format import StoreFormatMismatch
 from dealtrail.web import services as composition_root
-from dealtrail.web.cli import cli
 from dealtrail.web.services import build_services
+from tests.integration.cli_runs import run_cli
 
 KEY, OTHER_KEY = AESCipher.create_key(32), AESCipher.create_key(32)
 NAME = "Qinling Photonics Research Institute"
@@ -209,14 +208,7 @@ def stored_bytes(settings: Settings) -> bytes:
 
 def test_a_cli_command_refuses_a_mismatched_store_in_one_line(settings: Settings) -> None:
     create_store(with_(settings, compress=True))
-    env = {
-        "DEALTRAIL_DATA_DIR": str(settings.data_dir),
-        "DEALTRAIL_DATABASE_URL": settings.database_url or "",
-        "DEALTRAIL_DATABASE_SCHEMA": settings.database_schema,
-        "DEALTRAIL_COMPRESS": "",
-    }
-
-    result = CliRunner().invoke(cli, ["tokens", "list"], env=env)
+    result = run_cli(settings, "tokens", "list", DEALTRAIL_COMPRESS="")
 
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
