@@ -1,7 +1,7 @@
-"""Projection catch-up: events per second through every catalogue view, against raw iteration over
+"""Projection catch-up: events per second through every view, against raw iteration over
 the same notification log.
 
-Subject: `Catalogue.rebuild()` (empty every view, then catch up from position 0: batches of the
+Subject: `ReadModels.rebuild()` (empty every view, then catch up from position 0: batches of the
 log; each aggregate touched is brought to its latest version in the batch, carried from the
 previous batch or loaded, and the batch's rows are written together).
 Baseline: `select_notifications` over the same log in the follower's batch size, nothing else.
@@ -26,15 +26,15 @@ def _mode(mode: Mode, events: int) -> Mode:
 
 def measure(bench: Bench) -> Result:
     log = shared_log(bench)
-    catalogue = log.services.catalogue
+    read_models = log.services.read_models
     recorder = log.services.ledger.recorder
 
     def subject() -> float:
         start = perf_counter()
-        position = catalogue.rebuild()
+        position = read_models.rebuild()
         took = perf_counter() - start
         if position < log.events:
-            raise RuntimeError(f"the catalogue caught up to {position}, not {log.events}")
+            raise RuntimeError(f"the views caught up to {position}, not {log.events}")
         return log.events / took
 
     def baseline() -> float:

@@ -1,7 +1,7 @@
-"""List and search query latency, p50 and p99, over the catalogue of the shared log.
+"""List and search query latency, p50 and p99, over the views of the shared log.
 
 Reports are not measured yet: these are the view queries behind the list and search
-endpoints, called as the routes call them (`catalogue.view(View).search(...)`, which first checks
+endpoints, called as the routes call them (`read_models.view(View).search(...)`, which first checks
 that the views are caught up), with the default page size and filters of every kind.
 """
 
@@ -24,9 +24,9 @@ PAGE = 50
 
 def measure(bench: Bench) -> Result:
     log = shared_log(bench)
-    catalogue = log.services.catalogue
-    catalogue.catch_up()
-    cases = _cases(catalogue, log.party_ids[len(log.party_ids) // 2])
+    read_models = log.services.read_models
+    read_models.catch_up()
+    cases = _cases(read_models, log.party_ids[len(log.party_ids) // 2])
     for run in cases.values():
         run()  # warm-up
     names = list(cases)
@@ -62,19 +62,19 @@ def measure(bench: Bench) -> Result:
     )
 
 
-def _cases(catalogue: Any, party_id: str) -> dict[str, Callable[[], object]]:
+def _cases(read_models: Any, party_id: str) -> dict[str, Callable[[], object]]:
     def agreements(**query: Any) -> Callable[[], object]:
-        return lambda: catalogue.view(AgreementsView).search(limit=PAGE, **query)
+        return lambda: read_models.view(AgreementsView).search(limit=PAGE, **query)
 
     def achievements(**query: Any) -> Callable[[], object]:
-        return lambda: catalogue.view(AchievementsView).search(limit=PAGE, **query)
+        return lambda: read_models.view(AchievementsView).search(limit=PAGE, **query)
 
     def parties(**query: Any) -> Callable[[], object]:
-        return lambda: catalogue.view(PartiesView).search(limit=PAGE, **query)
+        return lambda: read_models.view(PartiesView).search(limit=PAGE, **query)
 
     open_cooperation = {"kind": "cooperation", "status": "open_for_signature"}
-    mid_log = catalogue.view(AgreementsView).search(limit=500, **open_cooperation)["next_after"]
-    by_title = catalogue.view(AgreementsView).search(limit=500, sort="-title")["next_after"]
+    mid_log = read_models.view(AgreementsView).search(limit=500, **open_cooperation)["next_after"]
+    by_title = read_models.view(AgreementsView).search(limit=500, sort="-title")["next_after"]
     return {
         "agreements: first page": agreements(),
         "agreements: status=effective": agreements(status="effective"),

@@ -1,14 +1,14 @@
-"""Finds registered parties by exact name and country, from the catalogue's parties view."""
+"""Finds registered parties by exact name and country, from the parties view."""
 
 from __future__ import annotations
 
-from dealtrail.infrastructure.catalogue import Catalogue
+from dealtrail.infrastructure.read_models import ReadModels
 from dealtrail.infrastructure.views.parties import PartiesView
 
 
-class CataloguePartyDirectory:
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
+class ViewPartyDirectory:
+    def __init__(self, read_models: ReadModels) -> None:
+        self.read_models = read_models
 
     def find(self, name: str, country: str) -> str | None:
-        return self.catalogue.view(PartiesView).find(name, country)
+        return self.read_models.view(PartiesView).find(name, country)

@@ -102,7 +102,7 @@ class SqlSubjectVault:
 
     def key_in(self, conn: Connection, subject: str) -> bytes:
         """The subject's key, created in `conn`'s transaction if missing (so a writer holding the
-        database's write lock, as the catalogue does, can seal with it)."""
+        database's write lock, as the views follower does, can seal with it)."""
         row = {"subject": subject, "key": os.urandom(32), "created_at": datetime.now(UTC)}
         dialect_insert = sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert
         conn.execute(dialect_insert(subject_keys).values(**row).on_conflict_do_nothing())

@@ -131,7 +131,7 @@ def _load_demo() -> None:
     total = Demo(svc.parties, svc.agreements, svc).count()
     with click.progressbar(length=total, label="dealtrail: loading the demo conference") as bar:
         load_demo(svc.parties, svc.agreements, bar.update, svc)
-    svc.catalogue.catch_up()
+    svc.read_models.catch_up()
     click.echo("dealtrail: demo loaded; try: dealtrail tokens create --role staff --name you")
 
 

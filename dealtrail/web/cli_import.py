@@ -54,7 +54,7 @@ def achievements(path: Path, scope: str) -> None:
             length=len(parsed.rows), label=f"dealtrail: importing {path.name}"
         ) as bar:
             report = svc.achievement_import.run(parsed, bar.update)
-    svc.catalogue.catch_up()
+    svc.read_models.catch_up()
     _print(report)
     if report.rejected:
         raise click.exceptions.Exit(1)

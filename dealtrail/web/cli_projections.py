@@ -25,7 +25,7 @@ SIGN_EVERY_SECONDS = 60.0
 
 def _followers(svc: Services) -> dict[str, Callable[[], object]]:
     return {
-        "catalogue": svc.catalogue.catch_up,
+        "catalogue": svc.read_models.catch_up,
         "audit": _audit_follower(svc),
         "policies": svc.policies.catch_up,
     }
@@ -88,7 +88,7 @@ def status() -> None:
     svc = services()
     head = svc.ledger.recorder.max_notification_id() or 0
     rows = {
-        "catalogue": (svc.catalogue.position(), head - svc.catalogue.position()),
+        "catalogue": (svc.read_models.position(), head - svc.read_models.position()),
         "audit": (svc.audit.position(), head - svc.audit.position()),
         **{
             # a policy's lag counts from the first event it has yet to react to, as /readyz does
@@ -109,5 +109,5 @@ def rebuild(name: str) -> None:
     svc = services()
     head = svc.ledger.recorder.max_notification_id() or 0
     with click.progressbar(length=head, label=f"dealtrail: rebuilding the {name}") as bar:
-        position = svc.catalogue.rebuild(bar.update)
+        position = svc.read_models.rebuild(bar.update)
     click.echo(f"rebuilt the {name} up to position {position}")

@@ -21,11 +21,11 @@ def wait_for_views() -> None:
     position = whole_number(wanted)
     if position is None or position < 0:
         abort(400, message=f"{HEADER} must be a log position (a whole number).")
-    catalogue = services().catalogue
-    if catalogue.inline:
-        catalogue.catch_up()
+    read_models = services().read_models
+    if read_models.inline:
+        read_models.catch_up()
     try:
-        catalogue.tracking.wait(catalogue.name, position, timeout=WAIT_SECONDS)
+        read_models.tracking.wait(read_models.name, position, timeout=WAIT_SECONDS)
     except TimeoutError:
         abort(
             503,

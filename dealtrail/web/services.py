@@ -22,10 +22,10 @@ from dealtrail.application.token_admin import TokenAdministration
 from dealtrail.application.trading_events import TradingEvents
 from dealtrail.infrastructure.audit_key import load_signing_key
 from dealtrail.infrastructure.audit_trail import AuditTrail
-from dealtrail.infrastructure.catalogue import Catalogue
 from dealtrail.infrastructure.database import create_database_engine
-from dealtrail.infrastructure.party_directory import CataloguePartyDirectory
+from dealtrail.infrastructure.party_directory import ViewPartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
+from dealtrail.infrastructure.read_models import ReadModels
 from dealtrail.infrastructure.schema_lock import schema_lock
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.store_format import check_store_format
@@ -52,7 +52,7 @@ class Services:
     parties: Parties
     agreements: Agreements
     tokens: TokenStore
-    catalogue: Catalogue
+    read_models: ReadModels
     policies: PolicyRunner
     audit: AuditTrail
     listings: Listings
@@ -86,7 +86,7 @@ def _build(settings: Settings) -> Services:
     parties = Parties(ledger)
     tokens = TokenStore(engine)
     tokens.create_tables()
-    catalogue = Catalogue(
+    read_models = ReadModels(
         engine,
         ledger,
         [
@@ -103,7 +103,7 @@ def _build(settings: Settings) -> Services:
         ],
         inline=settings.inline_followers,
     )
-    catalogue.create_tables()
+    read_models.create_tables()
     policies = PolicyRunner(ledger, [CountExhibits(), OwnerOfRecord()])
     if settings.inline_followers:  # else `dealtrail projections run` workers follow the log
         ledger.after_commands.append(policies.catch_up)
@@ -116,18 +116,18 @@ def _build(settings: Settings) -> Services:
         parties,
         Agreements(ledger, parties),
         tokens,
-        catalogue,
+        read_models,
         policies,
         audit,
         listings=Listings(ledger, parties),
         achievements=achievements,
         trading_events=TradingEvents(ledger, parties),
         achievement_import=AchievementImport(
-            parties, achievements, CataloguePartyDirectory(catalogue)
+            parties, achievements, ViewPartyDirectory(read_models)
         ),
         ip_assets=IpAssets(ledger),
         ip_transfers=IpTransfers(ledger),
-        privacy=Privacy(ledger, vault, lambda: catalogue.view(PartiesView).ids()),
+        privacy=Privacy(ledger, vault, lambda: read_models.view(PartiesView).ids()),
         token_admin=TokenAdministration(ledger, tokens),
     )
 

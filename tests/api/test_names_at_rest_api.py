@@ -115,7 +115,7 @@ def test_a_forgotten_person_reads_erased_and_no_search_finds_them(
     services: Services, staff: Api
 ) -> None:
     person = register(staff, PERSON, kind="individual")
-    view = services.catalogue.view(PartiesView)
+    view = services.read_models.view(PartiesView)
     assert _names(staff, "q=quorvath") == [PERSON]
 
     services.privacy.vault.forget([view.names.subject(person)])
@@ -123,7 +123,7 @@ def test_a_forgotten_person_reads_erased_and_no_search_finds_them(
     assert _names(staff, "kind=individual") == [ERASED]
 
     view.forget_names([person])
-    with services.catalogue.engine.connect() as conn:
+    with services.read_models.engine.connect() as conn:
         indexed = select(func.count()).where(name_grams.c.party_id == person)
         assert conn.execute(indexed).scalar_one() == 0
         initial = select(parties.c.name_key).where(parties.c.id == person)
@@ -150,7 +150,7 @@ def test_the_party_directory_finds_a_person_by_exact_name_and_country(
     """As the achievement import finds owners: exact name (not part of it, not another case)."""
     register(staff, "Dr. Wilhelmina", kind="individual")
     person = register(staff, PERSON, kind="individual")
-    view = services.catalogue.view(PartiesView)
+    view = services.read_models.view(PartiesView)
 
     assert view.find(PERSON, "CN") == person
     assert view.find("Dr. Wilhelmina", "CN") != person

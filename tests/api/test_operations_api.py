@@ -45,7 +45,7 @@ def _followers(services: Services) -> dict[str, Callable[[], object]]:
             f"policy:{p.name}": PolicyRunner(services.ledger, [p]).catch_up
             for p in services.policies.policies
         },
-        "catalogue": services.catalogue.catch_up,
+        "catalogue": services.read_models.catch_up,
         "audit": services.audit.catch_up,
     }
 

@@ -28,7 +28,7 @@ def test_a_read_waits_for_its_position_or_says_when_to_retry(
         assert behind.status_code == 503 and behind.headers["Retry-After"] == "1"
         assert client.get("/api/v1/parties", headers=auth).json["items"] == []
 
-        services.catalogue.catch_up()  # what a `dealtrail projections run` worker does
+        services.read_models.catch_up()  # what a `dealtrail projections run` worker does
         caught_up = client.get("/api/v1/parties", headers=wait)
         assert [p["name"] for p in caught_up.json["items"]] == ["Tashkent TU"]
     finally:
@@ -48,7 +48,7 @@ def test_a_read_ahead_of_the_views_waits_for_a_worker_to_catch_them_up(
         def catch_up_once_the_read_waits() -> None:  # what `dealtrail projections run` does
             try:
                 assert waiting.wait(timeout=30), "the read never waited for the views"
-                worker.catalogue.catch_up()
+                worker.read_models.catch_up()
             except BaseException as failure:
                 failures.append(failure)
 
@@ -90,7 +90,7 @@ def _when_the_read_is_waiting(
 ) -> threading.Event:
     """Set once a read has found the views behind its position, and so waits for them."""
     waiting = threading.Event()
-    has_tracking_id = services.catalogue.tracking.has_tracking_id
+    has_tracking_id = services.read_models.tracking.has_tracking_id
 
     def polled(name: str, position: int | None) -> bool:
         reached = has_tracking_id(name, position)
@@ -98,5 +98,5 @@ def _when_the_read_is_waiting(
             waiting.set()
         return reached
 
-    monkeypatch.setattr(services.catalogue.tracking, "has_tracking_id", polled)
+    monkeypatch.setattr(services.read_models.tracking, "has_tracking_id", polled)
     return waiting

@@ -33,7 +33,7 @@ def _env(settings: Settings) -> dict[str, str]:
 
 
 def _rows(services: Services) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-    with services.catalogue.engine.connect() as conn:
+    with services.read_models.engine.connect() as conn:
         return (
             [tuple(r) for r in conn.execute(select(parties).order_by(parties.c.seq))],
             [
@@ -59,7 +59,7 @@ def test_a_worker_killed_mid_batch_resumes_without_double_counting(settings: Set
     try:
         for kill in range(KILLS):
             _write(services, kill)
-            start = services.catalogue.position()
+            start = services.read_models.position()
             worker = subprocess.Popen(
                 [DEALTRAIL, "projections", "run", "catalogue", "--interval", "0.05"],
                 env=_env(worker_mode),
@@ -74,15 +74,15 @@ def test_a_worker_killed_mid_batch_resumes_without_double_counting(settings: Set
             time.sleep(rng.uniform(0.0, 3.0))
             worker.send_signal(signal.SIGKILL)
             worker.wait(timeout=30)
-            moved += services.catalogue.position() > start
+            moved += services.read_models.position() > start
 
         assert moved > 0, "no worker got as far as applying a batch before it was killed"
-        services.catalogue.catch_up()
+        services.read_models.catch_up()
         incremental = _rows(services)
         assert len(incremental[0]) == KILLS * BATCH
         assert len(incremental[1]) == KILLS * BATCH
 
-        services.catalogue.rebuild()
+        services.read_models.rebuild()
         assert _rows(services) == incremental
     finally:
         services.close()

@@ -30,7 +30,7 @@ STRANGER = "00000000-0000-4000-8000-000000000000"
 
 
 def party_names(services: Services) -> list[str]:
-    return [p["name"] for p in services.catalogue.view(PartiesView).search(limit=50)["items"]]
+    return [p["name"] for p in services.read_models.view(PartiesView).search(limit=50)["items"]]
 
 
 def head(services: Services) -> int:
@@ -54,7 +54,7 @@ def test_good_rows_are_imported_and_bad_rows_reported_by_line_and_column(
     assert report.already_present == []
     assert report.parties_registered == 2
     assert party_names(services) == ["Xi'an University", "Tashkent State Technical University"]
-    found = services.catalogue.view(AchievementsView).search(limit=50, owner_country="UZ")
+    found = services.read_models.view(AchievementsView).search(limit=50, owner_country="UZ")
     assert [(i["title"], i["external_ref"]) for i in found["items"]] == [
         ("Seed coating", {"scope": "alliance", "reference": "SRA-2"})
     ]

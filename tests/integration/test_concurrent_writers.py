@@ -39,7 +39,7 @@ from tests.integration.workers import (
     WAIT,
     RegistrationRound,
     SigningRound,
-    catch_up_catalogue,
+    catch_up_read_models,
     open_in_rounds,
     register_in_rounds,
     sign_in_rounds,
@@ -296,18 +296,18 @@ def test_two_processes_catching_up_the_catalogue_at_once_apply_every_event_exact
                 for i in range(PARTIES_TO_CATCH_UP)
             }
         last = services.ledger.recorder.max_notification_id()
-        assert services.catalogue.position() == 0
+        assert services.read_models.position() == 0
 
         outcomes = race(
-            catch_up_catalogue,
+            catch_up_read_models,
             [(settings, worker) for worker in WORKERS],
             messages=len(WORKERS),
             barriers=1,
         )
 
         assert {w: outcomes[w, 0] for w in WORKERS} == {w: ("caught_up", last) for w in WORKERS}
-        assert services.catalogue.position() == last
-        with services.catalogue.engine.connect() as conn:
+        assert services.read_models.position() == last
+        with services.read_models.engine.connect() as conn:
             rows = conn.execute(
                 select(catalogue_parties.c.id, catalogue_parties.c.seq, catalogue_parties.c.version)
             ).all()
@@ -325,7 +325,7 @@ def test_two_processes_catching_up_the_catalogue_at_once_apply_every_event_exact
         }
         assert set(log) == set(created)
         # A further catch-up finds nothing new.
-        assert services.catalogue.catch_up() == last
+        assert services.read_models.catch_up() == last
 
 
 # ---- start-up --------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ def test_loading_the_demo_again_adds_nothing(loaded: Loaded) -> None:
 
 def test_the_conference_counts_what_the_domain_story_tells(loaded: Loaded) -> None:
     demo = loaded.services
-    [listed] = demo.catalogue.view(TradingEventsView).search(limit=ALL)["items"]
+    [listed] = demo.read_models.view(TradingEventsView).search(limit=ALL)["items"]
     event = demo.trading_events.get(UUID(listed["id"]))
 
     expected = EventCounts(
@@ -76,7 +76,7 @@ def test_the_conference_counts_what_the_domain_story_tells(loaded: Loaded) -> No
 
 def test_the_supermarket_lists_every_exhibited_achievement_in_its_stage(loaded: Loaded) -> None:
     demo, exhibited = loaded
-    listed = demo.catalogue.view(AchievementsView).search(limit=ALL)["items"]
+    listed = demo.read_models.view(AchievementsView).search(limit=ALL)["items"]
 
     assert len(listed) == exhibited
     assert Counter(a["status"] for a in listed) == {
@@ -99,7 +99,7 @@ def test_the_supermarket_lists_every_exhibited_achievement_in_its_stage(loaded: 
 
 
 def test_the_agreements_are_in_every_stage(demo: Services) -> None:
-    listed = demo.catalogue.view(AgreementsView).search(limit=ALL)["items"]
+    listed = demo.read_models.view(AgreementsView).search(limit=ALL)["items"]
 
     statuses = Counter(a["status"] for a in listed)
     assert statuses == {"effective": 5, "open_for_signature": 1, "draft": 1, "completed": 1}
@@ -108,8 +108,8 @@ def test_the_agreements_are_in_every_stage(demo: Services) -> None:
 def test_ip_transfers_show_every_stage_and_a_recorded_assignment_moves_title(
     demo: Services,
 ) -> None:
-    transfers = demo.catalogue.view(IpTransfersView).search(limit=ALL)["items"]
-    assets = demo.catalogue.view(IpAssetsView).search(limit=ALL)["items"]
+    transfers = demo.read_models.view(IpTransfersView).search(limit=ALL)["items"]
+    assets = demo.read_models.view(IpAssetsView).search(limit=ALL)["items"]
 
     assert sorted(t["status"] for t in transfers) == [
         "completed",
@@ -125,13 +125,14 @@ def test_ip_transfers_show_every_stage_and_a_recorded_assignment_moves_title(
     }
     [assignment] = [t for t in transfers if t["mode"] == "assignment"]
     asset = demo.ip_assets.get(UUID(assignment["asset_id"]))
-    name = {p["id"]: p["name"] for p in demo.catalogue.view(PartiesView).search(limit=ALL)["items"]}
+    parties = demo.read_models.view(PartiesView).search(limit=ALL)["items"]
+    name = {p["id"]: p["name"] for p in parties}
     assert name[asset.holder_party_id] == "Xi'an University of Science and Technology Transfer"
     assert name[asset.owner_party_id] == "Weihe Water Technologies Co., Ltd."
 
 
 def test_equity_listings_are_in_every_stage(demo: Services) -> None:
-    listed = demo.catalogue.view(ListingsView).search(limit=ALL)["items"]
+    listed = demo.read_models.view(ListingsView).search(limit=ALL)["items"]
 
     assert sorted(x["status"] for x in listed) == ["applied", "listed", "suspended", "under_review"]
     [trading] = [x for x in listed if x["status"] == "listed"]
@@ -144,7 +145,8 @@ def test_equity_listings_are_in_every_stage(demo: Services) -> None:
 def test_listed_companies_keep_registers_that_follow_from_their_rounds_and_transfers(
     demo: Services,
 ) -> None:
-    ids = {p["name"]: p["id"] for p in demo.catalogue.view(PartiesView).search(limit=ALL)["items"]}
+    parties = demo.read_models.view(PartiesView).search(limit=ALL)["items"]
+    ids = {p["name"]: p["id"] for p in parties}
     party = {p.key: ids[p.name] for p in PARTIES + MEMBERS}
     expected: dict[str, Counter[str]] = {}
     for listing in LISTINGS:
@@ -157,7 +159,7 @@ def test_listed_companies_keep_registers_that_follow_from_their_rounds_and_trans
                 shares.update({party[buyer]: n})
             expected[party[listing.company]] = +shares
 
-    listed = demo.catalogue.view(ListingsView).search(limit=ALL)["items"]
+    listed = demo.read_models.view(ListingsView).search(limit=ALL)["items"]
     registers = {x["company_id"]: x["register"] for x in listed if x["register"]}
 
     assert {
@@ -172,7 +174,7 @@ def test_listed_companies_keep_registers_that_follow_from_their_rounds_and_trans
 
 
 def test_the_alliances_reach_along_the_belt_and_road(demo: Services) -> None:
-    parties = demo.catalogue.view(PartiesView)
+    parties = demo.read_models.view(PartiesView)
 
     assert len(parties.search(limit=ALL)["items"]) == len(PARTIES + MEMBERS)
     members = parties.search(limit=ALL, alliance="Silk Road University Alliance")["items"]
@@ -188,5 +190,5 @@ def test_the_core_alone_loads_once(services: Services) -> None:
     assert load_demo(services.parties, services.agreements) == steps
     assert steps == Demo(services.parties, services.agreements).count()
     assert services.ledger.recorder.max_notification_id() == head
-    listed = services.catalogue.view(AgreementsView).search(limit=100)["items"]
+    listed = services.read_models.view(AgreementsView).search(limit=100)["items"]
     assert len(listed) == len(AGREEMENTS)

@@ -9,15 +9,15 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from dealtrail.infrastructure import catalogue as catalogue_module
+from dealtrail.infrastructure import read_models as read_models_module
 from dealtrail.infrastructure.follower import BATCH
 from tests.integration.loaded_demo import Loaded
 
 
 def _every_row(loaded: Loaded) -> dict[str, list[tuple[Any, ...]]]:
-    catalogue = loaded.services.catalogue
-    tables = [table for view in catalogue.views.values() for table in view.tables]
-    with catalogue.engine.connect() as conn:
+    read_models = loaded.services.read_models
+    tables = [table for view in read_models.views.values() for table in view.tables]
+    with read_models.engine.connect() as conn:
         return {
             table.name: [tuple(r) for r in conn.execute(select(table).order_by(*table.primary_key))]
             for table in tables
@@ -27,16 +27,16 @@ def _every_row(loaded: Loaded) -> dict[str, list[tuple[Any, ...]]]:
 def test_the_demo_rebuilt_equals_the_demo_as_recorded(
     loaded: Loaded, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    catalogue = loaded.services.catalogue
-    catalogue.catch_up()
+    read_models = loaded.services.read_models
+    read_models.catch_up()
     recorded = _every_row(loaded)
     events = loaded.services.ledger.recorder.max_notification_id()
 
-    assert catalogue.rebuild() == events > BATCH  # more than one batch
+    assert read_models.rebuild() == events > BATCH  # more than one batch
     carried = _every_row(loaded)
     with monkeypatch.context() as patch:
-        patch.setattr(catalogue_module, "CARRIED", 0)  # every aggregate reloaded
-        catalogue.rebuild()
+        patch.setattr(read_models_module, "CARRIED", 0)  # every aggregate reloaded
+        read_models.rebuild()
     reloaded = _every_row(loaded)
 
     assert all(recorded.values()), "every view has rows"

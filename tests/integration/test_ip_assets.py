@@ -87,7 +87,7 @@ def test_assets_are_listed_by_kind_jurisdiction_holder_owner_status_and_number(
         ).aggregate_id
     )
     services.ip_assets.record_lapse(UUID(secret), date(2025, 1, 10), "Disclosed at a fair")
-    view = services.catalogue.view(IpAssetsView)
+    view = services.read_models.view(IpAssetsView)
 
     def ids(**query: object) -> list[str]:
         return [i["id"] for i in view.search(limit=10, **query)["items"]]  # type: ignore[arg-type]

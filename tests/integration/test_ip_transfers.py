@@ -155,7 +155,7 @@ def test_transfers_are_listed_by_asset_mode_status_and_party(services: Services)
     services.ip_transfers.schedule_consideration(assignment, TWO_HALVES)
     services.ip_transfers.record_payment(assignment, HALF, date(2025, 5, 2), "Wire 1")
     licence = propose(services, other, a, c, "sole_licence")
-    view = services.catalogue.view(IpTransfersView)
+    view = services.read_models.view(IpTransfersView)
 
     def ids(**query: object) -> list[UUID]:
         return [UUID(i["id"]) for i in view.search(limit=10, **query)["items"]]  # type: ignore[arg-type]

@@ -63,7 +63,7 @@ def _paged(view: Any, sort: str, limit: int) -> list[str]:
 
 @pytest.mark.parametrize("kind", LISTS, ids=lambda v: v.__name__)
 def test_every_list_sorts_by_each_of_its_keys_either_way(loaded: Loaded, kind: Any) -> None:
-    view = loaded.services.catalogue.view(kind)
+    view = loaded.services.read_models.view(kind)
     created = view.search(limit=ALL)["items"]
     limit = max(2, len(created) // 4)  # a handful of pages, the last one possibly empty
 

@@ -33,7 +33,7 @@ def close_round(services: Services, listing_id: Any, investor: str, amount: str,
 
 
 def search(services: Services, **query: Any) -> list[str]:
-    found = services.catalogue.view(ListingsView).search(limit=10, **query)
+    found = services.read_models.view(ListingsView).search(limit=10, **query)
     return [item["id"] for item in found["items"]]
 
 
@@ -68,7 +68,7 @@ def test_a_listing_shows_its_funds_raised_per_currency(services: Services) -> No
     close_round(services, listing_id, who.angel, "250000", "USD")
     close_round(services, listing_id, who.angel, "1000000.50", "CNY")
 
-    [item] = services.catalogue.view(ListingsView).search(limit=10)["items"]
+    [item] = services.read_models.view(ListingsView).search(limit=10)["items"]
 
     assert item["rounds"] == 3
     assert item["funds_raised"] == [
@@ -84,7 +84,7 @@ def test_funds_raised_can_be_summed_by_state_and_currency_in_sql(services: Servi
         listing_id = listed(services, who)
         close_round(services, listing_id, who.fund, amount, "CNY")
     services.listings.suspend(listing_id, "Annual report overdue")
-    services.catalogue.catch_up()
+    services.read_models.catch_up()
 
     report = (
         select(listings.c.status, listing_funds.c.currency, func.sum(listing_funds.c.amount_minor))
@@ -92,7 +92,7 @@ def test_funds_raised_can_be_summed_by_state_and_currency_in_sql(services: Servi
         .group_by(listings.c.status, listing_funds.c.currency)
         .order_by(listings.c.status)
     )
-    with services.catalogue.engine.connect() as conn:
+    with services.read_models.engine.connect() as conn:
         rows = [tuple(r) for r in conn.execute(report)]
 
     assert rows == [("listed", "CNY", 500000000), ("suspended", "CNY", 150000025)]
@@ -101,20 +101,20 @@ def test_funds_raised_can_be_summed_by_state_and_currency_in_sql(services: Servi
 def test_a_rebuilt_listings_view_equals_the_incrementally_built_one(services: Services) -> None:
     who = cast(services)
     listing_id = listed(services, who)
-    services.catalogue.catch_up()
+    services.read_models.catch_up()
     close_round(services, listing_id, who.fund, "5000000.00", "CNY")
     services.listings.delist(listing_id, "Acquired")
-    services.catalogue.catch_up()
+    services.read_models.catch_up()
 
     def rows() -> list[list[dict[str, Any]]]:
-        with services.catalogue.engine.connect() as conn:
+        with services.read_models.engine.connect() as conn:
             return [
                 [dict(r) for r in conn.execute(select(t).order_by(*t.primary_key)).mappings()]
                 for t in (listings, listing_funds)
             ]
 
     incremental = rows()
-    services.catalogue.rebuild()
+    services.read_models.rebuild()
 
     assert rows() == incremental
     assert incremental[0][0]["status"] == "delisted"
@@ -125,7 +125,7 @@ def test_pages_of_listings_follow_the_cursor(services: Services) -> None:
     ids = [
         str(services.listings.apply(who.company, who.centre, board).aggregate_id) for board in Board
     ]
-    view = services.catalogue.view(ListingsView)
+    view = services.read_models.view(ListingsView)
 
     first = view.search(limit=3)
     second = view.search(limit=3, after=first["next_after"])

@@ -24,8 +24,8 @@ TABLES = (agreements, milestones, schedules, instalments, payments)
 
 
 def _rows(services: Services, table: Table) -> list[dict[str, Any]]:
-    services.catalogue.catch_up()
-    with services.catalogue.engine.connect() as conn:
+    services.read_models.catch_up()
+    with services.read_models.engine.connect() as conn:
         return [
             dict(r) for r in conn.execute(select(table).order_by(*table.primary_key)).mappings()
         ]
@@ -88,7 +88,7 @@ def test_a_rebuild_gives_the_report_views_the_same_rows(services: Services) -> N
     services.ip_transfers.record_payment(transfer_id, _cny("40.00"), date(2026, 11, 2), "Wire")
     before = [_rows(services, t) for t in TABLES]
 
-    services.catalogue.rebuild()
+    services.read_models.rebuild()
 
     assert [_rows(services, t) for t in TABLES] == before
     assert all(before), "every table holds rows"

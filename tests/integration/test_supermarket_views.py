@@ -23,7 +23,7 @@ SILK_ROAD = "Silk Road University Alliance"
 
 
 def titles(services: Services, **filters: Any) -> list[str]:
-    found = services.catalogue.view(AchievementsView).search(limit=50, **filters)
+    found = services.read_models.view(AchievementsView).search(limit=50, **filters)
     return [item["title"] for item in found["items"]]
 
 
@@ -73,7 +73,7 @@ def test_an_owner_joining_an_alliance_later_brings_its_achievements_into_that_al
 def test_a_search_item_carries_the_offer_and_the_owner_but_no_personal_data(
     services: Services, supermarket: dict[str, str]
 ) -> None:
-    item = services.catalogue.view(AchievementsView).search(limit=50, q="seed")["items"][0]
+    item = services.read_models.view(AchievementsView).search(limit=50, q="seed")["items"][0]
 
     assert item["asking_price"] == "negotiable"
     assert item["transfer_modes"] == ["assignment", "equity_investment"]
@@ -85,7 +85,7 @@ def test_a_search_item_carries_the_offer_and_the_owner_but_no_personal_data(
 
 
 def test_search_pages_follow_the_cursor(services: Services, supermarket: dict[str, str]) -> None:
-    view = services.catalogue.view(AchievementsView)
+    view = services.read_models.view(AchievementsView)
     first = view.search(limit=2)
     second = view.search(limit=2, after=first["next_after"])
 
@@ -98,12 +98,12 @@ def test_trading_events_are_listed_with_their_counts(services: Services) -> None
     event_id = conference(services, host)
     services.achievements.exhibit_at(achievement(services, host), str(event_id))
 
-    listed = services.catalogue.view(TradingEventsView).search(limit=10, country="cn")["items"]
+    listed = services.read_models.view(TradingEventsView).search(limit=10, country="cn")["items"]
 
     assert [(i["id"], i["counts"]["achievements_exhibited"]) for i in listed] == [
         (str(event_id), 1)
     ]
-    assert services.catalogue.view(TradingEventsView).search(limit=10, q="expo")["items"] == []
+    assert services.read_models.view(TradingEventsView).search(limit=10, q="expo")["items"] == []
 
 
 def test_a_rebuilt_catalogue_equals_the_incrementally_built_one(
@@ -111,17 +111,17 @@ def test_a_rebuilt_catalogue_equals_the_incrementally_built_one(
 ) -> None:
     event_id = conference(services, supermarket["xian"])
     services.achievements.exhibit_at(achievement(services, supermarket["xian"]), str(event_id))
-    services.catalogue.catch_up()
+    services.read_models.catch_up()
     tables = (achievements, achievement_modes, trading_events)
 
     def rows() -> list[list[dict[str, Any]]]:
-        with services.catalogue.engine.connect() as conn:
+        with services.read_models.engine.connect() as conn:
             return [
                 [dict(r) for r in conn.execute(select(t).order_by(*t.primary_key)).mappings()]
                 for t in tables
             ]
 
     before = rows()
-    services.catalogue.rebuild()
+    services.read_models.rebuild()
 
     assert rows() == before

@@ -187,10 +187,10 @@ def register_in_rounds(
     run_rounds(settings, worker, actor, rounds, register, (opening, start, gate, results))
 
 
-def catch_up_catalogue(
+def catch_up_read_models(
     settings: Settings, worker: str, opening: Any, start: Any, results: Any
 ) -> None:
-    """Brings the catalogue up to date at the same instant as the other worker."""
+    """Brings the views up to date at the same instant as the other worker."""
     try:
         services = _build(settings, opening)
     except Exception:
@@ -201,7 +201,7 @@ def catch_up_catalogue(
         with recording(worker, comment="concurrent catch-up test"):
             start.wait(WAIT)
             try:
-                outcome: Outcome = ("caught_up", services.catalogue.catch_up())
+                outcome: Outcome = ("caught_up", services.read_models.catch_up())
             except Exception:
                 outcome = ("crashed", traceback.format_exc())
             results.put((worker, 0, outcome))

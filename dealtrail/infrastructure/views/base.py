@@ -1,4 +1,4 @@
-"""What every catalogue view provides, and helpers they share."""
+"""What every view provides, and helpers they share."""
 
 from __future__ import annotations
 

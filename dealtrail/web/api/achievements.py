@@ -54,7 +54,7 @@ class Achievements(MethodView):
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Search the supermarket: title text, field, TRL range, transfer mode, the owner's
         country or alliance, status."""
-        return services().catalogue.view(AchievementsView).search(**query)
+        return services().read_models.view(AchievementsView).search(**query)
 
     @blp.arguments(AchievementCreateSchema)
     @blp.response(201, AchievementDetailSchema)

@@ -49,7 +49,7 @@ class Agreements(MethodView):
     @blp.response(200, AgreementPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List agreements, filtered by status, kind, party or title."""
-        return services().catalogue.view(AgreementsView).search(**query)
+        return services().read_models.view(AgreementsView).search(**query)
 
     @blp.arguments(AgreementCreateSchema)
     @blp.response(201, AgreementSchema)

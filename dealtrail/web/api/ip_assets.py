@@ -52,7 +52,7 @@ class IpAssets(MethodView):
     @blp.response(200, AssetPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List IP assets by kind, jurisdiction, holder, owner, status, title or number."""
-        return services().catalogue.view(IpAssetsView).search(**query)
+        return services().read_models.view(IpAssetsView).search(**query)
 
     @blp.arguments(AssetCreateSchema)
     @blp.response(201, AssetSchema)

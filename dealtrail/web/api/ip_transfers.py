@@ -47,7 +47,7 @@ class IpTransfers(MethodView):
     @blp.response(200, TransferPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List IP transfers, filtered by asset, asset kind, mode, status or party."""
-        return services().catalogue.view(IpTransfersView).search(**query)
+        return services().read_models.view(IpTransfersView).search(**query)
 
     @blp.arguments(TransferCreateSchema)
     @blp.response(201, TransferSchema)

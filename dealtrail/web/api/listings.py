@@ -48,7 +48,7 @@ class Listings(MethodView):
     @blp.response(200, ListingPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List listings, filtered by state, board, centre, company, or code or company name."""
-        return services().catalogue.view(ListingsView).search(**query)
+        return services().read_models.view(ListingsView).search(**query)
 
     @blp.arguments(ListingCreateSchema)
     @blp.response(201, ListingSchema)

@@ -46,7 +46,7 @@ class Parties(MethodView):
     @blp.response(200, PartyPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List parties, filtered by country, kind, alliance or name."""
-        return services().catalogue.view(PartiesView).search(**query)
+        return services().read_models.view(PartiesView).search(**query)
 
     @blp.arguments(PartyCreateSchema)
     @blp.response(201, PartySchema)

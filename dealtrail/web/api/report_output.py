@@ -41,10 +41,10 @@ CSV_DOC = {
 def run(report: Callable[..., dict[str, Any]], **params: Any) -> dict[str, Any]:
     """The report over the views, caught up first when they follow the log inline; its queries
     share one transaction (on PostgreSQL, one snapshot)."""
-    catalogue = services().catalogue
-    if catalogue.inline:
-        catalogue.catch_up()
-    with catalogue.engine.connect() as conn:
+    read_models = services().read_models
+    if read_models.inline:
+        read_models.catch_up()
+    with read_models.engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():

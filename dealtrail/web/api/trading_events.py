@@ -51,7 +51,7 @@ class TradingEvents(MethodView):
     @blp.response(200, TradingEventPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List trading events with their counts, filtered by name, country or host."""
-        return services().catalogue.view(TradingEventsView).search(**query)
+        return services().read_models.view(TradingEventsView).search(**query)
 
     @blp.arguments(TradingEventCreateSchema)
     @blp.response(201, TradingEventSchema)

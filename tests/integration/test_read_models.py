@@ -1,4 +1,4 @@
-"""The catalogue read model follows the log exactly once and answers list queries."""
+"""The read models follow the log exactly once and answers list queries."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from eventsourcing.persistence import Notification
 from sqlalchemy import BigInteger, Column, Connection, MetaData, Table, insert, select
 
-from dealtrail.infrastructure.catalogue import Catalogue
+from dealtrail.infrastructure.read_models import ReadModels
 from dealtrail.infrastructure.views.agreements import AgreementsView, agreement_parties, agreements
 from dealtrail.infrastructure.views.parties import PartiesView, parties
 from dealtrail.web.services import Services
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("staff")
 
 
 def _rows(services: Services) -> list[list[dict[str, object]]]:
-    with services.catalogue.engine.connect() as conn:
+    with services.read_models.engine.connect() as conn:
         return [
             [dict(r) for r in conn.execute(select(t).order_by(*t.primary_key)).mappings()]
             for t in (parties, agreements, agreement_parties)
@@ -33,25 +33,25 @@ def test_lists_reflect_every_recorded_command(services: Services) -> None:
     services.parties.join_alliance(UUID(a), "Silk Road University Alliance")
     services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
 
-    open_ones = services.catalogue.view(AgreementsView).search(
+    open_ones = services.read_models.view(AgreementsView).search(
         limit=10, status="open_for_signature"
     )["items"]
     assert [(i["id"], i["awaiting_signatures"]) for i in open_ones] == [(str(agreement_id), [b])]
-    members = services.catalogue.view(PartiesView).search(
+    members = services.read_models.view(PartiesView).search(
         limit=10, alliance="Silk Road University Alliance"
     )
     assert [p["id"] for p in members["items"]] == [a]
     assert [
         p["id"]
-        for p in services.catalogue.view(PartiesView).search(limit=10, country="kz")["items"]
+        for p in services.read_models.view(PartiesView).search(limit=10, country="kz")["items"]
     ] == [b]
 
 
 applied = Table("test_applied_positions", MetaData(), Column("position", BigInteger))
 
 
-class CountingCatalogue(Catalogue):
-    """The catalogue with its own views, noting each log position it applies in the same
+class CountingReadModels(ReadModels):
+    """The read models with their own views, noting each log position it applies in the same
     transaction as the views' rows: the views write rows from an aggregate's latest state, so
     applying an event again would leave them as they were, but not this count."""
 
@@ -65,35 +65,35 @@ class CountingCatalogue(Catalogue):
 
 
 def test_catching_up_twice_applies_nothing_twice(services: Services) -> None:
-    catalogue = CountingCatalogue(
-        services.catalogue.engine, services.ledger, list(services.catalogue.views.values())
+    read_models = CountingReadModels(
+        services.read_models.engine, services.ledger, list(services.read_models.views.values())
     )
-    applied.create(catalogue.engine)
+    applied.create(read_models.engine)
     agreement_id, a, b = open_agreement(services)
-    first = catalogue.catch_up()
+    first = read_models.catch_up()
     before = _rows(services)
-    assert catalogue.catch_up() == first
+    assert read_models.catch_up() == first
     assert _rows(services) == before
     services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
     services.parties.rename(UUID(b), "Kazakh National Academy of Sciences")
 
-    head = catalogue.catch_up()
-    assert catalogue.catch_up() == head == services.ledger.recorder.max_notification_id()
+    head = read_models.catch_up()
+    assert read_models.catch_up() == head == services.ledger.recorder.max_notification_id()
     logged = services.ledger.recorder.select_notifications(0, 1000, inclusive_of_start=False)
-    assert catalogue.applied() == Counter(n.id for n in logged)
+    assert read_models.applied() == Counter(n.id for n in logged)
 
 
-def test_a_rebuilt_catalogue_equals_the_incrementally_built_one(services: Services) -> None:
+def test_rebuilt_views_equal_the_incrementally_built_one(services: Services) -> None:
     agreement_id, a, b = open_agreement(services)
-    services.catalogue.catch_up()
+    services.read_models.catch_up()
     services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
-    services.catalogue.catch_up()
+    services.read_models.catch_up()
     services.agreements.sign(agreement_id, b, "Aida Nur", "Director", date(2026, 11, 21))
     services.parties.rename(UUID(b), "Kazakh National Academy of Sciences")
-    services.catalogue.catch_up()
+    services.read_models.catch_up()
     incremental = _rows(services)
 
-    services.catalogue.rebuild()
+    services.read_models.rebuild()
 
     assert _rows(services) == incremental
     assert incremental[1][0]["status"] == "effective"
@@ -104,27 +104,27 @@ def test_pages_follow_the_cursor_in_log_order(services: Services) -> None:
         str(services.parties.register(f"Institute {n}", "research_institute", "CN").aggregate_id)
         for n in range(5)
     ]
-    first = services.catalogue.view(PartiesView).search(limit=2)
-    second = services.catalogue.view(PartiesView).search(limit=2, after=first["next_after"])
-    third = services.catalogue.view(PartiesView).search(limit=2, after=second["next_after"])
+    first = services.read_models.view(PartiesView).search(limit=2)
+    second = services.read_models.view(PartiesView).search(limit=2, after=first["next_after"])
+    third = services.read_models.view(PartiesView).search(limit=2, after=second["next_after"])
     seen = [p["id"] for page in (first, second, third) for p in page["items"]]
     assert seen == ids
     assert third["next_after"] is None
 
 
-def test_a_changed_view_schema_rebuilds_the_catalogue_from_the_log(services: Services) -> None:
+def test_a_changed_view_schema_rebuilds_the_views_from_the_log(services: Services) -> None:
     open_agreement(services)
-    services.catalogue.catch_up()
+    services.read_models.catch_up()
     before = _rows(services)
 
     class PartiesViewV2(PartiesView):
         version = 2
 
     views = [
-        PartiesViewV2(services.catalogue.engine) if type(v) is PartiesView else v
-        for v in services.catalogue.views.values()
+        PartiesViewV2(services.read_models.engine) if type(v) is PartiesView else v
+        for v in services.read_models.views.values()
     ]
-    changed = Catalogue(services.catalogue.engine, services.ledger, views)
+    changed = ReadModels(services.read_models.engine, services.ledger, views)
     changed.create_tables()
 
     assert changed.position() == 0

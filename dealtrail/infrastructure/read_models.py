@@ -1,4 +1,4 @@
-"""The catalogue: the list views, kept in step with the log by a follower."""
+"""The read models: every list view, kept in step with the log by one follower."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def _key(view: View) -> str:
     return type(view).__name__
 
 
-class Catalogue(LogFollower):
-    name = "catalogue"
+class ReadModels(LogFollower):
+    name = "catalogue"  # what operators and its stored position know it by
 
     def __init__(
         self, engine: Engine, ledger: Ledger, views: list[View], *, inline: bool = True
@@ -57,7 +57,7 @@ class Catalogue(LogFollower):
         with self.engine.begin() as conn:
             stored = {row.view: row.version for row in conn.execute(select(schema_versions))}
             if stored and stored != current:
-                logger.warning("catalogue schema changed (%s -> %s): rebuilding", stored, current)
+                logger.warning("views schema changed (%s -> %s): rebuilding", stored, current)
                 for view in self.views.values():
                     metadata.drop_all(conn, tables=list(view.tables))
                 self.reset(conn)
@@ -77,7 +77,7 @@ class Catalogue(LogFollower):
             try:
                 self.catch_up()
             except (OperationalError, SqlOperationalError) as error:
-                logger.warning("catalogue catch-up failed, views read as they stand: %s", error)
+                logger.warning("views catch-up failed, views read as they stand: %s", error)
         return self.views[cls]  # type: ignore[return-value]
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
