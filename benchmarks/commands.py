@@ -1,7 +1,7 @@
 """Commands per second through the application layer, against raw eventsourcing saving the same
 events.
 
-Subject: `Parties.register` then `Parties.rename` through `build_services`, each command in its
+Subject: `Parties.register` then `Parties.rename` through `bootstrap`, each command in its
 own `recording(...)` block with an idempotency key: metadata on every event, the idempotency
 record in the same transaction, the audit receipt (leaf hash) and the inline policies.
 Baseline: a plain eventsourcing Application creating an equivalent aggregate, then loading it,
@@ -16,15 +16,15 @@ from time import perf_counter
 from benchmarks.harness import Bench, Result, interleaved, throughput
 from benchmarks.raw import RawApplication, raw_env
 from dealtrail.application.ledger import Options
+from dealtrail.bootstrap import bootstrap
 from dealtrail.domain.metadata import recording
-from dealtrail.web.services import build_services
 
 TARGET = 0.8
 
 
 def measure(bench: Bench) -> Result:
     settings = bench.fresh("commands")
-    services = build_services(settings)
+    services = bootstrap(settings)
     raw = RawApplication(env=raw_env(settings))
     pairs = max(1, bench.mode.commands // 2)
     numbers = itertools.count()

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from benchmarks.harness import Bench
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.base import Recorded
@@ -22,7 +23,6 @@ from dealtrail.domain.money import Money
 from dealtrail.domain.offer import AchievementField, Offer, TransferMode
 from dealtrail.domain.party import Party, PartyKind
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole, Terms
-from dealtrail.web.services import Services, build_services
 
 GROUPS_PER_SAVE = 5
 ALLIANCES = ("Silk Road Alliance", "Belt and Road Technology Transfer Alliance")
@@ -42,7 +42,7 @@ class Log:
 def shared_log(bench: Bench) -> Log:
     """Built once per store and run, then shared."""
     if "log" not in bench.shared:
-        services = build_services(bench.fresh("log"))
+        services = bootstrap(bench.fresh("log"))
         bench.on_close(services.close)
         bench.shared["log"] = build(services, bench.mode.log_events)
     log: Log = bench.shared["log"]

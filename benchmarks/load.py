@@ -14,9 +14,9 @@ from uuid import UUID
 
 from benchmarks.harness import Bench, Result
 from dealtrail.application.ledger import Ledger
+from dealtrail.bootstrap import bootstrap
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.party import Party, PartyKind
-from dealtrail.web.services import build_services
 
 TARGET = 2.0
 SAVE_EVERY = 500
@@ -24,7 +24,7 @@ SAVE_EVERY = 500
 
 def measure(bench: Bench) -> Result:
     mode = bench.mode
-    services = build_services(bench.fresh("load"))
+    services = bootstrap(bench.fresh("load"))
     try:
         ledger = services.ledger
         parties = {size: _party_with(ledger, size) for size in mode.load_sizes}

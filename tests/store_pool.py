@@ -20,8 +20,8 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
+from dealtrail.bootstrap import bootstrap
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import build_services
 
 # What the schema holds, as one digest: relations (with their columns), indexes, constraints,
 # triggers, functions and types. Rows and sequence positions are not part of it. The schema's
@@ -113,9 +113,7 @@ class StorePool:
         self.conn = psycopg.connect(url, autocommit=True)
         reference = self._create()
         with tempfile.TemporaryDirectory() as data_dir:
-            build_services(
-                Settings(Path(data_dir), database_url=url, database_schema=reference)
-            ).close()
+            bootstrap(Settings(Path(data_dir), database_url=url, database_schema=reference)).close()
         self.shape: str | None = None  # while there is no reference: any shape is kept
         shape = self._emptied(reference)
         if shape is not None:

@@ -10,6 +10,7 @@ from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, UnsupportedMediaType
 
 from dealtrail.application.errors import ApplicationError
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.errors import DomainError
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web import access, docs, problems
@@ -41,7 +42,6 @@ from dealtrail.web.dashboard import blp as dashboard_blp
 from dealtrail.web.headers import add_security_headers, enable_cors
 from dealtrail.web.json import ExactJSONProvider
 from dealtrail.web.logs import log_request, start_timer
-from dealtrail.web.services import Services, build_services
 from dealtrail.web.spec import ProblemResponses
 from dealtrail.web.spec_receipts import ReceiptHeaders
 
@@ -113,7 +113,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
     )
     app.config.update(config or {})
-    app.extensions["dealtrail"] = services or build_services(settings)
+    app.extensions["dealtrail"] = services or bootstrap(settings)
 
     api = DealtrailApi(app, spec_kwargs={"extra_plugins": [ProblemResponses(), ReceiptHeaders()]})
     api.register_api_blueprints()

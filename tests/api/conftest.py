@@ -8,15 +8,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
-from dealtrail.web.services import Services, build_services
 
 
 @pytest.fixture
 def services(settings: Settings) -> Iterator[Services]:
-    built = build_services(settings)
+    built = bootstrap(settings)
     yield built
     built.close()
 

@@ -9,10 +9,10 @@ import dataclasses
 import pytest
 from flask.testing import FlaskClient
 
+from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
-from dealtrail.web.services import Services
 
 ORIGIN = "https://dashboard.example"
 SENT = [

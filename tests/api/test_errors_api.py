@@ -8,10 +8,10 @@ from typing import Any
 
 from flask import Flask
 
+from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
-from dealtrail.web.services import Services
 
 from .conftest import Api, draft_agreement, register_party, sign
 

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from iso4217 import Currency
 
-from dealtrail.web.services import Services
+from dealtrail.bootstrap import Services
 
 from .conftest import Api, register_party
 from .ip_steps import Deal

@@ -17,8 +17,8 @@ import pytest
 from marshmallow import fields
 
 import dealtrail.web
+from dealtrail.bootstrap import Services
 from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
-from dealtrail.web.services import Services
 
 from .conftest import Api, draft_agreement, register_party
 from .ip_steps import Deal

@@ -6,8 +6,8 @@ from typing import Any
 
 from flask import Flask
 
+from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.tokens import Role
-from dealtrail.web.services import Services
 
 from .conftest import Api, draft_agreement, register_party
 

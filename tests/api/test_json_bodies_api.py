@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dealtrail.web.services import Services
+from dealtrail.bootstrap import Services
 
 from .conftest import Api, register_party
 

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 
-from dealtrail.web.services import Services
+from dealtrail.bootstrap import Services
 
 from .conftest import Api
 from .listing_steps import Listing, ok, refused

@@ -13,12 +13,12 @@ import pytest
 from eventsourcing.cryptography import AESCipher
 from sqlalchemy import func, select
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.personal import ERASED
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.base import sort_key
 from dealtrail.infrastructure.views.parties import PartiesView, parties
 from dealtrail.infrastructure.views.party_names import name_grams
-from dealtrail.web.services import Services
 
 from .conftest import Api
 from .report_steps import Contract, report

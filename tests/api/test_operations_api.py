@@ -9,10 +9,10 @@ import pytest
 from flask import Flask
 
 from dealtrail.application.policies import PolicyRunner
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
-from dealtrail.web.services import Services, build_services
 from tests.api.conftest import Api, register_party
 from tests.api.ip_steps import Deal, ok
 from tests.api.supermarket_steps import ACHIEVEMENTS, create_achievement, register, schedule
@@ -32,7 +32,7 @@ def test_readiness_reports_the_log_head_and_no_lag(app: Flask, staff: Api) -> No
 def workers(settings: Settings) -> Iterator[Services]:
     """Services whose followers run elsewhere (`dealtrail projections run`), allowed to lag
     by one event."""
-    built = build_services(dataclasses.replace(settings, inline_followers=False, ready_max_lag=1))
+    built = bootstrap(dataclasses.replace(settings, inline_followers=False, ready_max_lag=1))
     yield built
     built.close()
 

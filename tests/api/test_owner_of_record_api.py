@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from dealtrail.web.services import Services
+from dealtrail.bootstrap import Services
 
 from .conftest import Api
 from .ip_steps import ASSETS, Deal, ok, refused

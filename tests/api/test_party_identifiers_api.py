@@ -11,8 +11,8 @@ from typing import Any
 from eventsourcing.persistence import StoredEvent
 from werkzeug.test import TestResponse
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.party_identifiers import SCHEMES
-from dealtrail.web.services import Services
 
 from .conftest import Api
 

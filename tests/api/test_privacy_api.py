@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dealtrail.web.services import Services
+from dealtrail.bootstrap import Services
 from tests.api.conftest import Api, draft_agreement, register_party, sign
 
 ERASURES = "/api/v1/privacy/erasures"

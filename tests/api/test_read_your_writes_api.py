@@ -8,11 +8,11 @@ import threading
 import pytest
 from flask.testing import FlaskClient
 
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web import consistency
 from dealtrail.web.app import create_app
-from dealtrail.web.services import Services, build_services
 
 
 def test_a_read_waits_for_its_position_or_says_when_to_retry(
@@ -20,7 +20,7 @@ def test_a_read_waits_for_its_position_or_says_when_to_retry(
 ) -> None:
     monkeypatch.setattr(consistency, "WAIT_SECONDS", 0.3)
     worker_mode = dataclasses.replace(settings, inline_followers=False)
-    services = build_services(worker_mode)
+    services = bootstrap(worker_mode)
     try:
         client, auth, wait = _register_a_party(worker_mode, services)
 
@@ -39,7 +39,7 @@ def test_a_read_ahead_of_the_views_waits_for_a_worker_to_catch_them_up(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     worker_mode = dataclasses.replace(settings, inline_followers=False)
-    services, worker = build_services(worker_mode), build_services(worker_mode)
+    services, worker = bootstrap(worker_mode), bootstrap(worker_mode)
     try:
         client, _, wait = _register_a_party(worker_mode, services)
         waiting = _when_the_read_is_waiting(services, monkeypatch)

@@ -26,9 +26,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.access import MATRIX, PUBLIC
-from dealtrail.web.services import Services
 from tests.api.conftest import Api, draft_agreement, register_party
 from tests.api.ip_steps import propose, register_asset
 from tests.api.listing_steps import Listing

@@ -10,9 +10,9 @@ from eventsourcing import persistence as es
 from flask import Flask
 from sqlalchemy import exc as sa
 
+from dealtrail.bootstrap import bootstrap
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.app import create_app
-from dealtrail.web.services import build_services
 
 PROBLEM = "application/problem+json"
 
@@ -21,7 +21,7 @@ PROBLEM = "application/problem+json"
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """One app for the module: the handlers do not depend on the store."""
     settings = Settings(data_dir=tmp_path_factory.mktemp("data"))
-    services = build_services(settings)
+    services = bootstrap(settings)
     yield create_app({"DEALTRAIL_SETTINGS": settings, "TESTING": True}, services)
     services.close()
 

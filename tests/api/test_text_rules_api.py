@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytest
 from werkzeug.test import TestResponse
 
-from dealtrail.web.services import Services
+from dealtrail.bootstrap import Services
 from tests.api.conftest import Api, draft_agreement, register_party
 from tests.api.ip_steps import ASSETS
 from tests.api.listing_steps import Listing

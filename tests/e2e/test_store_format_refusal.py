@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
+from dealtrail.bootstrap import bootstrap
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import build_services
 from tests.e2e.serving import DEALTRAIL, dealtrail_env
 
 
@@ -19,7 +19,7 @@ from tests.e2e.serving import DEALTRAIL, dealtrail_env
 def test_a_long_running_process_refuses_a_store_of_another_format(
     settings: Settings, command: list[str]
 ) -> None:
-    build_services(dataclasses.replace(settings, compress=True)).close()
+    bootstrap(dataclasses.replace(settings, compress=True)).close()
 
     finished = subprocess.run(
         [DEALTRAIL, *command],

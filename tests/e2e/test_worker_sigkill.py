@@ -13,10 +13,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.parties import parties, party_alliances
-from dealtrail.web.services import Services, build_services
 
 DEALTRAIL = str(Path(sys.executable).parent / "dealtrail")
 KILLS = 5
@@ -54,7 +54,7 @@ def _write(services: Services, batch: int) -> None:
 
 def test_a_worker_killed_mid_batch_resumes_without_double_counting(settings: Settings) -> None:
     worker_mode = dataclasses.replace(settings, inline_followers=False)
-    services = build_services(worker_mode)
+    services = bootstrap(worker_mode)
     rng, moved = random.Random(2026), 0
     try:
         for kill in range(KILLS):

@@ -6,10 +6,10 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.money import Money
 from dealtrail.domain.offer import Offer
-from dealtrail.web.services import Services
 
 DAY = date(2026, 11, 20)
 STRANGER = "00000000-0000-4000-8000-000000000000"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole, Terms
-from dealtrail.web.services import Services
 
 
 def two_parties(services: Services) -> tuple[str, str]:

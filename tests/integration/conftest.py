@@ -6,11 +6,11 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.demo.achievements import EXHIBITED, FEWEST
 from dealtrail.demo.load import load_demo
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services, build_services
 from tests.integration.loaded_demo import Loaded
 
 
@@ -33,7 +33,7 @@ def loaded(
             settings.data_dir, database_url=url, database_schema=schema, snapshot_interval=5
         )
         exhibited = FEWEST
-    services = build_services(settings)
+    services = bootstrap(settings)
     load_demo(services.parties, services.agreements, conference=services, exhibited=exhibited)
     yield Loaded(services, exhibited)
     services.close()
@@ -44,7 +44,7 @@ def loaded(
 
 @pytest.fixture
 def services(settings: Settings) -> Iterator[Services]:
-    built = build_services(settings)
+    built = bootstrap(settings)
     yield built
     built.close()
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole, Terms
 from dealtrail.domain.transfer_terms import Term, Territory
-from dealtrail.web.services import Services
 
 SIGNED_ON = date(2025, 3, 1)
 RECORDED_ON = date(2025, 4, 1)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from uuid import UUID
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.board import Board
 from dealtrail.domain.metadata import EventMetadata, recording
 from dealtrail.domain.share_register import Holding
-from dealtrail.web.services import Services
 
 APPROVED_AT = datetime(2026, 2, 16, 9, tzinfo=UTC)  # applied, reviewed and approved: back-dated
 LISTED_ON = date(2026, 3, 2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from dealtrail.web.services import Services
+from dealtrail.bootstrap import Services
 
 
 class Loaded(NamedTuple):

@@ -6,10 +6,10 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.parties import PartiesView
-from dealtrail.web.services import Services
 
 HEADER = (
     "external_ref,title,field,trl,transfer_modes,asking_price_amount,asking_price_currency,"

@@ -9,13 +9,13 @@ from uuid import UUID
 import pytest
 
 from dealtrail.application.errors import AggregateNotFound
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.achievement import Achievement, AchievementStatus
 from dealtrail.domain.errors import Conflict, DomainError, Invalid
 from dealtrail.domain.external_ref import ExternalRef
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole
 from dealtrail.domain.transaction import Transaction
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services, build_services
 from tests.integration.achievement_builders import (
     CONTACT,
     STRANGER,
@@ -51,7 +51,7 @@ def test_an_achievement_reloads_from_a_new_process_exactly_as_saved(
         services.achievements.exhibit_at(achievement_id, str(conference(services, owner)))
     saved = services.achievements.get(achievement_id)
 
-    other = build_services(settings)
+    other = bootstrap(settings)
     try:
         reloaded = other.achievements.get(achievement_id)
     finally:

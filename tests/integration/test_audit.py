@@ -9,12 +9,12 @@ from collections.abc import Callable
 import psycopg
 import pytest
 
+from dealtrail.bootstrap import Services
 from dealtrail.demo.load import load_demo
 from dealtrail.domain.audit.bundle import check_bundle, write_bundle
 from dealtrail.domain.audit.tree_head import public_key_text
 from dealtrail.domain.audit.verification import Verification, verify_log
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services
 
 
 @pytest.fixture

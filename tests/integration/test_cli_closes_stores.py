@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services
 from tests.integration.cli_runs import run_cli
 
 

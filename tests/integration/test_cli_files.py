@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services
 from tests.integration.cli_runs import run_cli
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from dealtrail.bootstrap import bootstrap
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import build_services
 from tests.integration.cli_runs import run_cli
 
 COMMANDS = {
@@ -74,7 +74,7 @@ def test_help_and_version_do_not_open_the_stores(
 def test_help_on_a_store_the_settings_would_refuse_exits_0_without_a_traceback(
     settings: Settings,
 ) -> None:
-    build_services(dataclasses.replace(settings, compress=True)).close()
+    bootstrap(dataclasses.replace(settings, compress=True)).close()
 
     result = run_cli(settings, "--help", DEALTRAIL_COMPRESS="")
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.cli import cli
-from dealtrail.web.services import Services, build_services
 from tests.integration.cli_runs import run_cli
 
 
@@ -21,7 +21,7 @@ def run(settings: Settings, *args: str) -> Result:
 
 @pytest.fixture
 def services(settings: Settings) -> Iterator[Services]:
-    built = build_services(settings)
+    built = bootstrap(settings)
     yield built
     built.close()
 

@@ -28,13 +28,13 @@ import pytest
 from sqlalchemy import func, select
 
 from dealtrail.application.ledger import CommandResult
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.base import metadata_of
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.party import PartyKind
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole, Terms
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.parties import parties as catalogue_parties
-from dealtrail.web.services import Services, build_services
 from tests.integration.workers import (
     WAIT,
     RegistrationRound,
@@ -67,7 +67,7 @@ TERMS = Terms(
 
 @contextmanager
 def opened(settings: Settings) -> Iterator[Services]:
-    built = build_services(settings)
+    built = bootstrap(settings)
     try:
         yield built
     finally:

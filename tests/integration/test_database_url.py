@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, text
 
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.postgres_url import PostgresURL
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
-from dealtrail.web.services import Services, build_services
 from tests.api.conftest import Api
 
 pytestmark = pytest.mark.postgres
@@ -38,7 +38,7 @@ def services(
 ) -> Iterator[tuple[Services, str]]:
     query = f"application_name={NAME}&connect_timeout=5&options=-cwork_mem%3D5MB"
     url = _with_query(postgres_url, request.param, query)
-    built = build_services(Settings(tmp_path, database_url=url, database_schema=postgres_schema))
+    built = bootstrap(Settings(tmp_path, database_url=url, database_schema=postgres_schema))
     yield built, request.param
     built.close()
 

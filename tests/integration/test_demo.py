@@ -11,6 +11,7 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.bootstrap import Services
 from dealtrail.demo.achievements import ACHIEVEMENTS
 from dealtrail.demo.conference import ROADSHOWS
 from dealtrail.demo.core import AGREEMENTS, PARTIES
@@ -25,7 +26,6 @@ from dealtrail.infrastructure.views.ip_transfers import IpTransfersView
 from dealtrail.infrastructure.views.listings import ListingsView
 from dealtrail.infrastructure.views.parties import PartiesView
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
-from dealtrail.web.services import Services
 from tests.integration.loaded_demo import Loaded
 
 ALL = 1000  # a page larger than any list of the demo

@@ -12,9 +12,9 @@ import pytest
 from eventsourcing.cryptography import AESCipher
 from eventsourcing.utils import Environment
 
+from dealtrail.bootstrap import bootstrap
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import build_services
 
 NAME = "Qinling Photonics Research Institute"
 
@@ -57,7 +57,7 @@ def test_encrypted_events_are_not_plaintext_at_rest_but_read_back(
     settings: Settings, compress: bool
 ) -> None:
     secure = dataclasses.replace(settings, cipher_key=AESCipher.create_key(32), compress=compress)
-    services = build_services(secure)
+    services = bootstrap(secure)
     try:
         with recording("staff:test"):
             result = services.parties.register(NAME, "research_institute", "CN")
@@ -75,7 +75,7 @@ def test_encrypted_events_are_not_plaintext_at_rest_but_read_back(
 
 def test_compressed_events_are_stored_as_zlib_streams_of_their_json(settings: Settings) -> None:
     compressing = dataclasses.replace(settings, compress=True)
-    services = build_services(compressing)
+    services = bootstrap(compressing)
     try:
         with recording("staff:test"):
             result = services.parties.register(NAME, "research_institute", "CN")
@@ -89,7 +89,7 @@ def test_compressed_events_are_stored_as_zlib_streams_of_their_json(settings: Se
 
 
 def test_without_a_key_the_store_keeps_readable_json(settings: Settings) -> None:
-    services = build_services(settings)
+    services = bootstrap(settings)
     try:
         with recording("staff:test"):
             services.parties.register(NAME, "research_institute", "CN")

@@ -7,11 +7,11 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.errors import Invalid
 from dealtrail.domain.ip_asset import AssetStatus
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.ip_assets import IpAssetsView
-from dealtrail.web.services import Services, build_services
 from tests.integration.ip_builders import asset, party
 
 pytestmark = pytest.mark.usefixtures("staff")
@@ -31,7 +31,7 @@ def test_an_asset_reloads_in_another_process_exactly_as_saved(
     services.ip_assets.record_grant(result.aggregate_id, date(2022, 8, 9), "US 11,234,567 B2")
     saved = services.ip_assets.get(result.aggregate_id)
 
-    other = build_services(settings)
+    other = bootstrap(settings)
     try:
         reloaded = other.ip_assets.get(result.aggregate_id)
     finally:

@@ -8,6 +8,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from dealtrail.application.ledger import Options
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
 from dealtrail.domain.errors import Conflict, DomainError, Invalid
 from dealtrail.domain.money import Money
@@ -15,7 +16,6 @@ from dealtrail.domain.terms import Instalment
 from dealtrail.domain.transfer_terms import Term, Territory, TransferStatus
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.ip_transfers import IpTransfersView
-from dealtrail.web.services import Services, build_services
 from tests.integration.builders import open_agreement
 from tests.integration.ip_builders import (
     PRICE,
@@ -49,7 +49,7 @@ def test_an_assignment_runs_from_proposal_to_completion_and_reloads_as_saved(
     services.ip_transfers.complete(transfer_id, date(2025, 6, 3))
     saved = services.ip_transfers.get(transfer_id)
 
-    other = build_services(settings)
+    other = bootstrap(settings)
     try:
         reloaded = other.ip_transfers.get(transfer_id)
     finally:

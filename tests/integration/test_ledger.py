@@ -10,11 +10,11 @@ from eventsourcing.persistence import IntegrityError
 from dealtrail.application.errors import IdempotencyKeyReused, VersionMismatch
 from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.application.ledger import Options
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.agreement import Agreement, AgreementStatus
 from dealtrail.domain.base import metadata_of
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services, build_services
 from tests.integration.builders import open_agreement
 
 
@@ -28,7 +28,7 @@ def test_an_agreement_reloads_from_a_new_process_exactly_as_saved(
     services.agreements.add_milestone(agreement_id, "Joint lab opens", date(2027, 3, 1), a, "Lab")
     saved = services.agreements.get(agreement_id)
 
-    other = build_services(settings)
+    other = bootstrap(settings)
     try:
         reloaded = other.agreements.get(agreement_id)
     finally:
@@ -93,7 +93,7 @@ def test_a_write_that_loses_a_race_leaves_no_idempotency_record(
     """The key is stored in the events' transaction: if the events are refused, so is the key."""
     with recording("staff:alice"):
         agreement_id, a, b = open_agreement(services)
-    rival = build_services(settings)
+    rival = bootstrap(settings)
     try:
         stale = rival.agreements.get(agreement_id)
         with recording("staff:alice"):

@@ -9,11 +9,11 @@ import pytest
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.equity_listing import ListingStatus
 from dealtrail.domain.errors import Conflict
 from dealtrail.domain.financing_round import Instrument
 from dealtrail.domain.money import Money
-from dealtrail.web.services import Services
 from tests.integration.listing_builders import LISTED_ON, cast, holders, listed
 
 pytestmark = pytest.mark.usefixtures("staff")

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.board import Board
 from dealtrail.domain.equity_listing import EquityListing, ListingStatus
 from dealtrail.domain.errors import DomainError, Invalid
@@ -14,7 +15,6 @@ from dealtrail.domain.financing_round import Instrument
 from dealtrail.domain.money import Money
 from dealtrail.domain.share_register import Holding
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services, build_services
 from tests.integration.builders import open_agreement
 from tests.integration.listing_builders import (
     LISTED_ON,
@@ -129,7 +129,7 @@ def test_a_listing_reloads_in_a_new_process_exactly_as_saved_snapshots_included(
     listings.suspend(listing_id, "Annual report overdue")
     saved = listings.get(listing_id)
 
-    other = build_services(settings)
+    other = bootstrap(settings)
     try:
         reloaded = other.listings.get(listing_id)
     finally:

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.board import Board
 from dealtrail.domain.financing_round import Instrument
 from dealtrail.domain.money import Money
 from dealtrail.domain.share_register import Holding
 from dealtrail.infrastructure.views.listings import ListingsView, listing_funds, listings
-from dealtrail.web.services import Services
 from tests.integration.listing_builders import cast, listed, register
 
 pytestmark = pytest.mark.usefixtures("staff")

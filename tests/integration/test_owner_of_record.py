@@ -15,13 +15,13 @@ from eventsourcing.persistence import IntegrityError
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.policies import LAG_ALLOWED, PolicyRunner
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services, build_services
 from tests.integration.ip_builders import asset, party, record, signed_transfer
 
 WAIT = 20.0
@@ -101,7 +101,7 @@ def assert_each_changed_once(services: Services, assignments: list[tuple[str, st
 
 @pytest.fixture
 def other(settings: Settings) -> Iterator[Services]:
-    built = build_services(settings)
+    built = bootstrap(settings)
     yield built
     built.close()
 
@@ -114,7 +114,7 @@ def test_running_the_policy_again_and_from_another_process_changes_nothing_twice
     services.policies.catch_up()
     services.policies.catch_up()
     other.policies.catch_up()
-    third = build_services(settings)
+    third = bootstrap(settings)
     try:
         third.policies.catch_up()
     finally:

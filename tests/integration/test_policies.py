@@ -8,11 +8,11 @@ from uuid import UUID
 
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.policies import PolicyRunner
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.party import Party
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services, build_services
 
 
 class JoinAllianceOnRename:
@@ -44,7 +44,7 @@ def test_a_policy_reacts_once_per_event_however_often_it_runs(
     runner = PolicyRunner(services.ledger, [JoinAllianceOnRename()])
     runner.catch_up()
     runner.catch_up()
-    other = build_services(settings)
+    other = bootstrap(settings)
     try:
         PolicyRunner(other.ledger, [JoinAllianceOnRename()]).catch_up()
     finally:

@@ -8,13 +8,13 @@ from uuid import UUID
 import psycopg
 import pytest
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.audit.verification import verify_log
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.personal import ERASED
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services
 from tests.integration import achievement_builders
 from tests.integration.builders import open_agreement
 

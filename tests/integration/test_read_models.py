@@ -11,10 +11,10 @@ import pytest
 from eventsourcing.persistence import Notification
 from sqlalchemy import BigInteger, Column, Connection, MetaData, Table, insert, select
 
+from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.read_models import ReadModels
 from dealtrail.infrastructure.views.agreements import AgreementsView, agreement_parties, agreements
 from dealtrail.infrastructure.views.parties import PartiesView, parties
-from dealtrail.web.services import Services
 from tests.integration.builders import open_agreement
 
 pytestmark = pytest.mark.usefixtures("staff")

@@ -31,11 +31,11 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.audit.verification import verify_log
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
-from dealtrail.web.services import Services, build_services
 
 DATABASES = ("events.sqlite3", "dealtrail.sqlite3")
 
@@ -45,7 +45,7 @@ class Store:
 
     def __init__(self, data_dir: Path) -> None:
         self.settings = Settings(data_dir=data_dir)
-        self.services = build_services(self.settings)
+        self.services = bootstrap(self.settings)
         app = create_app({"DEALTRAIL_SETTINGS": self.settings, "TESTING": True}, self.services)
         _, token = self.services.tokens.create("staff-tester", Role.STAFF, created_by="pytest")
         self.client: FlaskClient = app.test_client()

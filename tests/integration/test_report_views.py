@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Table, select
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.consideration import Schedule
 from dealtrail.domain.money import Money
@@ -15,7 +16,6 @@ from dealtrail.domain.terms import Instalment
 from dealtrail.infrastructure.views.agreements import agreements
 from dealtrail.infrastructure.views.milestones import milestones
 from dealtrail.infrastructure.views.receivables import instalments, payments, schedules
-from dealtrail.web.services import Services
 from tests.integration.builders import open_agreement
 from tests.integration.ip_builders import asset, party, signed_transfer
 

@@ -17,11 +17,11 @@ import psycopg
 import pytest
 from eventsourcing.cryptography import AESCipher
 
+from dealtrail import bootstrap as composition_root
+from dealtrail.bootstrap import bootstrap
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.store_format import StoreFormatMismatch
-from dealtrail.web import services as composition_root
-from dealtrail.web.services import build_services
 from tests.integration.cli_runs import run_cli
 
 KEY, OTHER_KEY = AESCipher.create_key(32), AESCipher.create_key(32)
@@ -64,7 +64,7 @@ FORMATS = {
 
 @contextmanager
 def before_the_format_was_recorded(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """build_services as dealtrail was before stores recorded their format."""
+    """bootstrap as dealtrail was before stores recorded their format."""
     with monkeypatch.context() as patch:
         patch.setattr(composition_root, "check_store_format", lambda _settings: None)
         yield
@@ -76,7 +76,7 @@ def with_(settings: Settings, **changes: Any) -> Settings:
 
 def create_store(settings: Settings, name: str = NAME) -> tuple[int, UUID]:
     """A store with one party in it; returns the log's head and the party's id."""
-    services = build_services(settings)
+    services = bootstrap(settings)
     try:
         with recording("staff:test"):
             party_id = services.parties.register(name, "research_institute", "CN").aggregate_id
@@ -87,7 +87,7 @@ def create_store(settings: Settings, name: str = NAME) -> tuple[int, UUID]:
 
 def assert_intact(settings: Settings, head: int, party_id: UUID) -> None:
     """Opened with its own settings, the store holds what it held, and reads."""
-    services = build_services(settings)
+    services = bootstrap(settings)
     try:
         assert services.ledger.recorder.max_notification_id() == head
         assert services.parties.get(party_id).name == NAME
@@ -114,7 +114,7 @@ def recorded_format(settings: Settings) -> list[tuple[bool, str | None]]:
 
 def refused(settings: Settings) -> str:
     with pytest.raises(StoreFormatMismatch) as caught:
-        build_services(settings).close()
+        bootstrap(settings).close()
     return str(caught.value)
 
 

@@ -8,13 +8,13 @@ from uuid import UUID
 import pytest
 from sqlalchemy import select
 
+from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.views.achievements import (
     AchievementsView,
     achievement_modes,
     achievements,
 )
 from dealtrail.infrastructure.views.trading_events import TradingEventsView, trading_events
-from dealtrail.web.services import Services
 from tests.integration.achievement_builders import achievement, conference, register
 
 pytestmark = pytest.mark.usefixtures("staff")

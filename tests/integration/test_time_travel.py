@@ -8,9 +8,9 @@ import pytest
 from freezegun import freeze_time
 
 from dealtrail.application.errors import AggregateNotFound
+from dealtrail.bootstrap import Services
 from dealtrail.domain.agreement import Agreement, AgreementStatus
 from dealtrail.domain.metadata import recording
-from dealtrail.web.services import Services
 from tests.integration.builders import open_agreement
 
 

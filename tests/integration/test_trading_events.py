@@ -7,10 +7,10 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.errors import DomainError, Invalid
 from dealtrail.domain.trading_event import EventCounts
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services, build_services
 from tests.integration.achievement_builders import DAY, STRANGER, achievement, conference, register
 from tests.integration.builders import open_agreement
 
@@ -116,7 +116,7 @@ def test_a_trading_event_reloads_from_a_new_process_exactly_as_saved(
     services.achievements.exhibit_at(achievement(services, host), str(event_id))
     saved = services.trading_events.get(event_id)
 
-    other = build_services(settings)
+    other = bootstrap(settings)
     try:
         reloaded = other.trading_events.get(event_id)
     finally:

@@ -13,12 +13,12 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.board import Board
 from dealtrail.domain.claim import Claim
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.party import PartyKind
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services
 from tests.integration.test_concurrent_writers import WORKERS, describe, opened, race
 from tests.integration.unique_workers import AssetRound, ListingRound, take_in_rounds
 

@@ -9,9 +9,9 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
+from dealtrail.bootstrap import Services
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.personal import Personal
-from dealtrail.web.services import Services
 from tests.integration.builders import open_agreement, terms, two_parties
 
 

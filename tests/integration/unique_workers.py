@@ -16,11 +16,11 @@ from uuid import UUID
 
 from dealtrail.application.errors import ApplicationError
 from dealtrail.application.ledger import CommandResult
+from dealtrail.bootstrap import Services
 from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.domain.errors import DomainError, Taken
 from dealtrail.domain.share_register import Holding
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services
 from tests.integration.workers import Outcome, run_rounds
 
 LISTED_ON = date(2026, 3, 2)

@@ -18,10 +18,10 @@ from uuid import UUID
 
 from dealtrail.application.errors import ApplicationError
 from dealtrail.application.ledger import CommandResult, Ledger, Options
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.party import PartyKind
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import Services, build_services
 
 # How long any process waits at a barrier before giving up (so a broken child cannot hang a test).
 WAIT = 20.0
@@ -73,7 +73,7 @@ def _build(settings: Settings, opening: Any) -> Services:
     concurrent writers keep it out of their way.
     """
     with opening:
-        return build_services(settings)
+        return bootstrap(settings)
 
 
 def _abort_if_crashed(outcome: Outcome, *barriers: Any) -> None:
@@ -225,7 +225,7 @@ def open_in_rounds(
             results.put((worker, index, ("crashed", traceback.format_exc())))
             return
         try:
-            build_services(settings).close()
+            bootstrap(settings).close()
             outcome: Outcome = ("opened",)
         except Exception as error:
             outcome = ("failed", f"{type(error).__name__}: {error}".splitlines()[0])
