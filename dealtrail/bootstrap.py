@@ -1,21 +1,24 @@
 """The composition root: settings → infrastructure → application, for every entry point (the web
-app, the CLI, the `projections` workers, the tests)."""
+app, the CLI, the `projections` workers, the tests). Production defaults; a test overrides what
+it needs by keyword."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dealtrail.application.achievement_import import AchievementImport
 from dealtrail.application.achievements import Achievements
 from dealtrail.application.agreements import Agreements
 from dealtrail.application.exhibits import CountExhibits
+from dealtrail.application.followers import AUDIT, POLICIES, VIEWS, Followers, Group
 from dealtrail.application.ip_assets import IpAssets
 from dealtrail.application.ip_transfers import IpTransfers
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.listings import Listings
 from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.parties import Parties
-from dealtrail.application.policies import PolicyRunner
+from dealtrail.application.policies import Policy, PolicyFollower
 from dealtrail.application.privacy import Privacy
 from dealtrail.application.token_admin import TokenAdministration
 from dealtrail.application.trading_events import TradingEvents
@@ -43,6 +46,8 @@ from dealtrail.infrastructure.views.receivables import (
 )
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
 
+ALL_POLICIES: tuple[Policy, ...] = (CountExhibits(), OwnerOfRecord())
+
 
 @dataclass
 class Services:
@@ -52,8 +57,8 @@ class Services:
     agreements: Agreements
     tokens: TokenStore
     read_models: ReadModels
-    policies: PolicyRunner
     audit: AuditTrail
+    followers: Followers
     listings: Listings
     achievements: Achievements
     trading_events: TradingEvents
@@ -68,16 +73,16 @@ class Services:
         self.tokens.engine.dispose()
 
 
-def bootstrap(settings: Settings) -> Services:
+def bootstrap(settings: Settings, *, policies: Sequence[Policy] = ALL_POLICIES) -> Services:
     """Opens the stores, creating their tables if they are missing (idempotent): one process at
     a time, since web workers start together. Refuses first (StoreFormatMismatch) if the
     settings would misread the store's events."""
     with schema_lock(settings):
         check_store_format(settings)
-        return _build(settings)
+        return _build(settings, policies)
 
 
-def _build(settings: Settings) -> Services:
+def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
     engine = create_database_engine(settings)
     vault = SqlSubjectVault(engine)
     vault.create_tables()
@@ -103,11 +108,19 @@ def _build(settings: Settings) -> Services:
         inline=settings.inline_followers,
     )
     read_models.create_tables()
-    policies = PolicyRunner(ledger, [CountExhibits(), OwnerOfRecord()])
-    if settings.inline_followers:  # else `dealtrail projections run` workers follow the log
-        ledger.after_commands.append(policies.catch_up)
     audit = AuditTrail(engine, ledger, load_signing_key(settings))
     audit.create_tables()
+    reactions = tuple(PolicyFollower(ledger, policy) for policy in policies)
+    followers = Followers(
+        lambda: ledger.recorder.max_notification_id() or 0,
+        [
+            Group(VIEWS, (read_models,)),
+            Group(AUDIT, (audit,)),
+            Group(POLICIES, reactions, after_commands=True),
+        ],
+        inline=settings.inline_followers,
+    )
+    ledger.after_commands.append(followers.after_command)
     achievements = Achievements(ledger, parties)
     return Services(
         settings,
@@ -116,8 +129,8 @@ def _build(settings: Settings) -> Services:
         Agreements(ledger, parties),
         tokens,
         read_models,
-        policies,
         audit,
+        followers,
         listings=Listings(ledger, parties),
         achievements=achievements,
         trading_events=TradingEvents(ledger, parties),

@@ -3,7 +3,7 @@
 A policy follows the ledger's log from its own tracking position. For each event it reacts to,
 it decides what other aggregates must change; those changes and the new tracking position are
 saved in one transaction, so a crash, a retry or a second process running the same policy never
-applies an event twice. A policy declares the event classes it reacts to, so the runner reads
+applies an event twice. A policy declares the event classes it reacts to, so its follower reads
 only those from the log; the events in between still advance its position, recorded lazily (at
 the latest every LAG_ALLOWED events), since skipping them again after a crash changes nothing.
 """
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import suppress
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, cast
 
 from eventsourcing.domain import DomainEventProtocol
-from eventsourcing.persistence import IntegrityError, Tracking
+from eventsourcing.persistence import IntegrityError, Tracking, TrackingRecorder
 from eventsourcing.utils import get_topic
 
 from dealtrail.application.ledger import Ledger
@@ -35,58 +35,64 @@ class Policy(Protocol):
         ...
 
 
-class PolicyRunner:
-    def __init__(self, ledger: Ledger, policies: Sequence[Policy]) -> None:
+class PolicyFollower:
+    """One policy following the log: the registry's follower `policy:<name>`, its position
+    recorded in the event store under the policy's name."""
+
+    def __init__(self, ledger: Ledger, policy: Policy) -> None:
         self.ledger = ledger
-        self.policies = policies
+        self.policy = policy
+        self.name = f"policy:{policy.name}"
+        self.tracking_name = policy.name
+        self.tracking = cast(TrackingRecorder, ledger.recorder)  # the ledger's is a ProcessRecorder
+        self.topics = [get_topic(cls) for cls in policy.reacts_to]
 
-    def position(self, policy: Policy) -> int:
-        return self.ledger.recorder.max_tracking_id(policy.name) or 0  # type: ignore[attr-defined]
+    def position(self) -> int:
+        return self.tracking.max_tracking_id(self.tracking_name) or 0
 
-    def lag(self, policy: Policy, head: int) -> int:
+    def lag(self, head: int) -> int:
         """How far behind `head` the policy is: the events from the first one it has yet to react
         to, or 0 when none is left (those it skips hold nothing up, though its position moves
         past them only lazily)."""
         pending = self.ledger.recorder.select_notifications(
-            start=self.position(policy),
+            start=self.position(),
             limit=1,
             stop=head,
-            topics=[get_topic(cls) for cls in policy.reacts_to],
+            topics=self.topics,
             inclusive_of_start=False,
         )
         return head - pending[0].id + 1 if pending else 0
 
     def catch_up(self) -> None:
-        """Runs every policy over the events it has not processed yet."""
+        """Reacts to every event recorded up to now that the policy has not processed yet."""
         head = self.ledger.recorder.max_notification_id() or 0
-        for policy in self.policies:
-            while self._run_batch(policy, head):
-                pass
+        while self._run_batch(head):
+            pass
 
-    def _run_batch(self, policy: Policy, head: int) -> bool:
+    def _run_batch(self, head: int) -> bool:
         """Processes the policy's next batch up to `head`; True while there may be more."""
-        start = self.position(policy)
+        start = self.position()
         if start >= head:
             return False
         notifications = self.ledger.recorder.select_notifications(
             start=start,
             limit=BATCH,
             stop=head,
-            topics=[get_topic(cls) for cls in policy.reacts_to],
+            topics=self.topics,
             inclusive_of_start=False,
         )
         for notification in notifications:
             event = self.ledger.mapper.to_domain_event(notification)
             meta = metadata_of(event)
             with recording(
-                f"policy:{policy.name}",
+                self.name,
                 correlation_id=meta.correlation_id if meta else None,
                 causation_id=f"log:{notification.id}",
                 effective_at=meta.effective_at if meta else None,
             ):
-                changed = policy.react(self.ledger, event)
+                changed = self.policy.react(self.ledger, event)
             try:
-                self.ledger.save_reaction(Tracking(policy.name, notification.id), *changed)
+                self.ledger.save_reaction(Tracking(self.tracking_name, notification.id), *changed)
             except IntegrityError:
                 return True  # another process got there first: re-read from its position
         if len(notifications) == BATCH:
@@ -94,5 +100,5 @@ class PolicyRunner:
         reached = notifications[-1].id if notifications else start
         if head - reached >= LAG_ALLOWED:  # nothing to react to up to head: move past it
             with suppress(IntegrityError):  # unless another process moved it on already
-                self.ledger.recorder.insert_tracking(Tracking(policy.name, head))  # type: ignore[attr-defined]
+                self.tracking.insert_tracking(Tracking(self.tracking_name, head))
         return False

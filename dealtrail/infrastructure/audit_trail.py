@@ -24,6 +24,7 @@ from sqlalchemy import (
     select,
 )
 
+from dealtrail.application.followers import AUDIT
 from dealtrail.application.ledger import Ledger
 from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.audit.merkle import MerkleTree
@@ -57,7 +58,7 @@ def logged(notification: Notification) -> LoggedEvent:
 
 
 class AuditTrail(LogFollower):
-    name = "audit"
+    name = AUDIT
 
     def __init__(self, engine: Engine, ledger: Ledger, key: Ed25519PrivateKey) -> None:
         super().__init__(engine, ledger)

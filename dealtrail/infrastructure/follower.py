@@ -21,7 +21,10 @@ BATCH = 500
 
 
 class LogFollower:
-    name: str
+    """A follower in the registry (dealtrail/application/followers.py) whose position is
+    recorded under its own name, in the database of the rows it writes."""
+
+    name: str  # reported by /readyz and `projections status`, and its stored tracking name
 
     def __init__(self, engine: Engine, ledger: Ledger) -> None:
         self.engine = engine
@@ -34,11 +37,16 @@ class LogFollower:
             if self.tracking.position_in(conn, self.name) is None:
                 conn.execute(insert(positions).values(name=self.name, position=0))
 
+    @property
+    def tracking_name(self) -> str:
+        return self.name
+
     def position(self) -> int:
         return self.tracking.max_tracking_id(self.name) or 0
 
-    def lag(self) -> int:
-        return (self.ledger.recorder.max_notification_id() or 0) - self.position()
+    def lag(self, head: int) -> int:
+        """Every event after its position counts, whatever it holds."""
+        return head - self.position()
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Applies every event recorded since the last catch-up; returns the new position."""

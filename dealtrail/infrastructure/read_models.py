@@ -13,6 +13,7 @@ from eventsourcing.persistence import Notification, OperationalError
 from sqlalchemy import Column, Connection, Engine, Integer, String, Table, delete, insert, select
 from sqlalchemy.exc import OperationalError as SqlOperationalError
 
+from dealtrail.application.followers import VIEWS
 from dealtrail.application.ledger import Ledger
 from dealtrail.infrastructure.follower import LogFollower
 from dealtrail.infrastructure.views.base import View, Writes, metadata
@@ -35,7 +36,7 @@ def _key(view: View) -> str:
 
 
 class ReadModels(LogFollower):
-    name = "catalogue"  # what operators and its stored position know it by
+    name = VIEWS  # "catalogue": what operators and its stored position know it by
 
     def __init__(
         self, engine: Engine, ledger: Ledger, views: list[View], *, inline: bool = True

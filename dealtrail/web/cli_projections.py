@@ -12,36 +12,27 @@ from types import FrameType
 import click
 from flask.cli import with_appcontext
 
+from dealtrail.application.followers import AUDIT, GROUPS, VIEWS
+from dealtrail.bootstrap import Services
 from dealtrail.web.logs import configure_logging
-from dealtrail.web.services import Services, services
+from dealtrail.web.services import services
 
 logger = logging.getLogger("dealtrail.projections")
-
-NAMES = ("catalogue", "audit", "policies")
-
 
 SIGN_EVERY_SECONDS = 60.0
 
 
-def _followers(svc: Services) -> dict[str, Callable[[], object]]:
-    return {
-        "catalogue": svc.read_models.catch_up,
-        "audit": _audit_follower(svc),
-        "policies": svc.policies.catch_up,
-    }
-
-
-def _audit_follower(svc: Services) -> Callable[[], object]:
-    """Extends the tree behind the log, and signs its head periodically when it has grown."""
+def _signing(svc: Services) -> Callable[[], None]:
+    """Signs the audit tree's head periodically, when it has grown: the audit worker's duty
+    besides following the log."""
     last_signed = [0.0]
 
-    def follow() -> None:
-        svc.audit.catch_up()
+    def sign() -> None:
         if time.monotonic() - last_signed[0] >= SIGN_EVERY_SECONDS:
             svc.audit.sign_head()
             last_signed[0] = time.monotonic()
 
-    return follow
+    return sign
 
 
 @click.group("projections")
@@ -50,7 +41,7 @@ def projections() -> None:
 
 
 @projections.command("run")
-@click.argument("names", nargs=-1, type=click.Choice(NAMES))
+@click.argument("names", nargs=-1, type=click.Choice(GROUPS))
 @click.option("--interval", default=0.5, show_default=True, help="Seconds between polls.")
 @with_appcontext
 def run(names: tuple[str, ...], interval: float) -> None:
@@ -59,7 +50,8 @@ def run(names: tuple[str, ...], interval: float) -> None:
     also signs a tree head every minute when the tree has grown."""
     configure_logging()
     svc = services()
-    chosen = {n: f for n, f in _followers(svc).items() if not names or n in names}
+    chosen = [name for name in GROUPS if not names or name in names]
+    sign = _signing(svc) if AUDIT in chosen else None
     stop = threading.Event()
 
     def _stop(_signum: int, _frame: FrameType | None) -> None:
@@ -71,8 +63,9 @@ def run(names: tuple[str, ...], interval: float) -> None:
     backoff = interval
     while not stop.is_set():
         try:
-            for follow in chosen.values():
-                follow()
+            svc.followers.run(chosen)
+            if sign:
+                sign()
             backoff = interval
         except Exception:  # a store went away: log, wait longer, try again
             logger.exception("follower failed; retrying", extra={"fields": {"in_s": backoff}})
@@ -85,29 +78,22 @@ def run(names: tuple[str, ...], interval: float) -> None:
 @with_appcontext
 def status() -> None:
     """Position, head and lag of each follower."""
-    svc = services()
-    head = svc.ledger.recorder.max_notification_id() or 0
-    rows = {
-        "catalogue": (svc.read_models.position(), head - svc.read_models.position()),
-        "audit": (svc.audit.position(), head - svc.audit.position()),
-        **{
-            # a policy's lag counts from the first event it has yet to react to, as /readyz does
-            f"policy:{p.name}": (svc.policies.position(p), svc.policies.lag(p, head))
-            for p in svc.policies.policies
-        },
-    }
+    followers = services().followers
+    head = followers.head()
     click.echo(f"{'follower':<32} {'position':>10} {'head':>10} {'lag':>8}")
-    for name, (position, lag) in rows.items():
-        click.echo(f"{name:<32} {position:>10} {head:>10} {lag:>8}")
+    for follower in followers:
+        click.echo(
+            f"{follower.name:<32} {follower.position():>10} {head:>10} {follower.lag(head):>8}"
+        )
 
 
 @projections.command("rebuild")
-@click.argument("name", type=click.Choice(["catalogue"]))
+@click.argument("name", type=click.Choice([VIEWS]))
 @with_appcontext
 def rebuild(name: str) -> None:
     """Empty the views and replay the whole log into them (exactly once, resumable)."""
     svc = services()
-    head = svc.ledger.recorder.max_notification_id() or 0
+    head = svc.followers.head()
     with click.progressbar(length=head, label=f"dealtrail: rebuilding the {name}") as bar:
         position = svc.read_models.rebuild(bar.update)
     click.echo(f"rebuilt the {name} up to position {position}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import request
 from flask_smorest import abort
 
+from dealtrail.application.followers import VIEWS
 from dealtrail.domain.numbers import whole_number
 from dealtrail.web.services import services
 
@@ -21,11 +22,8 @@ def wait_for_views() -> None:
     position = whole_number(wanted)
     if position is None or position < 0:
         abort(400, message=f"{HEADER} must be a log position (a whole number).")
-    read_models = services().read_models
-    if read_models.inline:
-        read_models.catch_up()
     try:
-        read_models.tracking.wait(read_models.name, position, timeout=WAIT_SECONDS)
+        services().followers.reach(VIEWS, position, timeout=WAIT_SECONDS)
     except TimeoutError:
         abort(
             503,

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 import pytest
 from flask import Flask
 
-from dealtrail.application.policies import PolicyRunner
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.tokens import Role
@@ -40,14 +39,8 @@ def workers(settings: Settings) -> Iterator[Services]:
 def _followers(services: Services) -> dict[str, Callable[[], object]]:
     """Each follower of the log, caught up as a worker does; the policies first, since the
     others follow what they record."""
-    return {
-        **{
-            f"policy:{p.name}": PolicyRunner(services.ledger, [p]).catch_up
-            for p in services.policies.policies
-        },
-        "catalogue": services.read_models.catch_up,
-        "audit": services.audit.catch_up,
-    }
+    followers = sorted(services.followers, key=lambda f: not f.name.startswith("policy:"))
+    return {follower.name: follower.catch_up for follower in followers}
 
 
 def _record_what_every_follower_follows(staff: Api) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from dealtrail.application.followers import POLICIES
 from dealtrail.bootstrap import Services
 
 from .conftest import Api
@@ -26,7 +27,7 @@ def test_with_the_policy_stopped_a_recorded_assignment_leaves_the_owner_until_it
 
     assert deal.asset()["owner_party_id"] == deal.holder
     assert deal.asset()["version"] == 1
-    services.policies.catch_up()
+    services.followers.run([POLICIES])
     owned = deal.asset()
     assert (owned["owner_party_id"], owned["title_transfers"]) == (deal.recipient, [deal.id])
     history = ok(staff.get(f"{ASSETS}/{deal.asset_id}/history"))["items"]

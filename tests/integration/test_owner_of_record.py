@@ -12,9 +12,10 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import IntegrityError
 
+from dealtrail.application.followers import POLICIES
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.owner_of_record import OwnerOfRecord
-from dealtrail.application.policies import LAG_ALLOWED, PolicyRunner
+from dealtrail.application.policies import LAG_ALLOWED, PolicyFollower
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
@@ -111,18 +112,19 @@ def test_running_the_policy_again_and_from_another_process_changes_nothing_twice
 ) -> None:
     assignments = recorded_assignments(services, 3)
 
-    services.policies.catch_up()
-    services.policies.catch_up()
-    other.policies.catch_up()
+    services.followers.run([POLICIES])
+    services.followers.run([POLICIES])
+    other.followers.run([POLICIES])
     third = bootstrap(settings)
     try:
-        third.policies.catch_up()
+        third.followers.run([POLICIES])
     finally:
         third.close()
 
     assert_each_changed_once(services, assignments)
     head = services.ledger.recorder.max_notification_id()
-    assert head - LAG_ALLOWED < services.policies.position(OwnerOfRecord()) <= head
+    policy = services.followers.named("policy:owner_of_record")
+    assert head - LAG_ALLOWED < policy.position() <= head
 
 
 class Gated(OwnerOfRecord):
@@ -163,12 +165,12 @@ def test_two_runners_racing_over_the_same_events_change_each_owner_once(
         monkeypatch.setattr(ledger, "save_reaction", counting_losses(ledger.save_reaction, lost))
     gate = threading.Barrier(2, timeout=WAIT)
     runners = [
-        PolicyRunner(services.ledger, [Gated(gate)]),
-        PolicyRunner(other.ledger, [Gated(gate)]),
+        PolicyFollower(services.ledger, Gated(gate)),
+        PolicyFollower(other.ledger, Gated(gate)),
     ]
     failures: list[BaseException] = []
 
-    def run(runner: PolicyRunner) -> None:
+    def run(runner: PolicyFollower) -> None:
         try:
             runner.catch_up()
         except BaseException as error:  # reported to the test thread
@@ -184,6 +186,6 @@ def test_two_runners_racing_over_the_same_events_change_each_owner_once(
     assert not any(t.is_alive() for t in threads)
     assert lost, "the runners did not race"
     assert_each_changed_once(services, assignments)
-    services.policies.catch_up()
-    other.policies.catch_up()
+    services.followers.run([POLICIES])
+    other.followers.run([POLICIES])
     assert_each_changed_once(other, assignments)

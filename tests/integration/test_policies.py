@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
+from dealtrail.application.followers import POLICIES
 from dealtrail.application.ledger import Ledger
-from dealtrail.application.policies import PolicyRunner
+from dealtrail.application.policies import PolicyFollower
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.metadata import recording
@@ -41,12 +42,12 @@ def test_a_policy_reacts_once_per_event_however_often_it_runs(
             "Xi'an Jiaotong University", "university", "CN"
         ).aggregate_id
         services.parties.rename(party_id, "XJTU")
-    runner = PolicyRunner(services.ledger, [JoinAllianceOnRename()])
+    runner = PolicyFollower(services.ledger, JoinAllianceOnRename())
     runner.catch_up()
     runner.catch_up()
-    other = bootstrap(settings)
+    other = bootstrap(settings, policies=[JoinAllianceOnRename()])
     try:
-        PolicyRunner(other.ledger, [JoinAllianceOnRename()]).catch_up()
+        other.followers.run([POLICIES])
     finally:
         other.close()
 
@@ -55,4 +56,4 @@ def test_a_policy_reacts_once_per_event_however_often_it_runs(
     meta = metadata_of(reaction)
     assert meta is not None and meta.actor == "policy:test-join-on-rename"
     assert meta.causation_id == "log:2"
-    assert runner.position(JoinAllianceOnRename()) == 2  # the rename it reacted to
+    assert runner.position() == 2  # the rename it reacted to

@@ -46,13 +46,9 @@ class Readiness(MethodView):
         (DEALTRAIL_READY_MAX_LAG events); 503 otherwise."""
         svc = services()
         try:
-            if svc.read_models.inline:  # followers run in this process: bring them up to date
-                svc.read_models.catch_up()
-                svc.audit.catch_up()
-            head = svc.ledger.recorder.max_notification_id() or 0
-            lag = {f.name: head - f.position() for f in (svc.read_models, svc.audit)}
-            for policy in svc.policies.policies:
-                lag[f"policy:{policy.name}"] = svc.policies.lag(policy, head)
+            svc.followers.before_read()  # inline, the views and the audit tree catch up first
+            head = svc.followers.head()
+            lag = svc.followers.lags(head)
         except Exception as error:  # any store failure means not ready
             abort(
                 503,
