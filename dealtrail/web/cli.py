@@ -11,6 +11,7 @@ from flask.cli import ScriptInfo, with_appcontext
 from flask_smorest.spec import openapi_cli
 from gunicorn.app.base import BaseApplication
 
+from dealtrail.bootstrap import Services
 from dealtrail.demo.load import Demo, load_demo
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
@@ -24,6 +25,7 @@ from dealtrail.web.cli_import import import_group
 from dealtrail.web.cli_operator import operator
 from dealtrail.web.cli_privacy import privacy
 from dealtrail.web.cli_projections import projections
+from dealtrail.web.cli_services import command_services
 from dealtrail.web.logs import configure_logging
 from dealtrail.web.services import services
 
@@ -62,8 +64,9 @@ def _create_app() -> Flask:
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """dealtrail: the system of record for technology-transfer deals."""
-    # Commands marked `with_appcontext` build the app (and open the stores) when they run;
-    # --help, --version and listing the commands never do.
+    # Commands open the stores when they run (those marked `with_appcontext` build the whole
+    # app, the others only the services, see cli_services); --help, --version and listing the
+    # commands never do.
     ctx.obj = ScriptInfo(create_app=_create_app, set_debug_flag=False)
 
 
@@ -82,7 +85,7 @@ def serve(host: str, port: int, workers: int, dev: bool, reload: bool, demo: boo
         if head:
             click.echo(f"dealtrail: the store already holds {head} events; demo not loaded")
         else:
-            _load_demo()
+            _load_demo(services())
     settings = services().settings
     store = (settings.database_url and "PostgreSQL") or f"SQLite in {settings.data_dir}"
     click.echo(f"dealtrail: serving http://{host}:{port}/api/docs  (store: {store})")
@@ -106,10 +109,9 @@ def serve(host: str, port: int, workers: int, dev: bool, reload: bool, demo: boo
 
 
 @cli.command()
-@with_appcontext
 def init() -> None:
     """Create the stores' tables if missing (serving does this too; it is idempotent)."""
-    settings = services().settings
+    settings = command_services().settings
     where = settings.database_url or str(settings.data_dir)
     click.echo(f"dealtrail: stores ready at {where}")
 
@@ -120,14 +122,12 @@ def demo_group() -> None:
 
 
 @demo_group.command("load")
-@with_appcontext
 def demo_load() -> None:
     """Record the demo through the application (a second run adds nothing)."""
-    _load_demo()
+    _load_demo(command_services())
 
 
-def _load_demo() -> None:
-    svc = services()
+def _load_demo(svc: Services) -> None:
     total = Demo(svc.parties, svc.agreements, svc).count()
     with click.progressbar(length=total, label="dealtrail: loading the demo conference") as bar:
         load_demo(svc.parties, svc.agreements, bar.update, svc)
@@ -143,12 +143,11 @@ def tokens() -> None:
 @tokens.command("create")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 @click.option("--name", required=True, help="Whose token this is: recorded on every event.")
-@with_appcontext
 def create_token(role: str, name: str) -> None:
     """Create a token; its secret is printed once and never stored. Recorded as an event."""
     with recording(operator()):
         try:
-            info, secret, _ = services().token_admin.issue(name, Role(role))
+            info, secret, _ = command_services().token_admin.issue(name, Role(role))
         except DomainError as error:
             raise click.ClickException(error.message) from None
     click.echo(f"token id: {info.token_id}  role: {info.role}  name: {info.name}", err=True)
@@ -156,21 +155,19 @@ def create_token(role: str, name: str) -> None:
 
 
 @tokens.command("list")
-@with_appcontext
 def list_tokens() -> None:
     """List tokens (never their secrets)."""
-    for t in services().tokens.list():
+    for t in command_services().tokens.list():
         state = f"revoked {t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else "active"
         click.echo(f"{t.token_id}  {t.role:<9}  {state:<24}  {t.name}  (by {t.created_by})")
 
 
 @tokens.command("revoke")
 @click.argument("token_id")
-@with_appcontext
 def revoke_token(token_id: str) -> None:
     """Revoke a token by its id: it stops working at once. Recorded as an event."""
     with recording(operator()):
-        if not services().token_admin.revoke(token_id):
+        if not command_services().token_admin.revoke(token_id):
             raise click.ClickException(f"no active token with id {token_id}")
     click.echo(f"revoked {token_id}")
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from flask.cli import with_appcontext
 
 from dealtrail.domain.audit.bundle import BundleError, check_bundle, write_bundle
 from dealtrail.domain.audit.tree_head import public_key_text
 from dealtrail.domain.audit.verification import Verification, verify_log
 from dealtrail.web.cli_files import opened
-from dealtrail.web.services import services
+from dealtrail.web.cli_services import command_services
 
 
 @click.group("audit")
@@ -20,19 +19,17 @@ def audit() -> None:
 
 
 @audit.command("sign")
-@with_appcontext
 def sign() -> None:
     """Bring the tree up to date with the log and sign its head."""
-    head = services().audit.sign_head()
+    head = command_services().audit.sign_head()
     click.echo(f"signed tree head: size {head.head.tree_size}, root {head.head.root_hash.hex()}")
 
 
 @audit.command("verify")
-@with_appcontext
 def verify() -> None:
     """Recompute every leaf from the raw stored events; check them against the tree and the
     latest signed head. Exits 1 naming the first position that diverges."""
-    trail = services().audit
+    trail = command_services().audit
     total = trail.ledger.recorder.max_notification_id() or 0
     public_key = trail.key.public_key()
     with click.progressbar(length=total, label="dealtrail: verifying the log") as bar:
@@ -44,10 +41,9 @@ def verify() -> None:
 
 @audit.command("export")
 @click.argument("path", type=click.Path(path_type=Path))
-@with_appcontext
 def export(path: Path) -> None:
     """Write an audit bundle (events as JSON Lines + signed tree head + public key)."""
-    trail = services().audit
+    trail = command_services().audit
     with opened(path, "w", encoding="ascii") as out:
         head = trail.sign_head()
         written = write_bundle(out, head, public_key_text(trail.key.public_key()), trail.events())

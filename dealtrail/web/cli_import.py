@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from flask.cli import with_appcontext
 
 from dealtrail.application.achievement_import import ImportReport
 from dealtrail.domain.errors import DomainError
@@ -13,7 +12,7 @@ from dealtrail.domain.external_ref import DEFAULT_SCOPE
 from dealtrail.domain.metadata import recording
 from dealtrail.web.cli_files import opened
 from dealtrail.web.cli_operator import operator
-from dealtrail.web.services import services
+from dealtrail.web.cli_services import command_services
 
 
 @click.group("import")
@@ -29,7 +28,6 @@ def import_group() -> None:
     show_default=True,
     help="The source the file's external_refs are unique in.",
 )
-@with_appcontext
 def achievements(path: Path, scope: str) -> None:
     """Import achievements from a CSV file (UTF-8, header row first).
 
@@ -39,7 +37,7 @@ def achievements(path: Path, scope: str) -> None:
     parties are registered. Good rows are imported and bad rows reported by line and column; a
     second run adds nothing. Exits 1 if any row was rejected.
     """
-    svc = services()
+    svc = command_services()
     try:
         with opened(path, encoding="utf-8-sig") as file:
             text = file.read()

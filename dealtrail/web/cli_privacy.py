@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import click
-from flask.cli import with_appcontext
 
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
 from dealtrail.web.cli_operator import operator
-from dealtrail.web.services import services
+from dealtrail.web.cli_services import command_services
 
 
 @click.group("privacy")
@@ -19,17 +18,16 @@ def privacy() -> None:
 @privacy.command("forget")
 @click.argument("name")
 @click.option("--reason", required=True, help="Why (recorded with the erasure).")
-@with_appcontext
 def forget(name: str, reason: str) -> None:
     """Destroy the keys of NAME (a signatory's or contact's name): it reads as erased
     everywhere; the history, `audit verify` and exported bundles still check out. A name with
     no personal data on record is refused (exit 1): nothing is destroyed or recorded."""
     with recording(operator(), comment=reason):
         try:
-            result = services().privacy.forget(name, reason)
+            result = command_services().privacy.forget(name, reason)
         except DomainError as error:
             raise click.ClickException(error.message) from None
-    erasure = services().privacy.get(result.aggregate_id)
+    erasure = command_services().privacy.get(result.aggregate_id)
     click.echo(
         f"forgot {len(erasure.subjects)} data subject key(s); erasure recorded at log position "
         f"{result.position}"

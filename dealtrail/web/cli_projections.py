@@ -10,12 +10,11 @@ from collections.abc import Callable
 from types import FrameType
 
 import click
-from flask.cli import with_appcontext
 
 from dealtrail.application.followers import AUDIT, GROUPS, VIEWS
 from dealtrail.bootstrap import Services
+from dealtrail.web.cli_services import command_services
 from dealtrail.web.logs import configure_logging
-from dealtrail.web.services import services
 
 logger = logging.getLogger("dealtrail.projections")
 
@@ -43,13 +42,12 @@ def projections() -> None:
 @projections.command("run")
 @click.argument("names", nargs=-1, type=click.Choice(GROUPS))
 @click.option("--interval", default=0.5, show_default=True, help="Seconds between polls.")
-@with_appcontext
 def run(names: tuple[str, ...], interval: float) -> None:
     """Follow the log until stopped (SIGTERM/SIGINT): poll, apply new events exactly once, and
     retry with back-off when a store is unreachable (reconnecting by itself). The audit follower
     also signs a tree head every minute when the tree has grown."""
     configure_logging()
-    svc = services()
+    svc = command_services()
     chosen = [name for name in GROUPS if not names or name in names]
     sign = _signing(svc) if AUDIT in chosen else None
     stop = threading.Event()
@@ -75,10 +73,9 @@ def run(names: tuple[str, ...], interval: float) -> None:
 
 
 @projections.command("status")
-@with_appcontext
 def status() -> None:
     """Position, head and lag of each follower."""
-    followers = services().followers
+    followers = command_services().followers
     head = followers.head()
     click.echo(f"{'follower':<32} {'position':>10} {'head':>10} {'lag':>8}")
     for follower in followers:
@@ -89,10 +86,9 @@ def status() -> None:
 
 @projections.command("rebuild")
 @click.argument("name", type=click.Choice([VIEWS]))
-@with_appcontext
 def rebuild(name: str) -> None:
     """Empty the views and replay the whole log into them (exactly once, resumable)."""
-    svc = services()
+    svc = command_services()
     head = svc.followers.head()
     with click.progressbar(length=head, label=f"dealtrail: rebuilding the {name}") as bar:
         position = svc.read_models.rebuild(bar.update)
