@@ -11,12 +11,12 @@ from flask.cli import ScriptInfo, with_appcontext
 from flask_smorest.spec import openapi_cli
 from gunicorn.app.base import BaseApplication
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.demo.load import Demo, load_demo
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.postgres_url import DatabaseURLError
 from dealtrail.infrastructure.store_format import StoreFormatMismatch
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.cli_audit import audit
 from dealtrail.web.cli_call import call

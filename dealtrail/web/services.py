@@ -17,6 +17,7 @@ from dealtrail.application.listings import Listings
 from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.parties import Parties
 from dealtrail.application.policies import PolicyRunner
+from dealtrail.application.ports.tokens import TokenStore
 from dealtrail.application.privacy import Privacy
 from dealtrail.application.token_admin import TokenAdministration
 from dealtrail.application.trading_events import TradingEvents
@@ -30,7 +31,7 @@ from dealtrail.infrastructure.schema_lock import schema_lock
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.store_format import check_store_format
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault
-from dealtrail.infrastructure.tokens import TokenStore
+from dealtrail.infrastructure.tokens import SqlTokenStore
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.infrastructure.views.ip_assets import IpAssetsView
@@ -66,7 +67,7 @@ class Services:
 
     def close(self) -> None:
         self.ledger.close()
-        self.tokens.engine.dispose()
+        self.catalogue.engine.dispose()  # the one engine every store but the ledger's shares
 
 
 def build_services(settings: Settings) -> Services:
@@ -84,7 +85,7 @@ def _build(settings: Settings) -> Services:
     vault.create_tables()
     ledger = Ledger(env=ledger_env(settings), vault=vault)
     parties = Parties(ledger)
-    tokens = TokenStore(engine)
+    tokens = SqlTokenStore(engine)
     tokens.create_tables()
     catalogue = Catalogue(
         engine,

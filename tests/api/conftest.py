@@ -8,8 +8,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.services import Services, build_services
 

@@ -9,8 +9,8 @@ import dataclasses
 import pytest
 from flask.testing import FlaskClient
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.services import Services
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from flask import Flask
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.services import Services
 

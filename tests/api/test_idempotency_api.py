@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from dealtrail.infrastructure.tokens import Role
+from dealtrail.application.ports.tokens import Role
 from dealtrail.web.services import Services
 
 from .conftest import Api, draft_agreement, register_party

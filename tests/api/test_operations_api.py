@@ -9,8 +9,8 @@ import pytest
 from flask import Flask
 
 from dealtrail.application.policies import PolicyRunner
+from dealtrail.application.ports.tokens import Role
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.services import Services, build_services
 from tests.api.conftest import Api, register_party

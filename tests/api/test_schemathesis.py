@@ -26,7 +26,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from dealtrail.infrastructure.tokens import Role
+from dealtrail.application.ports.tokens import Role
 from dealtrail.web.access import MATRIX, PUBLIC
 from dealtrail.web.services import Services
 from tests.api.conftest import Api, draft_agreement, register_party

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, text
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.postgres_url import PostgresURL
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.services import Services, build_services
 from tests.api.conftest import Api

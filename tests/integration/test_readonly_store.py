@@ -31,9 +31,9 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.domain.audit.verification import verify_log
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.services import Services, build_services
 
