@@ -17,7 +17,9 @@ from dealtrail.application.listings import Listings
 from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.parties import Parties
 from dealtrail.application.policies import PolicyRunner
+from dealtrail.application.ports.reports import Reports
 from dealtrail.application.ports.tokens import TokenStore
+from dealtrail.application.ports.views import Views
 from dealtrail.application.privacy import Privacy
 from dealtrail.application.token_admin import TokenAdministration
 from dealtrail.application.trading_events import TradingEvents
@@ -27,6 +29,7 @@ from dealtrail.infrastructure.catalogue import Catalogue
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.party_directory import CataloguePartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
+from dealtrail.infrastructure.reports.sql_reports import SqlReports
 from dealtrail.infrastructure.schema_lock import schema_lock
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.store_format import check_store_format
@@ -43,6 +46,7 @@ from dealtrail.infrastructure.views.receivables import (
     AgreementReceivablesView,
     TransferReceivablesView,
 )
+from dealtrail.infrastructure.views.sql_views import SqlViews
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
 
 
@@ -64,6 +68,8 @@ class Services:
     ip_transfers: IpTransfers
     privacy: Privacy
     token_admin: TokenAdministration
+    views: Views
+    reports: Reports
 
     def close(self) -> None:
         self.ledger.close()
@@ -130,6 +136,8 @@ def _build(settings: Settings) -> Services:
         ip_transfers=IpTransfers(ledger),
         privacy=Privacy(ledger, vault, lambda: catalogue.view(PartiesView).ids()),
         token_admin=TokenAdministration(ledger, tokens),
+        views=SqlViews(catalogue.view),
+        reports=SqlReports(engine, catalogue.catch_up if settings.inline_followers else None),
     )
 
 
