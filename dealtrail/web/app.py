@@ -11,7 +11,6 @@ from werkzeug.exceptions import HTTPException, UnsupportedMediaType
 
 from dealtrail.application.errors import ApplicationError
 from dealtrail.domain.errors import DomainError
-from dealtrail.infrastructure.settings import Settings
 from dealtrail.web import access, docs, problems
 from dealtrail.web.api import (  # noqa: F401
     achievement_steps,
@@ -41,7 +40,7 @@ from dealtrail.web.dashboard import blp as dashboard_blp
 from dealtrail.web.headers import add_security_headers, enable_cors
 from dealtrail.web.json import ExactJSONProvider
 from dealtrail.web.logs import log_request, start_timer
-from dealtrail.web.services import Services, build_services
+from dealtrail.web.services import Services, Settings, build_services
 from dealtrail.web.spec import ProblemResponses
 from dealtrail.web.spec_receipts import ReceiptHeaders
 

@@ -15,8 +15,6 @@ from dealtrail.application.ports.tokens import Role
 from dealtrail.demo.load import Demo, load_demo
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
-from dealtrail.infrastructure.postgres_url import DatabaseURLError
-from dealtrail.infrastructure.store_format import StoreFormatMismatch
 from dealtrail.web.app import create_app
 from dealtrail.web.cli_audit import audit
 from dealtrail.web.cli_call import call
@@ -25,7 +23,7 @@ from dealtrail.web.cli_operator import operator
 from dealtrail.web.cli_privacy import privacy
 from dealtrail.web.cli_projections import projections
 from dealtrail.web.logs import configure_logging
-from dealtrail.web.services import services
+from dealtrail.web.services import DatabaseURLError, StoreFormatMismatch, services
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]

@@ -29,10 +29,11 @@ from dealtrail.infrastructure.catalogue import Catalogue
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.party_directory import CataloguePartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
+from dealtrail.infrastructure.postgres_url import DatabaseURLError
 from dealtrail.infrastructure.reports.sql_reports import SqlReports
 from dealtrail.infrastructure.schema_lock import schema_lock
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.store_format import check_store_format
+from dealtrail.infrastructure.store_format import StoreFormatMismatch, check_store_format
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault
 from dealtrail.infrastructure.tokens import SqlTokenStore
 from dealtrail.infrastructure.views.achievements import AchievementsView
@@ -48,6 +49,17 @@ from dealtrail.infrastructure.views.receivables import (
 )
 from dealtrail.infrastructure.views.sql_views import SqlViews
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
+
+# The web imports infrastructure only through this module, the composition root: the CLI catches
+# the stores' refusals, and the app builds its settings.
+__all__ = [
+    "DatabaseURLError",
+    "Services",
+    "Settings",
+    "StoreFormatMismatch",
+    "build_services",
+    "services",
+]
 
 
 @dataclass
