@@ -19,6 +19,9 @@ from dealtrail.application.listings import Listings
 from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.parties import Parties
 from dealtrail.application.policies import Policy, PolicyFollower
+from dealtrail.application.ports.reports import Reports
+from dealtrail.application.ports.tokens import TokenStore
+from dealtrail.application.ports.views import Views
 from dealtrail.application.privacy import Privacy
 from dealtrail.application.token_admin import TokenAdministration
 from dealtrail.application.trading_events import TradingEvents
@@ -27,12 +30,14 @@ from dealtrail.infrastructure.audit_trail import AuditTrail
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.party_directory import ViewPartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
+from dealtrail.infrastructure.postgres_url import DatabaseURLError
 from dealtrail.infrastructure.read_models import ReadModels
+from dealtrail.infrastructure.reports.sql_reports import SqlReports
 from dealtrail.infrastructure.schema_lock import schema_lock
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.store_format import check_store_format
+from dealtrail.infrastructure.store_format import StoreFormatMismatch, check_store_format
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault
-from dealtrail.infrastructure.tokens import TokenStore
+from dealtrail.infrastructure.tokens import SqlTokenStore
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.infrastructure.views.ip_assets import IpAssetsView
@@ -44,7 +49,10 @@ from dealtrail.infrastructure.views.receivables import (
     AgreementReceivablesView,
     TransferReceivablesView,
 )
+from dealtrail.infrastructure.views.sql_views import SqlViews
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
+
+__all__ = ["DatabaseURLError", "Services", "Settings", "StoreFormatMismatch", "bootstrap"]
 
 ALL_POLICIES: tuple[Policy, ...] = (CountExhibits(), OwnerOfRecord())
 
@@ -67,10 +75,12 @@ class Services:
     ip_transfers: IpTransfers
     privacy: Privacy
     token_admin: TokenAdministration
+    views: Views
+    reports: Reports
 
     def close(self) -> None:
         self.ledger.close()
-        self.tokens.engine.dispose()
+        self.read_models.engine.dispose()  # the one engine every store but the ledger's shares
 
 
 def bootstrap(settings: Settings, *, policies: Sequence[Policy] = ALL_POLICIES) -> Services:
@@ -88,7 +98,7 @@ def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
     vault.create_tables()
     ledger = Ledger(env=ledger_env(settings), vault=vault)
     parties = Parties(ledger)
-    tokens = TokenStore(engine)
+    tokens = SqlTokenStore(engine)
     tokens.create_tables()
     read_models = ReadModels(
         engine,
@@ -141,4 +151,6 @@ def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
         ip_transfers=IpTransfers(ledger),
         privacy=Privacy(ledger, vault, lambda: read_models.view(PartiesView).ids()),
         token_admin=TokenAdministration(ledger, tokens),
+        views=SqlViews(read_models.view),
+        reports=SqlReports(engine, read_models.catch_up if settings.inline_followers else None),
     )

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Ledger, Options
+from dealtrail.application.ports.tokens import TokenStore
 from dealtrail.domain.api_token import ApiToken
 from dealtrail.domain.metadata import current_metadata
-
-
-class TokenStore(Protocol):
-    def create(self, name: str, role: Any, created_by: str) -> tuple[Any, str]: ...
-
-    def revoke(self, token_id: str) -> bool: ...
 
 
 class TokenAdministration:

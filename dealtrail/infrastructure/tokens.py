@@ -5,23 +5,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
 from sqlalchemy import Column, DateTime, Engine, MetaData, String, Table, insert, select, update
 
+from dealtrail.application.ports.tokens import Principal, Role, TokenInfo
 from dealtrail.domain.api_token import holder_name
 
 TOKEN_PREFIX = "dt_"  # noqa: S105 - a public prefix, not a secret
-
-
-class Role(StrEnum):
-    STAFF = "staff"
-    AUDITOR = "auditor"
-    DASHBOARD = "dashboard"
-    ADMIN = "admin"
-
 
 metadata = MetaData()
 
@@ -38,29 +29,6 @@ api_tokens = Table(
 )
 
 
-@dataclass(frozen=True)
-class Principal:
-    """Who is calling: recorded as the actor of every event they cause."""
-
-    token_id: str
-    name: str
-    role: Role
-
-    @property
-    def actor(self) -> str:
-        return f"{self.role}:{self.name}"
-
-
-@dataclass(frozen=True)
-class TokenInfo:
-    token_id: str
-    name: str
-    role: Role
-    created_at: datetime
-    created_by: str
-    revoked_at: datetime | None
-
-
 def _utc(moment: datetime) -> datetime:
     """SQLite hands back the stored UTC times without their zone."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
@@ -70,7 +38,7 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-class TokenStore:
+class SqlTokenStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
@@ -78,8 +46,6 @@ class TokenStore:
         metadata.create_all(self.engine)
 
     def create(self, name: str, role: Role, created_by: str) -> tuple[TokenInfo, str]:
-        """Returns the new token and its secret: the only time the secret is ever shown. The name
-        follows the domain's rule for a holder's name (refused before anything is stored)."""
         name = holder_name(name)
         token_id = secrets.token_hex(8)
         secret = f"{TOKEN_PREFIX}{token_id}_{secrets.token_urlsafe(32)}"
@@ -98,7 +64,6 @@ class TokenStore:
         return info, secret
 
     def authenticate(self, secret: str) -> Principal | None:
-        """The principal a secret belongs to, if it is valid and not revoked."""
         token_id = secret.removeprefix(TOKEN_PREFIX).split("_", 1)[0]
         with self.engine.connect() as conn:
             row = (
@@ -128,7 +93,6 @@ class TokenStore:
             ]
 
     def revoke(self, token_id: str) -> bool:
-        """Revokes the token; False if there is no such active token."""
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(api_tokens)

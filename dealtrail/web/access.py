@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import g, request
 from werkzeug.exceptions import Forbidden, Unauthorized
 
-from dealtrail.infrastructure.tokens import Principal, Role
+from dealtrail.application.ports.tokens import Principal, Role
 from dealtrail.web.services import services
 
 PUBLIC = frozenset(

@@ -10,9 +10,8 @@ from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, UnsupportedMediaType
 
 from dealtrail.application.errors import ApplicationError
-from dealtrail.bootstrap import Services, bootstrap
+from dealtrail.bootstrap import Services, Settings, bootstrap
 from dealtrail.domain.errors import DomainError
-from dealtrail.infrastructure.settings import Settings
 from dealtrail.web import access, docs, problems
 from dealtrail.web.api import (  # noqa: F401
     achievement_steps,

@@ -11,13 +11,11 @@ from flask.cli import ScriptInfo, with_appcontext
 from flask_smorest.spec import openapi_cli
 from gunicorn.app.base import BaseApplication
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services
 from dealtrail.demo.load import Demo, load_demo
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
-from dealtrail.infrastructure.postgres_url import DatabaseURLError
-from dealtrail.infrastructure.store_format import StoreFormatMismatch
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from dealtrail.web.cli_audit import audit
 from dealtrail.web.cli_call import call
@@ -27,7 +25,7 @@ from dealtrail.web.cli_privacy import privacy
 from dealtrail.web.cli_projections import projections
 from dealtrail.web.cli_services import command_services
 from dealtrail.web.logs import configure_logging
-from dealtrail.web.services import services
+from dealtrail.web.services import DatabaseURLError, StoreFormatMismatch, services
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]

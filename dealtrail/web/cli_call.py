@@ -10,7 +10,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from dealtrail.infrastructure.tokens import Principal, Role
+from dealtrail.application.ports.tokens import Principal, Role
 from dealtrail.web.access import IN_PROCESS_PRINCIPAL
 from dealtrail.web.cli_files import opened
 from dealtrail.web.cli_operator import operator

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import click
 
-from dealtrail.bootstrap import Services, bootstrap
-from dealtrail.infrastructure.postgres_url import DatabaseURLError
-from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.store_format import StoreFormatMismatch
+from dealtrail.bootstrap import (
+    DatabaseURLError,
+    Services,
+    Settings,
+    StoreFormatMismatch,
+    bootstrap,
+)
 
 KEY = "dealtrail.services"
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from flask import current_app
 
-from dealtrail.bootstrap import Services
+from dealtrail.bootstrap import DatabaseURLError, Services, Settings, StoreFormatMismatch
 
-__all__ = ["Services", "services"]
+# The web reaches infrastructure only through the composition root: the CLI catches the stores'
+# refusals, and the app builds its settings.
+__all__ = ["DatabaseURLError", "Services", "Settings", "StoreFormatMismatch", "services"]
 
 
 def services() -> Services:

@@ -7,7 +7,7 @@ import uuid
 import pytest
 from flask import Flask
 
-from dealtrail.infrastructure.tokens import Role
+from dealtrail.application.ports.tokens import Role
 from dealtrail.web import access
 
 from .conftest import Api, draft_agreement, register_party

@@ -9,9 +9,9 @@ import dataclasses
 import pytest
 from flask.testing import FlaskClient
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 
 ORIGIN = "https://dashboard.example"

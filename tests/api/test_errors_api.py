@@ -8,9 +8,9 @@ from typing import Any
 
 from flask import Flask
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 
 from .conftest import Api, draft_agreement, register_party, sign

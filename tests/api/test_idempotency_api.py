@@ -6,8 +6,8 @@ from typing import Any
 
 from flask import Flask
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services
-from dealtrail.infrastructure.tokens import Role
 
 from .conftest import Api, draft_agreement, register_party
 

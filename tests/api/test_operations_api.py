@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterator
 import pytest
 from flask import Flask
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from tests.api.conftest import Api, register_party
 from tests.api.ip_steps import Deal, ok

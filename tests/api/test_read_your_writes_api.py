@@ -8,9 +8,9 @@ import threading
 import pytest
 from flask.testing import FlaskClient
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web import consistency
 from dealtrail.web.app import create_app
 

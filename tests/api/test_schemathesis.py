@@ -26,8 +26,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.access import MATRIX, PUBLIC
 from tests.api.conftest import Api, draft_agreement, register_party
 from tests.api.ip_steps import propose, register_asset

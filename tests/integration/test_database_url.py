@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, text
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.postgres_url import PostgresURL
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 from tests.api.conftest import Api
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from dealtrail.application.sorting import CREATED
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.infrastructure.views.base import sort_key
@@ -16,7 +17,6 @@ from dealtrail.infrastructure.views.ip_assets import IpAssetsView
 from dealtrail.infrastructure.views.ip_transfers import IpTransfersView
 from dealtrail.infrastructure.views.listings import ListingsView
 from dealtrail.infrastructure.views.parties import PartiesView
-from dealtrail.infrastructure.views.sorting import CREATED
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
 from tests.integration.loaded_demo import Loaded
 

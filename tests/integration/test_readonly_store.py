@@ -31,10 +31,10 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.audit.verification import verify_log
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.app import create_app
 
 DATABASES = ("events.sqlite3", "dealtrail.sqlite3")

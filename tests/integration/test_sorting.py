@@ -27,10 +27,11 @@ from sqlalchemy import (
     select,
 )
 
+from dealtrail.application.sorting import CREATED
 from dealtrail.infrastructure.database import create_database_engine
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.base import record_columns, sort_key, sortable_text
-from dealtrail.infrastructure.views.sorting import CREATED, Sorting
+from dealtrail.infrastructure.views.sorting import Sorting
 
 probes = Table(
     "sorting_probes",

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, select, union_all
 
+from dealtrail.application.ports.reports import AMOUNTS
 from dealtrail.domain.agreement import AgreementStatus
 from dealtrail.domain.transfer_terms import TransferStatus
 from dealtrail.infrastructure.views.agreements import agreements
@@ -29,14 +30,13 @@ from dealtrail.infrastructure.views.receivables import (
     schedules,
 )
 
-# (column, fewest days past due, most) — due today is 0 days past due.
+# (column of AMOUNTS, fewest days past due, most) — due today is 0 days past due.
 BUCKETS = (
     ("days_0_30", 0, 30),
     ("days_31_60", 31, 60),
     ("days_61_90", 61, 90),
     ("days_over_90", 91, None),
 )
-AMOUNTS = ("scheduled", "paid", "outstanding", "not_yet_due", *(b[0] for b in BUCKETS))
 
 
 def _sources() -> Select[Any]:

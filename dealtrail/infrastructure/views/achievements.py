@@ -19,6 +19,7 @@ from sqlalchemy import (
     select,
 )
 
+from dealtrail.application.sorting import CREATED
 from dealtrail.domain.achievement import Achievement
 from dealtrail.infrastructure.views.base import (
     View,
@@ -31,7 +32,7 @@ from dealtrail.infrastructure.views.base import (
 )
 from dealtrail.infrastructure.views.parties import parties, party_alliances
 from dealtrail.infrastructure.views.party_names import name_of, with_names
-from dealtrail.infrastructure.views.sorting import CREATED, Sorting
+from dealtrail.infrastructure.views.sorting import Sorting
 
 achievements = Table(
     "catalogue_achievements",

@@ -21,6 +21,7 @@ from sqlalchemy import (
     select,
 )
 
+from dealtrail.application.sorting import CREATED
 from dealtrail.domain.agreement import Agreement
 from dealtrail.infrastructure.views.amounts import minor_units
 from dealtrail.infrastructure.views.base import (
@@ -32,7 +33,7 @@ from dealtrail.infrastructure.views.base import (
     sortable_text,
     utc,
 )
-from dealtrail.infrastructure.views.sorting import CREATED, Sorting
+from dealtrail.infrastructure.views.sorting import Sorting
 
 agreements = Table(
     "catalogue_agreements",

@@ -15,6 +15,7 @@ from sqlalchemy import (
     select,
 )
 
+from dealtrail.application.sorting import CREATED
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.ip_numbers import compact
 from dealtrail.infrastructure.views.base import (
@@ -26,7 +27,7 @@ from dealtrail.infrastructure.views.base import (
     sortable_text,
     utc,
 )
-from dealtrail.infrastructure.views.sorting import CREATED, Sorting
+from dealtrail.infrastructure.views.sorting import Sorting
 
 ip_assets = Table(
     "catalogue_ip_assets",

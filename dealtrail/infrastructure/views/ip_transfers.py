@@ -18,6 +18,7 @@ from sqlalchemy import (
     select,
 )
 
+from dealtrail.application.sorting import CREATED
 from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.money import Money
 from dealtrail.infrastructure.views.base import (
@@ -28,7 +29,7 @@ from dealtrail.infrastructure.views.base import (
     sortable_text,
     utc,
 )
-from dealtrail.infrastructure.views.sorting import CREATED, Sorting
+from dealtrail.infrastructure.views.sorting import Sorting
 
 ip_transfers = Table(
     "catalogue_ip_transfers",

@@ -25,6 +25,7 @@ from sqlalchemy import (
     select,
 )
 
+from dealtrail.application.sorting import CREATED
 from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.domain.share_register import listed_holders
 from dealtrail.infrastructure.views.amounts import minor_units
@@ -37,7 +38,7 @@ from dealtrail.infrastructure.views.base import (
     utc,
 )
 from dealtrail.infrastructure.views.parties import parties
-from dealtrail.infrastructure.views.sorting import CREATED, Sorting
+from dealtrail.infrastructure.views.sorting import Sorting
 
 listings = Table(
     "catalogue_listings",

@@ -24,6 +24,7 @@ from sqlalchemy import (
     update,
 )
 
+from dealtrail.application.sorting import CREATED
 from dealtrail.domain.party import Party, PartyKind
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault
 from dealtrail.infrastructure.views.base import (
@@ -44,7 +45,7 @@ from dealtrail.infrastructure.views.party_names import (
     sealed_text,
     with_names,
 )
-from dealtrail.infrastructure.views.sorting import CREATED, Order, Sorting
+from dealtrail.infrastructure.views.sorting import Order, Sorting
 
 INDIVIDUAL = str(PartyKind.INDIVIDUAL)
 

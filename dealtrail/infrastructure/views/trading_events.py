@@ -15,6 +15,7 @@ from sqlalchemy import (
     select,
 )
 
+from dealtrail.application.sorting import CREATED
 from dealtrail.domain.trading_event import EventCounts, TradingEvent
 from dealtrail.infrastructure.views.base import (
     View,
@@ -25,7 +26,7 @@ from dealtrail.infrastructure.views.base import (
     sortable_text,
     utc,
 )
-from dealtrail.infrastructure.views.sorting import CREATED, Sorting
+from dealtrail.infrastructure.views.sorting import Sorting
 
 COUNTS = [f.name for f in fields(EventCounts)]
 

@@ -11,7 +11,6 @@ from flask.views import MethodView
 from dealtrail.application.achievement_import import ImportReport
 from dealtrail.application.ledger import CommandResult
 from dealtrail.domain.achievement import Achievement
-from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.web.api.history import history_page
 from dealtrail.web.api.schemas.achievement import (
     AchievementCreateSchema,
@@ -54,7 +53,7 @@ class Achievements(MethodView):
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Search the supermarket: title text, field, TRL range, transfer mode, the owner's
         country or alliance, status."""
-        return services().read_models.view(AchievementsView).search(**query)
+        return services().views.achievements.search(**query)
 
     @blp.arguments(AchievementCreateSchema)
     @blp.response(201, AchievementDetailSchema)

@@ -10,7 +10,6 @@ from flask.views import MethodView
 
 from dealtrail.application.ledger import CommandResult
 from dealtrail.domain.agreement import Agreement
-from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.web.api.history import history_page
 from dealtrail.web.api.schemas.agreement import (
     AgreementCreateSchema,
@@ -49,7 +48,7 @@ class Agreements(MethodView):
     @blp.response(200, AgreementPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List agreements, filtered by status, kind, party or title."""
-        return services().read_models.view(AgreementsView).search(**query)
+        return services().views.agreements.search(**query)
 
     @blp.arguments(AgreementCreateSchema)
     @blp.response(201, AgreementSchema)

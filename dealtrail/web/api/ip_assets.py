@@ -14,7 +14,6 @@ from flask.views import MethodView
 
 from dealtrail.application.ledger import CommandResult
 from dealtrail.domain.ip_asset import IpAsset
-from dealtrail.infrastructure.views.ip_assets import IpAssetsView
 from dealtrail.web.api.history import history_page
 from dealtrail.web.api.schemas.common import (
     HistoryPageSchema,
@@ -52,7 +51,7 @@ class IpAssets(MethodView):
     @blp.response(200, AssetPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List IP assets by kind, jurisdiction, holder, owner, status, title or number."""
-        return services().read_models.view(IpAssetsView).search(**query)
+        return services().views.ip_assets.search(**query)
 
     @blp.arguments(AssetCreateSchema)
     @blp.response(201, AssetSchema)

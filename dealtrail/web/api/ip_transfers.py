@@ -10,7 +10,6 @@ from flask.views import MethodView
 
 from dealtrail.application.ledger import CommandResult
 from dealtrail.domain.ip_transfer import IpTransfer
-from dealtrail.infrastructure.views.ip_transfers import IpTransfersView
 from dealtrail.web.api.history import history_page
 from dealtrail.web.api.schemas.common import (
     HistoryPageSchema,
@@ -47,7 +46,7 @@ class IpTransfers(MethodView):
     @blp.response(200, TransferPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List IP transfers, filtered by asset, asset kind, mode, status or party."""
-        return services().read_models.view(IpTransfersView).search(**query)
+        return services().views.ip_transfers.search(**query)
 
     @blp.arguments(TransferCreateSchema)
     @blp.response(201, TransferSchema)

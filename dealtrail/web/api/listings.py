@@ -10,7 +10,6 @@ from flask.views import MethodView
 
 from dealtrail.application.ledger import CommandResult
 from dealtrail.domain.equity_listing import EquityListing
-from dealtrail.infrastructure.views.listings import ListingsView
 from dealtrail.web.api.history import history_page
 from dealtrail.web.api.schemas.common import (
     EmptyCommandSchema,
@@ -48,7 +47,7 @@ class Listings(MethodView):
     @blp.response(200, ListingPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List listings, filtered by state, board, centre, company, or code or company name."""
-        return services().read_models.view(ListingsView).search(**query)
+        return services().views.listings.search(**query)
 
     @blp.arguments(ListingCreateSchema)
     @blp.response(201, ListingSchema)

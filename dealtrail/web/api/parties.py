@@ -9,7 +9,6 @@ from flask import url_for
 from flask.views import MethodView
 
 from dealtrail.domain.party import Party
-from dealtrail.infrastructure.views.parties import PartiesView
 from dealtrail.web.api.history import history_page
 from dealtrail.web.api.schemas.common import (
     HistoryPageSchema,
@@ -46,7 +45,7 @@ class Parties(MethodView):
     @blp.response(200, PartyPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List parties, filtered by country, kind, alliance or name."""
-        return services().read_models.view(PartiesView).search(**query)
+        return services().views.parties.search(**query)
 
     @blp.arguments(PartyCreateSchema)
     @blp.response(201, PartySchema)

@@ -6,11 +6,10 @@ from typing import Any
 
 from flask.views import MethodView
 
-from dealtrail.infrastructure.reports.licensing import licensing_summary
-from dealtrail.infrastructure.reports.receivables import receivables
-from dealtrail.web.api.report_output import CSV_DOC, answer, run
+from dealtrail.web.api.report_output import CSV_DOC, answer
 from dealtrail.web.api.reports import Answer, blp
 from dealtrail.web.api.schemas import report as schemas
+from dealtrail.web.services import services
 
 
 @blp.route("/receivables")
@@ -29,7 +28,7 @@ class Receivables(MethodView):
         due, 0-30 (due today counts as 0), 31-60, 61-90, over 90. `totals` sums per currency;
         CSV carries the rows.
         """
-        return answer(run(receivables, **query), schemas.ReceivableRow, "receivables")
+        return answer(services().reports.receivables(**query), schemas.ReceivableRow, "receivables")
 
 
 @blp.route("/licensing")
@@ -50,4 +49,6 @@ class LicensingSummary(MethodView):
         - `agreements_by_partner_country`: agreements that took effect in the year, counted once
           per country among their parties' countries.
         """
-        return answer(run(licensing_summary, **query), schemas.LicensingRow, "licensing")
+        return answer(
+            services().reports.licensing_summary(**query), schemas.LicensingRow, "licensing"
+        )

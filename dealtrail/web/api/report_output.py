@@ -1,4 +1,4 @@
-"""Running a report against the views, and answering in JSON or, if asked, in CSV.
+"""Answering with a report in JSON or, if asked, in CSV.
 
 CSV follows RFC 4180: a header row, CRLF line ends, fields quoted when they must be. Amounts are
 the same exact decimal strings as in JSON. A text cell that a spreadsheet would read as a
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import marshmallow as ma
 from flask import Response, request
-
-from dealtrail.web.services import services
 
 CSV = "text/csv"
 JSON = "application/json"
@@ -36,19 +34,6 @@ CSV_DOC = {
         }
     }
 }
-
-
-def run(report: Callable[..., dict[str, Any]], **params: Any) -> dict[str, Any]:
-    """The report over the views, caught up first when they follow the log inline; its queries
-    share one transaction (on PostgreSQL, one snapshot)."""
-    read_models = services().read_models
-    if read_models.inline:
-        read_models.catch_up()
-    with read_models.engine.connect() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execution_options(isolation_level="REPEATABLE READ")
-        with conn.begin():
-            return report(conn, **params)
 
 
 def answer(report: dict[str, Any], row: type[ma.Schema], name: str) -> dict[str, Any] | Response:

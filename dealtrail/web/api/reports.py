@@ -10,15 +10,10 @@ from typing import Any
 from flask import Response
 from flask.views import MethodView
 
-from dealtrail.infrastructure.reports.deal_value import deal_value
-from dealtrail.infrastructure.reports.events import trading_event_counts
-from dealtrail.infrastructure.reports.milestones import overdue_milestones
-from dealtrail.infrastructure.reports.pipeline import pipeline
-from dealtrail.infrastructure.reports.portfolio import ip_transfers_by_kind, listings_by_state
-from dealtrail.infrastructure.reports.signatures import awaiting_signatures
-from dealtrail.web.api.report_output import CSV_DOC, answer, run
+from dealtrail.web.api.report_output import CSV_DOC, answer
 from dealtrail.web.api.schemas import report as schemas
 from dealtrail.web.json import Blueprint
+from dealtrail.web.services import services
 
 blp = Blueprint(
     "reports",
@@ -40,7 +35,7 @@ class Pipeline(MethodView):
 
         Agreements by status and kind; IP transfers, equity listings and achievements by status.
         """
-        return answer(run(pipeline), schemas.PipelineRow, "pipeline")
+        return answer(services().reports.pipeline(), schemas.PipelineRow, "pipeline")
 
 
 @blp.route("/deal-value")
@@ -54,7 +49,7 @@ class DealValue(MethodView):
         The contract values of agreements that have taken effect, summed exactly per currency
         by the month they took effect (`effective_on`), at their current terms.
         """
-        return answer(run(deal_value, **query), schemas.DealValueRow, "deal-value")
+        return answer(services().reports.deal_value(**query), schemas.DealValueRow, "deal-value")
 
 
 @blp.route("/awaiting-signatures")
@@ -67,7 +62,9 @@ class AwaitingSignatures(MethodView):
 
         One row per agreement open for signature and party that must sign it and has not.
         """
-        return answer(run(awaiting_signatures), schemas.AwaitingSignatureRow, "awaiting")
+        return answer(
+            services().reports.awaiting_signatures(), schemas.AwaitingSignatureRow, "awaiting"
+        )
 
 
 @blp.route("/overdue-milestones")
@@ -81,7 +78,7 @@ class OverdueMilestones(MethodView):
         Milestones due before `as_of` (default today, UTC), neither achieved nor waived, of
         agreements that have not ended; the oldest first.
         """
-        report = run(overdue_milestones, **query)
+        report = services().reports.overdue_milestones(**query)
         return answer(report, schemas.OverdueMilestoneRow, "overdue-milestones")
 
 
@@ -92,7 +89,9 @@ class IpTransfersByKind(MethodView):
     @blp.doc(**CSV_DOC)
     def get(self, _: dict[str, Any]) -> Answer:
         """IP transfers by asset kind, mode and status."""
-        return answer(run(ip_transfers_by_kind), schemas.IpTransferRow, "ip-transfers")
+        return answer(
+            services().reports.ip_transfers_by_kind(), schemas.IpTransferRow, "ip-transfers"
+        )
 
 
 @blp.route("/listings")
@@ -106,7 +105,7 @@ class ListingsByState(MethodView):
         A state's count repeats on each of its currency rows; a state whose listings raised
         nothing has one row with no currency.
         """
-        return answer(run(listings_by_state), schemas.ListingRow, "listings")
+        return answer(services().reports.listings_by_state(), schemas.ListingRow, "listings")
 
 
 @blp.route("/trading-events")
@@ -117,4 +116,6 @@ class TradingEventCounts(MethodView):
     def get(self, _: dict[str, Any]) -> Answer:
         """Per trading event: achievements exhibited, roadshows, projects pitched, international
         projects and their countries or regions, agreements signed there."""
-        return answer(run(trading_event_counts), schemas.TradingEventRow, "trading-events")
+        return answer(
+            services().reports.trading_event_counts(), schemas.TradingEventRow, "trading-events"
+        )

@@ -9,8 +9,8 @@ from flask import abort
 from flask.views import MethodView
 from marshmallow import fields
 
+from dealtrail.application.ports.tokens import Role
 from dealtrail.domain.api_token import MAX_HOLDER
-from dealtrail.infrastructure.tokens import Role
 from dealtrail.web.api.schemas.common import CommandSchema, Name
 from dealtrail.web.commands import command, result_headers
 from dealtrail.web.json import Blueprint

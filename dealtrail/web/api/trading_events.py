@@ -11,7 +11,6 @@ from flask.views import MethodView
 
 from dealtrail.application.ledger import CommandResult
 from dealtrail.domain.trading_event import TradingEvent
-from dealtrail.infrastructure.views.trading_events import TradingEventsView
 from dealtrail.web.api.history import history_page
 from dealtrail.web.api.schemas.common import (
     HistoryPageSchema,
@@ -51,7 +50,7 @@ class TradingEvents(MethodView):
     @blp.response(200, TradingEventPageSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List trading events with their counts, filtered by name, country or host."""
-        return services().read_models.view(TradingEventsView).search(**query)
+        return services().views.trading_events.search(**query)
 
     @blp.arguments(TradingEventCreateSchema)
     @blp.response(201, TradingEventSchema)

@@ -7,12 +7,12 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from dealtrail.application.ports.views import ACHIEVEMENT_SORT_KEYS
 from dealtrail.domain.achievement import Achievement, AchievementStatus
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.external_ref import DEFAULT_SCOPE, ExternalRef
 from dealtrail.domain.offer import AchievementField, Offer, TransferMode
-from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
@@ -195,8 +195,8 @@ class AchievementDetailSchema(ma.Schema):
 
 
 class AchievementListQuerySchema(ListQuery):
-    sorting = AchievementsView.sorting
-    sort = Sort(sorting)
+    sort_keys = ACHIEVEMENT_SORT_KEYS
+    sort = Sort(sort_keys)
     q = fields.String(
         validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
     )

@@ -7,10 +7,10 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from dealtrail.application.ports.views import AGREEMENT_SORT_KEYS
 from dealtrail.domain.agreement import Agreement, AgreementStatus
 from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.terms import AgreementKind, Instalment, Participant, PartyRole, Terms
-from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
@@ -207,8 +207,8 @@ class AgreementSchema(ma.Schema):
 
 
 class AgreementListQuerySchema(ListQuery):
-    sorting = AgreementsView.sorting
-    sort = Sort(sorting)
+    sort_keys = AGREEMENT_SORT_KEYS
+    sort = Sort(sort_keys)
     status = fields.Enum(AgreementStatus, by_value=True)
     kind = fields.Enum(AgreementKind, by_value=True)
     party_id = fields.UUID()

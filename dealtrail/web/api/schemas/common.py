@@ -9,10 +9,10 @@ import marshmallow as ma
 from marshmallow import fields, validate
 from webargs.multidictproxy import MultiDictProxy
 
+from dealtrail.application.sorting import CREATED, BadCursor, SortKeys
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.money import Money
 from dealtrail.domain.text import clean_text, required_text
-from dealtrail.infrastructure.views.sorting import CREATED, BadCursor, Sorting
 from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
 from dealtrail.web.api.schemas.refusals import refused
 
@@ -95,20 +95,20 @@ class Strict(ma.Schema):
         return data
 
 
-def Sort(sorting: Sorting) -> fields.String:
+def Sort(keys: SortKeys) -> fields.String:
     """`sort` of a list: a key, or `-key` for descending."""
     return fields.String(
         load_default=CREATED,
-        validate=validate.OneOf(sorting.choices),
+        validate=validate.OneOf(keys.choices),
         metadata={
             "description": "Order of the list: a key, or `-key` for descending (exactly the "
             "reverse). Names and titles sort case- and accent-blind. Ties come in creation "
             "order; rows without a value come last"
-            + (f" (only {', '.join(sorting.optional)} can lack one)" if sorting.optional else "")
+            + (f" (only {', '.join(keys.optional)} can lack one)" if keys.optional else "")
             + ". A row recorded during a read shows in its place if it sorts after the page "
             "boundary; a row whose sort value changes during a read can be shown twice or "
             "missed: `created` is the order no change can disturb.",
-            "example": sorting.choices[-1],
+            "example": keys.choices[-1],
         },
     )
 
@@ -124,10 +124,10 @@ def NextCursor() -> fields.String:
 
 
 class ListQuery(Strict):
-    """What every list takes besides its filters. A subclass names its view's `sorting` and
-    declares `sort = Sort(sorting)`."""
+    """What every list takes besides its filters. A subclass names its list's `sort_keys` and
+    declares `sort = Sort(sort_keys)`."""
 
-    sorting: ClassVar[Sorting]
+    sort_keys: ClassVar[SortKeys]
     limit = PageSize()
     after = fields.String(
         validate=validate.Length(1, MAX_CURSOR),
@@ -136,8 +136,10 @@ class ListQuery(Strict):
 
     @ma.validates_schema
     def _cursor_continues_the_sort(self, data: dict[str, Any], **_: Any) -> None:
+        if "after" not in data:
+            return
         try:
-            self.sorting.order(data.get("sort", CREATED), data.get("after"))
+            self.sort_keys.after(data.get("sort", CREATED), data["after"])
         except BadCursor as error:
             raise ma.ValidationError(str(error), field_name="after") from error
 

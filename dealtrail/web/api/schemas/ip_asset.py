@@ -7,9 +7,9 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from dealtrail.application.ports.views import IP_ASSET_SORT_KEYS
 from dealtrail.domain.ip_asset import AssetStatus, IpAsset
 from dealtrail.domain.ip_identifiers import AssetKind, IdentifierKind
-from dealtrail.infrastructure.views.ip_assets import IpAssetsView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
@@ -111,8 +111,8 @@ class AssetSchema(ma.Schema):
 
 
 class AssetListQuerySchema(ListQuery):
-    sorting = IpAssetsView.sorting
-    sort = Sort(sorting)
+    sort_keys = IP_ASSET_SORT_KEYS
+    sort = Sort(sort_keys)
     kind = fields.Enum(AssetKind, by_value=True)
     jurisdiction = fields.String(validate=OFFICE)
     holder_party_id = fields.UUID()

@@ -7,6 +7,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from dealtrail.application.ports.views import IP_TRANSFER_SORT_KEYS
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
 from dealtrail.domain.ip_identifiers import AssetKind
 from dealtrail.domain.ip_transfer import IpTransfer
@@ -17,7 +18,6 @@ from dealtrail.domain.transfer_terms import (
     TransferStatus,
     ValuationMethod,
 )
-from dealtrail.infrastructure.views.ip_transfers import IpTransfersView
 from dealtrail.web.api.schemas.agreement import InstalmentIn, InstalmentOut
 from dealtrail.web.api.schemas.common import (
     CommandSchema,
@@ -214,8 +214,8 @@ class TransferSchema(ma.Schema):
 
 
 class TransferListQuerySchema(ListQuery):
-    sorting = IpTransfersView.sorting
-    sort = Sort(sorting)
+    sort_keys = IP_TRANSFER_SORT_KEYS
+    sort = Sort(sort_keys)
     asset_id = fields.UUID()
     asset_kind = fields.Enum(AssetKind, by_value=True)
     mode = fields.Enum(TransferMode, by_value=True)

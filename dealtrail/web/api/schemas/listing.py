@@ -7,11 +7,11 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, post_load, validate
 
+from dealtrail.application.ports.views import LISTING_SORT_KEYS
 from dealtrail.domain.board import Board
 from dealtrail.domain.equity_listing import EquityListing, ListingStatus
 from dealtrail.domain.financing_round import Instrument
 from dealtrail.domain.share_register import Holding, listed_holders
-from dealtrail.infrastructure.views.listings import ListingsView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
@@ -201,8 +201,8 @@ class ListingSchema(ListingSummarySchema):
 
 
 class ListingListQuerySchema(ListQuery):
-    sorting = ListingsView.sorting
-    sort = Sort(sorting)
+    sort_keys = LISTING_SORT_KEYS
+    sort = Sort(sort_keys)
     status = fields.Enum(ListingStatus, by_value=True)
     board = fields.Enum(Board, by_value=True)
     centre = fields.UUID(metadata={"description": "Trading centre id"})

@@ -7,9 +7,9 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from dealtrail.application.ports.views import PARTY_SORT_KEYS
 from dealtrail.domain.party import Party, PartyKind
 from dealtrail.domain.party_identifiers import SCHEMES
-from dealtrail.infrastructure.views.parties import PartiesView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
@@ -68,8 +68,8 @@ class PartySchema(ma.Schema):
 
 
 class PartyListQuerySchema(ListQuery):
-    sorting = PartiesView.sorting
-    sort = Sort(sorting)
+    sort_keys = PARTY_SORT_KEYS
+    sort = Sort(sort_keys)
     country = fields.String(validate=validate.Length(equal=2))
     kind = fields.Enum(PartyKind, by_value=True)
     alliance = Name()

@@ -11,13 +11,13 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields
 
+from dealtrail.application.ports.reports import AMOUNTS
 from dealtrail.domain.calendar import (
     EARLIEST_ON_RECORD,
     LATEST_ON_RECORD,
     check_on_record,
     check_year_on_record,
 )
-from dealtrail.infrastructure.reports.receivables import AMOUNTS
 from dealtrail.web.api.schemas.common import Strict, domain_rule
 from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
 

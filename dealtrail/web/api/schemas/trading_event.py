@@ -8,8 +8,8 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from dealtrail.application.ports.views import TRADING_EVENT_SORT_KEYS
 from dealtrail.domain.trading_event import TradingEvent
-from dealtrail.infrastructure.views.trading_events import TradingEventsView
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
     CommandSchema,
@@ -157,8 +157,8 @@ class TradingEventSchema(ma.Schema):
 
 
 class TradingEventListQuerySchema(ListQuery):
-    sorting = TradingEventsView.sorting
-    sort = Sort(sorting)
+    sort_keys = TRADING_EVENT_SORT_KEYS
+    sort = Sort(sort_keys)
     q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "In name"})
     country = fields.String(validate=Country)
     host_party_id = fields.UUID()

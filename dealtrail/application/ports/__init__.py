@@ -1,0 +1,3 @@
+"""What the application asks of the outside world, as Protocols that infrastructure implements:
+the read side's lists (`views`) and reports (`reports`), and the API token store (`tokens`). The
+web reaches them through the composition root, never through their implementations."""
