@@ -22,9 +22,10 @@ from dealtrail.application.achievement_csv import (
     read_achievements,
 )
 from dealtrail.application.achievements import Achievements
+from dealtrail.application.command import CommandResult, Options
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.application.errors import ApplicationError
-from dealtrail.application.ledger import CommandResult, Options
-from dealtrail.application.parties import Parties
+from dealtrail.application.ledger import Ledger
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.external_ref import DEFAULT_SCOPE
 
@@ -61,9 +62,9 @@ class ImportReport:
 
 class AchievementImport:
     def __init__(
-        self, parties: Parties, achievements: Achievements, directory: PartyDirectory
+        self, ledger: Ledger, achievements: Achievements, directory: PartyDirectory
     ) -> None:
-        self.parties = parties
+        self.ledger = ledger
         self.achievements = achievements
         self.directory = directory
 
@@ -112,9 +113,8 @@ class AchievementImport:
             found = self.directory.find(owner.name, owner.country)
             if found is None:
                 key = f"import:party:{owner.country}:{owner.name}"
-                result = self.parties.register(
-                    owner.name, owner.kind, owner.country, None, Options(idempotency_key=key)
-                )
+                register = RegisterParty(name=owner.name, kind=owner.kind, country=owner.country)
+                result = self.ledger.handle(register, Options(idempotency_key=key))
                 report.recorded(result)
                 found = str(result.aggregate_id)
                 report.parties_registered += 0 if result.replayed else 1

@@ -10,7 +10,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from uuid import UUID
 
-from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Ledger, Options
+from dealtrail.application.command import NO_OPTIONS, CommandResult, Options
+from dealtrail.application.ledger import Ledger
+from dealtrail.application.ledger import OldCommand as Command
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_asset import IpAsset

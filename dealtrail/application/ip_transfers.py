@@ -12,8 +12,10 @@ from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
+from dealtrail.application.command import NO_OPTIONS, CommandResult, Options
 from dealtrail.application.ip_assets import known
-from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Ledger, Options
+from dealtrail.application.ledger import Ledger
+from dealtrail.application.ledger import OldCommand as Command
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.consideration import Schedule
 from dealtrail.domain.errors import fail

@@ -23,6 +23,14 @@ from eventsourcing.persistence import (
     Transcoder,
 )
 
+from dealtrail.application.command import (
+    NO_OPTIONS,
+    Change,
+    Command,
+    CommandResult,
+    Create,
+    Options,
+)
 from dealtrail.application.errors import (
     AggregateNotFound,
     ConcurrentUpdate,
@@ -66,45 +74,39 @@ class EveryAggregate(dict[type, int]):
 
 
 @dataclass(frozen=True)
-class CommandResult:
-    """What a command did: the aggregate it touched, its new version and the log position."""
-
-    aggregate_id: UUID
-    version: int
-    position: int
-    leaf_hash: str  # the audit receipt: the Merkle leaf of the last event, hex
-    replayed: bool = False
-
-
-@dataclass(frozen=True)
-class Options:
-    """What every command accepts: the version the caller expects, and an idempotency key."""
-
-    expected_version: int | None = None
-    idempotency_key: str | None = None
-
-
-NO_OPTIONS = Options()
-
-
-@dataclass(frozen=True)
-class Command:
-    """A command's identity (for idempotency), the caller's options and, for a fact that
-    happened on a day (signed, paid, granted...), that business date: its events take effect
-    then."""
-
+class OldCommand:
     name: str
     args: dict[str, Any]
     options: Options = NO_OPTIONS
     dated: BusinessDate | None = None
 
-    @property
-    def expected_version(self) -> int | None:
-        return self.options.expected_version
+
+
+
+
+class _Adapted(Change[Any]):
+    def __init__(self, old: OldCommand, kind: Any, target: Any, build: Any, act: Any) -> None:
+        object.__setattr__(self, "old", (old, kind, target, build, act))
+
+    NAME = property(lambda self: self.old[0].name)  # type: ignore[assignment]
+    AGGREGATE = property(lambda self: self.old[1])  # type: ignore[assignment]
 
     @property
-    def idempotency_key(self) -> str | None:
-        return self.options.idempotency_key
+    def target(self) -> Any:
+        return self.old[2]
+
+    @property
+    def dated(self) -> BusinessDate | None:
+        return self.old[0].dated
+
+    def arguments(self) -> dict[str, Any]:
+        return self.old[0].args
+
+    def act(self, aggregate: Any) -> object:
+        return self.old[4](aggregate)
+
+    def build(self) -> Any:
+        return self.old[3]()
 
 
 def _leaf(notification: Notification) -> str:
@@ -146,34 +148,44 @@ class Ledger(Application[UUID]):
 
     # ---- commands ----------------------------------------------------------------------------
 
-    def create(self, command: Command, build: Callable[[], Recorded]) -> CommandResult:
+    def handle(self, command: Command, options: Options = NO_OPTIONS) -> CommandResult:
+        """The one path of every command: check it against other records, return the earlier
+        result of a reused idempotency key, load the record (checking the version the caller
+        expects), act, and save the events with their claims and idempotency record in one
+        transaction."""
+        command.check(self)
         with effective_from(command.dated):
-            earlier = self._earlier_result(command, target=None)
+            earlier = self._earlier_result(command, options)
             if earlier is not None:
                 return earlier
-            self._check_correction(None)  # a new record has no earlier event to correct
-            with with_idempotency_key(command.idempotency_key):
-                aggregate = build()
-                claims = self._claims(aggregate, held=set())
-            return self._save(command, aggregate, claims, target=None)
+            target = command.target
+            held: set[str] = set()
+            aggregate = None
+            if target is not None:
+                aggregate = self.get(command.AGGREGATE, target)
+            self._check_correction(target)  # a new record has no earlier event to correct
+            if aggregate is not None:
+                expected = options.expected_version
+                if expected is not None and expected != aggregate.version:
+                    raise VersionMismatch(expected, aggregate.version)
+                held = {unique.key for unique in aggregate.unique_keys()}
+            with with_idempotency_key(options.idempotency_key):
+                if aggregate is not None:
+                    command.act(aggregate)
+                else:
+                    aggregate = cast(Create[Recorded], command).build()
+                claims = self._claims(aggregate, held)
+            return self._save(command, options, aggregate, claims)
+
+    # ---- the old call style, until every module builds command values --------------------
+
+    def create(self, command: OldCommand, build: Callable[[], Recorded]) -> CommandResult:
+        return self.handle(_Adapted(command, None, None, build, None), command.options)
 
     def change(
-        self, command: Command, kind: type[A], aggregate_id: UUID, act: Callable[[A], object]
+        self, command: OldCommand, kind: type[A], aggregate_id: UUID, act: Callable[[A], object]
     ) -> CommandResult:
-        with effective_from(command.dated):
-            earlier = self._earlier_result(command, target=aggregate_id)
-            if earlier is not None:
-                return earlier
-            aggregate = self.get(kind, aggregate_id)
-            self._check_correction(aggregate_id)
-            expected = command.expected_version
-            if expected is not None and expected != aggregate.version:
-                raise VersionMismatch(expected, aggregate.version)
-            held = {unique.key for unique in aggregate.unique_keys()}
-            with with_idempotency_key(command.idempotency_key):
-                act(aggregate)
-                claims = self._claims(aggregate, held)
-            return self._save(command, aggregate, claims, target=aggregate_id)
+        return self.handle(_Adapted(command, kind, aggregate_id, None, act), command.options)
 
     def _check_correction(self, aggregate_id: UUID | None) -> None:
         """A correction must name an earlier event of the same aggregate."""
@@ -202,16 +214,16 @@ class Ledger(Application[UUID]):
     def _save(
         self,
         command: Command,
+        options: Options,
         aggregate: Recorded,
         claims: list[tuple[UniqueKey, Claim]],
-        target: UUID | None,
     ) -> CommandResult:
         record = None
-        if command.idempotency_key is not None:
+        if options.idempotency_key is not None:
             record = IdempotencyRecord(
                 scope=current_metadata().actor,
-                key=command.idempotency_key,
-                fingerprint=fingerprint(command.name, aggregate.id, command.args),
+                key=options.idempotency_key,
+                fingerprint=fingerprint(command.NAME, aggregate.id, command.arguments()),
                 originator_id=aggregate.id,
                 originator_version=aggregate.version,
             )
@@ -219,7 +231,7 @@ class Ledger(Application[UUID]):
             # The record last, so the last recording (the receipt) is the record's.
             recordings = self.save(*(claim for _, claim in claims), aggregate, idempotency=record)
         except IntegrityError:
-            earlier = self._earlier_result(command, target)
+            earlier = self._earlier_result(command, options)
             if earlier is not None:
                 return earlier
             for unique, _ in claims:
@@ -229,7 +241,7 @@ class Ledger(Application[UUID]):
             raise ConcurrentUpdate from None
         self._after_command()
         last = recordings[-1].notification
-        return CommandResult(aggregate.id, aggregate.version, last.id, _leaf(last))
+        return CommandResult(aggregate.id, aggregate.version, last.id, _leaf(last), aggregate)
 
     def save_reaction(self, tracking: Tracking, *aggregates: Recorded) -> None:
         """Saves a policy's reaction to one event together with the policy's new position, in
@@ -248,21 +260,24 @@ class Ledger(Application[UUID]):
             except Exception:
                 logger.exception("a follower of the log failed; it resumes after the next command")
 
-    def _earlier_result(self, command: Command, target: UUID | None) -> CommandResult | None:
+    def _earlier_result(self, command: Command, options: Options) -> CommandResult | None:
         """The earlier result of the same command with the same key, if there was one."""
-        if command.idempotency_key is None:
+        key = options.idempotency_key
+        if key is None:
             return None
-        record = self.store.idempotency_record(current_metadata().actor, command.idempotency_key)
+        record = self.store.idempotency_record(current_metadata().actor, key)
         if record is None:
             return None
-        if record.fingerprint != fingerprint(
-            command.name, target or record.originator_id, command.args
-        ):
-            raise IdempotencyKeyReused(command.idempotency_key)
+        target = command.target or record.originator_id
+        if record.fingerprint != fingerprint(command.NAME, target, command.arguments()):
+            raise IdempotencyKeyReused(key)
         version = record.originator_version
         position = self.store.notification_ids(record.originator_id, version - 1, version)[version]
         stored = self.recorder.select_notifications(start=position, limit=1)[0]
-        return CommandResult(record.originator_id, version, position, _leaf(stored), replayed=True)
+        aggregate = self.repository.get(record.originator_id, version=version)
+        return CommandResult(
+            record.originator_id, version, position, _leaf(stored), aggregate, replayed=True
+        )
 
     # ---- queries -----------------------------------------------------------------------------
 

@@ -10,8 +10,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from uuid import UUID
 
+from dealtrail.application.command import NO_OPTIONS, CommandResult, Options
 from dealtrail.application.errors import AggregateNotFound
-from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Ledger, Options
+from dealtrail.application.ledger import Ledger
+from dealtrail.application.ledger import OldCommand as Command
 from dealtrail.application.parties import Parties
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.board import Board

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
-from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Ledger, Options
+from dealtrail.application.command import NO_OPTIONS, CommandResult, Options
+from dealtrail.application.ledger import Ledger
+from dealtrail.application.ledger import OldCommand as Command
 from dealtrail.application.vault import SubjectVault
 from dealtrail.domain.erasure import Erasure
 from dealtrail.domain.errors import fail

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from dealtrail.application.ledger import NO_OPTIONS, Command, CommandResult, Ledger, Options
+from dealtrail.application.command import NO_OPTIONS, CommandResult, Options
+from dealtrail.application.ledger import Ledger
+from dealtrail.application.ledger import OldCommand as Command
 from dealtrail.domain.api_token import ApiToken
 from dealtrail.domain.metadata import current_metadata
 

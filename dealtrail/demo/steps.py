@@ -14,9 +14,9 @@ from typing import Protocol
 from uuid import UUID
 
 from dealtrail.application.achievements import Achievements
+from dealtrail.application.command import CommandResult, Options
 from dealtrail.application.ip_assets import IpAssets
 from dealtrail.application.ip_transfers import IpTransfers
-from dealtrail.application.ledger import CommandResult, Options
 from dealtrail.application.listings import Listings
 from dealtrail.application.trading_events import TradingEvents
 from dealtrail.demo.core import CONFERENCE_DAY

@@ -16,7 +16,6 @@ from dealtrail.web import access, docs, problems
 from dealtrail.web.api import (  # noqa: F401
     achievement_steps,
     achievements,
-    agreement_parts,
     agreements,
     health,
     ip_assets,

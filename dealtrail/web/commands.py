@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 from uuid import uuid4
 
 from flask import Response, abort, g, request
 
-from dealtrail.application.ledger import CommandResult, Options
+from dealtrail.application.command import Command, CommandResult, Options
 from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.numbers import whole_number
 from dealtrail.web.access import current_principal
+from dealtrail.web.services import services
 
 MAX_HEADER_VALUE = 200
 
@@ -55,6 +57,38 @@ def echo_correlation_id(response: Response) -> Response:
     if "correlation_id" in g:
         response.headers["X-Correlation-ID"] = g.correlation_id
     return response
+
+
+NOTE = ("comment", "effective_at", "corrects")  # what any command body may carry besides
+
+
+def submit(command: type[Command], body: dict[str, Any], **path: Any) -> CommandResult:
+    """Records one command from its body (as its schema parsed it) and its record's id from
+    the path; the note every body may carry (comment, effective_at, corrects) goes into the
+    events' metadata."""
+    note = {name: body.pop(name) for name in NOTE if name in body}
+    return run(command(**path, **body), **note)
+
+
+def run(
+    command: Command,
+    comment: str | None = None,
+    effective_at: datetime | None = None,
+    corrects: int | None = None,
+) -> CommandResult:
+    """Records a command the route built itself (one with no body)."""
+    if effective_at is not None:
+        check_on_record(effective_at.date(), "effective_at")
+    with recording(
+        current_principal().actor,
+        correlation_id=correlation_id(),
+        causation_id=_header("X-Causation-ID"),
+        effective_at=effective_at,
+        comment=comment,
+        corrects=corrects,
+    ):
+        options = Options(expected_version=_if_match(), idempotency_key=_header("Idempotency-Key"))
+        return services().ledger.handle(command, options)
 
 
 @contextmanager

@@ -8,7 +8,6 @@ from flask import current_app
 
 from dealtrail.application.achievement_import import AchievementImport
 from dealtrail.application.achievements import Achievements
-from dealtrail.application.agreements import Agreements
 from dealtrail.application.exhibits import CountExhibits
 from dealtrail.application.ip_assets import IpAssets
 from dealtrail.application.ip_transfers import IpTransfers
@@ -50,7 +49,6 @@ class Services:
     settings: Settings
     ledger: Ledger
     parties: Parties
-    agreements: Agreements
     tokens: TokenStore
     catalogue: Catalogue
     policies: PolicyRunner
@@ -114,7 +112,6 @@ def _build(settings: Settings) -> Services:
         settings,
         ledger,
         parties,
-        Agreements(ledger, parties),
         tokens,
         catalogue,
         policies,
@@ -123,7 +120,7 @@ def _build(settings: Settings) -> Services:
         achievements=achievements,
         trading_events=TradingEvents(ledger, parties),
         achievement_import=AchievementImport(
-            parties, achievements, CataloguePartyDirectory(catalogue)
+            ledger, achievements, CataloguePartyDirectory(catalogue)
         ),
         ip_assets=IpAssets(ledger),
         ip_transfers=IpTransfers(ledger),

@@ -9,7 +9,7 @@ from flask import url_for
 from flask.views import MethodView
 
 from dealtrail.application.achievement_import import ImportReport
-from dealtrail.application.ledger import CommandResult
+from dealtrail.application.command import CommandResult
 from dealtrail.domain.achievement import Achievement
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.web.api.history import history_page

@@ -12,7 +12,7 @@ from uuid import UUID
 from flask import url_for
 from flask.views import MethodView
 
-from dealtrail.application.ledger import CommandResult
+from dealtrail.application.command import CommandResult
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.infrastructure.views.ip_assets import IpAssetsView
 from dealtrail.web.api.history import history_page

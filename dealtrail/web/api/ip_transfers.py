@@ -8,7 +8,7 @@ from uuid import UUID
 from flask import url_for
 from flask.views import MethodView
 
-from dealtrail.application.ledger import CommandResult
+from dealtrail.application.command import CommandResult
 from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.infrastructure.views.ip_transfers import IpTransfersView
 from dealtrail.web.api.history import history_page

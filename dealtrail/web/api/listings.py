@@ -8,7 +8,7 @@ from uuid import UUID
 from flask import url_for
 from flask.views import MethodView
 
-from dealtrail.application.ledger import CommandResult
+from dealtrail.application.command import CommandResult
 from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.infrastructure.views.listings import ListingsView
 from dealtrail.web.api.history import history_page

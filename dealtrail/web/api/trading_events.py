@@ -9,7 +9,7 @@ from uuid import UUID
 from flask import url_for
 from flask.views import MethodView
 
-from dealtrail.application.ledger import CommandResult
+from dealtrail.application.command import CommandResult
 from dealtrail.domain.trading_event import TradingEvent
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
 from dealtrail.web.api.history import history_page
