@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.money import Money
 from dealtrail.domain.offer import Offer
@@ -17,7 +18,8 @@ CONTACT = Contact("Wang Hong", "wang.hong@example.edu.cn")
 
 
 def register(services: Services, name: str, kind: str = "university", country: str = "CN") -> str:
-    return str(services.parties.register(name, kind, country).aggregate_id)
+    register = RegisterParty(name=name, kind=kind, country=country)
+    return str(services.ledger.handle(register).aggregate_id)
 
 
 def offer(**changes: Any) -> Offer:

@@ -6,6 +6,12 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from dealtrail.application.commands.agreements import (
+    DraftAgreement,
+    OpenForSignature,
+    SignAgreement,
+)
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole, Terms
 from dealtrail.domain.transfer_terms import Term, Territory
@@ -17,7 +23,8 @@ PRICE = Money.of("500000.00", "CNY")
 
 
 def party(services: Services, name: str, country: str = "CN") -> str:
-    return str(services.parties.register(name, "university", country).aggregate_id)
+    register = RegisterParty(name=name, kind="university", country=country)
+    return str(services.ledger.handle(register).aggregate_id)
 
 
 def asset(
@@ -37,12 +44,18 @@ def effective_agreement(services: Services, a: str, b: str) -> str:
         Participant(b, PartyRole.ASSIGNEE, True),
     ]
     terms = Terms("Patent assignment", "", PRICE, SIGNED_ON, None)
-    agreement_id = services.agreements.draft(
-        AgreementKind.TECHNOLOGY_ASSIGNMENT, terms, parties
-    ).aggregate_id
-    services.agreements.open_for_signature(agreement_id)
+    draft = DraftAgreement(kind=AgreementKind.TECHNOLOGY_ASSIGNMENT, terms=terms, parties=parties)
+    agreement_id = services.ledger.handle(draft).aggregate_id
+    services.ledger.handle(OpenForSignature(agreement_id=agreement_id))
     for party_id in (a, b):
-        services.agreements.sign(agreement_id, party_id, "Zhang Wei", "President", SIGNED_ON)
+        sign = SignAgreement(
+            agreement_id=agreement_id,
+            party_id=party_id,
+            signatory_name="Zhang Wei",
+            signatory_title="President",
+            signed_on=SIGNED_ON,
+        )
+        services.ledger.handle(sign)
     return str(agreement_id)
 
 

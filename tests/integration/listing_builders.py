@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from uuid import UUID
 
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.domain.board import Board
 from dealtrail.domain.metadata import EventMetadata, recording
 from dealtrail.domain.share_register import Holding
@@ -27,7 +28,8 @@ class Cast:
 
 
 def register(services: Services, name: str, kind: str, country: str = "CN") -> str:
-    return str(services.parties.register(name, kind, country).aggregate_id)
+    register = RegisterParty(name=name, kind=kind, country=country)
+    return str(services.ledger.handle(register).aggregate_id)
 
 
 def cast(services: Services, company: str = "Qinchuan Robotics Co., Ltd.") -> Cast:

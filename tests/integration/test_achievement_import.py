@@ -6,6 +6,7 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.parties import PartiesView
@@ -101,8 +102,12 @@ def test_a_corrected_row_is_imported_by_the_next_run(services: Services) -> None
 
 @pytest.mark.usefixtures("staff")
 def test_owners_already_registered_are_reused_by_name_and_country(services: Services) -> None:
-    xian = services.parties.register("Xi'an University", "university", "CN").aggregate_id
-    services.parties.register("Tashkent State Technical University", "university", "KZ")
+    xian = services.ledger.handle(
+        RegisterParty(name="Xi'an University", kind="university", country="CN")
+    ).aggregate_id
+    services.ledger.handle(
+        RegisterParty(name="Tashkent State Technical University", kind="university", country="KZ")
+    )
 
     report = services.achievement_import.import_csv(FILE, "alliance")
 

@@ -8,6 +8,7 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.application.commands.agreements import DraftAgreement
 from dealtrail.application.errors import AggregateNotFound
 from dealtrail.domain.achievement import Achievement, AchievementStatus
 from dealtrail.domain.errors import Conflict, DomainError, Invalid
@@ -125,8 +126,8 @@ def test_a_transaction_links_an_agreement_that_exists(services: Services) -> Non
     services.achievements.list_on_supermarket(achievement_id)
     services.achievements.start_negotiation(achievement_id, buyer)
     parties = [Participant(p, PartyRole.COOPERATION_PARTNER, True) for p in (owner, buyer)]
-    agreement_id = services.agreements.draft(
-        AgreementKind.COOPERATION, terms(), parties
+    agreement_id = services.ledger.handle(
+        DraftAgreement(kind=AgreementKind.COOPERATION, terms=terms(), parties=parties)
     ).aggregate_id
 
     refused(

@@ -17,6 +17,7 @@ from dealtrail.demo.core import AGREEMENTS, PARTIES
 from dealtrail.demo.deals import LISTINGS
 from dealtrail.demo.load import Demo, load_demo
 from dealtrail.demo.members import MEMBERS
+from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.trading_event import EventCounts
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
@@ -40,9 +41,9 @@ def test_loading_the_demo_again_adds_nothing(loaded: Loaded) -> None:
     demo, exhibited = loaded
     head = demo.ledger.recorder.max_notification_id()
 
-    steps = load_demo(demo.parties, demo.agreements, conference=demo, exhibited=exhibited)
+    steps = load_demo(demo.ledger, conference=demo, exhibited=exhibited)
 
-    assert steps == Demo(demo.parties, demo.agreements, demo, exhibited).count()
+    assert steps == Demo(demo.ledger, demo, exhibited).count()
     assert demo.ledger.recorder.max_notification_id() == head
 
 
@@ -70,7 +71,7 @@ def test_the_conference_counts_what_the_domain_story_tells(loaded: Loaded) -> No
     assert [launch.what for launch in event.launches.values()] == [
         "Online sci-tech achievements supermarket"
     ]
-    signed = {demo.agreements.get(UUID(a)).terms.title for a in event.agreements_signed}
+    signed = {demo.ledger.get(Agreement, UUID(a)).terms.title for a in event.agreements_signed}
     assert "International cooperation agreement on technology transfer" in signed
 
 
@@ -182,11 +183,11 @@ def test_the_alliances_reach_along_the_belt_and_road(demo: Services) -> None:
 
 
 def test_the_core_alone_loads_once(services: Services) -> None:
-    steps = load_demo(services.parties, services.agreements)
+    steps = load_demo(services.ledger)
     head = services.ledger.recorder.max_notification_id()
 
-    assert load_demo(services.parties, services.agreements) == steps
-    assert steps == Demo(services.parties, services.agreements).count()
+    assert load_demo(services.ledger) == steps
+    assert steps == Demo(services.ledger).count()
     assert services.ledger.recorder.max_notification_id() == head
     listed = services.catalogue.view(AgreementsView).search(limit=100)["items"]
     assert len(listed) == len(AGREEMENTS)

@@ -12,6 +12,7 @@ import pytest
 from eventsourcing.cryptography import AESCipher
 from eventsourcing.utils import Environment
 
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.services import build_services
@@ -60,7 +61,9 @@ def test_encrypted_events_are_not_plaintext_at_rest_but_read_back(
     services = build_services(secure)
     try:
         with recording("staff:test"):
-            result = services.parties.register(NAME, "research_institute", "CN")
+            result = services.ledger.handle(
+                RegisterParty(name=NAME, kind="research_institute", country="CN")
+            )
         assert services.parties.get(result.aggregate_id).name == NAME
         raw = _raw_files(secure)
         assert raw and all(NAME.encode() not in blob for blob in raw)
@@ -78,7 +81,9 @@ def test_compressed_events_are_stored_as_zlib_streams_of_their_json(settings: Se
     services = build_services(compressing)
     try:
         with recording("staff:test"):
-            result = services.parties.register(NAME, "research_institute", "CN")
+            result = services.ledger.handle(
+                RegisterParty(name=NAME, kind="research_institute", country="CN")
+            )
         assert services.parties.get(result.aggregate_id).name == NAME
         states = _stored_states(compressing)
         assert states and all(_is_json(zlib.decompress(s)) for s in states)
@@ -92,7 +97,9 @@ def test_without_a_key_the_store_keeps_readable_json(settings: Settings) -> None
     services = build_services(settings)
     try:
         with recording("staff:test"):
-            services.parties.register(NAME, "research_institute", "CN")
+            services.ledger.handle(
+                RegisterParty(name=NAME, kind="research_institute", country="CN")
+            )
         states = _stored_states(settings)
         assert states and all(_is_json(s) for s in states)
         assert any(NAME.encode() in s for s in states)

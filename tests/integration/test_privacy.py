@@ -8,6 +8,8 @@ from uuid import UUID
 import psycopg
 import pytest
 
+from dealtrail.application.commands.agreements import SignAgreement
+from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.audit.verification import verify_log
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.errors import DomainError
@@ -42,8 +44,24 @@ def _everything_stored(settings: Settings) -> bytes:
 def signed_by_name(services: Services) -> tuple[Services, UUID]:
     with recording("staff:test"):
         agreement_id, a, _ = open_agreement(services)
-        services.agreements.sign(agreement_id, a, NAME, "Director", date(2026, 11, 20))
-        services.agreements.sign(agreement_id, _, "Aida Nur", "Vice-President", date(2026, 11, 20))
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=a,
+                signatory_name=NAME,
+                signatory_title="Director",
+                signed_on=date(2026, 11, 20),
+            )
+        )
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=_,
+                signatory_name="Aida Nur",
+                signatory_title="Vice-President",
+                signed_on=date(2026, 11, 20),
+            )
+        )
     return services, agreement_id
 
 
@@ -51,7 +69,7 @@ def test_personal_data_is_never_stored_in_plaintext(
     signed_by_name: tuple[Services, UUID], settings: Settings
 ) -> None:
     services, agreement_id = signed_by_name
-    signatures = services.agreements.get(agreement_id).signatures.values()
+    signatures = services.ledger.get(Agreement, agreement_id).signatures.values()
     assert NAME in [str(s.signatory_name) for s in signatures]
     stored = _everything_stored(settings)
     assert NAME.encode() not in stored and NAME.encode().hex().encode() not in stored
@@ -62,7 +80,7 @@ def test_a_forgotten_subject_reads_as_erased_and_the_log_still_verifies(
 ) -> None:
     services, agreement_id = signed_by_name
     vault = services.privacy.vault
-    party = next(iter(services.agreements.get(agreement_id).signatures))
+    party = next(iter(services.ledger.get(Agreement, agreement_id).signatures))
     key = vault.key(vault.subject_of(NAME, party), create=False)
     assert key is not None
     services.audit.sign_head()
@@ -71,7 +89,8 @@ def test_a_forgotten_subject_reads_as_erased_and_the_log_still_verifies(
         services.privacy.forget(NAME, "Erasure request under GDPR art. 17")
 
     names = sorted(
-        str(s.signatory_name) for s in services.agreements.get(agreement_id).signatures.values()
+        str(s.signatory_name)
+        for s in services.ledger.get(Agreement, agreement_id).signatures.values()
     )
     assert names == sorted([ERASED, "Aida Nur"])
     trail = services.audit
@@ -93,7 +112,8 @@ def test_forgetting_someone_not_on_record_is_refused_and_leaves_the_signatures_r
     assert (refused.value.code, refused.value.field) == ("privacy.unknown_subject", "name")
     assert services.ledger.recorder.max_notification_id() == head
     names = {
-        str(s.signatory_name) for s in services.agreements.get(agreement_id).signatures.values()
+        str(s.signatory_name)
+        for s in services.ledger.get(Agreement, agreement_id).signatures.values()
     }
     assert names == {NAME, "Aida Nur"}
 
@@ -122,7 +142,7 @@ def test_an_erasure_without_a_reason_destroys_no_key_and_records_nothing(
 ) -> None:
     services, agreement_id = signed_by_name
     vault = services.privacy.vault
-    party = next(iter(services.agreements.get(agreement_id).signatures))
+    party = next(iter(services.ledger.get(Agreement, agreement_id).signatures))
     head = services.ledger.recorder.max_notification_id()
 
     with recording("admin:dpo"), pytest.raises(DomainError) as refused:

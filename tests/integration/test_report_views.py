@@ -8,6 +8,12 @@ from typing import Any
 import pytest
 from sqlalchemy import Table, select
 
+from dealtrail.application.commands.agreements import (
+    AchieveMilestone,
+    AddMilestone,
+    RescheduleMilestone,
+    SignAgreement,
+)
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.consideration import Schedule
 from dealtrail.domain.money import Money
@@ -38,13 +44,46 @@ def _cny(amount: str) -> Money:
 def test_milestone_rows_follow_rescheduling_and_achievement(services: Services) -> None:
     agreement_id, a, b = open_agreement(services)
     for party_id in (a, b):  # milestones are achieved under an agreement in effect
-        services.agreements.sign(agreement_id, party_id, "Zhang Wei", "President", date(2026, 9, 1))
-    added = services.agreements.add_milestone(agreement_id, "Prototype", date(2026, 10, 1), a, "")
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=party_id,
+                signatory_name="Zhang Wei",
+                signatory_title="President",
+                signed_on=date(2026, 9, 1),
+            )
+        )
+    added = services.ledger.handle(
+        AddMilestone(
+            agreement_id=agreement_id,
+            title="Prototype",
+            due_on=date(2026, 10, 1),
+            owner_party_id=a,
+        )
+    )
     moved = Agreement.child_id(agreement_id, added.version)
-    added = services.agreements.add_milestone(agreement_id, "Report", date(2026, 10, 5), b, "")
+    added = services.ledger.handle(
+        AddMilestone(
+            agreement_id=agreement_id,
+            title="Report",
+            due_on=date(2026, 10, 5),
+            owner_party_id=b,
+        )
+    )
     done = Agreement.child_id(agreement_id, added.version)
-    services.agreements.reschedule_milestone(agreement_id, moved, date(2026, 12, 1), "Late")
-    services.agreements.achieve_milestone(agreement_id, done, "Minutes", date(2026, 10, 4))
+    services.ledger.handle(
+        RescheduleMilestone(
+            agreement_id=agreement_id, milestone_id=moved, due_on=date(2026, 12, 1), reason="Late"
+        )
+    )
+    services.ledger.handle(
+        AchieveMilestone(
+            agreement_id=agreement_id,
+            milestone_id=done,
+            evidence_ref="Minutes",
+            achieved_on=date(2026, 10, 4),
+        )
+    )
 
     rows = _rows(services, milestones)
 
@@ -80,7 +119,14 @@ def test_receivable_rows_hold_a_transfers_schedule_and_payments_in_minor_units(
 
 def test_a_rebuild_gives_the_report_views_the_same_rows(services: Services) -> None:
     agreement_id, a, _ = open_agreement(services)
-    services.agreements.add_milestone(agreement_id, "Prototype", date(2026, 10, 1), a, "")
+    services.ledger.handle(
+        AddMilestone(
+            agreement_id=agreement_id,
+            title="Prototype",
+            due_on=date(2026, 10, 1),
+            owner_party_id=a,
+        )
+    )
     holder, recipient = party(services, "Holder"), party(services, "Recipient")
     transfer_id = signed_transfer(services, asset(services, holder), holder, recipient)
     lump = Schedule("lump_sum", "CNY", (Instalment(date(2026, 12, 1), _cny("100.00")),))

@@ -17,6 +17,7 @@ import psycopg
 import pytest
 from eventsourcing.cryptography import AESCipher
 
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.store_format import StoreFormatMismatch
@@ -79,7 +80,9 @@ def create_store(settings: Settings, name: str = NAME) -> tuple[int, UUID]:
     services = build_services(settings)
     try:
         with recording("staff:test"):
-            party_id = services.parties.register(name, "research_institute", "CN").aggregate_id
+            party_id = services.ledger.handle(
+                RegisterParty(name=name, kind="research_institute", country="CN")
+            ).aggregate_id
         return services.ledger.recorder.max_notification_id() or 0, party_id
     finally:
         services.close()

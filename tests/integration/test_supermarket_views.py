@@ -8,6 +8,7 @@ from uuid import UUID
 import pytest
 from sqlalchemy import select
 
+from dealtrail.application.commands.parties import JoinAlliance
 from dealtrail.infrastructure.views.achievements import (
     AchievementsView,
     achievement_modes,
@@ -65,7 +66,7 @@ def test_an_owner_joining_an_alliance_later_brings_its_achievements_into_that_al
 ) -> None:
     assert titles(services, alliance=SILK_ROAD) == []
 
-    services.parties.join_alliance(UUID(supermarket["tashkent"]), SILK_ROAD)
+    services.ledger.handle(JoinAlliance(party_id=UUID(supermarket["tashkent"]), alliance=SILK_ROAD))
 
     assert titles(services, alliance=SILK_ROAD) == ["Seed coating"]
 

@@ -7,6 +7,8 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.application.commands.agreements import SignAgreement
+from dealtrail.application.commands.parties import RenameParty
 from dealtrail.domain.errors import DomainError, Invalid
 from dealtrail.domain.trading_event import EventCounts
 from dealtrail.infrastructure.settings import Settings
@@ -51,7 +53,7 @@ def test_a_pitch_is_international_when_the_presenter_is_not_from_the_host_countr
         event_id, roadshow_id, tashkent, achievement_id=str(achievement(services, tashkent))
     )
     services.trading_events.pitch(event_id, roadshow_id, local, company_id=local)
-    services.parties.rename(UUID(almaty), "Almaty Photonics LLP")
+    services.ledger.handle(RenameParty(party_id=UUID(almaty), name="Almaty Photonics LLP"))
 
     event = services.trading_events.get(event_id)
     slots = event.roadshows[roadshow_id].slots
@@ -82,7 +84,15 @@ def test_unveilings_and_signed_agreements_name_records_that_exist(services: Serv
     event_id = conference(services, host)
     agreement_id, a, b = open_agreement(services)
     for party_id in (a, b):
-        services.agreements.sign(agreement_id, party_id, "Wang Hong", "Director", DAY)
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=party_id,
+                signatory_name="Wang Hong",
+                signatory_title="Director",
+                signed_on=DAY,
+            )
+        )
 
     refused(
         "party.unknown",

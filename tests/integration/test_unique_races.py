@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.domain.board import Board
 from dealtrail.domain.claim import Claim
 from dealtrail.domain.metadata import recording
@@ -29,7 +30,9 @@ APPROVED_AT = datetime(2026, 2, 16, 9, tzinfo=UTC)
 
 
 def approved_listing(services: Services, centre_id: str, company: str) -> UUID:
-    company_id = services.parties.register(company, PartyKind.COMPANY, "CN").aggregate_id
+    company_id = services.ledger.handle(
+        RegisterParty(name=company, kind=PartyKind.COMPANY, country="CN")
+    ).aggregate_id
     with recording("staff:test", effective_at=APPROVED_AT):  # before the listing's own date
         listing_id = services.listings.apply(
             str(company_id), centre_id, Board.SCI_TECH_INNOVATION
@@ -80,8 +83,12 @@ def test_two_processes_listing_two_companies_under_one_code_at_one_centre_list_o
     with opened(settings) as services:
         with recording("staff:test", comment="unique race test setup"):
             centre = str(
-                services.parties.register(
-                    "Shaanxi Equity Trading Centre", PartyKind.TRADING_CENTRE, "CN"
+                services.ledger.handle(
+                    RegisterParty(
+                        name="Shaanxi Equity Trading Centre",
+                        kind=PartyKind.TRADING_CENTRE,
+                        country="CN",
+                    )
                 ).aggregate_id
             )
             listings = {
@@ -133,7 +140,11 @@ def test_two_processes_registering_one_ip_number_spelt_two_ways_register_one_ass
 ) -> None:
     with opened(settings) as services:
         with recording("staff:test", comment="unique race test setup"):
-            holder = str(services.parties.register("XJTU", PartyKind.UNIVERSITY, "CN").aggregate_id)
+            holder = str(
+                services.ledger.handle(
+                    RegisterParty(name="XJTU", kind=PartyKind.UNIVERSITY, country="CN")
+                ).aggregate_id
+            )
         spellings = (lambda i: f"CN 2022 1000 {i:04d}", lambda i: f"20221000{i:04d}")
         jobs = {
             worker: [AssetRound(holder, spelt(i), gated) for i, gated in enumerate(GATED)]
