@@ -102,7 +102,7 @@ class _Adapted(Change[Any]):
     def act(self, aggregate: Any) -> object:
         return self.old[4](aggregate)
 
-    def build(self) -> Any:
+    def build_from(self, records: Any) -> Any:
         return self.old[3]()
 
 
