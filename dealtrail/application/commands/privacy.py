@@ -20,7 +20,8 @@ from dealtrail.domain.errors import fail
 @dataclass(frozen=True, kw_only=True)
 class ForgetSubject(Create[Erasure]):
     """Records the erasure of `subjects`, the keys `name` has in the vault. The command is
-    identified by `subject`, the name's pseudonym, so not even a fingerprint holds the name."""
+    identified by `subject`, the name's pseudonym, so not even a fingerprint holds the name.
+    Record it through `forget`: handled alone, it would record an erasure and destroy nothing."""
 
     NAME = "privacy.forget"
     name: str = field(repr=False)

@@ -48,6 +48,9 @@ class IssueToken(Create[ApiToken]):
 
 @dataclass(frozen=True, kw_only=True)
 class RevokeToken(Change[ApiToken]):
+    """Records a revocation. Record it through `revoke_token`: handled alone, it would record
+    the revocation and leave the token working."""
+
     NAME = "token.revoke"
     AGGREGATE = ApiToken
     token_id: str
