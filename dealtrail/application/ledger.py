@@ -81,9 +81,6 @@ class OldCommand:
     dated: BusinessDate | None = None
 
 
-
-
-
 class _Adapted(Change[Any]):
     def __init__(self, old: OldCommand, kind: Any, target: Any, build: Any, act: Any) -> None:
         object.__setattr__(self, "old", (old, kind, target, build, act))
@@ -105,7 +102,7 @@ class _Adapted(Change[Any]):
     def act(self, aggregate: Any) -> object:
         return self.old[4](aggregate)
 
-    def build(self) -> Any:
+    def build_from(self, records: Any) -> Any:
         return self.old[3]()
 
 
@@ -148,11 +145,21 @@ class Ledger(Application[UUID]):
 
     # ---- commands ----------------------------------------------------------------------------
 
-    def handle(self, command: Command, options: Options = NO_OPTIONS) -> CommandResult:
+    def handle(
+        self,
+        command: Command,
+        options: Options = NO_OPTIONS,
+        effect: Callable[[], object] | None = None,
+    ) -> CommandResult:
         """The one path of every command: check it against other records, return the earlier
         result of a reused idempotency key, load the record (checking the version the caller
         expects), act, and save the events with their claims and idempotency record in one
-        transaction."""
+        transaction.
+
+        `effect` is what the command also does outside the ledger (stop a token, destroy a
+        subject's keys). It runs once the command has passed every check and acted, just before
+        its events are saved: never for a replay or a refusal. If the save then fails, the
+        effect stays done, which is the safe side for those, and a retry records it."""
         command.check(self)
         with effective_from(command.dated):
             earlier = self._earlier_result(command, options)
@@ -171,10 +178,12 @@ class Ledger(Application[UUID]):
                 held = {unique.key for unique in aggregate.unique_keys()}
             with with_idempotency_key(options.idempotency_key):
                 if aggregate is not None:
-                    command.act(aggregate)
+                    command.act_on(aggregate, self)
                 else:
-                    aggregate = cast(Create[Recorded], command).build()
+                    aggregate = cast(Create[Recorded], command).build_from(self)
                 claims = self._claims(aggregate, held)
+            if effect is not None:
+                effect()
             return self._save(command, options, aggregate, claims)
 
     # ---- the old call style, until every module builds command values --------------------

@@ -9,6 +9,12 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from functools import partial
 
+from dealtrail.application.commands.achievements import (
+    RecordTransaction,
+    StartNegotiation,
+    WithdrawAchievement,
+)
+from dealtrail.application.ledger import Ledger
 from dealtrail.demo.achievements import WITHDRAWALS
 from dealtrail.demo.deals import (
     ASSETS,
@@ -31,7 +37,6 @@ from dealtrail.domain.metadata import current_metadata, recording
 from dealtrail.domain.money import Money
 from dealtrail.domain.share_register import Holding
 from dealtrail.domain.terms import Instalment
-from dealtrail.domain.transaction import Transaction
 from dealtrail.domain.transfer_terms import Term, Territory
 
 
@@ -40,7 +45,8 @@ def cny(amount: str) -> Money:
 
 
 class DealSteps:
-    def __init__(self, services: ConferenceServices, ids: DemoIds) -> None:
+    def __init__(self, ledger: Ledger, services: ConferenceServices, ids: DemoIds) -> None:
+        self.handle = ledger.handle
         self.services = services
         self.ids = ids
 
@@ -131,26 +137,27 @@ class DealSteps:
                 transfers.complete(transfer_id, demo.completed_on, demo_key(f"{key}:completed"))
 
     def _negotiation(self, demo: DemoNegotiation) -> None:
-        achievements, key = self.services.achievements, f"achievement:{demo.achievement}"
+        key = f"achievement:{demo.achievement}"
         achievement_id = self.ids.uuid("achievement", demo.achievement)
-        achievements.start_negotiation(
-            achievement_id, self._party(demo.counterparty), demo_key(f"{key}:negotiation")
+        negotiation = StartNegotiation(
+            achievement_id=achievement_id, counterparty_id=self._party(demo.counterparty)
         )
+        self.handle(negotiation, demo_key(f"{key}:negotiation"))
         if demo.transacted_on:
-            transaction = Transaction(
-                demo.transacted_on,
-                self.ids.optional("agreement", demo.agreement),
-                self.ids.optional("transfer", demo.transfer),
+            transaction = RecordTransaction(
+                achievement_id=achievement_id,
+                transacted_on=demo.transacted_on,
+                agreement_id=self.ids.optional("agreement", demo.agreement),
+                ip_transfer_id=self.ids.optional("transfer", demo.transfer),
             )
             with dated():
-                achievements.record_transaction(
-                    achievement_id, transaction, demo_key(f"{key}:transacted")
-                )
+                self.handle(transaction, demo_key(f"{key}:transacted"))
 
     def _withdrawal(self, ref: str, reason: str) -> None:
-        self.services.achievements.withdraw(
-            self.ids.uuid("achievement", ref), reason, demo_key(f"achievement:{ref}:withdrawn")
+        withdraw = WithdrawAchievement(
+            achievement_id=self.ids.uuid("achievement", ref), reason=reason
         )
+        self.handle(withdraw, demo_key(f"achievement:{ref}:withdrawn"))
 
     def _listing(self, demo: DemoListing) -> None:
         """Applies to list the company and takes the application as far as the demo says."""

@@ -70,8 +70,8 @@ class Demo:
         yield from self._agreements(AGREEMENTS)
         if self.conference is None:
             return
-        event = EventSteps(self.conference, self.ids, self.exhibited)
-        deals = DealSteps(self.conference, self.ids)
+        event = EventSteps(self.ledger, self.ids, self.exhibited)
+        deals = DealSteps(self.ledger, self.conference, self.ids)
         yield from chain(
             self._parties(MEMBERS),
             self._agreements(DEAL_AGREEMENTS),

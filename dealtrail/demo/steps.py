@@ -13,12 +13,10 @@ from datetime import UTC, datetime, time
 from typing import Protocol
 from uuid import UUID
 
-from dealtrail.application.achievements import Achievements
 from dealtrail.application.command import CommandResult, Options
 from dealtrail.application.ip_assets import IpAssets
 from dealtrail.application.ip_transfers import IpTransfers
 from dealtrail.application.listings import Listings
-from dealtrail.application.trading_events import TradingEvents
 from dealtrail.demo.core import CONFERENCE_DAY
 from dealtrail.domain.metadata import EventMetadata, recording
 
@@ -48,10 +46,9 @@ def dated() -> AbstractContextManager[EventMetadata]:
 
 
 class ConferenceServices(Protocol):
-    """The services the conference is recorded through besides parties and agreements."""
+    """The services the conference is recorded through besides the ledger's commands (parties,
+    agreements, achievements, trading events)."""
 
-    achievements: Achievements
-    trading_events: TradingEvents
     ip_assets: IpAssets
     ip_transfers: IpTransfers
     listings: Listings

@@ -14,7 +14,6 @@ from dealtrail.domain.errors import DomainError
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web import access, docs, problems
 from dealtrail.web.api import (  # noqa: F401
-    achievement_steps,
     achievements,
     agreements,
     health,
@@ -26,7 +25,6 @@ from dealtrail.web.api import (  # noqa: F401
     parties,
     report_money,
     reports,
-    trading_event_parts,
     trading_events,
 )
 from dealtrail.web.api import audit as audit_api

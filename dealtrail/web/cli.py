@@ -11,6 +11,7 @@ from flask.cli import ScriptInfo, with_appcontext
 from flask_smorest.spec import openapi_cli
 from gunicorn.app.base import BaseApplication
 
+from dealtrail.application.commands import tokens as api_tokens
 from dealtrail.demo.load import Demo, load_demo
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
@@ -146,9 +147,10 @@ def tokens() -> None:
 @with_appcontext
 def create_token(role: str, name: str) -> None:
     """Create a token; its secret is printed once and never stored. Recorded as an event."""
+    svc = services()
     with recording(operator()):
         try:
-            info, secret, _ = services().token_admin.issue(name, Role(role))
+            info, secret, _ = api_tokens.issue_token(svc.ledger, svc.tokens, name, Role(role))
         except DomainError as error:
             raise click.ClickException(error.message) from None
     click.echo(f"token id: {info.token_id}  role: {info.role}  name: {info.name}", err=True)
@@ -169,8 +171,9 @@ def list_tokens() -> None:
 @with_appcontext
 def revoke_token(token_id: str) -> None:
     """Revoke a token by its id: it stops working at once. Recorded as an event."""
+    svc = services()
     with recording(operator()):
-        if not services().token_admin.revoke(token_id):
+        if not api_tokens.revoke_token(svc.ledger, svc.tokens, token_id):
             raise click.ClickException(f"no active token with id {token_id}")
     click.echo(f"revoked {token_id}")
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from flask import current_app
 
 from dealtrail.application.achievement_import import AchievementImport
-from dealtrail.application.achievements import Achievements
 from dealtrail.application.exhibits import CountExhibits
 from dealtrail.application.ip_assets import IpAssets
 from dealtrail.application.ip_transfers import IpTransfers
@@ -16,9 +15,6 @@ from dealtrail.application.listings import Listings
 from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.parties import Parties
 from dealtrail.application.policies import PolicyRunner
-from dealtrail.application.privacy import Privacy
-from dealtrail.application.token_admin import TokenAdministration
-from dealtrail.application.trading_events import TradingEvents
 from dealtrail.infrastructure.audit_key import load_signing_key
 from dealtrail.infrastructure.audit_trail import AuditTrail
 from dealtrail.infrastructure.catalogue import Catalogue
@@ -54,13 +50,9 @@ class Services:
     policies: PolicyRunner
     audit: AuditTrail
     listings: Listings
-    achievements: Achievements
-    trading_events: TradingEvents
     achievement_import: AchievementImport
     ip_assets: IpAssets
     ip_transfers: IpTransfers
-    privacy: Privacy
-    token_admin: TokenAdministration
 
     def close(self) -> None:
         self.ledger.close()
@@ -107,7 +99,6 @@ def _build(settings: Settings) -> Services:
         ledger.after_commands.append(policies.catch_up)
     audit = AuditTrail(engine, ledger, load_signing_key(settings))
     audit.create_tables()
-    achievements = Achievements(ledger, parties)
     return Services(
         settings,
         ledger,
@@ -117,15 +108,9 @@ def _build(settings: Settings) -> Services:
         policies,
         audit,
         listings=Listings(ledger, parties),
-        achievements=achievements,
-        trading_events=TradingEvents(ledger, parties),
-        achievement_import=AchievementImport(
-            ledger, achievements, CataloguePartyDirectory(catalogue)
-        ),
+        achievement_import=AchievementImport(ledger, CataloguePartyDirectory(catalogue)),
         ip_assets=IpAssets(ledger),
         ip_transfers=IpTransfers(ledger),
-        privacy=Privacy(ledger, vault, lambda: catalogue.view(PartiesView).ids()),
-        token_admin=TokenAdministration(ledger, tokens),
     )
 
 

@@ -7,6 +7,7 @@ from uuid import UUID
 import pytest
 
 from dealtrail.application.commands.parties import RegisterParty
+from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.parties import PartiesView
@@ -113,7 +114,7 @@ def test_owners_already_registered_are_reused_by_name_and_country(services: Serv
 
     assert report.parties_registered == 1
     owners = {
-        services.achievements.get(UUID(r.achievement_id)).owner_party_id
+        services.ledger.get(Achievement, UUID(r.achievement_id)).owner_party_id
         for r in report.imported
         if r.reference != "SRA-2"
     }

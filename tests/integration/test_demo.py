@@ -17,8 +17,9 @@ from dealtrail.demo.core import AGREEMENTS, PARTIES
 from dealtrail.demo.deals import LISTINGS
 from dealtrail.demo.load import Demo, load_demo
 from dealtrail.demo.members import MEMBERS
+from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.agreement import Agreement
-from dealtrail.domain.trading_event import EventCounts
+from dealtrail.domain.trading_event import EventCounts, TradingEvent
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.infrastructure.views.ip_assets import IpAssetsView
@@ -50,7 +51,7 @@ def test_loading_the_demo_again_adds_nothing(loaded: Loaded) -> None:
 def test_the_conference_counts_what_the_domain_story_tells(loaded: Loaded) -> None:
     demo = loaded.services
     [listed] = demo.catalogue.view(TradingEventsView).search(limit=ALL)["items"]
-    event = demo.trading_events.get(UUID(listed["id"]))
+    event = demo.ledger.get(TradingEvent, UUID(listed["id"]))
 
     expected = EventCounts(
         achievements_exhibited=loaded.exhibited,
@@ -91,7 +92,7 @@ def test_the_supermarket_lists_every_exhibited_achievement_in_its_stage(loaded: 
     assert 0 < sum(a["asking_price"] == "negotiable" for a in listed) < exhibited
     assert {a["owner_country"] for a in listed} >= {"CN", "KZ", "HK", "EG"}
     transacted = [
-        demo.achievements.get(UUID(a["id"])) for a in listed if a["status"] == "transacted"
+        demo.ledger.get(Achievement, UUID(a["id"])) for a in listed if a["status"] == "transacted"
     ]
     assert sorted(
         "transfer" if a.transaction and a.transaction.ip_transfer_id else "agreement"

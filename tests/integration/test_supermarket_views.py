@@ -8,6 +8,7 @@ from uuid import UUID
 import pytest
 from sqlalchemy import select
 
+from dealtrail.application.commands.achievements import ExhibitAchievement, ListAchievement
 from dealtrail.application.commands.parties import JoinAlliance
 from dealtrail.infrastructure.views.achievements import (
     AchievementsView,
@@ -43,7 +44,7 @@ def supermarket(services: Services) -> dict[str, str]:
         asking_price=None,
     )
     achievement(services, xian, title="Laser cladding", field="new_materials", trl=5)
-    services.achievements.list_on_supermarket(laser)
+    services.ledger.handle(ListAchievement(achievement_id=laser))
     return {"xian": xian, "tashkent": tashkent}
 
 
@@ -97,7 +98,8 @@ def test_search_pages_follow_the_cursor(services: Services, supermarket: dict[st
 def test_trading_events_are_listed_with_their_counts(services: Services) -> None:
     host = register(services, "Xi'an University")
     event_id = conference(services, host)
-    services.achievements.exhibit_at(achievement(services, host), str(event_id))
+    exhibit = ExhibitAchievement(achievement_id=achievement(services, host), event_id=str(event_id))
+    services.ledger.handle(exhibit)
 
     listed = services.catalogue.view(TradingEventsView).search(limit=10, country="cn")["items"]
 
@@ -111,7 +113,8 @@ def test_a_rebuilt_catalogue_equals_the_incrementally_built_one(
     services: Services, supermarket: dict[str, str]
 ) -> None:
     event_id = conference(services, supermarket["xian"])
-    services.achievements.exhibit_at(achievement(services, supermarket["xian"]), str(event_id))
+    exhibited = achievement(services, supermarket["xian"])
+    services.ledger.handle(ExhibitAchievement(achievement_id=exhibited, event_id=str(event_id)))
     services.catalogue.catch_up()
     tables = (achievements, achievement_modes, trading_events)
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from dealtrail.application.command import Change, Create
+from dealtrail.application.command import Change, Create, Records
+from dealtrail.domain.errors import fail
 from dealtrail.domain.party import Party, PartyKind
+
+
+def registered_party(records: Records, party_id: str, field: str) -> Party:
+    """The party another record's command names, as it is now; refused if not registered."""
+    if not records.exists(Party, UUID(party_id)):
+        raise fail("party.unknown", field, party_id=party_id)
+    return records.get(Party, UUID(party_id))
 
 
 @dataclass(frozen=True, kw_only=True)
