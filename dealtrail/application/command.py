@@ -88,6 +88,12 @@ class Create(Command, Generic[A]):
     def build(self) -> A:
         raise NotImplementedError
 
+    def build_from(self, records: Records) -> A:
+        """Builds the record; a command whose rule needs another record's current state (who
+        owns an asset) reads it here, after an earlier result of its key was looked for, so a
+        replayed command is never judged against a later state."""
+        return self.build()
+
 
 @dataclass(frozen=True, kw_only=True)
 class Change(Command, Generic[A]):
@@ -100,3 +106,8 @@ class Change(Command, Generic[A]):
 
     def act(self, aggregate: A) -> object:
         raise NotImplementedError
+
+    def act_on(self, aggregate: A, records: Records) -> object:
+        """Acts on the record; like `Create.build_from`, a command whose rule needs another
+        record's current state (whether an agreement is in effect) reads it here."""
+        return self.act(aggregate)

@@ -108,6 +108,9 @@ class _Adapted(Change[Any]):
     def build(self) -> Any:
         return self.old[3]()
 
+    def build_from(self, records: Any) -> Any:
+        return self.build()
+
 
 def _leaf(notification: Notification) -> str:
     return LoggedEvent.of(notification).leaf_hash().hex()
@@ -171,9 +174,9 @@ class Ledger(Application[UUID]):
                 held = {unique.key for unique in aggregate.unique_keys()}
             with with_idempotency_key(options.idempotency_key):
                 if aggregate is not None:
-                    command.act(aggregate)
+                    command.act_on(aggregate, self)
                 else:
-                    aggregate = cast(Create[Recorded], command).build()
+                    aggregate = cast(Create[Recorded], command).build_from(self)
                 claims = self._claims(aggregate, held)
             return self._save(command, options, aggregate, claims)
 
