@@ -71,7 +71,7 @@ class Demo:
         if self.conference is None:
             return
         event = EventSteps(self.conference, self.ids, self.exhibited)
-        deals = DealSteps(self.conference, self.ids)
+        deals = DealSteps(self.ledger, self.conference, self.ids)
         yield from chain(
             self._parties(MEMBERS),
             self._agreements(DEAL_AGREEMENTS),

@@ -15,9 +15,6 @@ from uuid import UUID
 
 from dealtrail.application.achievements import Achievements
 from dealtrail.application.command import CommandResult, Options
-from dealtrail.application.ip_assets import IpAssets
-from dealtrail.application.ip_transfers import IpTransfers
-from dealtrail.application.listings import Listings
 from dealtrail.application.trading_events import TradingEvents
 from dealtrail.demo.core import CONFERENCE_DAY
 from dealtrail.domain.metadata import EventMetadata, recording
@@ -48,13 +45,11 @@ def dated() -> AbstractContextManager[EventMetadata]:
 
 
 class ConferenceServices(Protocol):
-    """The services the conference is recorded through besides parties and agreements."""
+    """The services the conference is recorded through besides the ledger's commands (parties,
+    agreements, IP assets and transfers, listings)."""
 
     achievements: Achievements
     trading_events: TradingEvents
-    ip_assets: IpAssets
-    ip_transfers: IpTransfers
-    listings: Listings
 
 
 def demo_key(name: str) -> Options:

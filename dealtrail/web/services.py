@@ -9,10 +9,7 @@ from flask import current_app
 from dealtrail.application.achievement_import import AchievementImport
 from dealtrail.application.achievements import Achievements
 from dealtrail.application.exhibits import CountExhibits
-from dealtrail.application.ip_assets import IpAssets
-from dealtrail.application.ip_transfers import IpTransfers
 from dealtrail.application.ledger import Ledger
-from dealtrail.application.listings import Listings
 from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.parties import Parties
 from dealtrail.application.policies import PolicyRunner
@@ -53,12 +50,9 @@ class Services:
     catalogue: Catalogue
     policies: PolicyRunner
     audit: AuditTrail
-    listings: Listings
     achievements: Achievements
     trading_events: TradingEvents
     achievement_import: AchievementImport
-    ip_assets: IpAssets
-    ip_transfers: IpTransfers
     privacy: Privacy
     token_admin: TokenAdministration
 
@@ -116,14 +110,11 @@ def _build(settings: Settings) -> Services:
         catalogue,
         policies,
         audit,
-        listings=Listings(ledger, parties),
         achievements=achievements,
         trading_events=TradingEvents(ledger, parties),
         achievement_import=AchievementImport(
             ledger, achievements, CataloguePartyDirectory(catalogue)
         ),
-        ip_assets=IpAssets(ledger),
-        ip_transfers=IpTransfers(ledger),
         privacy=Privacy(ledger, vault, lambda: catalogue.view(PartiesView).ids()),
         token_admin=TokenAdministration(ledger, tokens),
     )
