@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar, cast
 from uuid import UUID
@@ -25,7 +24,6 @@ from eventsourcing.persistence import (
 
 from dealtrail.application.command import (
     NO_OPTIONS,
-    Change,
     Command,
     CommandResult,
     Create,
@@ -45,7 +43,6 @@ from dealtrail.domain.base import Recorded, effective_time
 from dealtrail.domain.claim import Claim
 from dealtrail.domain.errors import fail
 from dealtrail.domain.metadata import (
-    BusinessDate,
     current_metadata,
     effective_from,
     with_idempotency_key,
@@ -71,39 +68,6 @@ class EveryAggregate(dict[type, int]):
 
     def __bool__(self) -> bool:
         return True
-
-
-@dataclass(frozen=True)
-class OldCommand:
-    name: str
-    args: dict[str, Any]
-    options: Options = NO_OPTIONS
-    dated: BusinessDate | None = None
-
-
-class _Adapted(Change[Any]):
-    def __init__(self, old: OldCommand, kind: Any, target: Any, build: Any, act: Any) -> None:
-        object.__setattr__(self, "old", (old, kind, target, build, act))
-
-    NAME = property(lambda self: self.old[0].name)  # type: ignore[assignment]
-    AGGREGATE = property(lambda self: self.old[1])  # type: ignore[assignment]
-
-    @property
-    def target(self) -> Any:
-        return self.old[2]
-
-    @property
-    def dated(self) -> BusinessDate | None:
-        return self.old[0].dated
-
-    def arguments(self) -> dict[str, Any]:
-        return self.old[0].args
-
-    def act(self, aggregate: Any) -> object:
-        return self.old[4](aggregate)
-
-    def build_from(self, records: Any) -> Any:
-        return self.old[3]()
 
 
 def _leaf(notification: Notification) -> str:
@@ -185,16 +149,6 @@ class Ledger(Application[UUID]):
             if effect is not None:
                 effect()
             return self._save(command, options, aggregate, claims)
-
-    # ---- the old call style, until every module builds command values --------------------
-
-    def create(self, command: OldCommand, build: Callable[[], Recorded]) -> CommandResult:
-        return self.handle(_Adapted(command, None, None, build, None), command.options)
-
-    def change(
-        self, command: OldCommand, kind: type[A], aggregate_id: UUID, act: Callable[[A], object]
-    ) -> CommandResult:
-        return self.handle(_Adapted(command, kind, aggregate_id, None, act), command.options)
 
     def _check_correction(self, aggregate_id: UUID | None) -> None:
         """A correction must name an earlier event of the same aggregate."""

@@ -2,10 +2,10 @@
 
 Every command carries an idempotency key, so loading twice adds nothing; every event is recorded by
 `system:demo` with the conference's opening as its effective time, except a dated fact's (a
-signature, a grant, a payment), which takes effect on its own date. The core (the conference's
-founding parties, alliances and agreements) needs only parties and agreements; with the other
-services the whole conference follows: its members, IP assets, the trading event and its
-programme, 505 achievements, 72 pitches, the IP transfers, negotiations and equity listings.
+signature, a grant, a payment), which takes effect on its own date. The core is the conference's
+founding parties, alliances and agreements; with `conference` the whole conference follows: its
+members, IP assets, the trading event and its programme, 505 achievements, 72 pitches, the IP
+transfers, negotiations and equity listings.
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ from dealtrail.demo.deals import DEAL_AGREEMENTS
 from dealtrail.demo.event_steps import EventSteps
 from dealtrail.demo.members import MEMBERS
 from dealtrail.demo.steps import (
-    ConferenceServices,
     DemoIds,
     Step,
     dated,
@@ -52,7 +51,7 @@ class Demo:
     def __init__(
         self,
         ledger: Ledger,
-        conference: ConferenceServices | None = None,
+        conference: bool = False,
         exhibited: int = EXHIBITED,
     ) -> None:
         """`exhibited`: how many of the demo's achievements to record, from the first;
@@ -68,10 +67,10 @@ class Demo:
         """The demo as a sequence of steps: run each inside `recording_demo()`."""
         yield from self._parties(PARTIES)
         yield from self._agreements(AGREEMENTS)
-        if self.conference is None:
+        if not self.conference:
             return
         event = EventSteps(self.ledger, self.ids, self.exhibited)
-        deals = DealSteps(self.ledger, self.conference, self.ids)
+        deals = DealSteps(self.ledger, self.ids)
         yield from chain(
             self._parties(MEMBERS),
             self._agreements(DEAL_AGREEMENTS),
@@ -159,7 +158,7 @@ class Demo:
 def load_demo(
     ledger: Ledger,
     progress: Callable[[int], None] | None = None,
-    conference: ConferenceServices | None = None,
+    conference: bool = False,
     exhibited: int = EXHIBITED,
 ) -> int:
     """Loads the demo (idempotently): its core, or with `conference` the whole conference.

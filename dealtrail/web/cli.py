@@ -129,9 +129,9 @@ def demo_load() -> None:
 
 def _load_demo() -> None:
     svc = services()
-    total = Demo(svc.ledger, svc).count()
+    total = Demo(svc.ledger, conference=True).count()
     with click.progressbar(length=total, label="dealtrail: loading the demo conference") as bar:
-        load_demo(svc.ledger, bar.update, svc)
+        load_demo(svc.ledger, bar.update, conference=True)
     svc.catalogue.catch_up()
     click.echo("dealtrail: demo loaded; try: dealtrail tokens create --role staff --name you")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Any
 from uuid import uuid4
 
@@ -59,38 +58,6 @@ def echo_correlation_id(response: Response) -> Response:
     return response
 
 
-NOTE = ("comment", "effective_at", "corrects")  # what any command body may carry besides
-
-
-def submit(command: type[Command], body: dict[str, Any], **path: Any) -> CommandResult:
-    """Records one command from its body (as its schema parsed it) and its record's id from
-    the path; the note every body may carry (comment, effective_at, corrects) goes into the
-    events' metadata."""
-    note = {name: body.pop(name) for name in NOTE if name in body}
-    return run(command(**path, **body), **note)
-
-
-def run(
-    command: Command,
-    comment: str | None = None,
-    effective_at: datetime | None = None,
-    corrects: int | None = None,
-) -> CommandResult:
-    """Records a command the route built itself (one with no body)."""
-    if effective_at is not None:
-        check_on_record(effective_at.date(), "effective_at")
-    with recording(
-        current_principal().actor,
-        correlation_id=correlation_id(),
-        causation_id=_header("X-Causation-ID"),
-        effective_at=effective_at,
-        comment=comment,
-        corrects=corrects,
-    ):
-        options = Options(expected_version=_if_match(), idempotency_key=_header("Idempotency-Key"))
-        return services().ledger.handle(command, options)
-
-
 @contextmanager
 def command(body: dict[str, Any]) -> Iterator[Options]:
     """Opens the metadata context for one command; pops `comment`, `effective_at` and
@@ -107,6 +74,19 @@ def command(body: dict[str, Any]) -> Iterator[Options]:
         corrects=body.pop("corrects", None),
     ):
         yield Options(expected_version=_if_match(), idempotency_key=_header("Idempotency-Key"))
+
+
+def submit(command_class: type[Command], body: dict[str, Any], **path: Any) -> CommandResult:
+    """Records one command built from its body (as its schema parsed it) and its record's id
+    from the path."""
+    with command(body) as options:
+        return services().ledger.handle(command_class(**path, **body), options)
+
+
+def run(value: Command) -> CommandResult:
+    """Records a command that has no body (the route built it from the path)."""
+    with command({}) as options:
+        return services().ledger.handle(value, options)
 
 
 def etag(version: int) -> dict[str, str]:

@@ -8,10 +8,7 @@ from flask import current_app
 
 from dealtrail.application.achievement_import import AchievementImport
 from dealtrail.application.exhibits import CountExhibits
-from dealtrail.application.ip_assets import IpAssets
-from dealtrail.application.ip_transfers import IpTransfers
 from dealtrail.application.ledger import Ledger
-from dealtrail.application.listings import Listings
 from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.parties import Parties
 from dealtrail.application.policies import PolicyRunner
@@ -49,10 +46,7 @@ class Services:
     catalogue: Catalogue
     policies: PolicyRunner
     audit: AuditTrail
-    listings: Listings
     achievement_import: AchievementImport
-    ip_assets: IpAssets
-    ip_transfers: IpTransfers
 
     def close(self) -> None:
         self.ledger.close()
@@ -107,10 +101,7 @@ def _build(settings: Settings) -> Services:
         catalogue,
         policies,
         audit,
-        listings=Listings(ledger, parties),
         achievement_import=AchievementImport(ledger, CataloguePartyDirectory(catalogue)),
-        ip_assets=IpAssets(ledger),
-        ip_transfers=IpTransfers(ledger),
     )
 
 

@@ -34,7 +34,7 @@ def loaded(
         )
         exhibited = FEWEST
     services = build_services(settings)
-    load_demo(services.ledger, conference=services, exhibited=exhibited)
+    load_demo(services.ledger, conference=True, exhibited=exhibited)
     yield Loaded(services, exhibited)
     services.close()
     if settings.database_url:

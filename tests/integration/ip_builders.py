@@ -11,6 +11,13 @@ from dealtrail.application.commands.agreements import (
     OpenForSignature,
     SignAgreement,
 )
+from dealtrail.application.commands.ip_assets import RegisterAsset
+from dealtrail.application.commands.ip_transfers import (
+    ProposeTransfer,
+    RecordWithOffice,
+    SignContract,
+    ValuateTransfer,
+)
 from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole, Terms
@@ -34,8 +41,14 @@ def asset(
     number: str = "CN202010566088.9",
 ) -> str:
     """A patent application; an IP number is unique, so a test's second asset needs its own."""
-    result = services.ip_assets.register(holder, "patent", "CN", title, [("application", number)])
-    return str(result.aggregate_id)
+    register = RegisterAsset(
+        holder_party_id=holder,
+        kind="patent",
+        jurisdiction="CN",
+        title=title,
+        identifiers=[("application", number)],
+    )
+    return str(services.ledger.handle(register).aggregate_id)
 
 
 def effective_agreement(services: Services, a: str, b: str) -> str:
@@ -63,9 +76,15 @@ def propose(
     services: Services, asset_id: str, holder: str, recipient: str, mode: str = "assignment"
 ) -> UUID:
     term = Term(SIGNED_ON, None if mode == "assignment" else date(2030, 12, 31))
-    return services.ip_transfers.propose(
-        asset_id, holder, recipient, mode, Territory.world(), term
-    ).aggregate_id
+    proposal = ProposeTransfer(
+        asset_id=asset_id,
+        holder_party_id=holder,
+        recipient_party_id=recipient,
+        mode=mode,
+        territory=Territory.world(),
+        term=term,
+    )
+    return services.ledger.handle(proposal).aggregate_id
 
 
 def signed_transfer(
@@ -73,11 +92,21 @@ def signed_transfer(
 ) -> UUID:
     """A transfer under an effective agreement between holder and recipient, ready to record."""
     transfer_id = propose(services, asset_id, holder, recipient, mode)
-    services.ip_transfers.valuate(transfer_id, "Zhongxin Appraisal", "income", PRICE, SIGNED_ON)
+    valuation = ValuateTransfer(
+        transfer_id=transfer_id,
+        appraiser="Zhongxin Appraisal",
+        method="income",
+        value=PRICE,
+        valuated_on=SIGNED_ON,
+    )
+    services.ledger.handle(valuation)
     agreement_id = effective_agreement(services, holder, recipient)
-    services.ip_transfers.sign_contract(transfer_id, agreement_id)
+    services.ledger.handle(SignContract(transfer_id=transfer_id, agreement_id=agreement_id))
     return transfer_id
 
 
 def record(services: Services, transfer_id: UUID, number: str = "2025990000123") -> None:
-    services.ip_transfers.record_with_office(transfer_id, "CN", number, RECORDED_ON)
+    recordal = RecordWithOffice(
+        transfer_id=transfer_id, office="CN", recordal_number=number, recorded_on=RECORDED_ON
+    )
+    services.ledger.handle(recordal)

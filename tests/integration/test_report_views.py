@@ -14,8 +14,10 @@ from dealtrail.application.commands.agreements import (
     RescheduleMilestone,
     SignAgreement,
 )
+from dealtrail.application.commands.ip_transfers import RecordPayment, ScheduleConsideration
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.consideration import Schedule
+from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import Instalment
 from dealtrail.infrastructure.views.agreements import agreements
@@ -100,14 +102,20 @@ def test_receivable_rows_hold_a_transfers_schedule_and_payments_in_minor_units(
     holder, recipient = party(services, "Holder"), party(services, "Recipient")
     transfer_id = signed_transfer(services, asset(services, holder), holder, recipient)
     lines = (Instalment(date(2026, 12, 1), _cny("0.10")), Instalment(date(2027, 1, 1), _cny("2")))
-    services.ip_transfers.schedule_consideration(transfer_id, Schedule("instalments", "CNY", lines))
-    services.ip_transfers.record_payment(transfer_id, _cny("0.05"), date(2026, 11, 2), "Wire")
+    schedule = ScheduleConsideration(
+        transfer_id=transfer_id, schedule=Schedule("instalments", "CNY", lines)
+    )
+    services.ledger.handle(schedule)
+    payment = RecordPayment(
+        transfer_id=transfer_id, amount=_cny("0.05"), paid_on=date(2026, 11, 2), reference="Wire"
+    )
+    services.ledger.handle(payment)
 
     owed, paid = _rows(services, instalments), _rows(services, payments)
     (schedule,) = _rows(services, schedules)
 
     assert (schedule["source"], schedule["currency"]) == ("ip_transfer", "CNY")
-    assert schedule["agreement_id"] == services.ip_transfers.get(transfer_id).agreement_id
+    assert schedule["agreement_id"] == services.ledger.get(IpTransfer, transfer_id).agreement_id
     assert [(r["line"], r["amount"], r["amount_minor"]) for r in owed] == [
         (0, "0.10", 10),
         (1, "2.00", 200),
@@ -130,8 +138,11 @@ def test_a_rebuild_gives_the_report_views_the_same_rows(services: Services) -> N
     holder, recipient = party(services, "Holder"), party(services, "Recipient")
     transfer_id = signed_transfer(services, asset(services, holder), holder, recipient)
     lump = Schedule("lump_sum", "CNY", (Instalment(date(2026, 12, 1), _cny("100.00")),))
-    services.ip_transfers.schedule_consideration(transfer_id, lump)
-    services.ip_transfers.record_payment(transfer_id, _cny("40.00"), date(2026, 11, 2), "Wire")
+    services.ledger.handle(ScheduleConsideration(transfer_id=transfer_id, schedule=lump))
+    payment = RecordPayment(
+        transfer_id=transfer_id, amount=_cny("40.00"), paid_on=date(2026, 11, 2), reference="Wire"
+    )
+    services.ledger.handle(payment)
     before = [_rows(services, t) for t in TABLES]
 
     services.catalogue.rebuild()

@@ -10,7 +10,9 @@ from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
 from dealtrail.application.commands.agreements import ProposeAmendment, SignAgreement, SignAmendment
+from dealtrail.application.commands.ip_assets import RecordGrant, RegisterAsset
 from dealtrail.domain.agreement import Agreement
+from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.personal import Personal
 from dealtrail.web.services import Services
@@ -142,26 +144,34 @@ def test_an_asset_registered_before_filing_dates_loads_as_filed_on_an_unknown_da
 ) -> None:
     with recording("staff:test"):
         holder, _ = two_parties(services)
-        asset_id = services.ip_assets.register(
-            holder, "patent", "CN", "Graphene membrane", filed_on=date(2020, 6, 19)
-        ).aggregate_id
+        register = RegisterAsset(
+            holder_party_id=holder,
+            kind="patent",
+            jurisdiction="CN",
+            title="Graphene membrane",
+            filed_on=date(2020, 6, 19),
+        )
+        asset_id = services.ledger.handle(register).aggregate_id
     stored = services.ledger.recorder.select_events(asset_id)[0]
     old_id = uuid4()
     v1 = StoredEvent(old_id, 1, stored.topic, _as_undated(stored.state, "filed_on"))
     services.ledger.recorder.insert_events([v1])
 
     with recording("staff:test"):
-        services.ip_assets.record_grant(old_id, date(2019, 1, 1))
+        services.ledger.handle(RecordGrant(asset_id=old_id, granted_on=date(2019, 1, 1)))
 
-    old = services.ip_assets.get(old_id)
+    old = services.ledger.get(IpAsset, old_id)
     assert (old.filed_on, old.granted_on) == (None, date(2019, 1, 1))
 
 
 def test_an_asset_snapshot_stored_before_filing_dates_loads(services: Services) -> None:
     with recording("staff:test"):
         holder, _ = two_parties(services)
-        asset_id = services.ip_assets.register(holder, "patent", "CN", "Graphene").aggregate_id
-    current = services.ip_assets.get(asset_id)
+        register = RegisterAsset(
+            holder_party_id=holder, kind="patent", jurisdiction="CN", title="Graphene"
+        )
+        asset_id = services.ledger.handle(register).aggregate_id
+    current = services.ledger.get(IpAsset, asset_id)
     stored = services.ledger.mapper.to_stored_event(Snapshot.take(current))
     data = json.loads(stored.state)
     assert data["state"].pop("class_version") == 2
@@ -171,4 +181,4 @@ def test_an_asset_snapshot_stored_before_filing_dates_loads(services: Services) 
         [StoredEvent(asset_id, current.version, stored.topic, json.dumps(data).encode())]
     )
 
-    assert services.ip_assets.get(asset_id) == current
+    assert services.ledger.get(IpAsset, asset_id) == current
