@@ -15,6 +15,7 @@ from time import perf_counter
 
 from benchmarks.harness import Bench, Result, interleaved, throughput
 from benchmarks.raw import RawApplication, raw_env
+from dealtrail.application.commands.parties import RegisterParty, RenameParty
 from dealtrail.application.ledger import Options
 from dealtrail.bootstrap import bootstrap
 from dealtrail.domain.metadata import recording
@@ -34,13 +35,11 @@ def measure(bench: Bench) -> Result:
         for _ in range(pairs):
             n = next(numbers)
             with recording("staff:bench"):
-                result = services.parties.register(
-                    f"University {n}", "university", "CN", options=Options(idempotency_key=f"r{n}")
-                )
+                register = RegisterParty(name=f"University {n}", kind="university", country="CN")
+                result = services.ledger.handle(register, Options(idempotency_key=f"r{n}"))
             with recording("staff:bench"):
-                services.parties.rename(
-                    result.aggregate_id, f"Renamed {n}", options=Options(idempotency_key=f"n{n}")
-                )
+                rename = RenameParty(party_id=result.aggregate_id, name=f"Renamed {n}")
+                services.ledger.handle(rename, Options(idempotency_key=f"n{n}"))
         return 2 * pairs / (perf_counter() - start)
 
     def baseline() -> float:

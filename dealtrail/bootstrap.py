@@ -8,23 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dealtrail.application.achievement_import import AchievementImport
-from dealtrail.application.achievements import Achievements
-from dealtrail.application.agreements import Agreements
 from dealtrail.application.exhibits import CountExhibits
 from dealtrail.application.followers import AUDIT, POLICIES, VIEWS, Followers, Group
-from dealtrail.application.ip_assets import IpAssets
-from dealtrail.application.ip_transfers import IpTransfers
 from dealtrail.application.ledger import Ledger
-from dealtrail.application.listings import Listings
 from dealtrail.application.owner_of_record import OwnerOfRecord
-from dealtrail.application.parties import Parties
 from dealtrail.application.policies import Policy, PolicyFollower
 from dealtrail.application.ports.reports import Reports
 from dealtrail.application.ports.tokens import TokenStore
 from dealtrail.application.ports.views import Views
-from dealtrail.application.privacy import Privacy
-from dealtrail.application.token_admin import TokenAdministration
-from dealtrail.application.trading_events import TradingEvents
 from dealtrail.infrastructure.audit_key import load_signing_key
 from dealtrail.infrastructure.audit_trail import AuditTrail
 from dealtrail.infrastructure.database import create_database_engine
@@ -61,20 +52,11 @@ ALL_POLICIES: tuple[Policy, ...] = (CountExhibits(), OwnerOfRecord())
 class Services:
     settings: Settings
     ledger: Ledger
-    parties: Parties
-    agreements: Agreements
     tokens: TokenStore
     read_models: ReadModels
     audit: AuditTrail
     followers: Followers
-    listings: Listings
-    achievements: Achievements
-    trading_events: TradingEvents
     achievement_import: AchievementImport
-    ip_assets: IpAssets
-    ip_transfers: IpTransfers
-    privacy: Privacy
-    token_admin: TokenAdministration
     views: Views
     reports: Reports
 
@@ -97,7 +79,6 @@ def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
     vault = SqlSubjectVault(engine)
     vault.create_tables()
     ledger = Ledger(env=ledger_env(settings), vault=vault)
-    parties = Parties(ledger)
     tokens = SqlTokenStore(engine)
     tokens.create_tables()
     read_models = ReadModels(
@@ -131,26 +112,14 @@ def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
         inline=settings.inline_followers,
     )
     ledger.after_commands.append(followers.after_command)
-    achievements = Achievements(ledger, parties)
     return Services(
         settings,
         ledger,
-        parties,
-        Agreements(ledger, parties),
         tokens,
         read_models,
         audit,
         followers,
-        listings=Listings(ledger, parties),
-        achievements=achievements,
-        trading_events=TradingEvents(ledger, parties),
-        achievement_import=AchievementImport(
-            parties, achievements, ViewPartyDirectory(read_models)
-        ),
-        ip_assets=IpAssets(ledger),
-        ip_transfers=IpTransfers(ledger),
-        privacy=Privacy(ledger, vault, lambda: read_models.view(PartiesView).ids()),
-        token_admin=TokenAdministration(ledger, tokens),
+        achievement_import=AchievementImport(ledger, ViewPartyDirectory(read_models)),
         views=SqlViews(read_models.view),
         reports=SqlReports(engine, read_models.catch_up if settings.inline_followers else None),
     )

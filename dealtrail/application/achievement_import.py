@@ -21,10 +21,12 @@ from dealtrail.application.achievement_csv import (
     RejectedRow,
     read_achievements,
 )
-from dealtrail.application.achievements import Achievements
+from dealtrail.application.command import CommandResult, Options
+from dealtrail.application.commands.achievements import RegisterAchievement
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.application.errors import ApplicationError
-from dealtrail.application.ledger import CommandResult, Options
-from dealtrail.application.parties import Parties
+from dealtrail.application.ledger import Ledger
+from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.external_ref import DEFAULT_SCOPE
 
@@ -60,11 +62,8 @@ class ImportReport:
 
 
 class AchievementImport:
-    def __init__(
-        self, parties: Parties, achievements: Achievements, directory: PartyDirectory
-    ) -> None:
-        self.parties = parties
-        self.achievements = achievements
+    def __init__(self, ledger: Ledger, directory: PartyDirectory) -> None:
+        self.ledger = ledger
         self.directory = directory
 
     def import_csv(self, text: str, scope: str = DEFAULT_SCOPE) -> ImportReport:
@@ -90,16 +89,20 @@ class AchievementImport:
         self, row: AchievementRow, owners: dict[Owner, str], report: ImportReport
     ) -> None:
         reference = row.external_ref.reference
-        existing = self.achievements.find_by_reference(row.external_ref)
-        if existing is not None:
-            report.already_present.append(ImportedRow(row.line, reference, str(existing.id)))
+        existing = Achievement.id_for(row.external_ref)
+        if self.ledger.exists(Achievement, existing):
+            report.already_present.append(ImportedRow(row.line, reference, str(existing)))
             return
         key = f"import:achievement:{row.external_ref.scope}:{reference}"
         try:
             owner_id = self._owner(row.owner, owners, report)
-            result = self.achievements.register(
-                owner_id, row.offer, row.contact, row.external_ref, Options(idempotency_key=key)
+            register = RegisterAchievement(
+                owner_party_id=owner_id,
+                offer=row.offer,
+                contact=row.contact,
+                external_ref=row.external_ref,
             )
+            result = self.ledger.handle(register, Options(idempotency_key=key))
         except (DomainError, ApplicationError) as error:
             report.rejected.append(RejectedRow(row.line, reference, [_problem(row.line, error)]))
             return
@@ -112,9 +115,8 @@ class AchievementImport:
             found = self.directory.find(owner.name, owner.country)
             if found is None:
                 key = f"import:party:{owner.country}:{owner.name}"
-                result = self.parties.register(
-                    owner.name, owner.kind, owner.country, None, Options(idempotency_key=key)
-                )
+                register = RegisterParty(name=owner.name, kind=owner.kind, country=owner.country)
+                result = self.ledger.handle(register, Options(idempotency_key=key))
                 report.recorded(result)
                 found = str(result.aggregate_id)
                 report.parties_registered += 0 if result.replayed else 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar, cast
 from uuid import UUID
@@ -23,6 +22,13 @@ from eventsourcing.persistence import (
     Transcoder,
 )
 
+from dealtrail.application.command import (
+    NO_OPTIONS,
+    Command,
+    CommandResult,
+    Create,
+    Options,
+)
 from dealtrail.application.errors import (
     AggregateNotFound,
     ConcurrentUpdate,
@@ -37,7 +43,6 @@ from dealtrail.domain.base import Recorded, effective_time
 from dealtrail.domain.claim import Claim
 from dealtrail.domain.errors import fail
 from dealtrail.domain.metadata import (
-    BusinessDate,
     current_metadata,
     effective_from,
     with_idempotency_key,
@@ -63,48 +68,6 @@ class EveryAggregate(dict[type, int]):
 
     def __bool__(self) -> bool:
         return True
-
-
-@dataclass(frozen=True)
-class CommandResult:
-    """What a command did: the aggregate it touched, its new version and the log position."""
-
-    aggregate_id: UUID
-    version: int
-    position: int
-    leaf_hash: str  # the audit receipt: the Merkle leaf of the last event, hex
-    replayed: bool = False
-
-
-@dataclass(frozen=True)
-class Options:
-    """What every command accepts: the version the caller expects, and an idempotency key."""
-
-    expected_version: int | None = None
-    idempotency_key: str | None = None
-
-
-NO_OPTIONS = Options()
-
-
-@dataclass(frozen=True)
-class Command:
-    """A command's identity (for idempotency), the caller's options and, for a fact that
-    happened on a day (signed, paid, granted...), that business date: its events take effect
-    then."""
-
-    name: str
-    args: dict[str, Any]
-    options: Options = NO_OPTIONS
-    dated: BusinessDate | None = None
-
-    @property
-    def expected_version(self) -> int | None:
-        return self.options.expected_version
-
-    @property
-    def idempotency_key(self) -> str | None:
-        return self.options.idempotency_key
 
 
 def _leaf(notification: Notification) -> str:
@@ -146,34 +109,46 @@ class Ledger(Application[UUID]):
 
     # ---- commands ----------------------------------------------------------------------------
 
-    def create(self, command: Command, build: Callable[[], Recorded]) -> CommandResult:
-        with effective_from(command.dated):
-            earlier = self._earlier_result(command, target=None)
-            if earlier is not None:
-                return earlier
-            self._check_correction(None)  # a new record has no earlier event to correct
-            with with_idempotency_key(command.idempotency_key):
-                aggregate = build()
-                claims = self._claims(aggregate, held=set())
-            return self._save(command, aggregate, claims, target=None)
-
-    def change(
-        self, command: Command, kind: type[A], aggregate_id: UUID, act: Callable[[A], object]
+    def handle(
+        self,
+        command: Command,
+        options: Options = NO_OPTIONS,
+        effect: Callable[[], object] | None = None,
     ) -> CommandResult:
+        """The one path of every command: check it against other records, return the earlier
+        result of a reused idempotency key, load the record (checking the version the caller
+        expects), act, and save the events with their claims and idempotency record in one
+        transaction.
+
+        `effect` is what the command also does outside the ledger (stop a token, destroy a
+        subject's keys). It runs once the command has passed every check and acted, just before
+        its events are saved: never for a replay or a refusal. If the save then fails, the
+        effect stays done, which is the safe side for those, and a retry records it."""
+        command.check(self)
         with effective_from(command.dated):
-            earlier = self._earlier_result(command, target=aggregate_id)
+            earlier = self._earlier_result(command, options)
             if earlier is not None:
                 return earlier
-            aggregate = self.get(kind, aggregate_id)
-            self._check_correction(aggregate_id)
-            expected = command.expected_version
-            if expected is not None and expected != aggregate.version:
-                raise VersionMismatch(expected, aggregate.version)
-            held = {unique.key for unique in aggregate.unique_keys()}
-            with with_idempotency_key(command.idempotency_key):
-                act(aggregate)
+            target = command.target
+            held: set[str] = set()
+            aggregate = None
+            if target is not None:
+                aggregate = self.get(command.AGGREGATE, target)
+            self._check_correction(target)  # a new record has no earlier event to correct
+            if aggregate is not None:
+                expected = options.expected_version
+                if expected is not None and expected != aggregate.version:
+                    raise VersionMismatch(expected, aggregate.version)
+                held = {unique.key for unique in aggregate.unique_keys()}
+            with with_idempotency_key(options.idempotency_key):
+                if aggregate is not None:
+                    command.act_on(aggregate, self)
+                else:
+                    aggregate = cast(Create[Recorded], command).build_from(self)
                 claims = self._claims(aggregate, held)
-            return self._save(command, aggregate, claims, target=aggregate_id)
+            if effect is not None:
+                effect()
+            return self._save(command, options, aggregate, claims)
 
     def _check_correction(self, aggregate_id: UUID | None) -> None:
         """A correction must name an earlier event of the same aggregate."""
@@ -202,16 +177,16 @@ class Ledger(Application[UUID]):
     def _save(
         self,
         command: Command,
+        options: Options,
         aggregate: Recorded,
         claims: list[tuple[UniqueKey, Claim]],
-        target: UUID | None,
     ) -> CommandResult:
         record = None
-        if command.idempotency_key is not None:
+        if options.idempotency_key is not None:
             record = IdempotencyRecord(
                 scope=current_metadata().actor,
-                key=command.idempotency_key,
-                fingerprint=fingerprint(command.name, aggregate.id, command.args),
+                key=options.idempotency_key,
+                fingerprint=fingerprint(command.NAME, aggregate.id, command.arguments()),
                 originator_id=aggregate.id,
                 originator_version=aggregate.version,
             )
@@ -219,7 +194,7 @@ class Ledger(Application[UUID]):
             # The record last, so the last recording (the receipt) is the record's.
             recordings = self.save(*(claim for _, claim in claims), aggregate, idempotency=record)
         except IntegrityError:
-            earlier = self._earlier_result(command, target)
+            earlier = self._earlier_result(command, options)
             if earlier is not None:
                 return earlier
             for unique, _ in claims:
@@ -229,7 +204,7 @@ class Ledger(Application[UUID]):
             raise ConcurrentUpdate from None
         self._after_command()
         last = recordings[-1].notification
-        return CommandResult(aggregate.id, aggregate.version, last.id, _leaf(last))
+        return CommandResult(aggregate.id, aggregate.version, last.id, _leaf(last), aggregate)
 
     def save_reaction(self, tracking: Tracking, *aggregates: Recorded) -> None:
         """Saves a policy's reaction to one event together with the policy's new position, in
@@ -248,21 +223,24 @@ class Ledger(Application[UUID]):
             except Exception:
                 logger.exception("a follower of the log failed; it resumes after the next command")
 
-    def _earlier_result(self, command: Command, target: UUID | None) -> CommandResult | None:
+    def _earlier_result(self, command: Command, options: Options) -> CommandResult | None:
         """The earlier result of the same command with the same key, if there was one."""
-        if command.idempotency_key is None:
+        key = options.idempotency_key
+        if key is None:
             return None
-        record = self.store.idempotency_record(current_metadata().actor, command.idempotency_key)
+        record = self.store.idempotency_record(current_metadata().actor, key)
         if record is None:
             return None
-        if record.fingerprint != fingerprint(
-            command.name, target or record.originator_id, command.args
-        ):
-            raise IdempotencyKeyReused(command.idempotency_key)
+        target = command.target or record.originator_id
+        if record.fingerprint != fingerprint(command.NAME, target, command.arguments()):
+            raise IdempotencyKeyReused(key)
         version = record.originator_version
         position = self.store.notification_ids(record.originator_id, version - 1, version)[version]
         stored = self.recorder.select_notifications(start=position, limit=1)[0]
-        return CommandResult(record.originator_id, version, position, _leaf(stored), replayed=True)
+        aggregate = self.repository.get(record.originator_id, version=version)
+        return CommandResult(
+            record.originator_id, version, position, _leaf(stored), aggregate, replayed=True
+        )
 
     # ---- queries -----------------------------------------------------------------------------
 

@@ -9,6 +9,33 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from functools import partial
 
+from dealtrail.application.commands.achievements import (
+    RecordTransaction,
+    StartNegotiation,
+    WithdrawAchievement,
+)
+from dealtrail.application.commands.ip_assets import RecordGrant, RegisterAsset
+from dealtrail.application.commands.ip_transfers import (
+    CompleteTransfer,
+    ProposeTransfer,
+    RecordPayment,
+    RecordWithOffice,
+    ScheduleConsideration,
+    SignContract,
+    ValuateTransfer,
+)
+from dealtrail.application.commands.listings import (
+    AdmitListing,
+    ApplyForListing,
+    ApproveListing,
+    CloseFinancingRound,
+    ProvideAmendments,
+    RequestAmendments,
+    StartReview,
+    SuspendListing,
+    TransferShares,
+)
+from dealtrail.application.ledger import Ledger
 from dealtrail.demo.achievements import WITHDRAWALS
 from dealtrail.demo.deals import (
     ASSETS,
@@ -22,7 +49,7 @@ from dealtrail.demo.deals import (
     DemoSchedule,
     DemoTransfer,
 )
-from dealtrail.demo.steps import ConferenceServices, DemoIds, Step, dated, demo_key
+from dealtrail.demo.steps import DemoIds, Step, dated, demo_key
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.board import Board
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
@@ -31,7 +58,6 @@ from dealtrail.domain.metadata import current_metadata, recording
 from dealtrail.domain.money import Money
 from dealtrail.domain.share_register import Holding
 from dealtrail.domain.terms import Instalment
-from dealtrail.domain.transaction import Transaction
 from dealtrail.domain.transfer_terms import Term, Territory
 
 
@@ -40,8 +66,8 @@ def cny(amount: str) -> Money:
 
 
 class DealSteps:
-    def __init__(self, services: ConferenceServices, ids: DemoIds) -> None:
-        self.services = services
+    def __init__(self, ledger: Ledger, ids: DemoIds) -> None:
+        self.handle = ledger.handle
         self.ids = ids
 
     def assets(self) -> Iterator[Step]:
@@ -66,147 +92,160 @@ class DealSteps:
         return self.ids("party", key)
 
     def _asset(self, demo: DemoAsset) -> None:
-        assets, key = self.services.ip_assets, f"asset:{demo.key}"
-        result = assets.register(
-            self._party(demo.holder),
-            demo.kind,
-            demo.jurisdiction,
-            demo.title,
-            demo.identifiers,
-            demo_key(key),
+        key = f"asset:{demo.key}"
+        register = RegisterAsset(
+            holder_party_id=self._party(demo.holder),
+            kind=demo.kind,
+            jurisdiction=demo.jurisdiction,
+            title=demo.title,
+            identifiers=demo.identifiers,
         )
-        asset_id = self.ids.remember("asset", demo.key, result)
+        asset_id = self.ids.remember("asset", demo.key, self.handle(register, demo_key(key)))
         if demo.granted_on:
+            grant = RecordGrant(
+                asset_id=asset_id, granted_on=demo.granted_on, grant_number=demo.grant_number
+            )
             with dated():
-                assets.record_grant(
-                    asset_id, demo.granted_on, demo.grant_number, demo_key(f"{key}:granted")
-                )
+                self.handle(grant, demo_key(f"{key}:granted"))
 
     def _transfer(self, demo: DemoTransfer) -> None:
         """Proposes the transfer and takes it as far as the demo says."""
-        transfers, key = self.services.ip_transfers, f"transfer:{demo.key}"
+        handle, key = self.handle, f"transfer:{demo.key}"
         territory = Territory(countries=demo.territory) if demo.territory else Territory.world()
-        result = transfers.propose(
-            self.ids("asset", demo.asset),
-            self._party(demo.holder),
-            self._party(demo.recipient),
-            demo.mode,
-            territory,
-            Term(*demo.term),
-            demo_key(key),
+        propose = ProposeTransfer(
+            asset_id=self.ids("asset", demo.asset),
+            holder_party_id=self._party(demo.holder),
+            recipient_party_id=self._party(demo.recipient),
+            mode=demo.mode,
+            territory=territory,
+            term=Term(*demo.term),
         )
-        transfer_id = self.ids.remember("transfer", demo.key, result)
+        transfer_id = self.ids.remember("transfer", demo.key, handle(propose, demo_key(key)))
         if demo.valuation:
             appraiser, method, value, valuated_on = demo.valuation
+            valuate = ValuateTransfer(
+                transfer_id=transfer_id,
+                appraiser=appraiser,
+                method=method,
+                value=cny(value),
+                valuated_on=valuated_on,
+            )
             with dated():
-                transfers.valuate(
-                    transfer_id,
-                    appraiser,
-                    method,
-                    cny(value),
-                    valuated_on,
-                    demo_key(f"{key}:valuated"),
-                )
+                handle(valuate, demo_key(f"{key}:valuated"))
         if demo.contract:
-            transfers.sign_contract(
-                transfer_id, self.ids("agreement", demo.contract), demo_key(f"{key}:contract")
-            )
+            agreement_id = self.ids("agreement", demo.contract)
+            sign = SignContract(transfer_id=transfer_id, agreement_id=agreement_id)
+            handle(sign, demo_key(f"{key}:contract"))
         if demo.schedule:
-            transfers.schedule_consideration(
-                transfer_id, _schedule(demo.schedule), demo_key(f"{key}:schedule")
+            schedule = ScheduleConsideration(
+                transfer_id=transfer_id, schedule=_schedule(demo.schedule)
             )
+            handle(schedule, demo_key(f"{key}:schedule"))
         if demo.recordal:
             office, number, recorded_on = demo.recordal
-            with dated():
-                transfers.record_with_office(
-                    transfer_id, office, number, recorded_on, demo_key(f"{key}:recorded")
-                )
-        for index, (amount, paid_on, reference) in enumerate(demo.payments):
-            with dated():
-                transfers.record_payment(
-                    transfer_id, cny(amount), paid_on, reference, demo_key(f"{key}:paid:{index}")
-                )
-        if demo.completed_on:
-            with dated():
-                transfers.complete(transfer_id, demo.completed_on, demo_key(f"{key}:completed"))
-
-    def _negotiation(self, demo: DemoNegotiation) -> None:
-        achievements, key = self.services.achievements, f"achievement:{demo.achievement}"
-        achievement_id = self.ids.uuid("achievement", demo.achievement)
-        achievements.start_negotiation(
-            achievement_id, self._party(demo.counterparty), demo_key(f"{key}:negotiation")
-        )
-        if demo.transacted_on:
-            transaction = Transaction(
-                demo.transacted_on,
-                self.ids.optional("agreement", demo.agreement),
-                self.ids.optional("transfer", demo.transfer),
+            recordal = RecordWithOffice(
+                transfer_id=transfer_id,
+                office=office,
+                recordal_number=number,
+                recorded_on=recorded_on,
             )
             with dated():
-                achievements.record_transaction(
-                    achievement_id, transaction, demo_key(f"{key}:transacted")
-                )
+                handle(recordal, demo_key(f"{key}:recorded"))
+        for index, (amount, paid_on, reference) in enumerate(demo.payments):
+            payment = RecordPayment(
+                transfer_id=transfer_id, amount=cny(amount), paid_on=paid_on, reference=reference
+            )
+            with dated():
+                handle(payment, demo_key(f"{key}:paid:{index}"))
+        if demo.completed_on:
+            complete = CompleteTransfer(transfer_id=transfer_id, completed_on=demo.completed_on)
+            with dated():
+                handle(complete, demo_key(f"{key}:completed"))
+
+    def _negotiation(self, demo: DemoNegotiation) -> None:
+        key = f"achievement:{demo.achievement}"
+        achievement_id = self.ids.uuid("achievement", demo.achievement)
+        negotiation = StartNegotiation(
+            achievement_id=achievement_id, counterparty_id=self._party(demo.counterparty)
+        )
+        self.handle(negotiation, demo_key(f"{key}:negotiation"))
+        if demo.transacted_on:
+            transaction = RecordTransaction(
+                achievement_id=achievement_id,
+                transacted_on=demo.transacted_on,
+                agreement_id=self.ids.optional("agreement", demo.agreement),
+                ip_transfer_id=self.ids.optional("transfer", demo.transfer),
+            )
+            with dated():
+                self.handle(transaction, demo_key(f"{key}:transacted"))
 
     def _withdrawal(self, ref: str, reason: str) -> None:
-        self.services.achievements.withdraw(
-            self.ids.uuid("achievement", ref), reason, demo_key(f"achievement:{ref}:withdrawn")
+        withdraw = WithdrawAchievement(
+            achievement_id=self.ids.uuid("achievement", ref), reason=reason
         )
+        self.handle(withdraw, demo_key(f"achievement:{ref}:withdrawn"))
 
     def _listing(self, demo: DemoListing) -> None:
         """Applies to list the company and takes the application as far as the demo says."""
-        listings, key = self.services.listings, f"listing:{demo.company}"
+        handle, key = self.handle, f"listing:{demo.company}"
         with _effective_on(demo.applied_on):
-            result = listings.apply(
-                self._party(demo.company), self._party(CENTRE), Board(demo.board), demo_key(key)
+            apply = ApplyForListing(
+                company_id=self._party(demo.company),
+                centre_id=self._party(CENTRE),
+                board=Board(demo.board),
             )
-            listing_id = result.aggregate_id
+            listing_id = handle(apply, demo_key(key)).aggregate_id
             if demo.reviewed:
-                listings.start_review(listing_id, demo_key(f"{key}:review"))
+                handle(StartReview(listing_id=listing_id), demo_key(f"{key}:review"))
         for index, (what, due_on, provided) in enumerate(demo.amendments):
-            requested = listings.request_amendments(
-                listing_id, what, due_on, demo_key(f"{key}:amendments:{index}")
-            )
+            request = RequestAmendments(listing_id=listing_id, what=what, due_on=due_on)
+            requested = handle(request, demo_key(f"{key}:amendments:{index}"))
             if provided:
-                listings.provide_amendments(
-                    listing_id,
-                    Agreement.child_id(listing_id, requested.version),
-                    provided,
-                    demo_key(f"{key}:amendments:{index}:provided"),
+                response = ProvideAmendments(
+                    listing_id=listing_id,
+                    request_id=Agreement.child_id(listing_id, requested.version),
+                    reference=provided,
                 )
+                handle(response, demo_key(f"{key}:amendments:{index}:provided"))
         if demo.approved:
             with _effective_on(demo.approved_on):
-                listings.approve(listing_id, demo_key(f"{key}:approved"))
+                handle(ApproveListing(listing_id=listing_id), demo_key(f"{key}:approved"))
         if demo.code and demo.listed_on:
-            holders = self._holdings(demo.holders)
+            admit = AdmitListing(
+                listing_id=listing_id,
+                listing_code=demo.code,
+                listed_on=demo.listed_on,
+                holders=self._holdings(demo.holders),
+            )
             with dated():
-                listings.admit(
-                    listing_id, demo.code, demo.listed_on, holders, demo_key(f"{key}:listed")
-                )
+                handle(admit, demo_key(f"{key}:listed"))
         for index, (instrument, amount, investors, closed_on, agreement) in enumerate(demo.rounds):
+            issues_shares = Instrument(instrument).issues_shares
+            close = CloseFinancingRound(
+                listing_id=listing_id,
+                instrument=Instrument(instrument),
+                amount=cny(amount),
+                investor_ids=[self._party(investor) for investor, _ in investors],
+                closed_on=closed_on,
+                agreement_id=self.ids.optional("agreement", agreement),
+                shares_issued=self._holdings(investors) if issues_shares else [],
+            )
             with dated():
-                listings.close_financing_round(
-                    listing_id,
-                    Instrument(instrument),
-                    cny(amount),
-                    [self._party(investor) for investor, _ in investors],
-                    closed_on,
-                    self.ids.optional("agreement", agreement),
-                    self._holdings(investors) if Instrument(instrument).issues_shares else [],
-                    demo_key(f"{key}:round:{index}"),
-                )
+                handle(close, demo_key(f"{key}:round:{index}"))
         for index, (seller, buyer, shares, price, on) in enumerate(demo.transfers):
+            transfer = TransferShares(
+                listing_id=listing_id,
+                from_party_id=self._party(seller),
+                to_party_id=self._party(buyer),
+                shares=shares,
+                price_per_share=cny(price),
+                transferred_on=on,
+            )
             with dated():
-                listings.transfer_shares(
-                    listing_id,
-                    self._party(seller),
-                    self._party(buyer),
-                    shares,
-                    cny(price),
-                    on,
-                    demo_key(f"{key}:transfer:{index}"),
-                )
+                handle(transfer, demo_key(f"{key}:transfer:{index}"))
         if demo.suspended:
-            listings.suspend(listing_id, demo.suspended, demo_key(f"{key}:suspended"))
+            suspend = SuspendListing(listing_id=listing_id, reason=demo.suspended)
+            handle(suspend, demo_key(f"{key}:suspended"))
 
     def _holdings(self, holdings: tuple[tuple[str, int], ...]) -> list[Holding]:
         return [Holding(self._party(key), shares) for key, shares in holdings]

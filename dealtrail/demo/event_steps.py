@@ -7,6 +7,22 @@ from collections.abc import Iterator
 from functools import partial
 from uuid import UUID
 
+from dealtrail.application.commands.achievements import (
+    ExhibitAchievement,
+    ListAchievement,
+    RegisterAchievement,
+)
+from dealtrail.application.commands.trading_events import (
+    AddForum,
+    AddRoadshow,
+    OpenExhibition,
+    PitchProject,
+    RecordAgreementSigned,
+    RecordLaunch,
+    RecordUnveiling,
+    ScheduleTradingEvent,
+)
+from dealtrail.application.ledger import Ledger
 from dealtrail.demo import conference
 from dealtrail.demo.achievements import (
     ACHIEVEMENTS,
@@ -15,7 +31,7 @@ from dealtrail.demo.achievements import (
     DemoAchievement,
     DemoPitch,
 )
-from dealtrail.demo.steps import ConferenceServices, DemoIds, Step, demo_key
+from dealtrail.demo.steps import DemoIds, Step, demo_key
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.external_ref import ExternalRef
 from dealtrail.domain.money import Money
@@ -24,9 +40,8 @@ from dealtrail.domain.trading_event import TradingEvent
 
 
 class EventSteps:
-    def __init__(self, services: ConferenceServices, ids: DemoIds, exhibited: int) -> None:
-        self.events = services.trading_events
-        self.achievements = services.achievements
+    def __init__(self, ledger: Ledger, ids: DemoIds, exhibited: int) -> None:
+        self.handle = ledger.handle
         self.ids = ids
         self.exhibited = exhibited
 
@@ -59,41 +74,41 @@ class EventSteps:
         return self.ids.uuid("event", "conference")
 
     def _schedule(self) -> None:
-        host, day = self.ids("party", conference.HOST), conference.DAY
-        result = self.events.schedule(
-            host, conference.NAME, conference.CITY, conference.COUNTRY, day, day, demo_key("event")
+        schedule = ScheduleTradingEvent(
+            host_party_id=self.ids("party", conference.HOST),
+            name=conference.NAME,
+            city=conference.CITY,
+            country=conference.COUNTRY,
+            starts_on=conference.DAY,
+            ends_on=conference.DAY,
         )
-        self.ids.remember("event", "conference", result)
+        self.ids.remember("event", "conference", self.handle(schedule, demo_key("event")))
 
     def _forum(self, index: int, title: str) -> None:
-        self.events.add_forum(
-            self.event_id, title, conference.DAY, demo_key(f"event:forum:{index}")
-        )
+        forum = AddForum(event_id=self.event_id, title=title, held_on=conference.DAY)
+        self.handle(forum, demo_key(f"event:forum:{index}"))
 
     def _exhibition(self) -> None:
-        self.events.open_exhibition(
-            self.event_id, conference.EXHIBITION, demo_key("event:exhibition")
-        )
+        exhibition = OpenExhibition(event_id=self.event_id, title=conference.EXHIBITION)
+        self.handle(exhibition, demo_key("event:exhibition"))
 
     def _unveiling(self, index: int, institution: str, party: str | None) -> None:
-        self.events.record_unveiling(
-            self.event_id,
-            institution,
-            conference.DAY,
-            self.ids.optional("party", party),
-            demo_key(f"event:unveiling:{index}"),
+        unveiling = RecordUnveiling(
+            event_id=self.event_id,
+            institution=institution,
+            unveiled_on=conference.DAY,
+            party_id=self.ids.optional("party", party),
         )
+        self.handle(unveiling, demo_key(f"event:unveiling:{index}"))
 
     def _launch(self, index: int, what: str) -> None:
-        self.events.record_launch(
-            self.event_id, what, conference.DAY, demo_key(f"event:launch:{index}")
-        )
+        launch = RecordLaunch(event_id=self.event_id, what=what, launched_on=conference.DAY)
+        self.handle(launch, demo_key(f"event:launch:{index}"))
 
     def _roadshow(self, index: int, theme: str) -> None:
         event_id = self.event_id
-        result = self.events.add_roadshow(
-            event_id, theme, conference.DAY, demo_key(f"event:roadshow:{index}")
-        )
+        roadshow = AddRoadshow(event_id=event_id, theme=theme, held_on=conference.DAY)
+        result = self.handle(roadshow, demo_key(f"event:roadshow:{index}"))
         self.ids.put("roadshow", str(index), TradingEvent.child_id(event_id, result.version))
 
     def _achievement(self, demo: DemoAchievement) -> None:
@@ -103,30 +118,32 @@ class EventSteps:
         offer = Offer(demo.title, demo.field, demo.trl, demo.modes, price, assets)
         contact = Contact("Technology transfer office", f"transfer@{demo.owner}.example.org")
         key = f"achievement:{demo.ref}"
-        result = self.achievements.register(
-            self.ids("party", demo.owner),
-            offer,
-            contact,
-            ExternalRef(REFERENCE_SCOPE, demo.ref),
-            demo_key(key),
+        register = RegisterAchievement(
+            owner_party_id=self.ids("party", demo.owner),
+            offer=offer,
+            contact=contact,
+            external_ref=ExternalRef(REFERENCE_SCOPE, demo.ref),
         )
+        result = self.handle(register, demo_key(key))
         achievement_id = self.ids.remember("achievement", demo.ref, result)
-        self.achievements.list_on_supermarket(achievement_id, demo_key(f"{key}:list"))
-        self.achievements.exhibit_at(
-            achievement_id, self.ids("event", "conference"), demo_key(f"{key}:exhibit")
+        self.handle(ListAchievement(achievement_id=achievement_id), demo_key(f"{key}:list"))
+        exhibit = ExhibitAchievement(
+            achievement_id=achievement_id, event_id=self.ids("event", "conference")
         )
+        self.handle(exhibit, demo_key(f"{key}:exhibit"))
 
     def _pitch(self, index: int, pitch: DemoPitch) -> None:
-        self.events.pitch(
-            self.event_id,
-            self.ids("roadshow", str(pitch.roadshow)),
-            self.ids("party", pitch.presenter),
-            self.ids.optional("achievement", pitch.achievement),
-            self.ids.optional("party", pitch.company),
-            demo_key(f"event:pitch:{index}"),
+        project = PitchProject(
+            event_id=self.event_id,
+            roadshow_id=self.ids("roadshow", str(pitch.roadshow)),
+            presenter_party_id=self.ids("party", pitch.presenter),
+            achievement_id=self.ids.optional("achievement", pitch.achievement),
+            company_id=self.ids.optional("party", pitch.company),
         )
+        self.handle(project, demo_key(f"event:pitch:{index}"))
 
     def _agreement_signed(self, key: str) -> None:
-        self.events.record_agreement_signed(
-            self.event_id, self.ids("agreement", key), demo_key(f"event:signed:{key}")
+        signed = RecordAgreementSigned(
+            event_id=self.event_id, agreement_id=self.ids("agreement", key)
         )
+        self.handle(signed, demo_key(f"event:signed:{key}"))

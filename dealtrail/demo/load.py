@@ -2,10 +2,10 @@
 
 Every command carries an idempotency key, so loading twice adds nothing; every event is recorded by
 `system:demo` with the conference's opening as its effective time, except a dated fact's (a
-signature, a grant, a payment), which takes effect on its own date. The core (the conference's
-founding parties, alliances and agreements) needs only parties and agreements; with the other
-services the whole conference follows: its members, IP assets, the trading event and its
-programme, 505 achievements, 72 pitches, the IP transfers, negotiations and equity listings.
+signature, a grant, a payment), which takes effect on its own date. The core is the conference's
+founding parties, alliances and agreements; with `conference` the whole conference follows: its
+members, IP assets, the trading event and its programme, 505 achievements, 72 pitches, the IP
+transfers, negotiations and equity listings.
 """
 
 from __future__ import annotations
@@ -14,8 +14,16 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import chain
 
-from dealtrail.application.agreements import Agreements
-from dealtrail.application.parties import Parties
+from dealtrail.application.commands.agreements import (
+    AchieveMilestone,
+    AddMilestone,
+    CompleteAgreement,
+    DraftAgreement,
+    OpenForSignature,
+    SignAgreement,
+)
+from dealtrail.application.commands.parties import JoinAlliance, RegisterParty
+from dealtrail.application.ledger import Ledger
 from dealtrail.demo.achievements import EXHIBITED, FEWEST
 from dealtrail.demo.core import (
     AGREEMENTS,
@@ -28,7 +36,6 @@ from dealtrail.demo.deals import DEAL_AGREEMENTS
 from dealtrail.demo.event_steps import EventSteps
 from dealtrail.demo.members import MEMBERS
 from dealtrail.demo.steps import (
-    ConferenceServices,
     DemoIds,
     Step,
     dated,
@@ -43,17 +50,15 @@ from dealtrail.domain.terms import Participant, Terms
 class Demo:
     def __init__(
         self,
-        parties: Parties,
-        agreements: Agreements,
-        conference: ConferenceServices | None = None,
+        ledger: Ledger,
+        conference: bool = False,
         exhibited: int = EXHIBITED,
     ) -> None:
         """`exhibited`: how many of the demo's achievements to record, from the first;
         fewer than all only to load faster in tests."""
         if not FEWEST <= exhibited <= EXHIBITED:
             raise ValueError(f"the demo exhibits {FEWEST} to {EXHIBITED} achievements")
-        self.parties = parties
-        self.agreements = agreements
+        self.ledger = ledger
         self.conference = conference
         self.exhibited = exhibited
         self.ids = DemoIds()
@@ -62,10 +67,10 @@ class Demo:
         """The demo as a sequence of steps: run each inside `recording_demo()`."""
         yield from self._parties(PARTIES)
         yield from self._agreements(AGREEMENTS)
-        if self.conference is None:
+        if not self.conference:
             return
-        event = EventSteps(self.conference, self.ids, self.exhibited)
-        deals = DealSteps(self.conference, self.ids)
+        event = EventSteps(self.ledger, self.ids, self.exhibited)
+        deals = DealSteps(self.ledger, self.ids)
         yield from chain(
             self._parties(MEMBERS),
             self._agreements(DEAL_AGREEMENTS),
@@ -94,15 +99,13 @@ class Demo:
             yield partial(self._agreement, agreement)
 
     def _register(self, party: DemoParty) -> None:
-        result = self.parties.register(
-            party.name, party.kind, party.country, None, demo_key(f"party:{party.key}")
-        )
+        register = RegisterParty(name=party.name, kind=party.kind, country=party.country)
+        result = self.ledger.handle(register, demo_key(f"party:{party.key}"))
         self.ids.remember("party", party.key, result)
 
     def _join(self, key: str, alliance: str) -> None:
-        self.parties.join_alliance(
-            self.ids.uuid("party", key), alliance, demo_key(f"party:{key}:{alliance}")
-        )
+        join = JoinAlliance(party_id=self.ids.uuid("party", key), alliance=alliance)
+        self.ledger.handle(join, demo_key(f"party:{key}:{alliance}"))
 
     def _agreement(self, demo: DemoAgreement) -> None:
         value = Money.of(*demo.value) if demo.value else None
@@ -113,55 +116,54 @@ class Demo:
             for key, role in demo.parties
         ]
         key = f"agreement:{demo.key}"
-        drafted = self.agreements.draft(demo.kind, terms, participants, demo_key(key))
-        agreement_id = self.ids.remember("agreement", demo.key, drafted)
+        handle = self.ledger.handle
+        draft = DraftAgreement(kind=demo.kind, terms=terms, parties=participants)
+        agreement_id = self.ids.remember("agreement", demo.key, handle(draft, demo_key(key)))
         if demo.opened:
-            self.agreements.open_for_signature(agreement_id, demo_key(f"{key}:open"))
+            opening = OpenForSignature(agreement_id=agreement_id)
+            handle(opening, demo_key(f"{key}:open"))
         for s in demo.signatures:
-            with dated():
-                self.agreements.sign(
-                    agreement_id,
-                    self.ids("party", s.party),
-                    s.name,
-                    s.title,
-                    s.signed_on,
-                    demo_key(f"{key}:sign:{s.party}"),
-                )
-        for index, m in enumerate(demo.milestones):
-            added = self.agreements.add_milestone(
-                agreement_id,
-                m.title,
-                m.due_on,
-                self.ids("party", m.owner),
-                "",
-                demo_key(f"{key}:milestone:{index}"),
+            sign = SignAgreement(
+                agreement_id=agreement_id,
+                party_id=self.ids("party", s.party),
+                signatory_name=s.name,
+                signatory_title=s.title,
+                signed_on=s.signed_on,
             )
-            if m.achieved_on:
-                with dated():
-                    self.agreements.achieve_milestone(
-                        agreement_id,
-                        Agreement.child_id(agreement_id, added.version),
-                        "conference minutes",
-                        m.achieved_on,
-                        demo_key(f"{key}:milestone:{index}:achieved"),
-                    )
-        if demo.completed_on:
             with dated():
-                self.agreements.complete(
-                    agreement_id, demo.completed_on, demo_key(f"{key}:complete")
+                handle(sign, demo_key(f"{key}:sign:{s.party}"))
+        for index, m in enumerate(demo.milestones):
+            add = AddMilestone(
+                agreement_id=agreement_id,
+                title=m.title,
+                due_on=m.due_on,
+                owner_party_id=self.ids("party", m.owner),
+            )
+            added = handle(add, demo_key(f"{key}:milestone:{index}"))
+            if m.achieved_on:
+                achieve = AchieveMilestone(
+                    agreement_id=agreement_id,
+                    milestone_id=Agreement.child_id(agreement_id, added.version),
+                    evidence_ref="conference minutes",
+                    achieved_on=m.achieved_on,
                 )
+                with dated():
+                    handle(achieve, demo_key(f"{key}:milestone:{index}:achieved"))
+        if demo.completed_on:
+            complete = CompleteAgreement(agreement_id=agreement_id, completed_on=demo.completed_on)
+            with dated():
+                handle(complete, demo_key(f"{key}:complete"))
 
 
 def load_demo(
-    parties: Parties,
-    agreements: Agreements,
+    ledger: Ledger,
     progress: Callable[[int], None] | None = None,
-    conference: ConferenceServices | None = None,
+    conference: bool = False,
     exhibited: int = EXHIBITED,
 ) -> int:
     """Loads the demo (idempotently): its core, or with `conference` the whole conference.
     Returns the number of steps run; `progress` is called after each."""
-    demo = Demo(parties, agreements, conference, exhibited)
+    demo = Demo(ledger, conference, exhibited)
     steps = 0
     with recording_demo():
         for step in demo.steps():

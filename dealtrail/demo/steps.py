@@ -10,15 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime, time
-from typing import Protocol
 from uuid import UUID
 
-from dealtrail.application.achievements import Achievements
-from dealtrail.application.ip_assets import IpAssets
-from dealtrail.application.ip_transfers import IpTransfers
-from dealtrail.application.ledger import CommandResult, Options
-from dealtrail.application.listings import Listings
-from dealtrail.application.trading_events import TradingEvents
+from dealtrail.application.command import CommandResult, Options
 from dealtrail.demo.core import CONFERENCE_DAY
 from dealtrail.domain.metadata import EventMetadata, recording
 
@@ -45,16 +39,6 @@ def dated() -> AbstractContextManager[EventMetadata]:
     """For a dated fact (a signature, a grant, a payment): it takes effect on its own date,
     which is seldom the conference's opening."""
     return recording_demo(effective_at=None)
-
-
-class ConferenceServices(Protocol):
-    """The services the conference is recorded through besides parties and agreements."""
-
-    achievements: Achievements
-    trading_events: TradingEvents
-    ip_assets: IpAssets
-    ip_transfers: IpTransfers
-    listings: Listings
 
 
 def demo_key(name: str) -> Options:

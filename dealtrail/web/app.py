@@ -14,20 +14,15 @@ from dealtrail.bootstrap import Services, Settings, bootstrap
 from dealtrail.domain.errors import DomainError
 from dealtrail.web import access, docs, problems
 from dealtrail.web.api import (  # noqa: F401
-    achievement_steps,
     achievements,
-    agreement_parts,
     agreements,
     health,
     ip_assets,
-    ip_transfer_parts,
     ip_transfers,
-    listing_parts,
     listings,
     parties,
     report_money,
     reports,
-    trading_event_parts,
     trading_events,
 )
 from dealtrail.web.api import audit as audit_api

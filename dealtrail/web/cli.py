@@ -11,6 +11,7 @@ from flask.cli import ScriptInfo, with_appcontext
 from flask_smorest.spec import openapi_cli
 from gunicorn.app.base import BaseApplication
 
+from dealtrail.application.commands import tokens as api_tokens
 from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services
 from dealtrail.demo.load import Demo, load_demo
@@ -126,9 +127,9 @@ def demo_load() -> None:
 
 
 def _load_demo(svc: Services) -> None:
-    total = Demo(svc.parties, svc.agreements, svc).count()
+    total = Demo(svc.ledger, conference=True).count()
     with click.progressbar(length=total, label="dealtrail: loading the demo conference") as bar:
-        load_demo(svc.parties, svc.agreements, bar.update, svc)
+        load_demo(svc.ledger, bar.update, conference=True)
     svc.read_models.catch_up()
     click.echo("dealtrail: demo loaded; try: dealtrail tokens create --role staff --name you")
 
@@ -143,9 +144,10 @@ def tokens() -> None:
 @click.option("--name", required=True, help="Whose token this is: recorded on every event.")
 def create_token(role: str, name: str) -> None:
     """Create a token; its secret is printed once and never stored. Recorded as an event."""
+    svc = command_services()
     with recording(operator()):
         try:
-            info, secret, _ = command_services().token_admin.issue(name, Role(role))
+            info, secret, _ = api_tokens.issue_token(svc.ledger, svc.tokens, name, Role(role))
         except DomainError as error:
             raise click.ClickException(error.message) from None
     click.echo(f"token id: {info.token_id}  role: {info.role}  name: {info.name}", err=True)
@@ -164,8 +166,9 @@ def list_tokens() -> None:
 @click.argument("token_id")
 def revoke_token(token_id: str) -> None:
     """Revoke a token by its id: it stops working at once. Recorded as an event."""
+    svc = command_services()
     with recording(operator()):
-        if not command_services().token_admin.revoke(token_id):
+        if not api_tokens.revoke_token(svc.ledger, svc.tokens, token_id):
             raise click.ClickException(f"no active token with id {token_id}")
     click.echo(f"revoked {token_id}")
 

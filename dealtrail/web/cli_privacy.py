@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from dealtrail.application.commands.privacy import forget as forget_subject
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
 from dealtrail.web.cli_operator import operator
@@ -22,12 +23,14 @@ def forget(name: str, reason: str) -> None:
     """Destroy the keys of NAME (a signatory's or contact's name): it reads as erased
     everywhere; the history, `audit verify` and exported bundles still check out. A name with
     no personal data on record is refused (exit 1): nothing is destroyed or recorded."""
+    svc = command_services()
+    scopes = svc.views.parties.ids()
     with recording(operator(), comment=reason):
         try:
-            result = command_services().privacy.forget(name, reason)
+            result = forget_subject(svc.ledger, name, reason, scopes)
         except DomainError as error:
             raise click.ClickException(error.message) from None
-    erasure = command_services().privacy.get(result.aggregate_id)
+    erasure = result.aggregate
     click.echo(
         f"forgot {len(erasure.subjects)} data subject key(s); erasure recorded at log position "
         f"{result.position}"

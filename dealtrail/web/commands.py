@@ -9,11 +9,12 @@ from uuid import uuid4
 
 from flask import Response, abort, g, request
 
-from dealtrail.application.ledger import CommandResult, Options
+from dealtrail.application.command import Command, CommandResult, Options
 from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.numbers import whole_number
 from dealtrail.web.access import current_principal
+from dealtrail.web.services import services
 
 MAX_HEADER_VALUE = 200
 
@@ -73,6 +74,19 @@ def command(body: dict[str, Any]) -> Iterator[Options]:
         corrects=body.pop("corrects", None),
     ):
         yield Options(expected_version=_if_match(), idempotency_key=_header("Idempotency-Key"))
+
+
+def submit(command_class: type[Command], body: dict[str, Any], **path: Any) -> CommandResult:
+    """Records one command built from its body (as its schema parsed it) and its record's id
+    from the path."""
+    with command(body) as options:
+        return services().ledger.handle(command_class(**path, **body), options)
+
+
+def run(value: Command) -> CommandResult:
+    """Records a command that has no body (the route built it from the path)."""
+    with command({}) as options:
+        return services().ledger.handle(value, options)
 
 
 def etag(version: int) -> dict[str, str]:

@@ -118,7 +118,7 @@ def test_a_forgotten_person_reads_erased_and_no_search_finds_them(
     view = services.read_models.view(PartiesView)
     assert _names(staff, "q=quorvath") == [PERSON]
 
-    services.privacy.vault.forget([view.names.subject(person)])
+    services.ledger.vault.forget([view.names.subject(person)])
     assert _names(staff, "q=quorvath") == []
     assert _names(staff, "kind=individual") == [ERASED]
 

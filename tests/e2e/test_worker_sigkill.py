@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from dealtrail.application.commands.parties import JoinAlliance, RegisterParty
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
@@ -48,8 +49,12 @@ def _rows(services: Services) -> tuple[list[tuple[object, ...]], list[tuple[obje
 def _write(services: Services, batch: int) -> None:
     with recording("staff:load"):
         for n in range(BATCH):
-            result = services.parties.register(f"Institute {batch}-{n}", "research_institute", "CN")
-            services.parties.join_alliance(result.aggregate_id, f"Alliance {n % 7}")
+            register = RegisterParty(
+                name=f"Institute {batch}-{n}", kind="research_institute", country="CN"
+            )
+            result = services.ledger.handle(register)
+            join = JoinAlliance(party_id=result.aggregate_id, alliance=f"Alliance {n % 7}")
+            services.ledger.handle(join)
 
 
 def test_a_worker_killed_mid_batch_resumes_without_double_counting(settings: Settings) -> None:

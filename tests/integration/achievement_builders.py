@@ -6,6 +6,9 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from dealtrail.application.commands.achievements import RegisterAchievement
+from dealtrail.application.commands.parties import RegisterParty
+from dealtrail.application.commands.trading_events import ScheduleTradingEvent
 from dealtrail.bootstrap import Services
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.money import Money
@@ -17,7 +20,8 @@ CONTACT = Contact("Wang Hong", "wang.hong@example.edu.cn")
 
 
 def register(services: Services, name: str, kind: str = "university", country: str = "CN") -> str:
-    return str(services.parties.register(name, kind, country).aggregate_id)
+    register = RegisterParty(name=name, kind=kind, country=country)
+    return str(services.ledger.handle(register).aggregate_id)
 
 
 def offer(**changes: Any) -> Offer:
@@ -32,10 +36,17 @@ def offer(**changes: Any) -> Offer:
 
 
 def achievement(services: Services, owner: str, **changes: Any) -> UUID:
-    return services.achievements.register(owner, offer(**changes), CONTACT).aggregate_id
+    register = RegisterAchievement(owner_party_id=owner, offer=offer(**changes), contact=CONTACT)
+    return services.ledger.handle(register).aggregate_id
 
 
 def conference(services: Services, host: str) -> UUID:
-    return services.trading_events.schedule(
-        host, "Hard Sci-Tech Achievements Trading Conference", "Xi'an", "CN", DAY, DAY
-    ).aggregate_id
+    schedule = ScheduleTradingEvent(
+        host_party_id=host,
+        name="Hard Sci-Tech Achievements Trading Conference",
+        city="Xi'an",
+        country="CN",
+        starts_on=DAY,
+        ends_on=DAY,
+    )
+    return services.ledger.handle(schedule).aggregate_id

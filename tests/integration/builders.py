@@ -5,14 +5,20 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from dealtrail.application.commands.agreements import DraftAgreement, OpenForSignature
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import Services
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole, Terms
 
 
 def two_parties(services: Services) -> tuple[str, str]:
-    a = services.parties.register("Xi'an Jiaotong University", "university", "CN")
-    b = services.parties.register("National Academy of Sciences", "academy", "KZ")
+    a = services.ledger.handle(
+        RegisterParty(name="Xi'an Jiaotong University", kind="university", country="CN")
+    )
+    b = services.ledger.handle(
+        RegisterParty(name="National Academy of Sciences", kind="academy", country="KZ")
+    )
     return str(a.aggregate_id), str(b.aggregate_id)
 
 
@@ -28,6 +34,7 @@ def open_agreement(services: Services) -> tuple[UUID, str, str]:
         Participant(a, PartyRole.COOPERATION_PARTNER, True),
         Participant(b, PartyRole.COOPERATION_PARTNER, True),
     ]
-    result = services.agreements.draft(AgreementKind.COOPERATION, terms(), parties)
-    services.agreements.open_for_signature(result.aggregate_id)
+    draft = DraftAgreement(kind=AgreementKind.COOPERATION, terms=terms(), parties=parties)
+    result = services.ledger.handle(draft)
+    services.ledger.handle(OpenForSignature(agreement_id=result.aggregate_id))
     return result.aggregate_id, a, b

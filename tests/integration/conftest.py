@@ -34,7 +34,7 @@ def loaded(
         )
         exhibited = FEWEST
     services = bootstrap(settings)
-    load_demo(services.parties, services.agreements, conference=services, exhibited=exhibited)
+    load_demo(services.ledger, conference=True, exhibited=exhibited)
     yield Loaded(services, exhibited)
     services.close()
     if settings.database_url:

@@ -6,6 +6,19 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from dealtrail.application.commands.agreements import (
+    DraftAgreement,
+    OpenForSignature,
+    SignAgreement,
+)
+from dealtrail.application.commands.ip_assets import RegisterAsset
+from dealtrail.application.commands.ip_transfers import (
+    ProposeTransfer,
+    RecordWithOffice,
+    SignContract,
+    ValuateTransfer,
+)
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import Services
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole, Terms
@@ -17,7 +30,8 @@ PRICE = Money.of("500000.00", "CNY")
 
 
 def party(services: Services, name: str, country: str = "CN") -> str:
-    return str(services.parties.register(name, "university", country).aggregate_id)
+    register = RegisterParty(name=name, kind="university", country=country)
+    return str(services.ledger.handle(register).aggregate_id)
 
 
 def asset(
@@ -27,8 +41,14 @@ def asset(
     number: str = "CN202010566088.9",
 ) -> str:
     """A patent application; an IP number is unique, so a test's second asset needs its own."""
-    result = services.ip_assets.register(holder, "patent", "CN", title, [("application", number)])
-    return str(result.aggregate_id)
+    register = RegisterAsset(
+        holder_party_id=holder,
+        kind="patent",
+        jurisdiction="CN",
+        title=title,
+        identifiers=[("application", number)],
+    )
+    return str(services.ledger.handle(register).aggregate_id)
 
 
 def effective_agreement(services: Services, a: str, b: str) -> str:
@@ -37,12 +57,18 @@ def effective_agreement(services: Services, a: str, b: str) -> str:
         Participant(b, PartyRole.ASSIGNEE, True),
     ]
     terms = Terms("Patent assignment", "", PRICE, SIGNED_ON, None)
-    agreement_id = services.agreements.draft(
-        AgreementKind.TECHNOLOGY_ASSIGNMENT, terms, parties
-    ).aggregate_id
-    services.agreements.open_for_signature(agreement_id)
+    draft = DraftAgreement(kind=AgreementKind.TECHNOLOGY_ASSIGNMENT, terms=terms, parties=parties)
+    agreement_id = services.ledger.handle(draft).aggregate_id
+    services.ledger.handle(OpenForSignature(agreement_id=agreement_id))
     for party_id in (a, b):
-        services.agreements.sign(agreement_id, party_id, "Zhang Wei", "President", SIGNED_ON)
+        sign = SignAgreement(
+            agreement_id=agreement_id,
+            party_id=party_id,
+            signatory_name="Zhang Wei",
+            signatory_title="President",
+            signed_on=SIGNED_ON,
+        )
+        services.ledger.handle(sign)
     return str(agreement_id)
 
 
@@ -50,9 +76,15 @@ def propose(
     services: Services, asset_id: str, holder: str, recipient: str, mode: str = "assignment"
 ) -> UUID:
     term = Term(SIGNED_ON, None if mode == "assignment" else date(2030, 12, 31))
-    return services.ip_transfers.propose(
-        asset_id, holder, recipient, mode, Territory.world(), term
-    ).aggregate_id
+    proposal = ProposeTransfer(
+        asset_id=asset_id,
+        holder_party_id=holder,
+        recipient_party_id=recipient,
+        mode=mode,
+        territory=Territory.world(),
+        term=term,
+    )
+    return services.ledger.handle(proposal).aggregate_id
 
 
 def signed_transfer(
@@ -60,11 +92,21 @@ def signed_transfer(
 ) -> UUID:
     """A transfer under an effective agreement between holder and recipient, ready to record."""
     transfer_id = propose(services, asset_id, holder, recipient, mode)
-    services.ip_transfers.valuate(transfer_id, "Zhongxin Appraisal", "income", PRICE, SIGNED_ON)
+    valuation = ValuateTransfer(
+        transfer_id=transfer_id,
+        appraiser="Zhongxin Appraisal",
+        method="income",
+        value=PRICE,
+        valuated_on=SIGNED_ON,
+    )
+    services.ledger.handle(valuation)
     agreement_id = effective_agreement(services, holder, recipient)
-    services.ip_transfers.sign_contract(transfer_id, agreement_id)
+    services.ledger.handle(SignContract(transfer_id=transfer_id, agreement_id=agreement_id))
     return transfer_id
 
 
 def record(services: Services, transfer_id: UUID, number: str = "2025990000123") -> None:
-    services.ip_transfers.record_with_office(transfer_id, "CN", number, RECORDED_ON)
+    recordal = RecordWithOffice(
+        transfer_id=transfer_id, office="CN", recordal_number=number, recorded_on=RECORDED_ON
+    )
+    services.ledger.handle(recordal)

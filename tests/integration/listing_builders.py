@@ -8,6 +8,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from uuid import UUID
 
+from dealtrail.application.commands.listings import (
+    AdmitListing,
+    ApplyForListing,
+    ApproveListing,
+    StartReview,
+)
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import Services
 from dealtrail.domain.board import Board
 from dealtrail.domain.metadata import EventMetadata, recording
@@ -27,7 +34,8 @@ class Cast:
 
 
 def register(services: Services, name: str, kind: str, country: str = "CN") -> str:
-    return str(services.parties.register(name, kind, country).aggregate_id)
+    register = RegisterParty(name=name, kind=kind, country=country)
+    return str(services.ledger.handle(register).aggregate_id)
 
 
 def cast(services: Services, company: str = "Qinchuan Robotics Co., Ltd.") -> Cast:
@@ -52,9 +60,18 @@ def back_dated(at: datetime = APPROVED_AT) -> Iterator[EventMetadata]:
 
 
 def listed(services: Services, who: Cast, board: Board = Board.SCI_TECH_INNOVATION) -> UUID:
+    handle = services.ledger.handle
     with back_dated():
-        listing_id = services.listings.apply(who.company, who.centre, board).aggregate_id
-        services.listings.start_review(listing_id)
-        services.listings.approve(listing_id)
-    services.listings.admit(listing_id, "800123", LISTED_ON, holders(who))
+        apply = ApplyForListing(company_id=who.company, centre_id=who.centre, board=board)
+        listing_id = handle(apply).aggregate_id
+        handle(StartReview(listing_id=listing_id))
+        handle(ApproveListing(listing_id=listing_id))
+    handle(
+        AdmitListing(
+            listing_id=listing_id,
+            listing_code="800123",
+            listed_on=LISTED_ON,
+            holders=holders(who),
+        )
+    )
     return listing_id

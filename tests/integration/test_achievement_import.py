@@ -6,7 +6,9 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import Services
+from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.parties import PartiesView
@@ -101,14 +103,18 @@ def test_a_corrected_row_is_imported_by_the_next_run(services: Services) -> None
 
 @pytest.mark.usefixtures("staff")
 def test_owners_already_registered_are_reused_by_name_and_country(services: Services) -> None:
-    xian = services.parties.register("Xi'an University", "university", "CN").aggregate_id
-    services.parties.register("Tashkent State Technical University", "university", "KZ")
+    xian = services.ledger.handle(
+        RegisterParty(name="Xi'an University", kind="university", country="CN")
+    ).aggregate_id
+    services.ledger.handle(
+        RegisterParty(name="Tashkent State Technical University", kind="university", country="KZ")
+    )
 
     report = services.achievement_import.import_csv(FILE, "alliance")
 
     assert report.parties_registered == 1
     owners = {
-        services.achievements.get(UUID(r.achievement_id)).owner_party_id
+        services.ledger.get(Achievement, UUID(r.achievement_id)).owner_party_id
         for r in report.imported
         if r.reference != "SRA-2"
     }

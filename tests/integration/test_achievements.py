@@ -8,13 +8,22 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.application.commands.achievements import (
+    ExhibitAchievement,
+    ListAchievement,
+    RecordFallThrough,
+    RecordTransaction,
+    RegisterAchievement,
+    StartNegotiation,
+)
+from dealtrail.application.commands.agreements import DraftAgreement
 from dealtrail.application.errors import AggregateNotFound
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.achievement import Achievement, AchievementStatus
 from dealtrail.domain.errors import Conflict, DomainError, Invalid
 from dealtrail.domain.external_ref import ExternalRef
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole
-from dealtrail.domain.transaction import Transaction
+from dealtrail.domain.trading_event import TradingEvent
 from dealtrail.infrastructure.settings import Settings
 from tests.integration.achievement_builders import (
     CONTACT,
@@ -43,17 +52,25 @@ def test_an_achievement_reloads_from_a_new_process_exactly_as_saved(
     achievement_id = achievement(
         services, owner, asking_price=None, ip_asset_ids=[asset(services, owner)]
     )
-    services.achievements.list_on_supermarket(achievement_id)
-    services.achievements.start_negotiation(achievement_id, buyer)
-    services.achievements.negotiation_fell_through(achievement_id, "Price too high")
-    services.achievements.exhibit_at(achievement_id, str(conference(services, owner)))
+    services.ledger.handle(ListAchievement(achievement_id=achievement_id))
+    services.ledger.handle(StartNegotiation(achievement_id=achievement_id, counterparty_id=buyer))
+    services.ledger.handle(
+        RecordFallThrough(achievement_id=achievement_id, reason="Price too high")
+    )
+    services.ledger.handle(
+        ExhibitAchievement(achievement_id=achievement_id, event_id=str(conference(services, owner)))
+    )
     for _ in range(3):  # past a snapshot (every 5 versions in tests)
-        services.achievements.exhibit_at(achievement_id, str(conference(services, owner)))
-    saved = services.achievements.get(achievement_id)
+        services.ledger.handle(
+            ExhibitAchievement(
+                achievement_id=achievement_id, event_id=str(conference(services, owner))
+            )
+        )
+    saved = services.ledger.get(Achievement, achievement_id)
 
     other = bootstrap(settings)
     try:
-        reloaded = other.achievements.get(achievement_id)
+        reloaded = other.ledger.get(Achievement, achievement_id)
     finally:
         other.close()
 
@@ -65,19 +82,23 @@ def test_an_achievement_reloads_from_a_new_process_exactly_as_saved(
 def test_the_owner_and_counterparty_must_be_registered_parties(services: Services) -> None:
     owner = register(services, "Xi'an University")
     achievement_id = achievement(services, owner)
-    services.achievements.list_on_supermarket(achievement_id)
+    services.ledger.handle(ListAchievement(achievement_id=achievement_id))
 
     refused(
         Invalid,
         "party.unknown",
         "owner_party_id",
-        lambda: services.achievements.register(STRANGER, offer(), CONTACT),
+        lambda: services.ledger.handle(
+            RegisterAchievement(owner_party_id=STRANGER, offer=offer(), contact=CONTACT)
+        ),
     )
     refused(
         Invalid,
         "party.unknown",
         "counterparty_id",
-        lambda: services.achievements.start_negotiation(achievement_id, STRANGER),
+        lambda: services.ledger.handle(
+            StartNegotiation(achievement_id=achievement_id, counterparty_id=STRANGER)
+        ),
     )
 
 
@@ -89,8 +110,10 @@ def test_an_achievement_rests_only_on_ip_assets_that_exist(services: Services) -
         Invalid,
         "achievement.unknown_ip_asset",
         "offer.ip_asset_ids.1",
-        lambda: services.achievements.register(
-            owner, offer(ip_asset_ids=[patent, STRANGER]), CONTACT
+        lambda: services.ledger.handle(
+            RegisterAchievement(
+                owner_party_id=owner, offer=offer(ip_asset_ids=[patent, STRANGER]), contact=CONTACT
+            )
         ),
     )
 
@@ -99,49 +122,65 @@ def test_a_transaction_links_an_ip_transfer_that_exists(services: Services) -> N
     owner, buyer = register(services, "Xi'an University"), register(services, "Almaty", "company")
     patent = asset(services, owner)
     achievement_id = achievement(services, owner, ip_asset_ids=[patent])
-    services.achievements.list_on_supermarket(achievement_id)
-    services.achievements.start_negotiation(achievement_id, buyer)
+    services.ledger.handle(ListAchievement(achievement_id=achievement_id))
+    services.ledger.handle(StartNegotiation(achievement_id=achievement_id, counterparty_id=buyer))
     transfer_id = str(propose(services, patent, owner, buyer))
 
     refused(
         Invalid,
         "achievement.unknown_ip_transfer",
         "ip_transfer_id",
-        lambda: services.achievements.record_transaction(
-            achievement_id, Transaction(date(2026, 11, 20), ip_transfer_id=STRANGER)
+        lambda: services.ledger.handle(
+            RecordTransaction(
+                achievement_id=achievement_id,
+                transacted_on=date(2026, 11, 20),
+                ip_transfer_id=STRANGER,
+            )
         ),
     )
-    services.achievements.record_transaction(
-        achievement_id, Transaction(date(2026, 11, 20), ip_transfer_id=transfer_id)
+    services.ledger.handle(
+        RecordTransaction(
+            achievement_id=achievement_id,
+            transacted_on=date(2026, 11, 20),
+            ip_transfer_id=transfer_id,
+        )
     )
 
-    transaction = services.achievements.get(achievement_id).transaction
+    transaction = services.ledger.get(Achievement, achievement_id).transaction
     assert transaction is not None and transaction.ip_transfer_id == transfer_id
 
 
 def test_a_transaction_links_an_agreement_that_exists(services: Services) -> None:
     owner, buyer = register(services, "Xi'an University"), register(services, "Almaty", "company")
     achievement_id = achievement(services, owner)
-    services.achievements.list_on_supermarket(achievement_id)
-    services.achievements.start_negotiation(achievement_id, buyer)
+    services.ledger.handle(ListAchievement(achievement_id=achievement_id))
+    services.ledger.handle(StartNegotiation(achievement_id=achievement_id, counterparty_id=buyer))
     parties = [Participant(p, PartyRole.COOPERATION_PARTNER, True) for p in (owner, buyer)]
-    agreement_id = services.agreements.draft(
-        AgreementKind.COOPERATION, terms(), parties
+    agreement_id = services.ledger.handle(
+        DraftAgreement(kind=AgreementKind.COOPERATION, terms=terms(), parties=parties)
     ).aggregate_id
 
     refused(
         Invalid,
         "achievement.unknown_agreement",
         "agreement_id",
-        lambda: services.achievements.record_transaction(
-            achievement_id, Transaction(date(2026, 11, 20), agreement_id=STRANGER)
+        lambda: services.ledger.handle(
+            RecordTransaction(
+                achievement_id=achievement_id,
+                transacted_on=date(2026, 11, 20),
+                agreement_id=STRANGER,
+            )
         ),
     )
-    services.achievements.record_transaction(
-        achievement_id, Transaction(date(2026, 11, 20), agreement_id=str(agreement_id))
+    services.ledger.handle(
+        RecordTransaction(
+            achievement_id=achievement_id,
+            transacted_on=date(2026, 11, 20),
+            agreement_id=str(agreement_id),
+        )
     )
 
-    assert services.achievements.get(achievement_id).status is AchievementStatus.TRANSACTED
+    assert services.ledger.get(Achievement, achievement_id).status is AchievementStatus.TRANSACTED
 
 
 def test_an_achievement_is_exhibited_only_at_a_trading_event_that_exists(
@@ -154,7 +193,9 @@ def test_an_achievement_is_exhibited_only_at_a_trading_event_that_exists(
         Invalid,
         "achievement.unknown_trading_event",
         "event_id",
-        lambda: services.achievements.exhibit_at(achievement_id, STRANGER),
+        lambda: services.ledger.handle(
+            ExhibitAchievement(achievement_id=achievement_id, event_id=STRANGER)
+        ),
     )
 
 
@@ -163,10 +204,10 @@ def test_exhibiting_an_achievement_counts_it_at_the_trading_event(services: Serv
     event_id = conference(services, owner)
     first, second = achievement(services, owner), achievement(services, owner, title="Seeds")
 
-    services.achievements.exhibit_at(first, str(event_id))
-    services.achievements.exhibit_at(second, str(event_id))
+    services.ledger.handle(ExhibitAchievement(achievement_id=first, event_id=str(event_id)))
+    services.ledger.handle(ExhibitAchievement(achievement_id=second, event_id=str(event_id)))
 
-    event = services.trading_events.get(event_id)
+    event = services.ledger.get(TradingEvent, event_id)
     assert event.achievements_exhibited == [str(first), str(second)]
     assert event.counts().achievements_exhibited == 2
     history = services.ledger.history(type(event), event_id, 0, 10)
@@ -176,20 +217,28 @@ def test_exhibiting_an_achievement_counts_it_at_the_trading_event(services: Serv
 def test_an_external_reference_names_one_achievement_only(services: Services) -> None:
     owner = register(services, "Xi'an University")
     ref = ExternalRef("alliance", "SRA-1")
-    first = services.achievements.register(owner, offer(), CONTACT, ref)
+    register_first = RegisterAchievement(
+        owner_party_id=owner, offer=offer(), contact=CONTACT, external_ref=ref
+    )
+    first = services.ledger.handle(register_first)
 
     refused(
         Conflict,
         "achievement.external_ref_taken",
         "external_ref.reference",
-        lambda: services.achievements.register(owner, offer(title="Other"), CONTACT, ref),
+        lambda: services.ledger.handle(
+            RegisterAchievement(
+                owner_party_id=owner, offer=offer(title="Other"), contact=CONTACT, external_ref=ref
+            )
+        ),
     )
     assert first.aggregate_id == Achievement.id_for(ref)
-    found = services.achievements.find_by_reference(ref)
+    found = services.ledger.get(Achievement, Achievement.id_for(ref))
     assert found is not None and found.id == first.aggregate_id
-    assert services.achievements.find_by_reference(ExternalRef("alliance", "SRA-2")) is None
+    other = Achievement.id_for(ExternalRef("alliance", "SRA-2"))
+    assert not services.ledger.exists(Achievement, other)
 
 
 def test_a_missing_achievement_is_reported_as_not_found(services: Services) -> None:
     with pytest.raises(AggregateNotFound):
-        services.achievements.list_on_supermarket(UUID(STRANGER))
+        services.ledger.handle(ListAchievement(achievement_id=UUID(STRANGER)))

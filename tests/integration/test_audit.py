@@ -9,6 +9,7 @@ from collections.abc import Callable
 import psycopg
 import pytest
 
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import Services
 from dealtrail.demo.load import load_demo
 from dealtrail.domain.audit.bundle import check_bundle, write_bundle
@@ -19,7 +20,7 @@ from dealtrail.infrastructure.settings import Settings
 
 @pytest.fixture
 def signed(services: Services) -> Services:
-    load_demo(services.parties, services.agreements)
+    load_demo(services.ledger)
     services.audit.sign_head()
     return services
 
@@ -114,6 +115,8 @@ def test_a_bundle_checks_out_offline_and_a_doctored_one_does_not(signed: Service
 
 
 def test_every_command_receipt_is_a_leaf_of_the_tree(services: Services, staff: None) -> None:
-    result = services.parties.register("Lanzhou University of Technology", "university", "CN")
+    result = services.ledger.handle(
+        RegisterParty(name="Lanzhou University of Technology", kind="university", country="CN")
+    )
     leaf = services.audit.tree() and services.audit.leaf_at(result.position)
     assert leaf is not None and leaf.leaf_hash.hex() == result.leaf_hash

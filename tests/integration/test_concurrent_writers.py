@@ -27,8 +27,11 @@ import psycopg
 import pytest
 from sqlalchemy import func, select
 
+from dealtrail.application.commands.agreements import DraftAgreement, OpenForSignature
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.application.ledger import CommandResult
 from dealtrail.bootstrap import Services, bootstrap
+from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.base import metadata_of
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.party import PartyKind
@@ -119,9 +122,11 @@ def postgres_settings(url: str, schema: str, tmp_path: Path) -> Settings:
 def open_agreement_between(services: Services, party_ids: list[UUID]) -> tuple[UUID, int]:
     """A fresh agreement open for signature that all three parties must sign, and its version."""
     participants = [Participant(str(p), PartyRole.COOPERATION_PARTNER, True) for p in party_ids]
-    drafted = services.agreements.draft(AgreementKind.COOPERATION, TERMS, participants)
-    services.agreements.open_for_signature(drafted.aggregate_id)
-    return drafted.aggregate_id, services.agreements.get(drafted.aggregate_id).version
+    drafted = services.ledger.handle(
+        DraftAgreement(kind=AgreementKind.COOPERATION, terms=TERMS, parties=participants)
+    )
+    services.ledger.handle(OpenForSignature(agreement_id=drafted.aggregate_id))
+    return drafted.aggregate_id, services.ledger.get(Agreement, drafted.aggregate_id).version
 
 
 def describe(outcome: tuple[Any, ...]) -> str:
@@ -145,7 +150,9 @@ def test_two_processes_signing_the_same_version_of_an_agreement_record_exactly_o
     with opened(settings) as services:
         with recording("staff:test", comment="concurrent writer test setup"):
             party_ids = [
-                services.parties.register(name, PartyKind.RESEARCH_INSTITUTE, "CN").aggregate_id
+                services.ledger.handle(
+                    RegisterParty(name=name, kind=PartyKind.RESEARCH_INSTITUTE, country="CN")
+                ).aggregate_id
                 for name in ("Institute A", "Institute B", "Institute C")
             ]
             agreements = [open_agreement_between(services, party_ids) for _ in range(rounds)]
@@ -202,7 +209,7 @@ def test_two_processes_signing_the_same_version_of_an_agreement_record_exactly_o
             assert type(signed).__qualname__ == "Agreement.Signed"
             assert signed.signature.party_id == signer_of[winner]
             assert metadata_of(signed).actor == winner
-            agreement = services.agreements.get(agreement_id)
+            agreement = services.ledger.get(Agreement, agreement_id)
             assert (agreement.version, list(agreement.signatures)) == (
                 version + 1,
                 [signer_of[winner]],
@@ -292,7 +299,9 @@ def test_two_processes_catching_up_the_catalogue_at_once_apply_every_event_exact
     with opened(settings) as services:
         with recording("staff:test", comment="concurrent catch-up test setup"):
             created = {
-                services.parties.register(f"Company {i}", PartyKind.COMPANY, "KZ").aggregate_id: i
+                services.ledger.handle(
+                    RegisterParty(name=f"Company {i}", kind=PartyKind.COMPANY, country="KZ")
+                ).aggregate_id: i
                 for i in range(PARTIES_TO_CATCH_UP)
             }
         last = services.ledger.recorder.max_notification_id()

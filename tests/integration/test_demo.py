@@ -18,7 +18,11 @@ from dealtrail.demo.core import AGREEMENTS, PARTIES
 from dealtrail.demo.deals import LISTINGS
 from dealtrail.demo.load import Demo, load_demo
 from dealtrail.demo.members import MEMBERS
-from dealtrail.domain.trading_event import EventCounts
+from dealtrail.domain.achievement import Achievement
+from dealtrail.domain.agreement import Agreement
+from dealtrail.domain.equity_listing import EquityListing
+from dealtrail.domain.ip_asset import IpAsset
+from dealtrail.domain.trading_event import EventCounts, TradingEvent
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.infrastructure.views.ip_assets import IpAssetsView
@@ -40,16 +44,16 @@ def test_loading_the_demo_again_adds_nothing(loaded: Loaded) -> None:
     demo, exhibited = loaded
     head = demo.ledger.recorder.max_notification_id()
 
-    steps = load_demo(demo.parties, demo.agreements, conference=demo, exhibited=exhibited)
+    steps = load_demo(demo.ledger, conference=True, exhibited=exhibited)
 
-    assert steps == Demo(demo.parties, demo.agreements, demo, exhibited).count()
+    assert steps == Demo(demo.ledger, True, exhibited).count()
     assert demo.ledger.recorder.max_notification_id() == head
 
 
 def test_the_conference_counts_what_the_domain_story_tells(loaded: Loaded) -> None:
     demo = loaded.services
     [listed] = demo.read_models.view(TradingEventsView).search(limit=ALL)["items"]
-    event = demo.trading_events.get(UUID(listed["id"]))
+    event = demo.ledger.get(TradingEvent, UUID(listed["id"]))
 
     expected = EventCounts(
         achievements_exhibited=loaded.exhibited,
@@ -70,7 +74,7 @@ def test_the_conference_counts_what_the_domain_story_tells(loaded: Loaded) -> No
     assert [launch.what for launch in event.launches.values()] == [
         "Online sci-tech achievements supermarket"
     ]
-    signed = {demo.agreements.get(UUID(a)).terms.title for a in event.agreements_signed}
+    signed = {demo.ledger.get(Agreement, UUID(a)).terms.title for a in event.agreements_signed}
     assert "International cooperation agreement on technology transfer" in signed
 
 
@@ -90,7 +94,7 @@ def test_the_supermarket_lists_every_exhibited_achievement_in_its_stage(loaded: 
     assert 0 < sum(a["asking_price"] == "negotiable" for a in listed) < exhibited
     assert {a["owner_country"] for a in listed} >= {"CN", "KZ", "HK", "EG"}
     transacted = [
-        demo.achievements.get(UUID(a["id"])) for a in listed if a["status"] == "transacted"
+        demo.ledger.get(Achievement, UUID(a["id"])) for a in listed if a["status"] == "transacted"
     ]
     assert sorted(
         "transfer" if a.transaction and a.transaction.ip_transfer_id else "agreement"
@@ -124,9 +128,10 @@ def test_ip_transfers_show_every_stage_and_a_recorded_assignment_moves_title(
         "know_how": 1,
     }
     [assignment] = [t for t in transfers if t["mode"] == "assignment"]
-    asset = demo.ip_assets.get(UUID(assignment["asset_id"]))
-    parties = demo.read_models.view(PartiesView).search(limit=ALL)["items"]
-    name = {p["id"]: p["name"] for p in parties}
+    asset = demo.ledger.get(IpAsset, UUID(assignment["asset_id"]))
+    name = {
+        p["id"]: p["name"] for p in demo.read_models.view(PartiesView).search(limit=ALL)["items"]
+    }
     assert name[asset.holder_party_id] == "Xi'an University of Science and Technology Transfer"
     assert name[asset.owner_party_id] == "Weihe Water Technologies Co., Ltd."
 
@@ -138,7 +143,8 @@ def test_equity_listings_are_in_every_stage(demo: Services) -> None:
     [trading] = [x for x in listed if x["status"] == "listed"]
     assert trading["funds_raised"] == [{"amount": "20000000.00", "currency": "CNY"}]
     [reviewed] = [x for x in listed if x["status"] == "under_review"]
-    requests = demo.listings.get(UUID(reviewed["id"])).amendment_requests.values()
+    under_review = demo.ledger.get(EquityListing, UUID(reviewed["id"]))
+    requests = under_review.amendment_requests.values()
     assert [r.is_outstanding for r in requests] == [True]
 
 
@@ -184,11 +190,11 @@ def test_the_alliances_reach_along_the_belt_and_road(demo: Services) -> None:
 
 
 def test_the_core_alone_loads_once(services: Services) -> None:
-    steps = load_demo(services.parties, services.agreements)
+    steps = load_demo(services.ledger)
     head = services.ledger.recorder.max_notification_id()
 
-    assert load_demo(services.parties, services.agreements) == steps
-    assert steps == Demo(services.parties, services.agreements).count()
+    assert load_demo(services.ledger) == steps
+    assert steps == Demo(services.ledger).count()
     assert services.ledger.recorder.max_notification_id() == head
     listed = services.read_models.view(AgreementsView).search(limit=100)["items"]
     assert len(listed) == len(AGREEMENTS)

@@ -12,8 +12,10 @@ import pytest
 from eventsourcing.cryptography import AESCipher
 from eventsourcing.utils import Environment
 
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import bootstrap
 from dealtrail.domain.metadata import recording
+from dealtrail.domain.party import Party
 from dealtrail.infrastructure.settings import Settings
 
 NAME = "Qinling Photonics Research Institute"
@@ -60,8 +62,10 @@ def test_encrypted_events_are_not_plaintext_at_rest_but_read_back(
     services = bootstrap(secure)
     try:
         with recording("staff:test"):
-            result = services.parties.register(NAME, "research_institute", "CN")
-        assert services.parties.get(result.aggregate_id).name == NAME
+            result = services.ledger.handle(
+                RegisterParty(name=NAME, kind="research_institute", country="CN")
+            )
+        assert services.ledger.get(Party, result.aggregate_id).name == NAME
         raw = _raw_files(secure)
         assert raw and all(NAME.encode() not in blob for blob in raw)
         states = _stored_states(secure)
@@ -78,8 +82,10 @@ def test_compressed_events_are_stored_as_zlib_streams_of_their_json(settings: Se
     services = bootstrap(compressing)
     try:
         with recording("staff:test"):
-            result = services.parties.register(NAME, "research_institute", "CN")
-        assert services.parties.get(result.aggregate_id).name == NAME
+            result = services.ledger.handle(
+                RegisterParty(name=NAME, kind="research_institute", country="CN")
+            )
+        assert services.ledger.get(Party, result.aggregate_id).name == NAME
         states = _stored_states(compressing)
         assert states and all(_is_json(zlib.decompress(s)) for s in states)
         assert not any(_is_json(s) or NAME.encode() in s for s in states)
@@ -92,7 +98,9 @@ def test_without_a_key_the_store_keeps_readable_json(settings: Settings) -> None
     services = bootstrap(settings)
     try:
         with recording("staff:test"):
-            services.parties.register(NAME, "research_institute", "CN")
+            services.ledger.handle(
+                RegisterParty(name=NAME, kind="research_institute", country="CN")
+            )
         states = _stored_states(settings)
         assert states and all(_is_json(s) for s in states)
         assert any(NAME.encode() in s for s in states)

@@ -7,9 +7,10 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.application.commands.ip_assets import RecordGrant, RecordLapse, RegisterAsset
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.errors import Invalid
-from dealtrail.domain.ip_asset import AssetStatus
+from dealtrail.domain.ip_asset import AssetStatus, IpAsset
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.ip_assets import IpAssetsView
 from tests.integration.ip_builders import asset, party
@@ -21,19 +22,25 @@ def test_an_asset_reloads_in_another_process_exactly_as_saved(
     services: Services, settings: Settings
 ) -> None:
     holder = party(services, "Xi'an Jiaotong University")
-    result = services.ip_assets.register(
-        holder,
-        "patent",
-        "US",
-        "Self-healing concrete admixture",
-        [("application", "16/123,456"), ("publication", "US 2020/0123456 A1")],
+    register = RegisterAsset(
+        holder_party_id=holder,
+        kind="patent",
+        jurisdiction="US",
+        title="Self-healing concrete admixture",
+        identifiers=[("application", "16/123,456"), ("publication", "US 2020/0123456 A1")],
     )
-    services.ip_assets.record_grant(result.aggregate_id, date(2022, 8, 9), "US 11,234,567 B2")
-    saved = services.ip_assets.get(result.aggregate_id)
+    result = services.ledger.handle(register)
+    grant = RecordGrant(
+        asset_id=result.aggregate_id,
+        granted_on=date(2022, 8, 9),
+        grant_number="US 11,234,567 B2",
+    )
+    services.ledger.handle(grant)
+    saved = services.ledger.get(IpAsset, result.aggregate_id)
 
     other = bootstrap(settings)
     try:
-        reloaded = other.ip_assets.get(result.aggregate_id)
+        reloaded = other.ledger.get(IpAsset, result.aggregate_id)
     finally:
         other.close()
 
@@ -44,7 +51,8 @@ def test_an_asset_reloads_in_another_process_exactly_as_saved(
         "US20200123456A1",
         "US11234567B2",
     ]
-    assert services.ip_assets.get(result.aggregate_id, version=1).status == AssetStatus.PENDING
+    first = services.ledger.get(IpAsset, result.aggregate_id, version=1)
+    assert first.status == AssetStatus.PENDING
 
 
 @pytest.mark.parametrize("holder", ["7d0c5a0e-0000-4000-8000-000000000000", "not-a-uuid"])
@@ -52,7 +60,10 @@ def test_an_asset_is_registered_only_for_a_registered_party(
     services: Services, holder: str
 ) -> None:
     with pytest.raises(Invalid) as error:
-        services.ip_assets.register(holder, "patent", "CN", "Orphan patent")
+        register = RegisterAsset(
+            holder_party_id=holder, kind="patent", jurisdiction="CN", title="Orphan patent"
+        )
+        services.ledger.handle(register)
 
     assert (error.value.code, error.value.field) == ("party.unknown", "holder_party_id")
 
@@ -61,7 +72,14 @@ def test_the_id_of_another_kind_of_aggregate_names_no_holder(services: Services)
     asset_id = asset(services, party(services, "Xi'an Jiaotong University"))
 
     with pytest.raises(Invalid) as error:
-        services.ip_assets.register(asset_id, "patent", "CN", "An asset holding an asset")
+        services.ledger.handle(
+            RegisterAsset(
+                holder_party_id=asset_id,
+                kind="patent",
+                jurisdiction="CN",
+                title="An asset holding an asset",
+            )
+        )
 
     assert error.value.field == "holder_party_id"
 
@@ -73,20 +91,30 @@ def test_assets_are_listed_by_kind_jurisdiction_holder_owner_status_and_number(
     institute = party(services, "Shandong Institute of Advanced Materials")
     patent = asset(services, university, "Graphene membrane for desalination")
     software = str(
-        services.ip_assets.register(
-            institute,
-            "software_copyright",
-            "CN",
-            "Loess slope monitoring software",
-            [("registration", "2023SR0123456")],
+        services.ledger.handle(
+            RegisterAsset(
+                holder_party_id=institute,
+                kind="software_copyright",
+                jurisdiction="CN",
+                title="Loess slope monitoring software",
+                identifiers=[("registration", "2023SR0123456")],
+            )
         ).aggregate_id
     )
     secret = str(
-        services.ip_assets.register(
-            university, "know_how", "KZ", "Drip irrigation recipe"
+        services.ledger.handle(
+            RegisterAsset(
+                holder_party_id=university,
+                kind="know_how",
+                jurisdiction="KZ",
+                title="Drip irrigation recipe",
+            )
         ).aggregate_id
     )
-    services.ip_assets.record_lapse(UUID(secret), date(2025, 1, 10), "Disclosed at a fair")
+    lapse = RecordLapse(
+        asset_id=UUID(secret), lapsed_on=date(2025, 1, 10), reason="Disclosed at a fair"
+    )
+    services.ledger.handle(lapse)
     view = services.read_models.view(IpAssetsView)
 
     def ids(**query: object) -> list[str]:

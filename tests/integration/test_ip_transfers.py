@@ -7,10 +7,19 @@ from uuid import UUID, uuid4
 
 import pytest
 
+from dealtrail.application.commands.ip_transfers import (
+    CompleteTransfer,
+    ProposeTransfer,
+    RecordPayment,
+    ScheduleConsideration,
+    SignContract,
+    ValuateTransfer,
+)
 from dealtrail.application.ledger import Options
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
 from dealtrail.domain.errors import Conflict, DomainError, Invalid
+from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import Instalment
 from dealtrail.domain.transfer_terms import Term, Territory, TransferStatus
@@ -42,16 +51,20 @@ def test_an_assignment_runs_from_proposal_to_completion_and_reloads_as_saved(
 ) -> None:
     university, company = party(services, "XJTU"), party(services, "Qinling Photonics")
     transfer_id = signed_transfer(services, asset(services, university), university, company)
-    services.ip_transfers.schedule_consideration(transfer_id, TWO_HALVES)
+    handle = services.ledger.handle
+    handle(ScheduleConsideration(transfer_id=transfer_id, schedule=TWO_HALVES))
     record(services, transfer_id)
-    services.ip_transfers.record_payment(transfer_id, HALF, date(2025, 5, 2), "Wire 1")
-    services.ip_transfers.record_payment(transfer_id, HALF, date(2025, 6, 2), "Wire 2")
-    services.ip_transfers.complete(transfer_id, date(2025, 6, 3))
-    saved = services.ip_transfers.get(transfer_id)
+    for paid_on, reference in ((date(2025, 5, 2), "Wire 1"), (date(2025, 6, 2), "Wire 2")):
+        payment = RecordPayment(
+            transfer_id=transfer_id, amount=HALF, paid_on=paid_on, reference=reference
+        )
+        handle(payment)
+    handle(CompleteTransfer(transfer_id=transfer_id, completed_on=date(2025, 6, 3)))
+    saved = services.ledger.get(IpTransfer, transfer_id)
 
     other = bootstrap(settings)
     try:
-        reloaded = other.ip_transfers.get(transfer_id)
+        reloaded = other.ledger.get(IpTransfer, transfer_id)
     finally:
         other.close()
 
@@ -86,8 +99,10 @@ def test_a_proposal_naming_an_unknown_asset_or_party_is_refused_naming_it(
     args |= {"recipient_party_id": recipient, field: str(uuid4())}
 
     with pytest.raises(Invalid) as error:
-        services.ip_transfers.propose(
-            **args, mode="assignment", territory=Territory.world(), term=Term(date(2025, 3, 1))
+        services.ledger.handle(
+            ProposeTransfer(
+                **args, mode="assignment", territory=Territory.world(), term=Term(date(2025, 3, 1))
+            )
         )
 
     assert (error.value.code, error.value.field) == (code, field)
@@ -107,21 +122,26 @@ def test_a_holder_who_no_longer_owns_the_asset_of_record_cannot_propose_it(
         "ip_transfer.holder_not_owner_of_record",
         "holder_party_id",
     )
-    assert services.ip_transfers.get(propose(services, asset_id, b, c)).holder_party_id == b
+    proposed = propose(services, asset_id, b, c)
+    assert services.ledger.get(IpTransfer, proposed).holder_party_id == b
 
 
 def test_a_replayed_proposal_is_answered_even_after_the_title_moved(services: Services) -> None:
     a, b, c = party(services, "XJTU"), party(services, "Academy", "KZ"), party(services, "Fund")
     asset_id = asset(services, a)
     key = Options(idempotency_key="propose-licence")
-    licence = services.ip_transfers.propose(
-        asset_id, a, c, "non_exclusive_licence", Territory.world(), Term(date(2025, 3, 1)), key
+    proposal = ProposeTransfer(
+        asset_id=asset_id,
+        holder_party_id=a,
+        recipient_party_id=c,
+        mode="non_exclusive_licence",
+        territory=Territory.world(),
+        term=Term(date(2025, 3, 1)),
     )
+    licence = services.ledger.handle(proposal, key)
     record(services, signed_transfer(services, asset_id, a, b))
 
-    again = services.ip_transfers.propose(
-        asset_id, a, c, "non_exclusive_licence", Territory.world(), Term(date(2025, 3, 1)), key
-    )
+    again = services.ledger.handle(proposal, key)
 
     assert (again.aggregate_id, again.replayed) == (licence.aggregate_id, True)
 
@@ -129,14 +149,21 @@ def test_a_replayed_proposal_is_answered_even_after_the_title_moved(services: Se
 def test_the_contract_must_exist_be_in_effect_and_bind_both_parties(services: Services) -> None:
     a, b, c = party(services, "XJTU"), party(services, "Academy", "KZ"), party(services, "Fund")
     transfer_id = propose(services, asset(services, a), a, b)
-    services.ip_transfers.valuate(transfer_id, "Appraiser", "cost", PRICE, date(2025, 2, 1))
+    valuation = ValuateTransfer(
+        transfer_id=transfer_id,
+        appraiser="Appraiser",
+        method="cost",
+        value=PRICE,
+        valuated_on=date(2025, 2, 1),
+    )
+    services.ledger.handle(valuation)
     not_yet_signed = str(open_agreement(services)[0])
     with_someone_else = effective_agreement(services, a, c)
 
     refusals: list[DomainError] = []
     for agreement_id in (str(uuid4()), str(transfer_id), not_yet_signed, with_someone_else):
         with pytest.raises(DomainError) as error:
-            services.ip_transfers.sign_contract(transfer_id, agreement_id)
+            services.ledger.handle(SignContract(transfer_id=transfer_id, agreement_id=agreement_id))
         refusals.append(error.value)
 
     assert [(type(e), e.code, e.field) for e in refusals] == [
@@ -145,15 +172,18 @@ def test_the_contract_must_exist_be_in_effect_and_bind_both_parties(services: Se
         (Conflict, "ip_transfer.agreement_not_effective", "agreement_id"),
         (Invalid, "ip_transfer.agreement_lacks_party", "agreement_id"),
     ]
-    assert services.ip_transfers.get(transfer_id).status == TransferStatus.VALUATED
+    assert services.ledger.get(IpTransfer, transfer_id).status == TransferStatus.VALUATED
 
 
 def test_transfers_are_listed_by_asset_mode_status_and_party(services: Services) -> None:
     a, b, c = party(services, "XJTU"), party(services, "Academy", "KZ"), party(services, "Fund")
     patent, other = asset(services, a), asset(services, a, "Another patent", "CN 2018 1000 0001")
     assignment = signed_transfer(services, patent, a, b)
-    services.ip_transfers.schedule_consideration(assignment, TWO_HALVES)
-    services.ip_transfers.record_payment(assignment, HALF, date(2025, 5, 2), "Wire 1")
+    services.ledger.handle(ScheduleConsideration(transfer_id=assignment, schedule=TWO_HALVES))
+    payment = RecordPayment(
+        transfer_id=assignment, amount=HALF, paid_on=date(2025, 5, 2), reference="Wire 1"
+    )
+    services.ledger.handle(payment)
     licence = propose(services, other, a, c, "sole_licence")
     view = services.read_models.view(IpTransfersView)
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from eventsourcing.persistence import IntegrityError
 
+from dealtrail.application.commands.agreements import AddMilestone, SignAgreement
 from dealtrail.application.errors import IdempotencyKeyReused, VersionMismatch
 from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.application.ledger import Options
@@ -23,14 +24,38 @@ def test_an_agreement_reloads_from_a_new_process_exactly_as_saved(
     services: Services, settings: Settings
 ) -> None:
     agreement_id, a, b = open_agreement(services)
-    services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
-    services.agreements.sign(agreement_id, b, "Aida Nur", "Director", date(2026, 11, 21))
-    services.agreements.add_milestone(agreement_id, "Joint lab opens", date(2027, 3, 1), a, "Lab")
-    saved = services.agreements.get(agreement_id)
+    services.ledger.handle(
+        SignAgreement(
+            agreement_id=agreement_id,
+            party_id=a,
+            signatory_name="Zhang Wei",
+            signatory_title="President",
+            signed_on=date(2026, 11, 20),
+        )
+    )
+    services.ledger.handle(
+        SignAgreement(
+            agreement_id=agreement_id,
+            party_id=b,
+            signatory_name="Aida Nur",
+            signatory_title="Director",
+            signed_on=date(2026, 11, 21),
+        )
+    )
+    services.ledger.handle(
+        AddMilestone(
+            agreement_id=agreement_id,
+            title="Joint lab opens",
+            due_on=date(2027, 3, 1),
+            owner_party_id=a,
+            deliverable="Lab",
+        )
+    )
+    saved = services.ledger.get(Agreement, agreement_id)
 
     other = bootstrap(settings)
     try:
-        reloaded = other.agreements.get(agreement_id)
+        reloaded = other.ledger.get(Agreement, agreement_id)
     finally:
         other.close()
 
@@ -58,14 +83,19 @@ def test_every_stored_event_says_who_recorded_it_and_why(services: Services) -> 
 def test_snapshots_are_taken_and_load_the_same_state_as_replaying(services: Services) -> None:
     agreement_id, a, _ = open_agreement(services)
     for month in range(1, 9):
-        services.agreements.add_milestone(
-            agreement_id, f"Report {month}", date(2027, month, 1), a, ""
+        services.ledger.handle(
+            AddMilestone(
+                agreement_id=agreement_id,
+                title=f"Report {month}",
+                due_on=date(2027, month, 1),
+                owner_party_id=a,
+            )
         )
     assert services.ledger.snapshots is not None
     snapshots = list(services.ledger.snapshots.get(agreement_id))
     assert [s.originator_version for s in snapshots] == [5, 10]
 
-    from_snapshot = services.agreements.get(agreement_id)
+    from_snapshot = services.ledger.get(Agreement, agreement_id)
     replayed = None
     for event in services.ledger.events.get(agreement_id):
         replayed = event.mutate(replayed)
@@ -76,15 +106,17 @@ def test_snapshots_are_taken_and_load_the_same_state_as_replaying(services: Serv
 def test_a_stale_expected_version_is_refused_before_anything_is_saved(services: Services) -> None:
     agreement_id, a, _ = open_agreement(services)
     with pytest.raises(VersionMismatch):
-        services.agreements.sign(
-            agreement_id,
-            a,
-            "Zhang Wei",
-            "President",
-            date(2026, 11, 20),
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=a,
+                signatory_name="Zhang Wei",
+                signatory_title="President",
+                signed_on=date(2026, 11, 20),
+            ),
             Options(expected_version=1),
         )
-    assert services.agreements.get(agreement_id).version == 2
+    assert services.ledger.get(Agreement, agreement_id).version == 2
 
 
 def test_a_write_that_loses_a_race_leaves_no_idempotency_record(
@@ -95,15 +127,23 @@ def test_a_write_that_loses_a_race_leaves_no_idempotency_record(
         agreement_id, a, b = open_agreement(services)
     rival = bootstrap(settings)
     try:
-        stale = rival.agreements.get(agreement_id)
+        stale = rival.ledger.get(Agreement, agreement_id)
         with recording("staff:alice"):
-            services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
+            services.ledger.handle(
+                SignAgreement(
+                    agreement_id=agreement_id,
+                    party_id=a,
+                    signatory_name="Zhang Wei",
+                    signatory_title="President",
+                    signed_on=date(2026, 11, 20),
+                )
+            )
             stale.sign(b, "Aida Nur", "Director", date(2026, 11, 21))
         record = IdempotencyRecord("staff:alice", "k-1", "f", agreement_id, stale.version)
         with pytest.raises(IntegrityError):
             rival.ledger.save(stale, idempotency=record)
         assert rival.ledger.store.idempotency_record("staff:alice", "k-1") is None
-        assert services.agreements.get(agreement_id).version == 3
+        assert services.ledger.get(Agreement, agreement_id).version == 3
     finally:
         rival.close()
 
@@ -112,18 +152,30 @@ def test_a_write_that_loses_a_race_leaves_no_idempotency_record(
 def test_a_repeated_command_with_its_key_is_applied_once(services: Services) -> None:
     agreement_id, a, _ = open_agreement(services)
     key = Options(idempotency_key="sign-once")
-    first = services.agreements.sign(
-        agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20), key
+    sign = SignAgreement(
+        agreement_id=agreement_id,
+        party_id=a,
+        signatory_name="Zhang Wei",
+        signatory_title="President",
+        signed_on=date(2026, 11, 20),
     )
-    again = services.agreements.sign(
-        agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20), key
-    )
+    first = services.ledger.handle(sign, key)
+    again = services.ledger.handle(sign, key)
     assert (again.aggregate_id, again.version, again.position) == (
         first.aggregate_id,
         first.version,
         first.position,
     )
     assert again.replayed and not first.replayed
-    assert services.agreements.get(agreement_id).version == 3
+    assert services.ledger.get(Agreement, agreement_id).version == 3
     with pytest.raises(IdempotencyKeyReused):
-        services.agreements.sign(agreement_id, a, "Someone Else", "CEO", date(2026, 11, 20), key)
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=a,
+                signatory_name="Someone Else",
+                signatory_title="CEO",
+                signed_on=date(2026, 11, 20),
+            ),
+            key,
+        )

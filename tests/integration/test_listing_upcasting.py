@@ -9,8 +9,14 @@ import pytest
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
+from dealtrail.application.commands.listings import (
+    CloseFinancingRound,
+    RecordRegister,
+    SuspendListing,
+    TransferShares,
+)
 from dealtrail.bootstrap import Services
-from dealtrail.domain.equity_listing import ListingStatus
+from dealtrail.domain.equity_listing import EquityListing, ListingStatus
 from dealtrail.domain.errors import Conflict
 from dealtrail.domain.financing_round import Instrument
 from dealtrail.domain.money import Money
@@ -27,10 +33,15 @@ def test_a_snapshot_stored_before_registers_were_kept_loads_without_one(
     who = cast(services)
     listing_id = listed(services, who)
     for _ in range(2):  # the test store snapshots every 5 events: this one is at version 6
-        services.listings.close_financing_round(
-            listing_id, Instrument.BOND, Money.of("125000", "USD"), [who.angel], date(2026, 6, 30)
+        bond = CloseFinancingRound(
+            listing_id=listing_id,
+            instrument=Instrument.BOND,
+            amount=Money.of("125000", "USD"),
+            investor_ids=[who.angel],
+            closed_on=date(2026, 6, 30),
         )
-    current = services.listings.get(listing_id)
+        services.ledger.handle(bond)
+    current = services.ledger.get(EquityListing, listing_id)
     assert current.version == 6
     stored = services.ledger.mapper.to_stored_event(Snapshot.take(current))
     data = json.loads(stored.state)
@@ -43,7 +54,7 @@ def test_a_snapshot_stored_before_registers_were_kept_loads_without_one(
         [StoredEvent(listing_id, current.version, stored.topic, json.dumps(data).encode())]
     )
 
-    loaded = services.listings.get(listing_id)
+    loaded = services.ledger.get(EquityListing, listing_id)
 
     assert (loaded.status, loaded.listed_on, loaded.funds_raised()) == (
         ListingStatus.LISTED,
@@ -52,10 +63,17 @@ def test_a_snapshot_stored_before_registers_were_kept_loads_without_one(
     )
     assert [getattr(loaded, name) for name in NEW_IN_V2] == [None, None, None, None]
     with pytest.raises(Conflict) as error:
-        services.listings.transfer_shares(
-            listing_id, who.fund, who.angel, 1, Money.of("1", "CNY"), date(2026, 7, 1)
+        transfer = TransferShares(
+            listing_id=listing_id,
+            from_party_id=who.fund,
+            to_party_id=who.angel,
+            shares=1,
+            price_per_share=Money.of("1", "CNY"),
+            transferred_on=date(2026, 7, 1),
         )
+        services.ledger.handle(transfer)
     assert error.value.code == "listing.register_unknown"
-    services.listings.suspend(listing_id, "Annual report overdue")
-    services.listings.record_register(listing_id, holders(who), date(2026, 7, 1))
-    assert services.listings.get(listing_id).total_shares() == 10_000_000
+    services.ledger.handle(SuspendListing(listing_id=listing_id, reason="Annual report overdue"))
+    register = RecordRegister(listing_id=listing_id, holders=holders(who), as_of=date(2026, 7, 1))
+    services.ledger.handle(register)
+    assert services.ledger.get(EquityListing, listing_id).total_shares() == 10_000_000

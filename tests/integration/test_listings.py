@@ -7,6 +7,17 @@ from datetime import date
 
 import pytest
 
+from dealtrail.application.commands.listings import (
+    AdmitListing,
+    ApplyForListing,
+    ApproveListing,
+    CloseFinancingRound,
+    ProvideAmendments,
+    RequestAmendments,
+    StartReview,
+    SuspendListing,
+    TransferShares,
+)
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.board import Board
 from dealtrail.domain.equity_listing import EquityListing, ListingStatus
@@ -46,7 +57,8 @@ def test_only_a_registered_company_applies_to_a_registered_trading_centre(
     university = register(services, "Xi'an Jiaotong University", "university")
 
     def apply(company: str, centre: str) -> Callable[[], object]:
-        return lambda: services.listings.apply(company, centre, Board.GROWTH)
+        command = ApplyForListing(company_id=company, centre_id=centre, board=Board.GROWTH)
+        return lambda: services.ledger.handle(command)
 
     refused("party.unknown", "company_id", apply(STRANGER, who.centre))
     refused("listing.not_a_company", "company_id", apply(university, who.centre))
@@ -61,21 +73,22 @@ def test_rounds_name_registered_investors_and_an_existing_agreement(services: Se
     agreement_id, _, _ = open_agreement(services)
 
     def close(investors: list[str], agreement: str | None) -> Callable[[], object]:
-        return lambda: services.listings.close_financing_round(
-            listing_id,
-            Instrument.PREFERRED_EQUITY,
-            SERIES_A,
-            investors,
-            CLOSED_ON,
-            agreement,
-            [Holding(investor, 100_000) for investor in investors],
+        command = CloseFinancingRound(
+            listing_id=listing_id,
+            instrument=Instrument.PREFERRED_EQUITY,
+            amount=SERIES_A,
+            investor_ids=investors,
+            closed_on=CLOSED_ON,
+            agreement_id=agreement,
+            shares_issued=[Holding(investor, 100_000) for investor in investors],
         )
+        return lambda: services.ledger.handle(command)
 
     refused("party.unknown", "investor_ids.1", close([who.fund, STRANGER], None))
     refused("listing.unknown_agreement", "agreement_id", close([who.fund], STRANGER))
     close([who.fund, who.angel], str(agreement_id))()
 
-    rounds = list(services.listings.get(listing_id).financing_rounds.values())
+    rounds = list(services.ledger.get(EquityListing, listing_id).financing_rounds.values())
     assert [(r.investor_ids, r.agreement_id) for r in rounds] == [
         ((who.fund, who.angel), str(agreement_id))
     ]
@@ -86,15 +99,21 @@ def test_shares_move_only_between_registered_parties(services: Services) -> None
     listing_id = listed(services, who)
 
     def transfer(seller: str, buyer: str) -> Callable[[], object]:
-        return lambda: services.listings.transfer_shares(
-            listing_id, seller, buyer, 40_000, PRICE, CLOSED_ON
+        command = TransferShares(
+            listing_id=listing_id,
+            from_party_id=seller,
+            to_party_id=buyer,
+            shares=40_000,
+            price_per_share=PRICE,
+            transferred_on=CLOSED_ON,
         )
+        return lambda: services.ledger.handle(command)
 
     refused("party.unknown", "from_party_id", transfer(STRANGER, who.angel))
     refused("party.unknown", "to_party_id", transfer(who.fund, STRANGER))
     transfer(who.fund, who.angel)()
 
-    transfers = services.listings.get(listing_id).share_transfers.values()
+    transfers = services.ledger.get(EquityListing, listing_id).share_transfers.values()
     assert [(t.from_party_id, t.to_party_id, t.shares) for t in transfers] == [
         (who.fund, who.angel, 40_000)
     ]
@@ -104,34 +123,56 @@ def test_a_listing_reloads_in_a_new_process_exactly_as_saved_snapshots_included(
     services: Services, settings: Settings
 ) -> None:
     who = cast(services)
-    listings = services.listings
+    handle, get = services.ledger.handle, services.ledger.get
     with back_dated():
-        applied = listings.apply(who.company, who.centre, Board.SCI_TECH_INNOVATION)
-        listing_id = applied.aggregate_id
-        listings.start_review(listing_id)
-        listings.request_amendments(listing_id, "Audited accounts", date(2026, 2, 1))
-        request_id = next(iter(listings.get(listing_id).amendment_requests))
-        listings.provide_amendments(listing_id, request_id, "DOC-1")
-        listings.approve(listing_id)
-    listings.admit(listing_id, "800123", LISTED_ON, holders(who))
-    listings.close_financing_round(
-        listing_id,
-        Instrument.COMMON_EQUITY,
-        SERIES_A,
-        [who.fund],
-        CLOSED_ON,
+        apply = ApplyForListing(
+            company_id=who.company, centre_id=who.centre, board=Board.SCI_TECH_INNOVATION
+        )
+        listing_id = handle(apply).aggregate_id
+        handle(StartReview(listing_id=listing_id))
+        request = RequestAmendments(
+            listing_id=listing_id, what="Audited accounts", due_on=date(2026, 2, 1)
+        )
+        handle(request)
+        request_id = next(iter(get(EquityListing, listing_id).amendment_requests))
+        handle(ProvideAmendments(listing_id=listing_id, request_id=request_id, reference="DOC-1"))
+        handle(ApproveListing(listing_id=listing_id))
+    admit = AdmitListing(
+        listing_id=listing_id, listing_code="800123", listed_on=LISTED_ON, holders=holders(who)
+    )
+    handle(admit)
+    equity = CloseFinancingRound(
+        listing_id=listing_id,
+        instrument=Instrument.COMMON_EQUITY,
+        amount=SERIES_A,
+        investor_ids=[who.fund],
+        closed_on=CLOSED_ON,
         shares_issued=[Holding(who.fund, 400_000)],
     )
-    listings.close_financing_round(
-        listing_id, Instrument.BOND, Money.of("250000", "USD"), [who.angel], CLOSED_ON
+    handle(equity)
+    bond = CloseFinancingRound(
+        listing_id=listing_id,
+        instrument=Instrument.BOND,
+        amount=Money.of("250000", "USD"),
+        investor_ids=[who.angel],
+        closed_on=CLOSED_ON,
     )
-    listings.transfer_shares(listing_id, who.fund, who.angel, 1_000, PRICE, CLOSED_ON)
-    listings.suspend(listing_id, "Annual report overdue")
-    saved = listings.get(listing_id)
+    handle(bond)
+    transfer = TransferShares(
+        listing_id=listing_id,
+        from_party_id=who.fund,
+        to_party_id=who.angel,
+        shares=1_000,
+        price_per_share=PRICE,
+        transferred_on=CLOSED_ON,
+    )
+    handle(transfer)
+    handle(SuspendListing(listing_id=listing_id, reason="Annual report overdue"))
+    saved = get(EquityListing, listing_id)
 
     other = bootstrap(settings)
     try:
-        reloaded = other.listings.get(listing_id)
+        reloaded = other.ledger.get(EquityListing, listing_id)
     finally:
         other.close()
 

@@ -8,6 +8,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from dealtrail.application.commands.listings import (
+    ApplyForListing,
+    CloseFinancingRound,
+    DelistListing,
+    SuspendListing,
+)
 from dealtrail.bootstrap import Services
 from dealtrail.domain.board import Board
 from dealtrail.domain.financing_round import Instrument
@@ -22,14 +28,15 @@ CLOSED_ON = date(2026, 6, 30)
 
 
 def close_round(services: Services, listing_id: Any, investor: str, amount: str, cur: str) -> None:
-    services.listings.close_financing_round(
-        listing_id,
-        Instrument.COMMON_EQUITY,
-        Money.of(amount, cur),
-        [investor],
-        CLOSED_ON,
+    close = CloseFinancingRound(
+        listing_id=listing_id,
+        instrument=Instrument.COMMON_EQUITY,
+        amount=Money.of(amount, cur),
+        investor_ids=[investor],
+        closed_on=CLOSED_ON,
         shares_issued=[Holding(investor, 100_000)],
     )
+    services.ledger.handle(close)
 
 
 def search(services: Services, **query: Any) -> list[str]:
@@ -44,7 +51,8 @@ def test_listings_are_found_by_state_board_centre_company_and_code_or_name(
     listed_id = listed(services, robotics)
     photonics = register(services, "Chang'an Photonics", "company")
     other_centre = register(services, "Gansu Equity Exchange", "trading_centre")
-    applied_id = services.listings.apply(photonics, other_centre, Board.GROWTH).aggregate_id
+    apply = ApplyForListing(company_id=photonics, centre_id=other_centre, board=Board.GROWTH)
+    applied_id = services.ledger.handle(apply).aggregate_id
     ids = {str(listed_id): "robotics", str(applied_id): "photonics"}
 
     def names(**query: Any) -> list[str]:
@@ -83,7 +91,7 @@ def test_funds_raised_can_be_summed_by_state_and_currency_in_sql(services: Servi
     for who, amount in ((first, "5000000.00"), (second, "1500000.25")):
         listing_id = listed(services, who)
         close_round(services, listing_id, who.fund, amount, "CNY")
-    services.listings.suspend(listing_id, "Annual report overdue")
+    services.ledger.handle(SuspendListing(listing_id=listing_id, reason="Annual report overdue"))
     services.read_models.catch_up()
 
     report = (
@@ -103,7 +111,7 @@ def test_a_rebuilt_listings_view_equals_the_incrementally_built_one(services: Se
     listing_id = listed(services, who)
     services.read_models.catch_up()
     close_round(services, listing_id, who.fund, "5000000.00", "CNY")
-    services.listings.delist(listing_id, "Acquired")
+    services.ledger.handle(DelistListing(listing_id=listing_id, reason="Acquired"))
     services.read_models.catch_up()
 
     def rows() -> list[list[dict[str, Any]]]:
@@ -122,9 +130,11 @@ def test_a_rebuilt_listings_view_equals_the_incrementally_built_one(services: Se
 
 def test_pages_of_listings_follow_the_cursor(services: Services) -> None:
     who = cast(services)
-    ids = [
-        str(services.listings.apply(who.company, who.centre, board).aggregate_id) for board in Board
+    applications = [
+        ApplyForListing(company_id=who.company, centre_id=who.centre, board=board)
+        for board in Board
     ]
+    ids = [str(services.ledger.handle(apply).aggregate_id) for apply in applications]
     view = services.read_models.view(ListingsView)
 
     first = view.search(limit=3)

@@ -12,6 +12,7 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import IntegrityError
 
+from dealtrail.application.commands.ip_transfers import ScheduleConsideration
 from dealtrail.application.followers import POLICIES
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.owner_of_record import OwnerOfRecord
@@ -45,11 +46,11 @@ def test_a_recorded_assignment_makes_the_recipient_owner_of_record(
         asset_id = asset(services, a)
         transfer_id = signed_transfer(services, asset_id, a, b)
         if scheduled:
-            services.ip_transfers.schedule_consideration(transfer_id, ROYALTY)
-        assert services.ip_assets.get(UUID(asset_id)).owner_party_id == a
+            services.ledger.handle(ScheduleConsideration(transfer_id=transfer_id, schedule=ROYALTY))
+        assert services.ledger.get(IpAsset, UUID(asset_id)).owner_party_id == a
         record(services, transfer_id)
 
-    owned = services.ip_assets.get(UUID(asset_id))
+    owned = services.ledger.get(IpAsset, UUID(asset_id))
     assert (owned.owner_party_id, owned.holder_party_id) == (b, a)
     assert owned.title_transfers == [str(transfer_id)]
     [change] = owner_changes(services, asset_id)
@@ -57,7 +58,7 @@ def test_a_recorded_assignment_makes_the_recipient_owner_of_record(
     meta = metadata_of(change)
     assert meta is not None
     assert (meta.actor, meta.correlation_id) == ("policy:owner_of_record", "recordal-day")
-    version = services.ip_transfers.get(transfer_id).version
+    version = services.ledger.get(IpTransfer, transfer_id).version
     recorded = services.ledger.history(IpTransfer, transfer_id, version - 1, 1)[0]
     position = services.ledger.positions(transfer_id, version - 1, version)[version]
     assert type(recorded).__name__ == "RecordedWithOffice"
@@ -71,7 +72,7 @@ def test_a_recorded_licence_leaves_the_owner_of_record_alone(services: Services,
         asset_id = asset(services, a)
         record(services, signed_transfer(services, asset_id, a, b, mode))
 
-    assert services.ip_assets.get(UUID(asset_id)).owner_party_id == a
+    assert services.ledger.get(IpAsset, UUID(asset_id)).owner_party_id == a
     assert owner_changes(services, asset_id) == []
 
 
@@ -97,7 +98,7 @@ def recorded_assignments(services: Services, count: int) -> list[tuple[str, str]
 def assert_each_changed_once(services: Services, assignments: list[tuple[str, str]]) -> None:
     for asset_id, recipient in assignments:
         assert len(owner_changes(services, asset_id)) == 1
-        assert services.ip_assets.get(UUID(asset_id)).owner_party_id == recipient
+        assert services.ledger.get(IpAsset, UUID(asset_id)).owner_party_id == recipient
 
 
 @pytest.fixture

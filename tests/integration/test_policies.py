@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
+from dealtrail.application.commands.parties import RegisterParty, RenameParty
 from dealtrail.application.followers import POLICIES
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.policies import PolicyFollower
@@ -31,17 +32,17 @@ class JoinAllianceOnRename:
 
 
 def _alliances(services: Services, party_id: UUID) -> list[str]:
-    return services.parties.get(party_id).alliances
+    return services.ledger.get(Party, party_id).alliances
 
 
 def test_a_policy_reacts_once_per_event_however_often_it_runs(
     services: Services, settings: Settings
 ) -> None:
     with recording("staff:test"):
-        party_id = services.parties.register(
-            "Xi'an Jiaotong University", "university", "CN"
+        party_id = services.ledger.handle(
+            RegisterParty(name="Xi'an Jiaotong University", kind="university", country="CN")
         ).aggregate_id
-        services.parties.rename(party_id, "XJTU")
+        services.ledger.handle(RenameParty(party_id=party_id, name="XJTU"))
     runner = PolicyFollower(services.ledger, JoinAllianceOnRename())
     runner.catch_up()
     runner.catch_up()

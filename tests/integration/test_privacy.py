@@ -8,9 +8,16 @@ from uuid import UUID
 import psycopg
 import pytest
 
+from dealtrail.application.command import CommandResult
+from dealtrail.application.commands import privacy
+from dealtrail.application.commands.achievements import RegisterAchievement
+from dealtrail.application.commands.agreements import SignAgreement
 from dealtrail.bootstrap import Services
+from dealtrail.domain.achievement import Achievement
+from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.audit.verification import verify_log
 from dealtrail.domain.contact import Contact
+from dealtrail.domain.erasure import Erasure
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.personal import ERASED
@@ -19,6 +26,12 @@ from tests.integration import achievement_builders
 from tests.integration.builders import open_agreement
 
 NAME = "Zhang Xiaoming"
+
+
+def forget(services: Services, name: str, reason: str) -> CommandResult:
+    """Forgets `name` wherever personal data may be filed: unscoped, and under every party."""
+    scopes = services.views.parties.ids()
+    return privacy.forget(services.ledger, name, reason, scopes)
 
 
 def _everything_stored(settings: Settings) -> bytes:
@@ -42,8 +55,24 @@ def _everything_stored(settings: Settings) -> bytes:
 def signed_by_name(services: Services) -> tuple[Services, UUID]:
     with recording("staff:test"):
         agreement_id, a, _ = open_agreement(services)
-        services.agreements.sign(agreement_id, a, NAME, "Director", date(2026, 11, 20))
-        services.agreements.sign(agreement_id, _, "Aida Nur", "Vice-President", date(2026, 11, 20))
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=a,
+                signatory_name=NAME,
+                signatory_title="Director",
+                signed_on=date(2026, 11, 20),
+            )
+        )
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=_,
+                signatory_name="Aida Nur",
+                signatory_title="Vice-President",
+                signed_on=date(2026, 11, 20),
+            )
+        )
     return services, agreement_id
 
 
@@ -51,7 +80,7 @@ def test_personal_data_is_never_stored_in_plaintext(
     signed_by_name: tuple[Services, UUID], settings: Settings
 ) -> None:
     services, agreement_id = signed_by_name
-    signatures = services.agreements.get(agreement_id).signatures.values()
+    signatures = services.ledger.get(Agreement, agreement_id).signatures.values()
     assert NAME in [str(s.signatory_name) for s in signatures]
     stored = _everything_stored(settings)
     assert NAME.encode() not in stored and NAME.encode().hex().encode() not in stored
@@ -61,17 +90,18 @@ def test_a_forgotten_subject_reads_as_erased_and_the_log_still_verifies(
     signed_by_name: tuple[Services, UUID], settings: Settings
 ) -> None:
     services, agreement_id = signed_by_name
-    vault = services.privacy.vault
-    party = next(iter(services.agreements.get(agreement_id).signatures))
+    vault = services.ledger.vault
+    party = next(iter(services.ledger.get(Agreement, agreement_id).signatures))
     key = vault.key(vault.subject_of(NAME, party), create=False)
     assert key is not None
     services.audit.sign_head()
 
     with recording("admin:dpo", comment="erasure request"):
-        services.privacy.forget(NAME, "Erasure request under GDPR art. 17")
+        forget(services, NAME, "Erasure request under GDPR art. 17")
 
     names = sorted(
-        str(s.signatory_name) for s in services.agreements.get(agreement_id).signatures.values()
+        str(s.signatory_name)
+        for s in services.ledger.get(Agreement, agreement_id).signatures.values()
     )
     assert names == sorted([ERASED, "Aida Nur"])
     trail = services.audit
@@ -89,11 +119,12 @@ def test_forgetting_someone_not_on_record_is_refused_and_leaves_the_signatures_r
     services, agreement_id = signed_by_name
     head = services.ledger.recorder.max_notification_id()
     with recording("admin:dpo"), pytest.raises(DomainError) as refused:
-        services.privacy.forget("Somebody Else", "Erasure request")
+        forget(services, "Somebody Else", "Erasure request")
     assert (refused.value.code, refused.value.field) == ("privacy.unknown_subject", "name")
     assert services.ledger.recorder.max_notification_id() == head
     names = {
-        str(s.signatory_name) for s in services.agreements.get(agreement_id).signatures.values()
+        str(s.signatory_name)
+        for s in services.ledger.get(Agreement, agreement_id).signatures.values()
     }
     assert names == {NAME, "Aida Nur"}
 
@@ -103,17 +134,18 @@ def test_forgetting_a_contact_erases_their_name_email_and_phone(
 ) -> None:
     with recording("staff:test"):
         owner = achievement_builders.register(services, "Xi'an Jiaotong University")
-        achievement_id = services.achievements.register(
-            owner,
-            achievement_builders.offer(),
-            Contact("Wang Hong", "wang.hong@example.edu.cn", "+86 29 8266 8888"),
-        ).aggregate_id
+        register = RegisterAchievement(
+            owner_party_id=owner,
+            offer=achievement_builders.offer(),
+            contact=Contact("Wang Hong", "wang.hong@example.edu.cn", "+86 29 8266 8888"),
+        )
+        achievement_id = services.ledger.handle(register).aggregate_id
     assert b"wang.hong@example.edu.cn" not in _everything_stored(settings)
 
     with recording("admin:dpo"):
-        services.privacy.forget("Wang Hong", "Erasure request")
+        forget(services, "Wang Hong", "Erasure request")
 
-    contact = services.achievements.get(achievement_id).contact
+    contact = services.ledger.get(Achievement, achievement_id).contact
     assert (str(contact.name), str(contact.email), str(contact.phone)) == (ERASED, ERASED, ERASED)
 
 
@@ -121,12 +153,12 @@ def test_an_erasure_without_a_reason_destroys_no_key_and_records_nothing(
     signed_by_name: tuple[Services, UUID],
 ) -> None:
     services, agreement_id = signed_by_name
-    vault = services.privacy.vault
-    party = next(iter(services.agreements.get(agreement_id).signatures))
+    vault = services.ledger.vault
+    party = next(iter(services.ledger.get(Agreement, agreement_id).signatures))
     head = services.ledger.recorder.max_notification_id()
 
     with recording("admin:dpo"), pytest.raises(DomainError) as refused:
-        services.privacy.forget(NAME, "\u2800\n\u3164")
+        forget(services, NAME, "\u2800\n\u3164")
 
     assert (refused.value.code, refused.value.field) == ("text.blank", "reason")
     assert vault.key(vault.subject_of(NAME, party), create=False) is not None
@@ -136,10 +168,10 @@ def test_an_erasure_without_a_reason_destroys_no_key_and_records_nothing(
 def test_a_subject_is_forgotten_once(signed_by_name: tuple[Services, UUID]) -> None:
     services, _ = signed_by_name
     with recording("admin:dpo"):
-        first = services.privacy.forget(NAME, "Erasure request")
+        first = forget(services, NAME, "Erasure request")
         with pytest.raises(DomainError) as refused:
-            services.privacy.forget(NAME.upper(), "Erasure request")
+            forget(services, NAME.upper(), "Erasure request")
 
     assert refused.value.code == "privacy.unknown_subject"
     assert services.ledger.recorder.max_notification_id() == first.position
-    assert len(services.privacy.get(first.aggregate_id).subjects) == 1
+    assert len(services.ledger.get(Erasure, first.aggregate_id).subjects) == 1

@@ -11,6 +11,8 @@ import pytest
 from eventsourcing.persistence import Notification
 from sqlalchemy import BigInteger, Column, Connection, MetaData, Table, insert, select
 
+from dealtrail.application.commands.agreements import SignAgreement
+from dealtrail.application.commands.parties import JoinAlliance, RegisterParty, RenameParty
 from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.read_models import ReadModels
 from dealtrail.infrastructure.views.agreements import AgreementsView, agreement_parties, agreements
@@ -30,8 +32,16 @@ def _rows(services: Services) -> list[list[dict[str, object]]]:
 
 def test_lists_reflect_every_recorded_command(services: Services) -> None:
     agreement_id, a, b = open_agreement(services)
-    services.parties.join_alliance(UUID(a), "Silk Road University Alliance")
-    services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
+    services.ledger.handle(JoinAlliance(party_id=UUID(a), alliance="Silk Road University Alliance"))
+    services.ledger.handle(
+        SignAgreement(
+            agreement_id=agreement_id,
+            party_id=a,
+            signatory_name="Zhang Wei",
+            signatory_title="President",
+            signed_on=date(2026, 11, 20),
+        )
+    )
 
     open_ones = services.read_models.view(AgreementsView).search(
         limit=10, status="open_for_signature"
@@ -74,8 +84,18 @@ def test_catching_up_twice_applies_nothing_twice(services: Services) -> None:
     before = _rows(services)
     assert read_models.catch_up() == first
     assert _rows(services) == before
-    services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
-    services.parties.rename(UUID(b), "Kazakh National Academy of Sciences")
+    services.ledger.handle(
+        SignAgreement(
+            agreement_id=agreement_id,
+            party_id=a,
+            signatory_name="Zhang Wei",
+            signatory_title="President",
+            signed_on=date(2026, 11, 20),
+        )
+    )
+    services.ledger.handle(
+        RenameParty(party_id=UUID(b), name="Kazakh National Academy of Sciences")
+    )
 
     head = read_models.catch_up()
     assert read_models.catch_up() == head == services.ledger.recorder.max_notification_id()
@@ -86,10 +106,28 @@ def test_catching_up_twice_applies_nothing_twice(services: Services) -> None:
 def test_rebuilt_views_equal_the_incrementally_built_one(services: Services) -> None:
     agreement_id, a, b = open_agreement(services)
     services.read_models.catch_up()
-    services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
+    services.ledger.handle(
+        SignAgreement(
+            agreement_id=agreement_id,
+            party_id=a,
+            signatory_name="Zhang Wei",
+            signatory_title="President",
+            signed_on=date(2026, 11, 20),
+        )
+    )
     services.read_models.catch_up()
-    services.agreements.sign(agreement_id, b, "Aida Nur", "Director", date(2026, 11, 21))
-    services.parties.rename(UUID(b), "Kazakh National Academy of Sciences")
+    services.ledger.handle(
+        SignAgreement(
+            agreement_id=agreement_id,
+            party_id=b,
+            signatory_name="Aida Nur",
+            signatory_title="Director",
+            signed_on=date(2026, 11, 21),
+        )
+    )
+    services.ledger.handle(
+        RenameParty(party_id=UUID(b), name="Kazakh National Academy of Sciences")
+    )
     services.read_models.catch_up()
     incremental = _rows(services)
 
@@ -101,7 +139,11 @@ def test_rebuilt_views_equal_the_incrementally_built_one(services: Services) -> 
 
 def test_pages_follow_the_cursor_in_log_order(services: Services) -> None:
     ids = [
-        str(services.parties.register(f"Institute {n}", "research_institute", "CN").aggregate_id)
+        str(
+            services.ledger.handle(
+                RegisterParty(name=f"Institute {n}", kind="research_institute", country="CN")
+            ).aggregate_id
+        )
         for n in range(5)
     ]
     first = services.read_models.view(PartiesView).search(limit=2)

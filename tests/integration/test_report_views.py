@@ -8,9 +8,17 @@ from typing import Any
 import pytest
 from sqlalchemy import Table, select
 
+from dealtrail.application.commands.agreements import (
+    AchieveMilestone,
+    AddMilestone,
+    RescheduleMilestone,
+    SignAgreement,
+)
+from dealtrail.application.commands.ip_transfers import RecordPayment, ScheduleConsideration
 from dealtrail.bootstrap import Services
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.consideration import Schedule
+from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import Instalment
 from dealtrail.infrastructure.views.agreements import agreements
@@ -38,13 +46,46 @@ def _cny(amount: str) -> Money:
 def test_milestone_rows_follow_rescheduling_and_achievement(services: Services) -> None:
     agreement_id, a, b = open_agreement(services)
     for party_id in (a, b):  # milestones are achieved under an agreement in effect
-        services.agreements.sign(agreement_id, party_id, "Zhang Wei", "President", date(2026, 9, 1))
-    added = services.agreements.add_milestone(agreement_id, "Prototype", date(2026, 10, 1), a, "")
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=party_id,
+                signatory_name="Zhang Wei",
+                signatory_title="President",
+                signed_on=date(2026, 9, 1),
+            )
+        )
+    added = services.ledger.handle(
+        AddMilestone(
+            agreement_id=agreement_id,
+            title="Prototype",
+            due_on=date(2026, 10, 1),
+            owner_party_id=a,
+        )
+    )
     moved = Agreement.child_id(agreement_id, added.version)
-    added = services.agreements.add_milestone(agreement_id, "Report", date(2026, 10, 5), b, "")
+    added = services.ledger.handle(
+        AddMilestone(
+            agreement_id=agreement_id,
+            title="Report",
+            due_on=date(2026, 10, 5),
+            owner_party_id=b,
+        )
+    )
     done = Agreement.child_id(agreement_id, added.version)
-    services.agreements.reschedule_milestone(agreement_id, moved, date(2026, 12, 1), "Late")
-    services.agreements.achieve_milestone(agreement_id, done, "Minutes", date(2026, 10, 4))
+    services.ledger.handle(
+        RescheduleMilestone(
+            agreement_id=agreement_id, milestone_id=moved, due_on=date(2026, 12, 1), reason="Late"
+        )
+    )
+    services.ledger.handle(
+        AchieveMilestone(
+            agreement_id=agreement_id,
+            milestone_id=done,
+            evidence_ref="Minutes",
+            achieved_on=date(2026, 10, 4),
+        )
+    )
 
     rows = _rows(services, milestones)
 
@@ -61,14 +102,20 @@ def test_receivable_rows_hold_a_transfers_schedule_and_payments_in_minor_units(
     holder, recipient = party(services, "Holder"), party(services, "Recipient")
     transfer_id = signed_transfer(services, asset(services, holder), holder, recipient)
     lines = (Instalment(date(2026, 12, 1), _cny("0.10")), Instalment(date(2027, 1, 1), _cny("2")))
-    services.ip_transfers.schedule_consideration(transfer_id, Schedule("instalments", "CNY", lines))
-    services.ip_transfers.record_payment(transfer_id, _cny("0.05"), date(2026, 11, 2), "Wire")
+    schedule = ScheduleConsideration(
+        transfer_id=transfer_id, schedule=Schedule("instalments", "CNY", lines)
+    )
+    services.ledger.handle(schedule)
+    payment = RecordPayment(
+        transfer_id=transfer_id, amount=_cny("0.05"), paid_on=date(2026, 11, 2), reference="Wire"
+    )
+    services.ledger.handle(payment)
 
     owed, paid = _rows(services, instalments), _rows(services, payments)
     (schedule,) = _rows(services, schedules)
 
     assert (schedule["source"], schedule["currency"]) == ("ip_transfer", "CNY")
-    assert schedule["agreement_id"] == services.ip_transfers.get(transfer_id).agreement_id
+    assert schedule["agreement_id"] == services.ledger.get(IpTransfer, transfer_id).agreement_id
     assert [(r["line"], r["amount"], r["amount_minor"]) for r in owed] == [
         (0, "0.10", 10),
         (1, "2.00", 200),
@@ -80,12 +127,22 @@ def test_receivable_rows_hold_a_transfers_schedule_and_payments_in_minor_units(
 
 def test_a_rebuild_gives_the_report_views_the_same_rows(services: Services) -> None:
     agreement_id, a, _ = open_agreement(services)
-    services.agreements.add_milestone(agreement_id, "Prototype", date(2026, 10, 1), a, "")
+    services.ledger.handle(
+        AddMilestone(
+            agreement_id=agreement_id,
+            title="Prototype",
+            due_on=date(2026, 10, 1),
+            owner_party_id=a,
+        )
+    )
     holder, recipient = party(services, "Holder"), party(services, "Recipient")
     transfer_id = signed_transfer(services, asset(services, holder), holder, recipient)
     lump = Schedule("lump_sum", "CNY", (Instalment(date(2026, 12, 1), _cny("100.00")),))
-    services.ip_transfers.schedule_consideration(transfer_id, lump)
-    services.ip_transfers.record_payment(transfer_id, _cny("40.00"), date(2026, 11, 2), "Wire")
+    services.ledger.handle(ScheduleConsideration(transfer_id=transfer_id, schedule=lump))
+    payment = RecordPayment(
+        transfer_id=transfer_id, amount=_cny("40.00"), paid_on=date(2026, 11, 2), reference="Wire"
+    )
+    services.ledger.handle(payment)
     before = [_rows(services, t) for t in TABLES]
 
     services.read_models.rebuild()

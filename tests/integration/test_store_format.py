@@ -18,8 +18,10 @@ import pytest
 from eventsourcing.cryptography import AESCipher
 
 from dealtrail import bootstrap as composition_root
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import bootstrap
 from dealtrail.domain.metadata import recording
+from dealtrail.domain.party import Party
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.store_format import StoreFormatMismatch
 from tests.integration.cli_runs import run_cli
@@ -79,7 +81,9 @@ def create_store(settings: Settings, name: str = NAME) -> tuple[int, UUID]:
     services = bootstrap(settings)
     try:
         with recording("staff:test"):
-            party_id = services.parties.register(name, "research_institute", "CN").aggregate_id
+            party_id = services.ledger.handle(
+                RegisterParty(name=name, kind="research_institute", country="CN")
+            ).aggregate_id
         return services.ledger.recorder.max_notification_id() or 0, party_id
     finally:
         services.close()
@@ -90,7 +94,7 @@ def assert_intact(settings: Settings, head: int, party_id: UUID) -> None:
     services = bootstrap(settings)
     try:
         assert services.ledger.recorder.max_notification_id() == head
-        assert services.parties.get(party_id).name == NAME
+        assert services.ledger.get(Party, party_id).name == NAME
     finally:
         services.close()
 

@@ -8,6 +8,8 @@ from uuid import UUID
 import pytest
 from sqlalchemy import select
 
+from dealtrail.application.commands.achievements import ExhibitAchievement, ListAchievement
+from dealtrail.application.commands.parties import JoinAlliance
 from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.views.achievements import (
     AchievementsView,
@@ -42,7 +44,7 @@ def supermarket(services: Services) -> dict[str, str]:
         asking_price=None,
     )
     achievement(services, xian, title="Laser cladding", field="new_materials", trl=5)
-    services.achievements.list_on_supermarket(laser)
+    services.ledger.handle(ListAchievement(achievement_id=laser))
     return {"xian": xian, "tashkent": tashkent}
 
 
@@ -65,7 +67,7 @@ def test_an_owner_joining_an_alliance_later_brings_its_achievements_into_that_al
 ) -> None:
     assert titles(services, alliance=SILK_ROAD) == []
 
-    services.parties.join_alliance(UUID(supermarket["tashkent"]), SILK_ROAD)
+    services.ledger.handle(JoinAlliance(party_id=UUID(supermarket["tashkent"]), alliance=SILK_ROAD))
 
     assert titles(services, alliance=SILK_ROAD) == ["Seed coating"]
 
@@ -96,7 +98,8 @@ def test_search_pages_follow_the_cursor(services: Services, supermarket: dict[st
 def test_trading_events_are_listed_with_their_counts(services: Services) -> None:
     host = register(services, "Xi'an University")
     event_id = conference(services, host)
-    services.achievements.exhibit_at(achievement(services, host), str(event_id))
+    exhibit = ExhibitAchievement(achievement_id=achievement(services, host), event_id=str(event_id))
+    services.ledger.handle(exhibit)
 
     listed = services.read_models.view(TradingEventsView).search(limit=10, country="cn")["items"]
 
@@ -110,7 +113,8 @@ def test_a_rebuilt_catalogue_equals_the_incrementally_built_one(
     services: Services, supermarket: dict[str, str]
 ) -> None:
     event_id = conference(services, supermarket["xian"])
-    services.achievements.exhibit_at(achievement(services, supermarket["xian"]), str(event_id))
+    exhibited = achievement(services, supermarket["xian"])
+    services.ledger.handle(ExhibitAchievement(achievement_id=exhibited, event_id=str(event_id)))
     services.read_models.catch_up()
     tables = (achievements, achievement_modes, trading_events)
 

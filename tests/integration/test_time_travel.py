@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from freezegun import freeze_time
 
+from dealtrail.application.commands.agreements import SignAgreement
 from dealtrail.application.errors import AggregateNotFound
 from dealtrail.bootstrap import Services
 from dealtrail.domain.agreement import Agreement, AgreementStatus
@@ -17,12 +18,22 @@ from tests.integration.builders import open_agreement
 def test_an_agreement_can_be_read_as_it_was_at_each_version(services: Services) -> None:
     with recording("staff:alice"):
         agreement_id, a, _ = open_agreement(services)
-        services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
-    assert services.agreements.get(agreement_id, 1).status == AgreementStatus.DRAFT
-    assert services.agreements.get(agreement_id, 2).status == AgreementStatus.OPEN_FOR_SIGNATURE
-    assert list(services.agreements.get(agreement_id, 3).signatures) == [a]
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=a,
+                signatory_name="Zhang Wei",
+                signatory_title="President",
+                signed_on=date(2026, 11, 20),
+            )
+        )
+    assert services.ledger.get(Agreement, agreement_id, 1).status == AgreementStatus.DRAFT
+    assert (
+        services.ledger.get(Agreement, agreement_id, 2).status == AgreementStatus.OPEN_FOR_SIGNATURE
+    )
+    assert list(services.ledger.get(Agreement, agreement_id, 3).signatures) == [a]
     with pytest.raises(AggregateNotFound):
-        services.agreements.get(agreement_id, 4)
+        services.ledger.get(Agreement, agreement_id, 4)
 
 
 def test_an_agreement_can_be_read_as_recorded_at_a_past_moment(services: Services) -> None:
@@ -30,8 +41,24 @@ def test_an_agreement_can_be_read_as_recorded_at_a_past_moment(services: Service
         with freeze_time("2026-11-20 09:00:00"):
             agreement_id, a, b = open_agreement(services)
         with freeze_time("2026-11-20 15:00:00"):
-            services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
-            services.agreements.sign(agreement_id, b, "Aida Nur", "Director", date(2026, 11, 20))
+            services.ledger.handle(
+                SignAgreement(
+                    agreement_id=agreement_id,
+                    party_id=a,
+                    signatory_name="Zhang Wei",
+                    signatory_title="President",
+                    signed_on=date(2026, 11, 20),
+                )
+            )
+            services.ledger.handle(
+                SignAgreement(
+                    agreement_id=agreement_id,
+                    party_id=b,
+                    signatory_name="Aida Nur",
+                    signatory_title="Director",
+                    signed_on=date(2026, 11, 20),
+                )
+            )
 
     def as_of(moment: str) -> Agreement:
         when = datetime.fromisoformat(moment).replace(tzinfo=UTC)

@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from uuid import UUID
 
 import pytest
 
+from dealtrail.application.commands.achievements import ExhibitAchievement
+from dealtrail.application.commands.agreements import SignAgreement
+from dealtrail.application.commands.parties import RenameParty
+from dealtrail.application.commands.trading_events import (
+    AddForum,
+    AddRoadshow,
+    OpenExhibition,
+    PitchProject,
+    RecordAgreementSigned,
+    RecordLaunch,
+    RecordUnveiling,
+    ScheduleTradingEvent,
+)
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.errors import DomainError, Invalid
-from dealtrail.domain.trading_event import EventCounts
+from dealtrail.domain.trading_event import EventCounts, TradingEvent
 from dealtrail.infrastructure.settings import Settings
 from tests.integration.achievement_builders import DAY, STRANGER, achievement, conference, register
 from tests.integration.builders import open_agreement
@@ -24,15 +38,24 @@ def refused(code: str, field: str, command: Callable[[], object]) -> None:
 
 
 def roadshow(services: Services, event_id: UUID, theme: str = "International") -> str:
-    services.trading_events.add_roadshow(event_id, theme, DAY)
-    return list(services.trading_events.get(event_id).roadshows)[-1]
+    services.ledger.handle(AddRoadshow(event_id=event_id, theme=theme, held_on=DAY))
+    return list(services.ledger.get(TradingEvent, event_id).roadshows)[-1]
 
 
 def test_a_trading_event_is_hosted_by_a_registered_party(services: Services) -> None:
     refused(
         "party.unknown",
         "host_party_id",
-        lambda: services.trading_events.schedule(STRANGER, "Conference", "Xi'an", "CN", DAY, DAY),
+        lambda: services.ledger.handle(
+            ScheduleTradingEvent(
+                host_party_id=STRANGER,
+                name="Conference",
+                city="Xi'an",
+                country="CN",
+                starts_on=DAY,
+                ends_on=DAY,
+            )
+        ),
     )
 
 
@@ -46,14 +69,15 @@ def test_a_pitch_is_international_when_the_presenter_is_not_from_the_host_countr
     event_id = conference(services, host)
     roadshow_id = roadshow(services, event_id)
 
-    services.trading_events.pitch(event_id, roadshow_id, almaty, company_id=almaty)
-    services.trading_events.pitch(
-        event_id, roadshow_id, tashkent, achievement_id=str(achievement(services, tashkent))
+    pitch = partial(PitchProject, event_id=event_id, roadshow_id=roadshow_id)
+    services.ledger.handle(pitch(presenter_party_id=almaty, company_id=almaty))
+    services.ledger.handle(
+        pitch(presenter_party_id=tashkent, achievement_id=str(achievement(services, tashkent)))
     )
-    services.trading_events.pitch(event_id, roadshow_id, local, company_id=local)
-    services.parties.rename(UUID(almaty), "Almaty Photonics LLP")
+    services.ledger.handle(pitch(presenter_party_id=local, company_id=local))
+    services.ledger.handle(RenameParty(party_id=UUID(almaty), name="Almaty Photonics LLP"))
 
-    event = services.trading_events.get(event_id)
+    event = services.ledger.get(TradingEvent, event_id)
     slots = event.roadshows[roadshow_id].slots
     assert [(s.presenter_country, event.is_international(s)) for s in slots] == [
         ("KZ", True),
@@ -69,7 +93,11 @@ def test_pitched_projects_and_presenters_must_exist(services: Services) -> None:
     roadshow_id = roadshow(services, event_id)
 
     def pitch(presenter: str, **project: str) -> Callable[[], object]:
-        return lambda: services.trading_events.pitch(event_id, roadshow_id, presenter, **project)
+        return lambda: services.ledger.handle(
+            PitchProject(
+                event_id=event_id, roadshow_id=roadshow_id, presenter_party_id=presenter, **project
+            )
+        )
 
     refused("party.unknown", "presenter_party_id", pitch(STRANGER, company_id=host))
     refused("achievement.unknown", "achievement_id", pitch(host, achievement_id=STRANGER))
@@ -82,22 +110,38 @@ def test_unveilings_and_signed_agreements_name_records_that_exist(services: Serv
     event_id = conference(services, host)
     agreement_id, a, b = open_agreement(services)
     for party_id in (a, b):
-        services.agreements.sign(agreement_id, party_id, "Wang Hong", "Director", DAY)
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=party_id,
+                signatory_name="Wang Hong",
+                signatory_title="Director",
+                signed_on=DAY,
+            )
+        )
 
     refused(
         "party.unknown",
         "party_id",
-        lambda: services.trading_events.record_unveiling(event_id, "IP centre", DAY, STRANGER),
+        lambda: services.ledger.handle(
+            RecordUnveiling(
+                event_id=event_id, institution="IP centre", unveiled_on=DAY, party_id=STRANGER
+            )
+        ),
     )
     refused(
         "trading_event.unknown_agreement",
         "agreement_id",
-        lambda: services.trading_events.record_agreement_signed(event_id, STRANGER),
+        lambda: services.ledger.handle(
+            RecordAgreementSigned(event_id=event_id, agreement_id=STRANGER)
+        ),
     )
-    services.trading_events.record_unveiling(event_id, "IP centre", DAY, host)
-    services.trading_events.record_agreement_signed(event_id, str(agreement_id))
+    services.ledger.handle(
+        RecordUnveiling(event_id=event_id, institution="IP centre", unveiled_on=DAY, party_id=host)
+    )
+    services.ledger.handle(RecordAgreementSigned(event_id=event_id, agreement_id=str(agreement_id)))
 
-    event = services.trading_events.get(event_id)
+    event = services.ledger.get(TradingEvent, event_id)
     assert [u.party_id for u in event.unveilings.values()] == [host]
     assert event.agreements_signed == [str(agreement_id)]
 
@@ -108,17 +152,24 @@ def test_a_trading_event_reloads_from_a_new_process_exactly_as_saved(
     host = register(services, "Xi'an University")
     guest = register(services, "Almaty Photonics", "company", "KZ")
     event_id = conference(services, host)
-    services.trading_events.add_forum(event_id, "Belt and Road forum", DAY)
-    services.trading_events.open_exhibition(event_id, "Achievements exhibition")
-    services.trading_events.record_launch(event_id, "Online achievements supermarket", DAY)
+    services.ledger.handle(AddForum(event_id=event_id, title="Belt and Road forum", held_on=DAY))
+    services.ledger.handle(OpenExhibition(event_id=event_id, title="Achievements exhibition"))
+    services.ledger.handle(
+        RecordLaunch(event_id=event_id, what="Online achievements supermarket", launched_on=DAY)
+    )
     roadshow_id = roadshow(services, event_id)
-    services.trading_events.pitch(event_id, roadshow_id, guest, company_id=guest)
-    services.achievements.exhibit_at(achievement(services, host), str(event_id))
-    saved = services.trading_events.get(event_id)
+    services.ledger.handle(
+        PitchProject(
+            event_id=event_id, roadshow_id=roadshow_id, presenter_party_id=guest, company_id=guest
+        )
+    )
+    exhibit = ExhibitAchievement(achievement_id=achievement(services, host), event_id=str(event_id))
+    services.ledger.handle(exhibit)
+    saved = services.ledger.get(TradingEvent, event_id)
 
     other = bootstrap(settings)
     try:
-        reloaded = other.trading_events.get(event_id)
+        reloaded = other.ledger.get(TradingEvent, event_id)
     finally:
         other.close()
 

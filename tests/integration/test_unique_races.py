@@ -13,9 +13,13 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from dealtrail.application.commands.listings import ApplyForListing, ApproveListing, StartReview
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import Services
 from dealtrail.domain.board import Board
 from dealtrail.domain.claim import Claim
+from dealtrail.domain.equity_listing import EquityListing
+from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.party import PartyKind
 from dealtrail.infrastructure.settings import Settings
@@ -29,13 +33,16 @@ APPROVED_AT = datetime(2026, 2, 16, 9, tzinfo=UTC)
 
 
 def approved_listing(services: Services, centre_id: str, company: str) -> UUID:
-    company_id = services.parties.register(company, PartyKind.COMPANY, "CN").aggregate_id
+    company_id = services.ledger.handle(
+        RegisterParty(name=company, kind=PartyKind.COMPANY, country="CN")
+    ).aggregate_id
     with recording("staff:test", effective_at=APPROVED_AT):  # before the listing's own date
-        listing_id = services.listings.apply(
-            str(company_id), centre_id, Board.SCI_TECH_INNOVATION
-        ).aggregate_id
-        services.listings.start_review(listing_id)
-        services.listings.approve(listing_id)
+        apply = ApplyForListing(
+            company_id=str(company_id), centre_id=centre_id, board=Board.SCI_TECH_INNOVATION
+        )
+        listing_id = services.ledger.handle(apply).aggregate_id
+        services.ledger.handle(StartReview(listing_id=listing_id))
+        services.ledger.handle(ApproveListing(listing_id=listing_id))
     return listing_id
 
 
@@ -80,8 +87,12 @@ def test_two_processes_listing_two_companies_under_one_code_at_one_centre_list_o
     with opened(settings) as services:
         with recording("staff:test", comment="unique race test setup"):
             centre = str(
-                services.parties.register(
-                    "Shaanxi Equity Trading Centre", PartyKind.TRADING_CENTRE, "CN"
+                services.ledger.handle(
+                    RegisterParty(
+                        name="Shaanxi Equity Trading Centre",
+                        kind=PartyKind.TRADING_CENTRE,
+                        country="CN",
+                    )
                 ).aggregate_id
             )
             listings = {
@@ -109,9 +120,10 @@ def test_two_processes_listing_two_companies_under_one_code_at_one_centre_list_o
         for i, (winner, listing_id) in enumerate(winners):
             assert listing_id == listings[winner][i]
             loser = next(w for w in WORKERS if w != winner)
-            refused = services.listings.get(listings[loser][i])
+            refused = services.ledger.get(EquityListing, listings[loser][i])
             assert (refused.status, refused.version, refused.listing_code) == ("approved", 3, None)
-            assert services.listings.get(listing_id).listing_code == f"SXKC{i:04d}"
+            winning = services.ledger.get(EquityListing, listing_id)
+            assert winning.listing_code == f"SXKC{i:04d}"
         assert claims(services) == {
             f"listing-code:{centre}:SXKC{i:04d}": str(listing_id)
             for i, (_, listing_id) in enumerate(winners)
@@ -133,7 +145,11 @@ def test_two_processes_registering_one_ip_number_spelt_two_ways_register_one_ass
 ) -> None:
     with opened(settings) as services:
         with recording("staff:test", comment="unique race test setup"):
-            holder = str(services.parties.register("XJTU", PartyKind.UNIVERSITY, "CN").aggregate_id)
+            holder = str(
+                services.ledger.handle(
+                    RegisterParty(name="XJTU", kind=PartyKind.UNIVERSITY, country="CN")
+                ).aggregate_id
+            )
         spellings = (lambda i: f"CN 2022 1000 {i:04d}", lambda i: f"20221000{i:04d}")
         jobs = {
             worker: [AssetRound(holder, spelt(i), gated) for i, gated in enumerate(GATED)]
@@ -147,7 +163,8 @@ def test_two_processes_registering_one_ip_number_spelt_two_ways_register_one_ass
         )
 
         winners = one_winner(outcomes, len(GATED), "ip_asset.already_registered")
-        numbers = [services.ip_assets.get(asset).identifiers[0].number for _, asset in winners]
+        assets = [services.ledger.get(IpAsset, asset) for _, asset in winners]
+        numbers = [asset.identifiers[0].number for asset in assets]
         assert registered_numbers(services) == [
             (number, asset) for number, (_, asset) in zip(numbers, winners, strict=True)
         ]

@@ -9,7 +9,11 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
+from dealtrail.application.commands.agreements import ProposeAmendment, SignAgreement, SignAmendment
+from dealtrail.application.commands.ip_assets import RecordGrant, RegisterAsset
 from dealtrail.bootstrap import Services
+from dealtrail.domain.agreement import Agreement
+from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.personal import Personal
 from tests.integration.builders import open_agreement, terms, two_parties
@@ -30,7 +34,15 @@ def test_a_signature_stored_before_names_were_sealed_loads_as_personal_data(
 ) -> None:
     with recording("staff:test"):
         agreement_id, a, _ = open_agreement(services)
-        services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=a,
+                signatory_name="Zhang Wei",
+                signatory_title="President",
+                signed_on=date(2026, 11, 20),
+            )
+        )
     stored = services.ledger.recorder.select_events(agreement_id, gt=2)[0]
     assert json.loads(stored.state)["class_version"] == 2
 
@@ -39,7 +51,7 @@ def test_a_signature_stored_before_names_were_sealed_loads_as_personal_data(
     v1 = StoredEvent(old_id, 3, stored.topic, _as_v1(stored.state, b))
     services.ledger.recorder.insert_events([v1])
 
-    old = services.agreements.get(old_id)
+    old = services.ledger.get(Agreement, old_id)
     assert old.signatures[b].signatory_name == Personal("Zhang Wei", scope=b)
 
 
@@ -48,8 +60,16 @@ def test_a_snapshot_stored_before_names_were_sealed_loads_as_personal_data(
 ) -> None:
     with recording("staff:test"):
         agreement_id, a, _ = open_agreement(services)
-        services.agreements.sign(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
-    current = services.agreements.get(agreement_id)
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=a,
+                signatory_name="Zhang Wei",
+                signatory_title="President",
+                signed_on=date(2026, 11, 20),
+            )
+        )
+    current = services.ledger.get(Agreement, agreement_id)
     stored = services.ledger.mapper.to_stored_event(Snapshot.take(current))
     data = json.loads(stored.state)
     assert data["state"]["class_version"] == 2
@@ -61,7 +81,7 @@ def test_a_snapshot_stored_before_names_were_sealed_loads_as_personal_data(
         [StoredEvent(agreement_id, current.version, stored.topic, json.dumps(data).encode())]
     )
 
-    loaded = services.agreements.get(agreement_id)
+    loaded = services.ledger.get(Agreement, agreement_id)
     assert [s.signatory_name for s in loaded.signatures.values()] == [Personal("Zhang Wei", a)]
     assert loaded == current
 
@@ -77,7 +97,15 @@ def _as_undated(state: bytes, field: str) -> bytes:
 def _effective(services: Services) -> tuple[UUID, str, str]:
     agreement_id, a, b = open_agreement(services)
     for party in (a, b):
-        services.agreements.sign(agreement_id, party, "Zhang Wei", "President", date(2026, 11, 20))
+        services.ledger.handle(
+            SignAgreement(
+                agreement_id=agreement_id,
+                party_id=party,
+                signatory_name="Zhang Wei",
+                signatory_title="President",
+                signed_on=date(2026, 11, 20),
+            )
+        )
     return agreement_id, a, b
 
 
@@ -86,19 +114,28 @@ def test_an_amendment_proposed_before_proposals_were_dated_loads_undated(
 ) -> None:
     with recording("staff:test"):
         agreement_id, _, _ = _effective(services)
-        services.agreements.propose_amendment(agreement_id, terms("Amended"), "Rename")
+        services.ledger.handle(
+            ProposeAmendment(agreement_id=agreement_id, terms=terms("Amended"), rationale="Rename")
+        )
         old_id, a, _ = _effective(services)
     stored = services.ledger.recorder.select_events(agreement_id, gt=5)[0]
     v1 = StoredEvent(old_id, 6, stored.topic, _as_undated(stored.state, "proposed_on"))
     services.ledger.recorder.insert_events([v1])
 
     with recording("staff:test"):
-        [amendment_id] = services.agreements.get(old_id).amendments
-        services.agreements.sign_amendment(
-            old_id, amendment_id, a, "Zhang Wei", "President", date(2026, 11, 20)
+        [amendment_id] = services.ledger.get(Agreement, old_id).amendments
+        services.ledger.handle(
+            SignAmendment(
+                agreement_id=old_id,
+                amendment_id=amendment_id,
+                party_id=a,
+                signatory_name="Zhang Wei",
+                signatory_title="President",
+                signed_on=date(2026, 11, 20),
+            )
         )
 
-    amendment = services.agreements.get(old_id).amendments[amendment_id]
+    amendment = services.ledger.get(Agreement, old_id).amendments[amendment_id]
     assert (amendment.proposed_on, len(amendment.signatures)) == (None, 1)
 
 
@@ -107,26 +144,34 @@ def test_an_asset_registered_before_filing_dates_loads_as_filed_on_an_unknown_da
 ) -> None:
     with recording("staff:test"):
         holder, _ = two_parties(services)
-        asset_id = services.ip_assets.register(
-            holder, "patent", "CN", "Graphene membrane", filed_on=date(2020, 6, 19)
-        ).aggregate_id
+        register = RegisterAsset(
+            holder_party_id=holder,
+            kind="patent",
+            jurisdiction="CN",
+            title="Graphene membrane",
+            filed_on=date(2020, 6, 19),
+        )
+        asset_id = services.ledger.handle(register).aggregate_id
     stored = services.ledger.recorder.select_events(asset_id)[0]
     old_id = uuid4()
     v1 = StoredEvent(old_id, 1, stored.topic, _as_undated(stored.state, "filed_on"))
     services.ledger.recorder.insert_events([v1])
 
     with recording("staff:test"):
-        services.ip_assets.record_grant(old_id, date(2019, 1, 1))
+        services.ledger.handle(RecordGrant(asset_id=old_id, granted_on=date(2019, 1, 1)))
 
-    old = services.ip_assets.get(old_id)
+    old = services.ledger.get(IpAsset, old_id)
     assert (old.filed_on, old.granted_on) == (None, date(2019, 1, 1))
 
 
 def test_an_asset_snapshot_stored_before_filing_dates_loads(services: Services) -> None:
     with recording("staff:test"):
         holder, _ = two_parties(services)
-        asset_id = services.ip_assets.register(holder, "patent", "CN", "Graphene").aggregate_id
-    current = services.ip_assets.get(asset_id)
+        register = RegisterAsset(
+            holder_party_id=holder, kind="patent", jurisdiction="CN", title="Graphene"
+        )
+        asset_id = services.ledger.handle(register).aggregate_id
+    current = services.ledger.get(IpAsset, asset_id)
     stored = services.ledger.mapper.to_stored_event(Snapshot.take(current))
     data = json.loads(stored.state)
     assert data["state"].pop("class_version") == 2
@@ -136,4 +181,4 @@ def test_an_asset_snapshot_stored_before_filing_dates_loads(services: Services) 
         [StoredEvent(asset_id, current.version, stored.topic, json.dumps(data).encode())]
     )
 
-    assert services.ip_assets.get(asset_id) == current
+    assert services.ledger.get(IpAsset, asset_id) == current

@@ -14,6 +14,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from dealtrail.application.commands.ip_assets import RegisterAsset
+from dealtrail.application.commands.listings import AdmitListing
 from dealtrail.application.errors import ApplicationError
 from dealtrail.application.ledger import CommandResult
 from dealtrail.bootstrap import Services
@@ -52,10 +54,18 @@ def _command(services: Services, job: Round) -> CommandResult:
     if isinstance(job, ListingRound):
         company = services.ledger.get(EquityListing, job.listing_id).company_id
         holders = [Holding(company, 1_000_000)]
-        return services.listings.admit(job.listing_id, job.code, LISTED_ON, holders)
-    return services.ip_assets.register(
-        job.holder_id, "patent", "CN", "Graphene membrane", [("application", job.number)]
+        admit = AdmitListing(
+            listing_id=job.listing_id, listing_code=job.code, listed_on=LISTED_ON, holders=holders
+        )
+        return services.ledger.handle(admit)
+    register = RegisterAsset(
+        holder_party_id=job.holder_id,
+        kind="patent",
+        jurisdiction="CN",
+        title="Graphene membrane",
+        identifiers=[("application", job.number)],
     )
+    return services.ledger.handle(register)
 
 
 def _outcome(command: Callable[[], CommandResult]) -> Outcome:

@@ -16,6 +16,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from dealtrail.application.commands.agreements import SignAgreement
+from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.application.errors import ApplicationError
 from dealtrail.application.ledger import CommandResult, Ledger, Options
 from dealtrail.bootstrap import Services, bootstrap
@@ -151,14 +153,14 @@ def sign_in_rounds(
     """Signs one agreement per round, each round starting at the same instant in both workers."""
 
     def sign(services: Services, job: SigningRound) -> CommandResult:
-        return services.agreements.sign(
-            job.agreement_id,
-            job.party_id,
-            f"Signatory of {worker}",
-            "Director",
-            SIGNED_ON,
-            Options(expected_version=job.expected_version),
+        sign = SignAgreement(
+            agreement_id=job.agreement_id,
+            party_id=job.party_id,
+            signatory_name=f"Signatory of {worker}",
+            signatory_title="Director",
+            signed_on=SIGNED_ON,
         )
+        return services.ledger.handle(sign, Options(expected_version=job.expected_version))
 
     run_rounds(settings, worker, worker, rounds, sign, (opening, start, gate, results))
 
@@ -180,9 +182,8 @@ def register_in_rounds(
     """
 
     def register(services: Services, job: RegistrationRound) -> CommandResult:
-        return services.parties.register(
-            job.name, PartyKind.UNIVERSITY, "CN", options=Options(idempotency_key=job.key)
-        )
+        register = RegisterParty(name=job.name, kind=PartyKind.UNIVERSITY, country="CN")
+        return services.ledger.handle(register, Options(idempotency_key=job.key))
 
     run_rounds(settings, worker, actor, rounds, register, (opening, start, gate, results))
 

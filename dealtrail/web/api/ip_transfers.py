@@ -1,84 +1,92 @@
-"""/api/v1/ip-transfers: propose IP transfers, and read them with their history."""
+"""/api/v1/ip-transfers: propose IP transfers, take them through their steps (valuation,
+contract, recordal, consideration, payments, completion or cancellation), and read them with
+their history."""
 
 from __future__ import annotations
 
-from typing import Any
-from uuid import UUID
-
-from flask import url_for
-from flask.views import MethodView
-
-from dealtrail.application.ledger import CommandResult
+from dealtrail.application.commands import ip_transfers as c
 from dealtrail.domain.ip_transfer import IpTransfer
-from dealtrail.web.api.history import history_page
-from dealtrail.web.api.schemas.common import (
-    HistoryPageSchema,
-    HistoryQuerySchema,
-    VersionQuerySchema,
-)
-from dealtrail.web.api.schemas.ip_transfer import (
-    TransferCreateSchema,
-    TransferListQuerySchema,
-    TransferPageSchema,
-    TransferSchema,
-    present_transfer,
-)
-from dealtrail.web.api.versions import load_version
-from dealtrail.web.commands import command, etag, result_headers
+from dealtrail.web.api.resource import Listing, Resource, Step
+from dealtrail.web.api.schemas import ip_transfer as s
 from dealtrail.web.json import Blueprint
-from dealtrail.web.services import services
 
 blp = Blueprint(
     "ip_transfers", __name__, url_prefix="/api/v1/ip-transfers", description="IP transfers"
 )
+transfers = Resource(blp, IpTransfer, s.TransferSchema, "IpTransfer", "transfer_id")
 
-Response = tuple[dict[str, Any], dict[str, str]]
-
-
-def respond(result: CommandResult) -> Response:
-    transfer = services().ip_transfers.get(result.aggregate_id, result.version)
-    return present_transfer(transfer, result.position), result_headers(result)
-
-
-@blp.route("")
-class IpTransfers(MethodView):
-    @blp.arguments(TransferListQuerySchema, location="query")
-    @blp.response(200, TransferPageSchema)
-    def get(self, query: dict[str, Any]) -> dict[str, Any]:
-        """List IP transfers, filtered by asset, asset kind, mode, status or party."""
-        return services().views.ip_transfers.search(**query)
-
-    @blp.arguments(TransferCreateSchema)
-    @blp.response(201, TransferSchema)
-    def post(self, body: dict[str, Any]) -> Response:
-        """Propose a transfer of an asset by its owner of record to another registered party."""
-        for field in ("asset_id", "holder_party_id", "recipient_party_id"):
-            body[field] = str(body[field])
-        with command(body) as options:
-            result = services().ip_transfers.propose(**body, options=options)
-        data, headers = respond(result)
-        headers["Location"] = url_for(
-            "ip_transfers.IpTransferById", transfer_id=result.aggregate_id
-        )
-        return data, headers
-
-
-@blp.route("/<uuid:transfer_id>")
-class IpTransferById(MethodView):
-    @blp.arguments(VersionQuerySchema, location="query")
-    @blp.response(200, TransferSchema)
-    def get(self, query: dict[str, Any], transfer_id: UUID) -> Response:
-        """An IP transfer now, at a version (`?version=`) or as recorded at a time (`?as_of=`)."""
-        transfer = load_version(IpTransfer, transfer_id, query)
-        return present_transfer(transfer), etag(transfer.version)
-
-
-@blp.route("/<uuid:transfer_id>/history")
-class IpTransferHistory(MethodView):
-    @blp.arguments(HistoryQuerySchema, location="query")
-    @blp.response(200, HistoryPageSchema)
-    def get(self, query: dict[str, Any], transfer_id: UUID) -> dict[str, Any]:
-        """Every event of the transfer, oldest first, with who recorded it, when and why."""
-        return history_page(
-            services().ledger, IpTransfer, transfer_id, query["after"], query["limit"]
-        )
+transfers.collection(
+    "IpTransfers",
+    Listing(
+        s.TransferListQuerySchema,
+        s.TransferPageSchema,
+        "ip_transfers",
+        "List IP transfers, filtered by asset, asset kind, mode, status or party.",
+    ),
+    Step(
+        "IpTransfers",
+        "",
+        s.TransferCreateSchema,
+        c.ProposeTransfer,
+        "Propose a transfer of an asset by its owner of record to another registered party.",
+    ),
+)
+transfers.by_id(
+    "An IP transfer now, at a version (`?version=`) or as recorded at a time (`?as_of=`)."
+)
+transfers.history("Every event of the transfer, oldest first, with who recorded it, when and why.")
+transfers.steps(
+    Step(
+        "Valuation",
+        "/<uuid:transfer_id>/valuation",
+        s.ValuationIn,
+        c.ValuateTransfer,
+        "Record the appraisal of a proposed transfer: appraiser, method and value.",
+    ),
+    Step(
+        "Contract",
+        "/<uuid:transfer_id>/contract",
+        s.ContractIn,
+        c.SignContract,
+        "Link the agreement the holder and recipient signed; it must be in effect.",
+    ),
+    Step(
+        "Recordal",
+        "/<uuid:transfer_id>/recordal",
+        s.RecordalIn,
+        c.RecordWithOffice,
+        "Record the transfer's recordal with the IP office. A recorded assignment then makes\n"
+        "the recipient the asset's owner of record.",
+    ),
+    Step(
+        "Consideration",
+        "/<uuid:transfer_id>/consideration",
+        s.ScheduleIn,
+        c.ScheduleConsideration,
+        "Set what the recipient owes (lump sum, instalments, running royalty or equity);\n"
+        "it can be corrected until the first payment.",
+        method="put",
+    ),
+    Step(
+        "Payments",
+        "/<uuid:transfer_id>/payments",
+        s.PaymentIn,
+        c.RecordPayment,
+        "Record a payment against the schedule; never more than is outstanding (except\n"
+        "royalties).",
+    ),
+    Step(
+        "Completion",
+        "/<uuid:transfer_id>/completion",
+        s.CompletionIn,
+        c.CompleteTransfer,
+        "Close a recorded transfer whose consideration is settled.",
+    ),
+    Step(
+        "Cancellation",
+        "/<uuid:transfer_id>/cancellation",
+        s.CancellationIn,
+        c.CancelTransfer,
+        "Cancel a transfer that has not ended, saying why.",
+    ),
+)

@@ -8,6 +8,7 @@ import marshmallow as ma
 from flask.views import MethodView
 from marshmallow import fields
 
+from dealtrail.application.commands.privacy import forget
 from dealtrail.web.api.schemas.common import CommandSchema, Name, Reason
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.commands import command, result_headers
@@ -35,9 +36,11 @@ class Erasures(MethodView):
     def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         """Destroy the keys of a data subject: their personal data reads as erased everywhere,
         while the log and its proofs stay intact. Recorded as an event (without the value)."""
+        svc = services()
+        scopes = svc.views.parties.ids()
         with command(body) as options:
-            result = services().privacy.forget(body["name"], body["reason"], options)
-        erasure = services().privacy.get(result.aggregate_id)
+            result = forget(svc.ledger, body["name"], body["reason"], scopes, options)
+        erasure = result.aggregate
         return (
             {
                 "id": erasure.id,

@@ -9,6 +9,7 @@ from flask import abort
 from flask.views import MethodView
 from marshmallow import fields
 
+from dealtrail.application.commands.tokens import issue_token, revoke_token
 from dealtrail.application.ports.tokens import Role
 from dealtrail.domain.api_token import MAX_HOLDER
 from dealtrail.web.api.schemas.common import CommandSchema, Name
@@ -52,8 +53,9 @@ class Tokens(MethodView):
     @blp.response(201, IssuedTokenOut)
     def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         """Issue a token; the response holds its secret, which is never shown again."""
+        svc = services()
         with command(body):
-            info, secret, result = services().token_admin.issue(body["name"], body["role"])
+            info, secret, result = issue_token(svc.ledger, svc.tokens, body["name"], body["role"])
         return {**vars(info), "secret": secret}, result_headers(result)
 
 
@@ -62,9 +64,10 @@ class TokenById(MethodView):
     @blp.response(200, TokenOut)
     def delete(self, token_id: str) -> tuple[Any, dict[str, str]]:
         """Revoke a token: it stops working at once."""
+        svc = services()
         with command({}) as options:
-            result = services().token_admin.revoke(token_id, options)
+            result = revoke_token(svc.ledger, svc.tokens, token_id, options)
         if result is None:
             abort(404, description=f"No active token with id {token_id}.")
-        token = next(t for t in services().tokens.list() if t.token_id == token_id)
+        token = next(t for t in svc.tokens.list() if t.token_id == token_id)
         return token, result_headers(result)

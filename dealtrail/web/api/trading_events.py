@@ -1,33 +1,17 @@
 """/api/v1/trading-events: conferences where achievements are exhibited, projects pitched at
-roadshows and agreements signed; each with the counts dashboards report."""
+roadshows and agreements signed; each with the counts dashboards report.
+
+Each step of the programme (forums, exhibitions, unveilings, launches, roadshows and their
+pitched projects, agreements signed there) answers with the whole trading event; the part just
+added is the last of its list."""
 
 from __future__ import annotations
 
-from typing import Any
-from uuid import UUID
-
-from flask import url_for
-from flask.views import MethodView
-
-from dealtrail.application.ledger import CommandResult
+from dealtrail.application.commands import trading_events as c
 from dealtrail.domain.trading_event import TradingEvent
-from dealtrail.web.api.history import history_page
-from dealtrail.web.api.schemas.common import (
-    HistoryPageSchema,
-    HistoryQuerySchema,
-    VersionQuerySchema,
-)
-from dealtrail.web.api.schemas.trading_event import (
-    TradingEventCreateSchema,
-    TradingEventListQuerySchema,
-    TradingEventPageSchema,
-    TradingEventSchema,
-    present_trading_event,
-)
-from dealtrail.web.api.versions import load_version
-from dealtrail.web.commands import command, etag, result_headers
+from dealtrail.web.api.resource import Listing, Resource, Step
+from dealtrail.web.api.schemas import trading_event as s
 from dealtrail.web.json import Blueprint
-from dealtrail.web.services import services
 
 blp = Blueprint(
     "trading_events",
@@ -35,54 +19,81 @@ blp = Blueprint(
     url_prefix="/api/v1/trading-events",
     description="Trading events: conferences, their roadshows and the deals signed there",
 )
+events = Resource(blp, TradingEvent, s.TradingEventSchema, "TradingEvent", "event_id")
 
-Response = tuple[dict[str, Any], dict[str, str]]
-
-
-def respond(result: CommandResult) -> Response:
-    event = services().trading_events.get(result.aggregate_id, result.version)
-    return present_trading_event(event, result.position), result_headers(result)
-
-
-@blp.route("")
-class TradingEvents(MethodView):
-    @blp.arguments(TradingEventListQuerySchema, location="query")
-    @blp.response(200, TradingEventPageSchema)
-    def get(self, query: dict[str, Any]) -> dict[str, Any]:
-        """List trading events with their counts, filtered by name, country or host."""
-        return services().views.trading_events.search(**query)
-
-    @blp.arguments(TradingEventCreateSchema)
-    @blp.response(201, TradingEventSchema)
-    def post(self, body: dict[str, Any]) -> Response:
-        """Schedule a trading event hosted by a registered party."""
-        body["host_party_id"] = str(body["host_party_id"])
-        with command(body) as options:
-            result = services().trading_events.schedule(**body, options=options)
-        data, headers = respond(result)
-        headers["Location"] = url_for(
-            "trading_events.TradingEventById", event_id=result.aggregate_id
-        )
-        return data, headers
-
-
-@blp.route("/<uuid:event_id>")
-class TradingEventById(MethodView):
-    @blp.arguments(VersionQuerySchema, location="query")
-    @blp.response(200, TradingEventSchema)
-    def get(self, query: dict[str, Any], event_id: UUID) -> Response:
-        """A trading event with its counts now, at a version (`?version=`) or as recorded at a
-        time (`?as_of=`)."""
-        event = load_version(TradingEvent, event_id, query)
-        return present_trading_event(event), etag(event.version)
-
-
-@blp.route("/<uuid:event_id>/history")
-class TradingEventHistory(MethodView):
-    @blp.arguments(HistoryQuerySchema, location="query")
-    @blp.response(200, HistoryPageSchema)
-    def get(self, query: dict[str, Any], event_id: UUID) -> dict[str, Any]:
-        """Every event of the trading event, oldest first, with who recorded it, when and why."""
-        return history_page(
-            services().ledger, TradingEvent, event_id, query["after"], query["limit"]
-        )
+events.collection(
+    "TradingEvents",
+    Listing(
+        s.TradingEventListQuerySchema,
+        s.TradingEventPageSchema,
+        "trading_events",
+        "List trading events with their counts, filtered by name, country or host.",
+    ),
+    Step(
+        "TradingEvents",
+        "",
+        s.TradingEventCreateSchema,
+        c.ScheduleTradingEvent,
+        "Schedule a trading event hosted by a registered party.",
+    ),
+)
+events.by_id(
+    "A trading event with its counts now, at a version (`?version=`) or as recorded at a\n"
+    "time (`?as_of=`)."
+)
+events.history(
+    "Every event of the trading event, oldest first, with who recorded it, when and why."
+)
+events.steps(
+    Step(
+        "Forums",
+        "/<uuid:event_id>/forums",
+        s.ForumIn,
+        c.AddForum,
+        "Add a forum held during the event.",
+    ),
+    Step(
+        "Exhibitions",
+        "/<uuid:event_id>/exhibitions",
+        s.ExhibitionOpeningIn,
+        c.OpenExhibition,
+        "Record an exhibition opened at the event.",
+    ),
+    Step(
+        "Unveilings",
+        "/<uuid:event_id>/unveilings",
+        s.UnveilingIn,
+        c.RecordUnveiling,
+        "Record an institution unveiled at the event (a registered party or not).",
+    ),
+    Step(
+        "Launches",
+        "/<uuid:event_id>/launches",
+        s.LaunchIn,
+        c.RecordLaunch,
+        "Record something launched at the event, e.g. the online achievements supermarket.",
+    ),
+    Step(
+        "Roadshows",
+        "/<uuid:event_id>/roadshows",
+        s.RoadshowIn,
+        c.AddRoadshow,
+        "Add a themed roadshow; its id is the `roadshow_id` of the last roadshow returned.",
+    ),
+    Step(
+        "RoadshowSlots",
+        "/<uuid:event_id>/roadshows/<string:roadshow_id>/slots",
+        s.SlotIn,
+        c.PitchProject,
+        "Add a pitched project (an achievement or a company) to the roadshow's slot list; a\n"
+        "transacted or withdrawn achievement is no longer offered and cannot be pitched (409).",
+    ),
+    Step(
+        "SignedAgreements",
+        "/<uuid:event_id>/agreements",
+        s.SignedAgreementIn,
+        c.RecordAgreementSigned,
+        "Record that an agreement was signed at the event: it must have taken effect (every\n"
+        "required party signed) on one of the event's days, or the answer is 409.",
+    ),
+)

@@ -8,7 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import ACHIEVEMENT_SORT_KEYS
-from dealtrail.domain.achievement import Achievement, AchievementStatus
+from dealtrail.domain.achievement import AchievementStatus
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.external_ref import DEFAULT_SCOPE, ExternalRef
@@ -22,12 +22,14 @@ from dealtrail.web.api.schemas.common import (
     Name,
     NextCursor,
     Reason,
+    RecordId,
     Sort,
     Strict,
     TextField,
     to_domain,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.record import RecordSchema
 from dealtrail.web.api.schemas.refusals import refused
 
 NEGOTIABLE = "negotiable"
@@ -118,14 +120,14 @@ class ExternalRefIn(Strict):
 
 
 class AchievementCreateSchema(CommandSchema):
-    owner_party_id = fields.UUID(required=True)
+    owner_party_id = RecordId(required=True)
     offer = fields.Nested(OfferIn, required=True)
     contact = fields.Nested(ContactIn, required=True, metadata={"description": "Personal data"})
     external_ref = fields.Nested(ExternalRefIn, load_default=None, allow_none=True)
 
 
 class NegotiationIn(CommandSchema):
-    counterparty_id = fields.UUID(required=True, metadata={"description": "The prospective buyer"})
+    counterparty_id = RecordId(required=True, metadata={"description": "The prospective buyer"})
 
 
 class FallThroughIn(CommandSchema):
@@ -134,8 +136,8 @@ class FallThroughIn(CommandSchema):
 
 class TransactionIn(CommandSchema):
     transacted_on = fields.Date(required=True)
-    agreement_id = fields.UUID(load_default=None, metadata={"description": "Either this..."})
-    ip_transfer_id = fields.UUID(load_default=None, metadata={"description": "...or this"})
+    agreement_id = RecordId(load_default=None, metadata={"description": "Either this..."})
+    ip_transfer_id = RecordId(load_default=None, metadata={"description": "...or this"})
 
 
 class WithdrawalIn(CommandSchema):
@@ -143,7 +145,7 @@ class WithdrawalIn(CommandSchema):
 
 
 class ExhibitionIn(CommandSchema):
-    event_id = fields.UUID(required=True, metadata={"description": "The trading event"})
+    event_id = RecordId(required=True, metadata={"description": "The trading event"})
 
 
 # ---- responses ------------------------------------------------------------------------------
@@ -175,7 +177,7 @@ class TransactionOut(ma.Schema):
     ip_transfer_id = fields.String(allow_none=True)
 
 
-class AchievementDetailSchema(ma.Schema):
+class AchievementDetailSchema(RecordSchema):
     id = fields.UUID()
     version = WholeNumber()
     status = fields.String()
@@ -233,24 +235,3 @@ class AchievementSummarySchema(ma.Schema):
 class AchievementPageSchema(ma.Schema):
     items = fields.List(fields.Nested(AchievementSummarySchema))
     next_after = NextCursor()
-
-
-def present_achievement(achievement: Achievement, position: int | None = None) -> dict[str, Any]:
-    view: dict[str, Any] = {
-        "id": achievement.id,
-        "version": achievement.version,
-        "status": achievement.status,
-        "owner_party_id": achievement.owner_party_id,
-        "offer": achievement.offer,
-        "contact": achievement.contact,
-        "external_ref": achievement.external_ref,
-        "counterparty_id": achievement.counterparty_id,
-        "transaction": achievement.transaction,
-        "withdrawal_reason": achievement.withdrawal_reason,
-        "exhibited_at": achievement.exhibited_at,
-        "created_at": achievement.created_on,
-        "modified_at": achievement.modified_on,
-    }
-    if position is not None:
-        view["position"] = position
-    return view

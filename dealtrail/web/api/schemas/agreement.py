@@ -8,7 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import AGREEMENT_SORT_KEYS
-from dealtrail.domain.agreement import Agreement, AgreementStatus
+from dealtrail.domain.agreement import AgreementStatus
 from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.terms import AgreementKind, Instalment, Participant, PartyRole, Terms
 from dealtrail.web.api.schemas.common import (
@@ -20,6 +20,7 @@ from dealtrail.web.api.schemas.common import (
     Name,
     NextCursor,
     Reason,
+    RecordId,
     Sort,
     Strict,
     Text,
@@ -27,6 +28,7 @@ from dealtrail.web.api.schemas.common import (
     to_domain,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.record import RecordSchema
 
 MAX_PARTIES = 50
 MAX_INSTALMENTS = 500
@@ -84,7 +86,7 @@ class DraftRevisionSchema(CommandSchema):
 
 
 class SignatureIn(CommandSchema):
-    party_id = fields.UUID(required=True)
+    party_id = RecordId(required=True)
     signatory_name = Name(required=True)
     signatory_title = Name(required=True)
     signed_on = fields.Date(required=True, metadata={"description": "May be back-dated"})
@@ -114,7 +116,7 @@ class AmendmentIn(CommandSchema):
 class MilestoneIn(CommandSchema):
     title = Name(required=True)
     due_on = fields.Date(required=True)
-    owner_party_id = fields.UUID(required=True)
+    owner_party_id = RecordId(required=True)
     deliverable = Text(load_default="")
 
 
@@ -185,7 +187,7 @@ class MilestoneOut(ma.Schema):
     waived_reason = fields.String(allow_none=True)
 
 
-class AgreementSchema(ma.Schema):
+class AgreementSchema(RecordSchema):
     id = fields.UUID()
     version = WholeNumber()
     kind = fields.String()
@@ -240,26 +242,3 @@ class MilestoneQuerySchema(Strict):
         validate=domain_rule(check_on_record, "overdue_as_of"),
         metadata={"description": "Only milestones overdue on this date"},
     )
-
-
-def present_agreement(agreement: Agreement, position: int | None = None) -> dict[str, Any]:
-    view: dict[str, Any] = {
-        "id": agreement.id,
-        "version": agreement.version,
-        "kind": agreement.kind,
-        "status": agreement.status,
-        "terms": agreement.terms,
-        "parties": list(agreement.parties.values()),
-        "signatures": list(agreement.signatures.values()),
-        "awaiting_signatures": agreement.awaiting_signatures(),
-        "effective_on": agreement.effective_on,
-        "ended_on": agreement.ended_on,
-        "end_reason": agreement.end_reason,
-        "amendments": list(agreement.amendments.values()),
-        "milestones": list(agreement.milestones.values()),
-        "created_at": agreement.created_on,
-        "modified_at": agreement.modified_on,
-    }
-    if position is not None:
-        view["position"] = position
-    return view

@@ -161,6 +161,14 @@ class MoneySchema(Strict):
     )
 
 
+class RecordId(fields.UUID):
+    """Another record's id: checked as a UUID, passed on as its canonical string (the way
+    records refer to each other)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        return str(super()._deserialize(value, attr, data, **kwargs))
+
+
 class CommandSchema(Strict):
     """Fields every command body may carry: they go into the events' metadata."""
 

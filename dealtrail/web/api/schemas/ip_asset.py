@@ -8,7 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import IP_ASSET_SORT_KEYS
-from dealtrail.domain.ip_asset import AssetStatus, IpAsset
+from dealtrail.domain.ip_asset import AssetStatus
 from dealtrail.domain.ip_identifiers import AssetKind, IdentifierKind
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
@@ -17,10 +17,12 @@ from dealtrail.web.api.schemas.common import (
     Name,
     NextCursor,
     Reason,
+    RecordId,
     Sort,
     Strict,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.record import RecordSchema
 
 MAX_IDENTIFIERS = 20
 NUMBER = validate.Length(1, 60)
@@ -41,7 +43,7 @@ class IdentifierIn(Strict):
 
 
 class AssetCreateSchema(CommandSchema):
-    holder_party_id = fields.UUID(required=True, metadata={"description": "A registered party"})
+    holder_party_id = RecordId(required=True, metadata={"description": "A registered party"})
     kind = fields.Enum(AssetKind, by_value=True, required=True)
     jurisdiction = fields.String(
         required=True,
@@ -84,7 +86,7 @@ class IdentifierOut(ma.Schema):
     number = fields.String()
 
 
-class AssetSchema(ma.Schema):
+class AssetSchema(RecordSchema):
     id = fields.UUID()
     version = WholeNumber()
     kind = fields.String()
@@ -140,27 +142,3 @@ class AssetSummarySchema(ma.Schema):
 class AssetPageSchema(ma.Schema):
     items = fields.List(fields.Nested(AssetSummarySchema))
     next_after = NextCursor()
-
-
-def present_asset(asset: IpAsset, position: int | None = None) -> dict[str, Any]:
-    view: dict[str, Any] = {
-        "id": asset.id,
-        "version": asset.version,
-        "kind": asset.kind,
-        "jurisdiction": asset.jurisdiction,
-        "title": asset.title,
-        "holder_party_id": asset.holder_party_id,
-        "owner_party_id": asset.owner_party_id,
-        "identifiers": asset.identifiers,
-        "status": asset.status,
-        "filed_on": asset.filed_on,
-        "granted_on": asset.granted_on,
-        "ended_on": asset.ended_on,
-        "lapse_reason": asset.lapse_reason,
-        "title_transfers": asset.title_transfers,
-        "created_at": asset.created_on,
-        "modified_at": asset.modified_on,
-    }
-    if position is not None:
-        view["position"] = position
-    return view

@@ -10,7 +10,6 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import IP_TRANSFER_SORT_KEYS
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
 from dealtrail.domain.ip_identifiers import AssetKind
-from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.transfer_terms import (
     Term,
     Territory,
@@ -27,11 +26,13 @@ from dealtrail.web.api.schemas.common import (
     Name,
     NextCursor,
     Reason,
+    RecordId,
     Sort,
     Strict,
     to_domain,
 )
 from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
+from dealtrail.web.api.schemas.record import RecordSchema
 
 MAX_COUNTRIES = 250
 MAX_INSTALMENTS = 500
@@ -66,9 +67,9 @@ class TermIn(Strict):
 
 
 class TransferCreateSchema(CommandSchema):
-    asset_id = fields.UUID(required=True)
-    holder_party_id = fields.UUID(required=True, metadata={"description": "Owner of record"})
-    recipient_party_id = fields.UUID(required=True)
+    asset_id = RecordId(required=True)
+    holder_party_id = RecordId(required=True, metadata={"description": "Owner of record"})
+    recipient_party_id = RecordId(required=True)
     mode = fields.Enum(TransferMode, by_value=True, required=True)
     territory = fields.Nested(TerritoryIn, required=True)
     term = fields.Nested(TermIn, required=True)
@@ -82,7 +83,7 @@ class ValuationIn(CommandSchema):
 
 
 class ContractIn(CommandSchema):
-    agreement_id = fields.UUID(required=True, metadata={"description": "An effective agreement"})
+    agreement_id = RecordId(required=True, metadata={"description": "An effective agreement"})
 
 
 class RecordalIn(CommandSchema):
@@ -181,7 +182,9 @@ class PaymentOut(ma.Schema):
     reference = fields.String()
 
 
-class TransferSchema(ma.Schema):
+class TransferSchema(RecordSchema):
+    RENAMED = {**RecordSchema.RENAMED, "consideration": "schedule"}
+
     id = fields.UUID()
     version = WholeNumber()
     asset_id = fields.String()
@@ -241,33 +244,3 @@ class TransferSummarySchema(ma.Schema):
 class TransferPageSchema(ma.Schema):
     items = fields.List(fields.Nested(TransferSummarySchema))
     next_after = NextCursor()
-
-
-def present_transfer(transfer: IpTransfer, position: int | None = None) -> dict[str, Any]:
-    view: dict[str, Any] = {
-        "id": transfer.id,
-        "version": transfer.version,
-        "asset_id": transfer.asset_id,
-        "asset_kind": transfer.asset_kind,
-        "holder_party_id": transfer.holder_party_id,
-        "recipient_party_id": transfer.recipient_party_id,
-        "mode": transfer.mode,
-        "territory": transfer.territory,
-        "term": transfer.term,
-        "status": transfer.status,
-        "valuation": transfer.valuation,
-        "agreement_id": transfer.agreement_id,
-        "contract_signed_on": transfer.contract_signed_on,
-        "recordal": transfer.recordal,
-        "consideration": transfer.schedule,
-        "payments": list(transfer.payments.values()),
-        "paid": transfer.paid(),
-        "outstanding": transfer.outstanding(),
-        "ended_on": transfer.ended_on,
-        "cancel_reason": transfer.cancel_reason,
-        "created_at": transfer.created_on,
-        "modified_at": transfer.modified_on,
-    }
-    if position is not None:
-        view["position"] = position
-    return view

@@ -21,25 +21,20 @@ from dealtrail.web.api.schemas.common import (
     Name,
     NextCursor,
     Reason,
+    RecordId,
     Sort,
     TextField,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.record import RecordSchema
 
 MAX_INVESTORS = 200
 MAX_HOLDERS = 1000
 
 
-class IdText(fields.UUID):
-    """A UUID in the body, handed to the application as text: other aggregates' ids are text."""
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
-        return str(super()._deserialize(value, attr, data, **kwargs))
-
-
 class ListingCreateSchema(CommandSchema):
-    company_id = IdText(required=True, metadata={"description": "A registered company"})
-    centre_id = IdText(required=True, metadata={"description": "A registered trading centre"})
+    company_id = RecordId(required=True, metadata={"description": "A registered company"})
+    centre_id = RecordId(required=True, metadata={"description": "A registered trading centre"})
     board = fields.Enum(Board, by_value=True, required=True)
 
 
@@ -57,7 +52,7 @@ class ListingReasonSchema(CommandSchema):
 
 
 class HoldingIn(ma.Schema):
-    party_id = IdText(required=True, metadata={"description": "A registered party"})
+    party_id = RecordId(required=True, metadata={"description": "A registered party"})
     shares = WholeNumber(
         strict=True, required=True, metadata={"description": "A whole number, 1 to 10^15"}
     )
@@ -99,8 +94,10 @@ class RegisterIn(CommandSchema):
 class FinancingRoundIn(CommandSchema):
     instrument = fields.Enum(Instrument, by_value=True, required=True)
     amount = fields.Nested(MoneyIn, required=True)
-    investor_ids = fields.List(IdText(), required=True, validate=validate.Length(max=MAX_INVESTORS))
-    agreement_id = IdText(
+    investor_ids = fields.List(
+        RecordId(), required=True, validate=validate.Length(max=MAX_INVESTORS)
+    )
+    agreement_id = RecordId(
         load_default=None, allow_none=True, metadata={"description": "The investment agreement"}
     )
     closed_on = fields.Date(required=True)
@@ -112,8 +109,8 @@ class FinancingRoundIn(CommandSchema):
 
 
 class ShareTransferIn(CommandSchema):
-    from_party_id = IdText(required=True)
-    to_party_id = IdText(required=True)
+    from_party_id = RecordId(required=True)
+    to_party_id = RecordId(required=True)
     shares = WholeNumber(
         strict=True, required=True, metadata={"description": "At most what the seller holds"}
     )
@@ -137,7 +134,12 @@ class HoldingOut(ma.Schema):
     shares = WholeNumber()
 
 
-class RegisterOut(ma.Schema):
+class RegisterOut(RecordSchema):
+    """A listing's shareholder register, read from the listing."""
+
+    RENAMED = {"as_of": "register_as_of"}
+    COMPUTED = {"holders": lambda listing: listed_holders(listing.share_register)}
+
     holders = fields.List(fields.Nested(HoldingOut), metadata={"description": "Largest first"})
     total_shares = WholeNumber()
     as_of = fields.Date(metadata={"description": "Kept from: the listing date, mostly"})
@@ -163,7 +165,14 @@ class ShareTransferOut(ma.Schema):
     transferred_on = fields.Date()
 
 
-class ListingSummarySchema(ma.Schema):
+def _register(listing: EquityListing) -> EquityListing | None:
+    """The listing, for its register's fields; none while no register is kept."""
+    return None if listing.share_register is None else listing
+
+
+class ListingSummarySchema(RecordSchema):
+    COMPUTED = {"rounds": lambda listing: len(listing.financing_rounds), "register": _register}
+
     id = fields.UUID()
     version = WholeNumber()
     status = fields.String()
@@ -216,38 +225,3 @@ class ListingListQuerySchema(ListQuery):
 class ListingPageSchema(ma.Schema):
     items = fields.List(fields.Nested(ListingSummarySchema))
     next_after = NextCursor()
-
-
-def present_listing(listing: EquityListing, position: int | None = None) -> dict[str, Any]:
-    view: dict[str, Any] = {
-        "id": listing.id,
-        "version": listing.version,
-        "status": listing.status,
-        "status_reason": listing.status_reason,
-        "board": listing.board,
-        "company_id": listing.company_id,
-        "centre_id": listing.centre_id,
-        "listing_code": listing.listing_code,
-        "listed_on": listing.listed_on,
-        "amendment_requests": list(listing.amendment_requests.values()),
-        "financing_rounds": list(listing.financing_rounds.values()),
-        "share_transfers": list(listing.share_transfers.values()),
-        "rounds": len(listing.financing_rounds),
-        "funds_raised": listing.funds_raised(),
-        "register": present_register(listing),
-        "created_at": listing.created_on,
-        "modified_at": listing.modified_on,
-    }
-    if position is not None:
-        view["position"] = position
-    return view
-
-
-def present_register(listing: EquityListing) -> dict[str, Any] | None:
-    if listing.share_register is None:
-        return None
-    return {
-        "holders": listed_holders(listing.share_register),
-        "total_shares": listing.total_shares(),
-        "as_of": listing.register_as_of,
-    }

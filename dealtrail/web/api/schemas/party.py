@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import PARTY_SORT_KEYS
-from dealtrail.domain.party import Party, PartyKind
+from dealtrail.domain.party import PartyKind
 from dealtrail.domain.party_identifiers import SCHEMES
 from dealtrail.web.api.schemas.common import (
     MAX_NAME,
@@ -19,6 +17,7 @@ from dealtrail.web.api.schemas.common import (
     Sort,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.record import RecordSchema
 
 MAX_IDENTIFIERS = 20
 
@@ -52,7 +51,7 @@ class AllianceSchema(CommandSchema):
     alliance = Name(required=True, metadata={"example": "Silk Road University Alliance"})
 
 
-class PartySchema(ma.Schema):
+class PartySchema(RecordSchema):
     id = fields.UUID()
     version = WholeNumber()
     name = fields.String()
@@ -81,20 +80,3 @@ class PartyListQuerySchema(ListQuery):
 class PartyPageSchema(ma.Schema):
     items = fields.List(fields.Nested(PartySchema))
     next_after = NextCursor()
-
-
-def present_party(party: Party, position: int | None = None) -> dict[str, Any]:
-    view: dict[str, Any] = {
-        "id": party.id,
-        "version": party.version,
-        "name": party.name,
-        "kind": party.kind,
-        "country": party.country,
-        "identifiers": party.identifiers,
-        "alliances": party.alliances,
-        "created_at": party.created_on,
-        "modified_at": party.modified_on,
-    }
-    if position is not None:
-        view["position"] = position
-    return view

@@ -16,15 +16,17 @@ from dealtrail.web.api.schemas.common import (
     ListQuery,
     Name,
     NextCursor,
+    RecordId,
     Sort,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.record import RecordSchema
 
 Country = validate.Length(equal=2)
 
 
 class TradingEventCreateSchema(CommandSchema):
-    host_party_id = fields.UUID(required=True)
+    host_party_id = RecordId(required=True)
     name = Name(
         required=True, metadata={"example": "Hard Sci-Tech Achievements Trading Conference"}
     )
@@ -50,7 +52,7 @@ class UnveilingIn(CommandSchema):
         required=True, metadata={"example": "International IP Cooperation and Exchange Centre"}
     )
     unveiled_on = fields.Date(required=True)
-    party_id = fields.UUID(load_default=None, metadata={"description": "If registered as a party"})
+    party_id = RecordId(load_default=None, metadata={"description": "If registered as a party"})
 
 
 class LaunchIn(CommandSchema):
@@ -64,13 +66,13 @@ class RoadshowIn(CommandSchema):
 
 
 class SlotIn(CommandSchema):
-    presenter_party_id = fields.UUID(required=True)
-    achievement_id = fields.UUID(load_default=None, metadata={"description": "Either this..."})
-    company_id = fields.UUID(load_default=None, metadata={"description": "...or this"})
+    presenter_party_id = RecordId(required=True)
+    achievement_id = RecordId(load_default=None, metadata={"description": "Either this..."})
+    company_id = RecordId(load_default=None, metadata={"description": "...or this"})
 
 
 class SignedAgreementIn(CommandSchema):
-    agreement_id = fields.UUID(required=True)
+    agreement_id = RecordId(required=True)
 
 
 # ---- responses ------------------------------------------------------------------------------
@@ -131,7 +133,20 @@ class RoadshowOut(ma.Schema):
     slots = fields.List(fields.Nested(SlotOut))
 
 
-class TradingEventSchema(ma.Schema):
+def _roadshows(event: TradingEvent) -> list[dict[str, Any]]:
+    """Each roadshow with its slots, each slot saying whether it was international."""
+    return [
+        {
+            **asdict(r),
+            "slots": [{**asdict(s), "international": event.is_international(s)} for s in r.slots],
+        }
+        for r in event.roadshows.values()
+    ]
+
+
+class TradingEventSchema(RecordSchema):
+    COMPUTED = {"roadshows": _roadshows}
+
     id = fields.UUID()
     version = WholeNumber()
     name = fields.String()
@@ -180,37 +195,3 @@ class TradingEventSummarySchema(ma.Schema):
 class TradingEventPageSchema(ma.Schema):
     items = fields.List(fields.Nested(TradingEventSummarySchema))
     next_after = NextCursor()
-
-
-def present_trading_event(event: TradingEvent, position: int | None = None) -> dict[str, Any]:
-    roadshows = [
-        {
-            **asdict(r),
-            "slots": [{**asdict(s), "international": event.is_international(s)} for s in r.slots],
-        }
-        for r in event.roadshows.values()
-    ]
-    view: dict[str, Any] = {
-        "id": event.id,
-        "version": event.version,
-        "name": event.name,
-        "city": event.city,
-        "country": event.country,
-        "host_party_id": event.host_party_id,
-        "host_country": event.host_country,
-        "starts_on": event.starts_on,
-        "ends_on": event.ends_on,
-        "forums": list(event.forums.values()),
-        "exhibitions": list(event.exhibitions.values()),
-        "unveilings": list(event.unveilings.values()),
-        "launches": list(event.launches.values()),
-        "roadshows": roadshows,
-        "agreements_signed": event.agreements_signed,
-        "achievements_exhibited": event.achievements_exhibited,
-        "counts": event.counts(),
-        "created_at": event.created_on,
-        "modified_at": event.modified_on,
-    }
-    if position is not None:
-        view["position"] = position
-    return view

@@ -1,0 +1,47 @@
+"""A record as the API shows it: the schema's fields read from the aggregate's attributes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+import marshmallow as ma
+from marshmallow import fields
+
+from dealtrail.application.command import CommandResult
+
+
+class RecordSchema(ma.Schema):
+    """Dumps an aggregate, or the record a command left (with the command's log position).
+
+    Each field reads the attribute of its name (or the one `RENAMED` gives); a method is
+    called; a mapping of parts (milestones by id, ...) is dumped as a list of its values; a
+    field in `COMPUTED` is given by its function of the aggregate. A view's row (a mapping)
+    is dumped as it is."""
+
+    RENAMED: ClassVar[dict[str, str]] = {"created_at": "created_on", "modified_at": "modified_on"}
+    COMPUTED: ClassVar[dict[str, Callable[[Any], Any]]] = {}
+
+    @ma.pre_dump
+    def _attributes(self, record: Any, **_: Any) -> dict[str, Any]:
+        if isinstance(record, Mapping):  # a row of a view, already by field
+            return dict(record)
+        position = None
+        if isinstance(record, CommandResult):
+            record, position = record.aggregate, record.position
+        data: dict[str, Any] = {}
+        for name, field in self.dump_fields.items():
+            if name == "position":
+                continue
+            if name in self.COMPUTED:
+                data[name] = self.COMPUTED[name](record)
+                continue
+            value = getattr(record, self.RENAMED.get(name, name))
+            if callable(value):
+                value = value()
+            if isinstance(field, fields.List) and isinstance(value, dict):
+                value = list(value.values())
+            data[name] = value
+        if position is not None:
+            data["position"] = position
+        return data
