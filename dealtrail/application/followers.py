@@ -113,7 +113,7 @@ class Followers:
         follower.tracking.wait(follower.tracking_name, position, timeout=timeout)
 
     def run(self, names: Sequence[str]) -> None:
-        """Catches up the named groups (every group when none is named), as a worker does."""
+        """Catches up the named groups, in the registry's order, as a worker does."""
         for group in self.groups.values():
-            if not names or group.name in names:
+            if group.name in names:
                 group.catch_up()
