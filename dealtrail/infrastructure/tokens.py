@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime, Engine, MetaData, String, Table, insert, select, update
+from sqlalchemy import Column, DateTime, Engine, String, Table, insert, select, update
 
 from dealtrail.domain.api_token import holder_name
+from dealtrail.infrastructure.records import metadata
 
 TOKEN_PREFIX = "dt_"  # noqa: S105 - a public prefix, not a secret
 
@@ -22,8 +23,6 @@ class Role(StrEnum):
     DASHBOARD = "dashboard"
     ADMIN = "admin"
 
-
-metadata = MetaData()
 
 api_tokens = Table(
     "api_tokens",
@@ -73,9 +72,6 @@ def _hash(secret: str) -> str:
 class TokenStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-
-    def create_tables(self) -> None:
-        metadata.create_all(self.engine)
 
     def create(self, name: str, role: Role, created_by: str) -> tuple[TokenInfo, str]:
         """Returns the new token and its secret: the only time the secret is ever shown. The name

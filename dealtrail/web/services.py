@@ -24,6 +24,7 @@ from dealtrail.infrastructure.audit_key import load_signing_key
 from dealtrail.infrastructure.audit_trail import AuditTrail
 from dealtrail.infrastructure.catalogue import Catalogue
 from dealtrail.infrastructure.database import create_database_engine
+from dealtrail.infrastructure.migrations.upgrade import upgrade_stores
 from dealtrail.infrastructure.party_directory import CataloguePartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
 from dealtrail.infrastructure.schema_lock import schema_lock
@@ -80,12 +81,12 @@ def build_services(settings: Settings) -> Services:
 
 def _build(settings: Settings) -> Services:
     engine = create_database_engine(settings)
+    upgrade_stores(settings, engine)
     vault = SqlSubjectVault(engine)
-    vault.create_tables()
+    vault.create_secrets()
     ledger = Ledger(env=ledger_env(settings), vault=vault)
     parties = Parties(ledger)
     tokens = TokenStore(engine)
-    tokens.create_tables()
     catalogue = Catalogue(
         engine,
         ledger,
