@@ -24,7 +24,9 @@ from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.services import build_services
 
 # What the schema holds, one row (`item`) per relation (with its columns), index, constraint,
-# trigger, function and type. Rows and sequence positions are not part of it. The schema's
+# trigger, function and type, as alike in two schemas as in one: the schema's own name is left out
+# of function bodies, and a foreign key's internal triggers (named by their oids) are left out,
+# the constraint being compared. Rows and sequence positions are not part of it. The schema's
 # members are found through pg_depend (DROP SCHEMA finds them so too) and each by its index: the
 # catalogues are large on a server that tests create tables on all day, and a scan of them slow.
 SHAPE_ITEMS = """
@@ -53,9 +55,10 @@ SELECT item FROM (
   FROM relations r JOIN pg_constraint k ON k.conrelid = r.oid
   UNION ALL
   SELECT 'trigger ' || t.tgname FROM relations r JOIN pg_trigger t ON t.tgrelid = r.oid
+  WHERE NOT t.tgisinternal
   UNION ALL
   SELECT 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') '
-         || md5(p.prosrc)
+         || md5(replace(p.prosrc, %(schema)s::text, ''))
   FROM members m JOIN pg_proc p ON p.oid = m.objid WHERE m.classid = 'pg_proc'::regclass
   UNION ALL
   SELECT 'type ' || t.typname
