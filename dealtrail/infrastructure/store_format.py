@@ -9,6 +9,9 @@ A store from before this record existed is adopted by reading its first and last
 JSON is plain, a zlib stream is compressed, anything else is AES-GCM ciphertext, which only the
 right key decrypts (and then shows whether it was compressed inside). Only a store whose events
 match this process's settings is adopted; an empty one takes the settings as they are.
+
+Its table is not migrated with the others (migrations/): it is read before anything else, to
+refuse a process before it changes the store, so every version must be able to read it as it is.
 """
 
 from __future__ import annotations

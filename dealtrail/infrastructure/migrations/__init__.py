@@ -12,5 +12,7 @@ in DEALTRAIL_DATABASE_SCHEMA. `upgrade_stores` (upgrade.py) runs them at every s
 A change to one of these tables is a new revision in `versions/` on its branch, e.g.
 `alembic.command.revision(migrations_config(), "add x", head="records@head")` (no alembic.ini),
 and the Table changed to match (a test compares them). Migrations go forward only: these tables
-cannot be rebuilt.
+cannot be rebuilt. On SQLite the driver runs DDL outside the transaction, so a revision stopped
+half-way is run again from its start: write each one so that this is harmless (as the
+baselines are: they create only what is missing).
 """

@@ -2,7 +2,8 @@
 
 Run by whatever opens the stores (`dealtrail init`, `serve`, every command and worker), under
 the schema lock (so of processes starting together one migrates, the others find it done) and
-before the Ledger opens the events. Each store's migrations commit with its version rows.
+before the Ledger opens the events. On PostgreSQL a store's migrations commit with its version
+rows, or not at all.
 """
 
 from __future__ import annotations
