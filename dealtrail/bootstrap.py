@@ -19,6 +19,7 @@ from dealtrail.application.ports.views import Views
 from dealtrail.infrastructure.audit_key import load_signing_key
 from dealtrail.infrastructure.audit_trail import AuditTrail
 from dealtrail.infrastructure.database import create_database_engine
+from dealtrail.infrastructure.migrations.upgrade import upgrade_stores
 from dealtrail.infrastructure.party_directory import ViewPartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
 from dealtrail.infrastructure.postgres_url import DatabaseURLError
@@ -76,11 +77,11 @@ def bootstrap(settings: Settings, *, policies: Sequence[Policy] = ALL_POLICIES) 
 
 def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
     engine = create_database_engine(settings)
+    upgrade_stores(settings, engine)
     vault = SqlSubjectVault(engine)
-    vault.create_tables()
+    vault.create_secrets()
     ledger = Ledger(env=ledger_env(settings), vault=vault)
     tokens = SqlTokenStore(engine)
-    tokens.create_tables()
     read_models = ReadModels(
         engine,
         ledger,

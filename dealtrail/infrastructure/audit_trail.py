@@ -31,7 +31,8 @@ from dealtrail.domain.audit.merkle import MerkleTree
 from dealtrail.domain.audit.tree_head import SignedTreeHead, TreeHead
 from dealtrail.domain.audit.verification import StoredLeaf
 from dealtrail.infrastructure.follower import LogFollower
-from dealtrail.infrastructure.views.base import metadata, utc
+from dealtrail.infrastructure.records import metadata
+from dealtrail.infrastructure.views.base import utc
 
 PAGE = 1000
 

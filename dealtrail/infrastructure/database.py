@@ -35,3 +35,14 @@ def create_database_engine(settings: Settings) -> Engine:
         dbapi_connection.execute("PRAGMA secure_delete=ON")  # destroyed keys leave no trace
 
     return engine
+
+
+def create_events_engine(settings: Settings) -> Engine:
+    """An engine on the database that holds the events, for dealtrail's tables kept beside them
+    (the store format, idempotency records): events.sqlite3 on SQLite; on PostgreSQL the same
+    database and schema as dealtrail's other tables."""
+    if settings.postgres is not None:
+        return create_database_engine(settings)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    path = settings.data_dir / "events.sqlite3"
+    return create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})

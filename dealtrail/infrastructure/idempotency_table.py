@@ -1,4 +1,5 @@
-"""The idempotency table both event recorders keep beside the events, in the same transaction."""
+"""The idempotency table both event recorders keep beside the events, in the same transaction
+(created and changed by the migrations' `events` branch)."""
 
 from __future__ import annotations
 

@@ -62,16 +62,9 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
             events_table_name=events_table_name,
             tracking_table_name=f"{events_table_name}_tracking",
         )
+        # created (and changed) by the stores' migrations, not here
         self.idempotency_table = Identifier(datastore.schema, f"{events_table_name}_idempotency")
         self.events_table = Identifier(datastore.schema, events_table_name)
-        self.sql_create_statements.append(
-            SQL(
-                "CREATE TABLE IF NOT EXISTS {} ("
-                "scope text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, "
-                "originator_id text NOT NULL, originator_version bigint NOT NULL, "
-                "PRIMARY KEY (scope, key))"
-            ).format(self.idempotency_table)
-        )
 
     def _insert_stored_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any

@@ -12,18 +12,11 @@ from eventsourcing.sqlite import SQLiteCursor, SQLiteProcessRecorder
 from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.infrastructure.idempotency_table import COLUMNS, record_from_row, record_params
 
-TABLE = "dealtrail_idempotency"
+TABLE = "dealtrail_idempotency"  # in events.sqlite3, beside the events
 
 
 class SQLiteLedgerRecorder(SQLiteProcessRecorder):
-    def construct_create_table_statements(self) -> list[str]:
-        return [
-            *super().construct_create_table_statements(),
-            f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-            "scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, "
-            "originator_id TEXT NOT NULL, originator_version INTEGER NOT NULL, "
-            "PRIMARY KEY (scope, key))",
-        ]
+    """The idempotency table is created (and changed) by the stores' migrations, not here."""
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any

@@ -9,6 +9,9 @@ A store from before this record existed is adopted by reading its first and last
 JSON is plain, a zlib stream is compressed, anything else is AES-GCM ciphertext, which only the
 right key decrypts (and then shows whether it was compressed inside). Only a store whose events
 match this process's settings is adopted; an empty one takes the settings as they are.
+
+Its table is not migrated with the others (migrations/): it is read before anything else, to
+refuse a process before it changes the store, so every version must be able to read it as it is.
 """
 
 from __future__ import annotations
@@ -25,19 +28,17 @@ from sqlalchemy import (
     Boolean,
     Column,
     Connection,
-    Engine,
     Integer,
     MetaData,
     String,
     Table,
     column,
-    create_engine,
     inspect,
     select,
     table,
 )
 
-from dealtrail.infrastructure.database import create_database_engine
+from dealtrail.infrastructure.database import create_events_engine
 from dealtrail.infrastructure.settings import Settings
 
 # Where the library keeps the Ledger's events, and their log position, on each store.
@@ -81,7 +82,7 @@ def check_store_format(settings: Settings) -> None:
     """Refuses (StoreFormatMismatch) unless the store's format is this process's; records the
     format of a store that has none. Run under the schema lock, before the stores are opened."""
     wanted = StoreFormat.of(settings)
-    engine = _events_engine(settings)
+    engine = create_events_engine(settings)
     try:
         with engine.begin() as conn:
             recorded = _recorded(conn)
@@ -100,14 +101,6 @@ def check_store_format(settings: Settings) -> None:
                 )
     finally:
         engine.dispose()
-
-
-def _events_engine(settings: Settings) -> Engine:
-    if settings.postgres is not None:
-        return create_database_engine(settings)  # the same database and schema as the events
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    path = settings.data_dir / "events.sqlite3"
-    return create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
 
 
 def _recorded(conn: Connection) -> StoreFormat | None:

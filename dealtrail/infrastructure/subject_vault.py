@@ -26,7 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
-from dealtrail.infrastructure.views.base import metadata
+from dealtrail.infrastructure.records import metadata
 
 subject_keys = Table(
     "subject_keys",
@@ -60,8 +60,8 @@ class SqlSubjectVault:
         self.engine = engine
         self._secrets: dict[str, bytes] = {}
 
-    def create_tables(self) -> None:
-        metadata.create_all(self.engine, tables=[subject_keys, vault_secrets])
+    def create_secrets(self) -> None:
+        """Makes the vault's `SECRETS` it does not hold yet (a new vault holds none)."""
         with self.engine.begin() as conn:
             held = set(conn.execute(select(vault_secrets.c.name)).scalars())
             for name in SECRETS:

@@ -7,14 +7,14 @@ import hmac
 import secrets
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Engine, MetaData, String, Table, insert, select, update
+from sqlalchemy import Column, DateTime, Engine, String, Table, insert, select, update
 
 from dealtrail.application.ports.tokens import Principal, Role, TokenInfo
 from dealtrail.domain.api_token import holder_name
+from dealtrail.infrastructure.records import metadata
 
 TOKEN_PREFIX = "dt_"  # noqa: S105 - a public prefix, not a secret
 
-metadata = MetaData()
 
 api_tokens = Table(
     "api_tokens",
@@ -41,9 +41,6 @@ def _hash(secret: str) -> str:
 class SqlTokenStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-
-    def create_tables(self) -> None:
-        metadata.create_all(self.engine)
 
     def create(self, name: str, role: Role, created_by: str) -> tuple[TokenInfo, str]:
         name = holder_name(name)

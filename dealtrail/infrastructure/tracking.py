@@ -11,7 +11,7 @@ from eventsourcing.persistence import IntegrityError, Tracking, TrackingRecorder
 from sqlalchemy import BigInteger, Column, Connection, Engine, String, Table, insert, select, update
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 
-from dealtrail.infrastructure.views.base import metadata
+from dealtrail.infrastructure.records import metadata
 
 positions = Table(
     "projection_positions",

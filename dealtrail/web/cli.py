@@ -109,7 +109,8 @@ def serve(host: str, port: int, workers: int, dev: bool, reload: bool, demo: boo
 
 @cli.command()
 def init() -> None:
-    """Create the stores' tables if missing (serving does this too; it is idempotent)."""
+    """Create the stores' tables if missing and migrate those the log cannot rebuild (serving
+    does this too; it is idempotent)."""
     settings = command_services().settings
     where = settings.database_url or str(settings.data_dir)
     click.echo(f"dealtrail: stores ready at {where}")
