@@ -14,6 +14,7 @@ from typing import Any
 
 from benchmarks.dataset import ALLIANCES, shared_log
 from benchmarks.harness import Bench, Result, percentile
+from dealtrail.application.ports.views import AchievementQuery, AgreementQuery, PartyQuery
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
 from dealtrail.infrastructure.views.parties import PartiesView
@@ -64,17 +65,21 @@ def measure(bench: Bench) -> Result:
 
 def _cases(read_models: Any, party_id: str) -> dict[str, Callable[[], object]]:
     def agreements(**query: Any) -> Callable[[], object]:
-        return lambda: read_models.view(AgreementsView).search(limit=PAGE, **query)
+        return lambda: read_models.view(AgreementsView).search(AgreementQuery(limit=PAGE, **query))
 
     def achievements(**query: Any) -> Callable[[], object]:
-        return lambda: read_models.view(AchievementsView).search(limit=PAGE, **query)
+        return lambda: read_models.view(AchievementsView).search(
+            AchievementQuery(limit=PAGE, **query)
+        )
 
     def parties(**query: Any) -> Callable[[], object]:
-        return lambda: read_models.view(PartiesView).search(limit=PAGE, **query)
+        return lambda: read_models.view(PartiesView).search(PartyQuery(limit=PAGE, **query))
 
     open_cooperation = {"kind": "cooperation", "status": "open_for_signature"}
-    mid_log = read_models.view(AgreementsView).search(limit=500, **open_cooperation)["next_after"]
-    by_title = read_models.view(AgreementsView).search(limit=500, sort="-title")["next_after"]
+    open_500 = AgreementQuery(limit=500, **open_cooperation)
+    by_title_500 = AgreementQuery(limit=500, sort="-title")
+    mid_log = read_models.view(AgreementsView).search(open_500)["next_after"]
+    by_title = read_models.view(AgreementsView).search(by_title_500)["next_after"]
     return {
         "agreements: first page": agreements(),
         "agreements: status=effective": agreements(status="effective"),

@@ -7,6 +7,7 @@ from uuid import UUID
 import pytest
 
 from dealtrail.application.commands.parties import RegisterParty
+from dealtrail.application.ports.views import AchievementQuery, PartyQuery
 from dealtrail.bootstrap import Services
 from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.metadata import recording
@@ -32,7 +33,10 @@ STRANGER = "00000000-0000-4000-8000-000000000000"
 
 
 def party_names(services: Services) -> list[str]:
-    return [p["name"] for p in services.read_models.view(PartiesView).search(limit=50)["items"]]
+    return [
+        p["name"]
+        for p in services.read_models.view(PartiesView).search(PartyQuery(limit=50))["items"]
+    ]
 
 
 def head(services: Services) -> int:
@@ -56,7 +60,9 @@ def test_good_rows_are_imported_and_bad_rows_reported_by_line_and_column(
     assert report.already_present == []
     assert report.parties_registered == 2
     assert party_names(services) == ["Xi'an University", "Tashkent State Technical University"]
-    found = services.read_models.view(AchievementsView).search(limit=50, owner_country="UZ")
+    found = services.read_models.view(AchievementsView).search(
+        AchievementQuery(limit=50, owner_country="UZ")
+    )
     assert [(i["title"], i["external_ref"]) for i in found["items"]] == [
         ("Seed coating", {"scope": "alliance", "reference": "SRA-2"})
     ]

@@ -11,6 +11,15 @@ from uuid import UUID
 
 import pytest
 
+from dealtrail.application.ports.views import (
+    AchievementQuery,
+    AgreementQuery,
+    IpAssetQuery,
+    IpTransferQuery,
+    ListingQuery,
+    PartyQuery,
+    TradingEventQuery,
+)
 from dealtrail.bootstrap import Services
 from dealtrail.demo.achievements import ACHIEVEMENTS
 from dealtrail.demo.conference import ROADSHOWS
@@ -52,7 +61,8 @@ def test_loading_the_demo_again_adds_nothing(loaded: Loaded) -> None:
 
 def test_the_conference_counts_what_the_domain_story_tells(loaded: Loaded) -> None:
     demo = loaded.services
-    [listed] = demo.read_models.view(TradingEventsView).search(limit=ALL)["items"]
+    events = demo.read_models.view(TradingEventsView)
+    [listed] = events.search(TradingEventQuery(limit=ALL))["items"]
     event = demo.ledger.get(TradingEvent, UUID(listed["id"]))
 
     expected = EventCounts(
@@ -80,7 +90,7 @@ def test_the_conference_counts_what_the_domain_story_tells(loaded: Loaded) -> No
 
 def test_the_supermarket_lists_every_exhibited_achievement_in_its_stage(loaded: Loaded) -> None:
     demo, exhibited = loaded
-    listed = demo.read_models.view(AchievementsView).search(limit=ALL)["items"]
+    listed = demo.read_models.view(AchievementsView).search(AchievementQuery(limit=ALL))["items"]
 
     assert len(listed) == exhibited
     assert Counter(a["status"] for a in listed) == {
@@ -103,7 +113,7 @@ def test_the_supermarket_lists_every_exhibited_achievement_in_its_stage(loaded: 
 
 
 def test_the_agreements_are_in_every_stage(demo: Services) -> None:
-    listed = demo.read_models.view(AgreementsView).search(limit=ALL)["items"]
+    listed = demo.read_models.view(AgreementsView).search(AgreementQuery(limit=ALL))["items"]
 
     statuses = Counter(a["status"] for a in listed)
     assert statuses == {"effective": 5, "open_for_signature": 1, "draft": 1, "completed": 1}
@@ -112,8 +122,8 @@ def test_the_agreements_are_in_every_stage(demo: Services) -> None:
 def test_ip_transfers_show_every_stage_and_a_recorded_assignment_moves_title(
     demo: Services,
 ) -> None:
-    transfers = demo.read_models.view(IpTransfersView).search(limit=ALL)["items"]
-    assets = demo.read_models.view(IpAssetsView).search(limit=ALL)["items"]
+    transfers = demo.read_models.view(IpTransfersView).search(IpTransferQuery(limit=ALL))["items"]
+    assets = demo.read_models.view(IpAssetsView).search(IpAssetQuery(limit=ALL))["items"]
 
     assert sorted(t["status"] for t in transfers) == [
         "completed",
@@ -130,14 +140,15 @@ def test_ip_transfers_show_every_stage_and_a_recorded_assignment_moves_title(
     [assignment] = [t for t in transfers if t["mode"] == "assignment"]
     asset = demo.ledger.get(IpAsset, UUID(assignment["asset_id"]))
     name = {
-        p["id"]: p["name"] for p in demo.read_models.view(PartiesView).search(limit=ALL)["items"]
+        p["id"]: p["name"]
+        for p in demo.read_models.view(PartiesView).search(PartyQuery(limit=ALL))["items"]
     }
     assert name[asset.holder_party_id] == "Xi'an University of Science and Technology Transfer"
     assert name[asset.owner_party_id] == "Weihe Water Technologies Co., Ltd."
 
 
 def test_equity_listings_are_in_every_stage(demo: Services) -> None:
-    listed = demo.read_models.view(ListingsView).search(limit=ALL)["items"]
+    listed = demo.read_models.view(ListingsView).search(ListingQuery(limit=ALL))["items"]
 
     assert sorted(x["status"] for x in listed) == ["applied", "listed", "suspended", "under_review"]
     [trading] = [x for x in listed if x["status"] == "listed"]
@@ -151,7 +162,7 @@ def test_equity_listings_are_in_every_stage(demo: Services) -> None:
 def test_listed_companies_keep_registers_that_follow_from_their_rounds_and_transfers(
     demo: Services,
 ) -> None:
-    parties = demo.read_models.view(PartiesView).search(limit=ALL)["items"]
+    parties = demo.read_models.view(PartiesView).search(PartyQuery(limit=ALL))["items"]
     ids = {p["name"]: p["id"] for p in parties}
     party = {p.key: ids[p.name] for p in PARTIES + MEMBERS}
     expected: dict[str, Counter[str]] = {}
@@ -165,7 +176,7 @@ def test_listed_companies_keep_registers_that_follow_from_their_rounds_and_trans
                 shares.update({party[buyer]: n})
             expected[party[listing.company]] = +shares
 
-    listed = demo.read_models.view(ListingsView).search(limit=ALL)["items"]
+    listed = demo.read_models.view(ListingsView).search(ListingQuery(limit=ALL))["items"]
     registers = {x["company_id"]: x["register"] for x in listed if x["register"]}
 
     assert {
@@ -182,8 +193,9 @@ def test_listed_companies_keep_registers_that_follow_from_their_rounds_and_trans
 def test_the_alliances_reach_along_the_belt_and_road(demo: Services) -> None:
     parties = demo.read_models.view(PartiesView)
 
-    assert len(parties.search(limit=ALL)["items"]) == len(PARTIES + MEMBERS)
-    members = parties.search(limit=ALL, alliance="Silk Road University Alliance")["items"]
+    assert len(parties.search(PartyQuery(limit=ALL))["items"]) == len(PARTIES + MEMBERS)
+    silk_road = PartyQuery(limit=ALL, alliance="Silk Road University Alliance")
+    members = parties.search(silk_road)["items"]
     assert {p["country"] for p in members} == {
         "CN", "UZ", "KG", "RU", "PK", "HU", "RS", "KZ", "TJ", "BY", "TH", "MY", "ID", "EG", "HK"
     }  # fmt: skip
@@ -196,5 +208,5 @@ def test_the_core_alone_loads_once(services: Services) -> None:
     assert load_demo(services.ledger) == steps
     assert steps == Demo(services.ledger).count()
     assert services.ledger.recorder.max_notification_id() == head
-    listed = services.read_models.view(AgreementsView).search(limit=100)["items"]
+    listed = services.read_models.view(AgreementsView).search(AgreementQuery(limit=100))["items"]
     assert len(listed) == len(AGREEMENTS)

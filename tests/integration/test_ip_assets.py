@@ -8,6 +8,7 @@ from uuid import UUID
 import pytest
 
 from dealtrail.application.commands.ip_assets import RecordGrant, RecordLapse, RegisterAsset
+from dealtrail.application.ports.views import IpAssetQuery
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.errors import Invalid
 from dealtrail.domain.ip_asset import AssetStatus, IpAsset
@@ -118,7 +119,7 @@ def test_assets_are_listed_by_kind_jurisdiction_holder_owner_status_and_number(
     view = services.read_models.view(IpAssetsView)
 
     def ids(**query: object) -> list[str]:
-        return [i["id"] for i in view.search(limit=10, **query)["items"]]  # type: ignore[arg-type]
+        return [i["id"] for i in view.search(IpAssetQuery(limit=10, **query))["items"]]  # type: ignore[arg-type]
 
     assert ids() == [patent, software, secret]
     assert ids(kind="software_copyright") == [software]
@@ -131,6 +132,6 @@ def test_assets_are_listed_by_kind_jurisdiction_holder_owner_status_and_number(
     assert ids(q="2020 1056 6088") == [patent]
     assert ids(q="2023sr") == [software]
     assert ids(q="no such thing") == []
-    first = view.search(limit=2)
-    assert view.search(limit=2, after=first["next_after"])["items"][0]["id"] == secret
-    assert view.search(limit=1)["items"][0]["numbers"] == ["CN202010566088.9"]
+    first = view.search(IpAssetQuery(limit=2))
+    assert view.search(IpAssetQuery(limit=2, after=first["next_after"]))["items"][0]["id"] == secret
+    assert view.search(IpAssetQuery(limit=1))["items"][0]["numbers"] == ["CN202010566088.9"]

@@ -16,6 +16,7 @@ from dealtrail.application.commands.ip_transfers import (
     ValuateTransfer,
 )
 from dealtrail.application.ledger import Options
+from dealtrail.application.ports.views import IpTransferQuery
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
 from dealtrail.domain.errors import Conflict, DomainError, Invalid
@@ -188,7 +189,7 @@ def test_transfers_are_listed_by_asset_mode_status_and_party(services: Services)
     view = services.read_models.view(IpTransfersView)
 
     def ids(**query: object) -> list[UUID]:
-        return [UUID(i["id"]) for i in view.search(limit=10, **query)["items"]]  # type: ignore[arg-type]
+        return [UUID(i["id"]) for i in view.search(IpTransferQuery(limit=10, **query))["items"]]  # type: ignore[arg-type]
 
     assert ids() == [assignment, licence]
     assert ids(asset_id=UUID(other)) == [licence]
@@ -197,6 +198,6 @@ def test_transfers_are_listed_by_asset_mode_status_and_party(services: Services)
     assert ids(party_id=UUID(c)) == [licence]
     assert ids(party_id=UUID(a)) == [assignment, licence]
     assert ids(asset_kind="design") == []
-    first = view.search(limit=10)["items"][0]
+    first = view.search(IpTransferQuery(limit=10))["items"][0]
     assert first["value"] == {"amount": "500000.00", "currency": "CNY"}
     assert first["outstanding"] == {"amount": "250000.00", "currency": "CNY"}

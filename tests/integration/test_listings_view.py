@@ -14,6 +14,7 @@ from dealtrail.application.commands.listings import (
     DelistListing,
     SuspendListing,
 )
+from dealtrail.application.ports.views import ListingQuery
 from dealtrail.bootstrap import Services
 from dealtrail.domain.board import Board
 from dealtrail.domain.financing_round import Instrument
@@ -40,7 +41,7 @@ def close_round(services: Services, listing_id: Any, investor: str, amount: str,
 
 
 def search(services: Services, **query: Any) -> list[str]:
-    found = services.read_models.view(ListingsView).search(limit=10, **query)
+    found = services.read_models.view(ListingsView).search(ListingQuery(limit=10, **query))
     return [item["id"] for item in found["items"]]
 
 
@@ -76,7 +77,7 @@ def test_a_listing_shows_its_funds_raised_per_currency(services: Services) -> No
     close_round(services, listing_id, who.angel, "250000", "USD")
     close_round(services, listing_id, who.angel, "1000000.50", "CNY")
 
-    [item] = services.read_models.view(ListingsView).search(limit=10)["items"]
+    [item] = services.read_models.view(ListingsView).search(ListingQuery(limit=10))["items"]
 
     assert item["rounds"] == 3
     assert item["funds_raised"] == [
@@ -137,8 +138,8 @@ def test_pages_of_listings_follow_the_cursor(services: Services) -> None:
     ids = [str(services.ledger.handle(apply).aggregate_id) for apply in applications]
     view = services.read_models.view(ListingsView)
 
-    first = view.search(limit=3)
-    second = view.search(limit=3, after=first["next_after"])
+    first = view.search(ListingQuery(limit=3))
+    second = view.search(ListingQuery(limit=3, after=first["next_after"]))
 
     assert [i["id"] for i in first["items"] + second["items"]] == ids
     assert second["next_after"] is None

@@ -13,6 +13,7 @@ from sqlalchemy import BigInteger, Column, Connection, MetaData, Table, insert, 
 
 from dealtrail.application.commands.agreements import SignAgreement
 from dealtrail.application.commands.parties import JoinAlliance, RegisterParty, RenameParty
+from dealtrail.application.ports.views import AgreementQuery, PartyQuery
 from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.read_models import ReadModels
 from dealtrail.infrastructure.views.agreements import AgreementsView, agreement_parties, agreements
@@ -44,17 +45,15 @@ def test_lists_reflect_every_recorded_command(services: Services) -> None:
     )
 
     open_ones = services.read_models.view(AgreementsView).search(
-        limit=10, status="open_for_signature"
+        AgreementQuery(limit=10, status="open_for_signature")
     )["items"]
     assert [(i["id"], i["awaiting_signatures"]) for i in open_ones] == [(str(agreement_id), [b])]
     members = services.read_models.view(PartiesView).search(
-        limit=10, alliance="Silk Road University Alliance"
+        PartyQuery(limit=10, alliance="Silk Road University Alliance")
     )
     assert [p["id"] for p in members["items"]] == [a]
-    assert [
-        p["id"]
-        for p in services.read_models.view(PartiesView).search(limit=10, country="kz")["items"]
-    ] == [b]
+    in_kz = services.read_models.view(PartiesView).search(PartyQuery(limit=10, country="kz"))
+    assert [p["id"] for p in in_kz["items"]] == [b]
 
 
 applied = Table("test_applied_positions", MetaData(), Column("position", BigInteger))
@@ -146,9 +145,13 @@ def test_pages_follow_the_cursor_in_log_order(services: Services) -> None:
         )
         for n in range(5)
     ]
-    first = services.read_models.view(PartiesView).search(limit=2)
-    second = services.read_models.view(PartiesView).search(limit=2, after=first["next_after"])
-    third = services.read_models.view(PartiesView).search(limit=2, after=second["next_after"])
+    first = services.read_models.view(PartiesView).search(PartyQuery(limit=2))
+    second = services.read_models.view(PartiesView).search(
+        PartyQuery(limit=2, after=first["next_after"])
+    )
+    third = services.read_models.view(PartiesView).search(
+        PartyQuery(limit=2, after=second["next_after"])
+    )
     seen = [p["id"] for page in (first, second, third) for p in page["items"]]
     assert seen == ids
     assert third["next_after"] is None

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from dealtrail.application.commands.achievements import ExhibitAchievement, ListAchievement
 from dealtrail.application.commands.parties import JoinAlliance
+from dealtrail.application.ports.views import AchievementQuery, TradingEventQuery
 from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.views.achievements import (
     AchievementsView,
@@ -25,7 +26,9 @@ SILK_ROAD = "Silk Road University Alliance"
 
 
 def titles(services: Services, **filters: Any) -> list[str]:
-    found = services.read_models.view(AchievementsView).search(limit=50, **filters)
+    found = services.read_models.view(AchievementsView).search(
+        AchievementQuery(limit=50, **filters)
+    )
     return [item["title"] for item in found["items"]]
 
 
@@ -75,7 +78,8 @@ def test_an_owner_joining_an_alliance_later_brings_its_achievements_into_that_al
 def test_a_search_item_carries_the_offer_and_the_owner_but_no_personal_data(
     services: Services, supermarket: dict[str, str]
 ) -> None:
-    item = services.read_models.view(AchievementsView).search(limit=50, q="seed")["items"][0]
+    seed = AchievementQuery(limit=50, q="seed")
+    item = services.read_models.view(AchievementsView).search(seed)["items"][0]
 
     assert item["asking_price"] == "negotiable"
     assert item["transfer_modes"] == ["assignment", "equity_investment"]
@@ -88,8 +92,8 @@ def test_a_search_item_carries_the_offer_and_the_owner_but_no_personal_data(
 
 def test_search_pages_follow_the_cursor(services: Services, supermarket: dict[str, str]) -> None:
     view = services.read_models.view(AchievementsView)
-    first = view.search(limit=2)
-    second = view.search(limit=2, after=first["next_after"])
+    first = view.search(AchievementQuery(limit=2))
+    second = view.search(AchievementQuery(limit=2, after=first["next_after"]))
 
     assert [i["title"] for i in first["items"] + second["items"]] == titles(services)
     assert second["next_after"] is None
@@ -101,12 +105,15 @@ def test_trading_events_are_listed_with_their_counts(services: Services) -> None
     exhibit = ExhibitAchievement(achievement_id=achievement(services, host), event_id=str(event_id))
     services.ledger.handle(exhibit)
 
-    listed = services.read_models.view(TradingEventsView).search(limit=10, country="cn")["items"]
+    listed = services.read_models.view(TradingEventsView).search(
+        TradingEventQuery(limit=10, country="cn")
+    )["items"]
 
     assert [(i["id"], i["counts"]["achievements_exhibited"]) for i in listed] == [
         (str(event_id), 1)
     ]
-    assert services.read_models.view(TradingEventsView).search(limit=10, q="expo")["items"] == []
+    expo = TradingEventQuery(limit=10, q="expo")
+    assert services.read_models.view(TradingEventsView).search(expo)["items"] == []
 
 
 def test_a_rebuilt_catalogue_equals_the_incrementally_built_one(

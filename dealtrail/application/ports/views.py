@@ -1,15 +1,17 @@
-"""The lists the API reads: each list's search and the keys it sorts by.
+"""The lists the API reads: each list's query, its search and the keys it sorts by.
 
-A search returns a page: `items` (flat dicts) and `next_after`, the cursor of the next page (None
-on the last). Filters left None do not narrow the list. The views behind these follow the log, so
-a list may lag a command just recorded (a read that must reflect it waits for its position).
+A list's query is a value (`PartyQuery`, ...): the page asked for and the list's filters. A search
+takes it and returns a page: `items` (flat dicts) and `next_after`, the cursor of the next page
+(None on the last). Filters left None do not narrow the list. The views behind these follow the
+log, so a list may lag a command just recorded (a read that must reflect it waits for its
+position).
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
 from dealtrail.application.sorting import CREATED, Key, SortKeys
@@ -75,125 +77,103 @@ TRADING_EVENT_SORT_KEYS = SortKeys.of(
 Page = dict[str, Any]
 
 
-class PartySearch(Protocol):
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        country: str | None = None,
-        kind: str | None = None,
-        alliance: str | None = None,
-        q: str | None = None,
-    ) -> Page:
-        """Parties in a country, of a kind, in an alliance, or whose name contains `q`."""
-        ...
+@dataclass(frozen=True)
+class ListQuery:
+    """What every list is asked for: a page of `limit` items in the order of `sort` (a key of
+    the list's, `-` before it for descending), starting after the cursor `after` (the previous
+    page's `next_after`). Each list's query adds its filters, all keyword-only."""
+
+    limit: int
+    sort: str = CREATED
+    after: str | None = None
 
 
-class AgreementSearch(Protocol):
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        status: str | None = None,
-        kind: str | None = None,
-        party_id: UUID | None = None,
-        q: str | None = None,
-    ) -> Page:
-        """Agreements in a status, of a kind, with a party, or whose title contains `q`."""
-        ...
+@dataclass(frozen=True, kw_only=True)
+class PartyQuery(ListQuery):
+    """Parties in a country, of a kind, in an alliance, or whose name contains `q`."""
+
+    country: str | None = None
+    kind: str | None = None
+    alliance: str | None = None
+    q: str | None = None
 
 
-class IpAssetSearch(Protocol):
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        kind: str | None = None,
-        jurisdiction: str | None = None,
-        holder_party_id: UUID | None = None,
-        owner_party_id: UUID | None = None,
-        status: str | None = None,
-        q: str | None = None,
-    ) -> Page:
-        """IP assets by kind, jurisdiction, holder, owner or status; `q` matches the title or a
-        number, however it is spaced or punctuated."""
-        ...
+@dataclass(frozen=True, kw_only=True)
+class AgreementQuery(ListQuery):
+    """Agreements in a status, of a kind, with a party, or whose title contains `q`."""
+
+    status: str | None = None
+    kind: str | None = None
+    party_id: UUID | None = None
+    q: str | None = None
 
 
-class IpTransferSearch(Protocol):
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        asset_id: UUID | None = None,
-        asset_kind: str | None = None,
-        mode: str | None = None,
-        status: str | None = None,
-        party_id: UUID | None = None,
-    ) -> Page:
-        """IP transfers of an asset or a kind of asset, by mode, status or party."""
-        ...
+@dataclass(frozen=True, kw_only=True)
+class IpAssetQuery(ListQuery):
+    """IP assets by kind, jurisdiction, holder, owner or status; `q` matches the title or a
+    number, however it is spaced or punctuated."""
+
+    kind: str | None = None
+    jurisdiction: str | None = None
+    holder_party_id: UUID | None = None
+    owner_party_id: UUID | None = None
+    status: str | None = None
+    q: str | None = None
 
 
-class ListingSearch(Protocol):
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        status: str | None = None,
-        board: str | None = None,
-        centre: UUID | None = None,
-        company: UUID | None = None,
-        q: str | None = None,
-    ) -> Page:
-        """Equity listings by status, board, trading centre or company; `q` matches the listing
-        code or the company's name."""
-        ...
+@dataclass(frozen=True, kw_only=True)
+class IpTransferQuery(ListQuery):
+    """IP transfers of an asset or a kind of asset, by mode, status or party."""
+
+    asset_id: UUID | None = None
+    asset_kind: str | None = None
+    mode: str | None = None
+    status: str | None = None
+    party_id: UUID | None = None
 
 
-class AchievementSearch(Protocol):
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        q: str | None = None,
-        field: str | None = None,
-        trl_min: int | None = None,
-        trl_max: int | None = None,
-        transfer_mode: str | None = None,
-        owner_country: str | None = None,
-        alliance: str | None = None,
-        status: str | None = None,
-    ) -> Page:
-        """Achievements whose title contains `q`, by field, readiness level (from `trl_min` to
-        `trl_max`), transfer mode offered, status, or their owner's country or alliance."""
-        ...
+@dataclass(frozen=True, kw_only=True)
+class ListingQuery(ListQuery):
+    """Equity listings by status, board, trading centre or company; `q` matches the listing
+    code or the company's name."""
+
+    status: str | None = None
+    board: str | None = None
+    centre: UUID | None = None
+    company: UUID | None = None
+    q: str | None = None
 
 
-class TradingEventSearch(Protocol):
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        q: str | None = None,
-        country: str | None = None,
-        host_party_id: UUID | None = None,
-    ) -> Page:
-        """Trading events whose name contains `q`, in a country, or hosted by a party."""
+@dataclass(frozen=True, kw_only=True)
+class AchievementQuery(ListQuery):
+    """Achievements whose title contains `q`, by field, readiness level (from `trl_min` to
+    `trl_max`), transfer mode offered, status, or their owner's country or alliance."""
+
+    q: str | None = None
+    field: str | None = None
+    trl_min: int | None = None
+    trl_max: int | None = None
+    transfer_mode: str | None = None
+    owner_country: str | None = None
+    alliance: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class TradingEventQuery(ListQuery):
+    """Trading events whose name contains `q`, in a country, or hosted by a party."""
+
+    q: str | None = None
+    country: str | None = None
+    host_party_id: UUID | None = None
+
+
+Q_contra = TypeVar("Q_contra", bound=ListQuery, contravariant=True)
+
+
+class Search(Protocol[Q_contra]):
+    def search(self, query: Q_contra) -> Page:
+        """The page of the list that `query` asks for."""
         ...
 
 
@@ -202,22 +182,22 @@ class Views(Protocol):
     in the same process)."""
 
     @property
-    def parties(self) -> PartySearch: ...
+    def parties(self) -> Search[PartyQuery]: ...
 
     @property
-    def agreements(self) -> AgreementSearch: ...
+    def agreements(self) -> Search[AgreementQuery]: ...
 
     @property
-    def ip_assets(self) -> IpAssetSearch: ...
+    def ip_assets(self) -> Search[IpAssetQuery]: ...
 
     @property
-    def ip_transfers(self) -> IpTransferSearch: ...
+    def ip_transfers(self) -> Search[IpTransferQuery]: ...
 
     @property
-    def listings(self) -> ListingSearch: ...
+    def listings(self) -> Search[ListingQuery]: ...
 
     @property
-    def achievements(self) -> AchievementSearch: ...
+    def achievements(self) -> Search[AchievementQuery]: ...
 
     @property
-    def trading_events(self) -> TradingEventSearch: ...
+    def trading_events(self) -> Search[TradingEventQuery]: ...

@@ -19,7 +19,7 @@ from sqlalchemy import (
     select,
 )
 
-from dealtrail.application.sorting import CREATED
+from dealtrail.application.ports.views import AchievementQuery
 from dealtrail.domain.achievement import Achievement
 from dealtrail.infrastructure.views.base import (
     View,
@@ -98,62 +98,47 @@ class AchievementsView(View):
         modes = [{"mode": str(mode)} for mode in offer.transfer_modes]
         writes.replace(achievement_modes, "achievement_id", achievement_id, modes)
 
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        q: str | None = None,
-        field: str | None = None,
-        trl_min: int | None = None,
-        trl_max: int | None = None,
-        transfer_mode: str | None = None,
-        owner_country: str | None = None,
-        alliance: str | None = None,
-        status: str | None = None,
-    ) -> dict[str, Any]:
-        owner = parties.alias("owner")
-        query = select(
-            achievements,
+    def search(self, query: AchievementQuery) -> dict[str, Any]:
+        owner, a = parties.alias("owner"), achievements
+        statement = select(
+            a,
             owner.c.name.label("owner_name"),
             owner.c.country.label("owner_country"),
-        ).select_from(achievements.outerjoin(owner, owner.c.id == achievements.c.owner_party_id))
-        query = with_names(query, owner, "owner")
-        if q:
-            query = query.where(achievements.c.title.icontains(q, autoescape=True))
-        if field:
-            query = query.where(achievements.c.field == str(field))
-        if trl_min is not None:
-            query = query.where(achievements.c.trl >= trl_min)
-        if trl_max is not None:
-            query = query.where(achievements.c.trl <= trl_max)
-        if status:
-            query = query.where(achievements.c.status == str(status))
-        if owner_country:
-            query = query.where(owner.c.country == owner_country.upper())
-        if transfer_mode:
+        ).select_from(a.outerjoin(owner, owner.c.id == a.c.owner_party_id))
+        statement = with_names(statement, owner, "owner")
+        if query.q:
+            statement = statement.where(a.c.title.icontains(query.q, autoescape=True))
+        if query.field:
+            statement = statement.where(a.c.field == str(query.field))
+        if query.trl_min is not None:
+            statement = statement.where(a.c.trl >= query.trl_min)
+        if query.trl_max is not None:
+            statement = statement.where(a.c.trl <= query.trl_max)
+        if query.status:
+            statement = statement.where(a.c.status == str(query.status))
+        if query.owner_country:
+            statement = statement.where(owner.c.country == query.owner_country.upper())
+        if query.transfer_mode:
             offering = select(achievement_modes.c.achievement_id).where(
-                achievement_modes.c.mode == str(transfer_mode)
+                achievement_modes.c.mode == str(query.transfer_mode)
             )
-            query = query.where(achievements.c.id.in_(offering))
-        if alliance:
+            statement = statement.where(a.c.id.in_(offering))
+        if query.alliance:
             members = select(party_alliances.c.party_id).where(
-                party_alliances.c.alliance == alliance
+                party_alliances.c.alliance == query.alliance
             )
-            query = query.where(achievements.c.owner_party_id.in_(members))
-        order = self.sorting.order(sort, after)
+            statement = statement.where(a.c.owner_party_id.in_(members))
+        order = self.sorting.order(query.sort, query.after)
         with self.engine.connect() as conn:
-            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
+            rows = conn.execute(self.sorting.select(statement, order, query.limit)).mappings().all()
             ids = [r["id"] for r in rows]
             modes: dict[str, list[str]] = {i: [] for i in ids}
             for m in conn.execute(
                 select(achievement_modes).where(achievement_modes.c.achievement_id.in_(ids))
             ).mappings():
                 modes[m["achievement_id"]].append(m["mode"])
-        return self.sorting.page(
-            order, list(rows), [_item(r, sorted(modes[r["id"]])) for r in rows], limit
-        )
+        items = [_item(r, sorted(modes[r["id"]])) for r in rows]
+        return self.sorting.page(order, list(rows), items, query.limit)
 
 
 def _item(row: Any, modes: list[str]) -> dict[str, Any]:

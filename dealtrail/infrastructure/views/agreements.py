@@ -7,7 +7,6 @@ reports can sum values by month in SQL, exactly.
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 from sqlalchemy import (
     BigInteger,
@@ -21,7 +20,7 @@ from sqlalchemy import (
     select,
 )
 
-from dealtrail.application.sorting import CREATED
+from dealtrail.application.ports.views import AgreementQuery
 from dealtrail.domain.agreement import Agreement
 from dealtrail.infrastructure.views.amounts import minor_units
 from dealtrail.infrastructure.views.base import (
@@ -106,41 +105,30 @@ class AgreementsView(View):
         ]
         writes.replace(agreement_parties, "agreement_id", agreement_id, members)
 
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        status: str | None = None,
-        kind: str | None = None,
-        party_id: UUID | None = None,
-        q: str | None = None,
-    ) -> dict[str, Any]:
-        query = select(agreements)
-        if status:
-            query = query.where(agreements.c.status == str(status))
-        if kind:
-            query = query.where(agreements.c.kind == str(kind))
-        if q:
-            query = query.where(agreements.c.title.icontains(q, autoescape=True))
-        if party_id:
+    def search(self, query: AgreementQuery) -> dict[str, Any]:
+        statement = select(agreements)
+        if query.status:
+            statement = statement.where(agreements.c.status == str(query.status))
+        if query.kind:
+            statement = statement.where(agreements.c.kind == str(query.kind))
+        if query.q:
+            statement = statement.where(agreements.c.title.icontains(query.q, autoescape=True))
+        if query.party_id:
             with_party = select(agreement_parties.c.agreement_id).where(
-                agreement_parties.c.party_id == str(party_id)
+                agreement_parties.c.party_id == str(query.party_id)
             )
-            query = query.where(agreements.c.id.in_(with_party))
-        order = self.sorting.order(sort, after)
+            statement = statement.where(agreements.c.id.in_(with_party))
+        order = self.sorting.order(query.sort, query.after)
         with self.engine.connect() as conn:
-            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
+            rows = conn.execute(self.sorting.select(statement, order, query.limit)).mappings().all()
             ids = [r["id"] for r in rows]
             members: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
             for m in conn.execute(
                 select(agreement_parties).where(agreement_parties.c.agreement_id.in_(ids))
             ).mappings():
                 members[m["agreement_id"]].append(dict(m))
-        return self.sorting.page(
-            order, list(rows), [_item(r, members[r["id"]]) for r in rows], limit
-        )
+        items = [_item(r, members[r["id"]]) for r in rows]
+        return self.sorting.page(order, list(rows), items, query.limit)
 
 
 def _item(row: Any, members: list[dict[str, Any]]) -> dict[str, Any]:

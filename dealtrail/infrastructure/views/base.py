@@ -15,6 +15,7 @@ from sqlalchemy import (
     Engine,
     Integer,
     MetaData,
+    Select,
     String,
     Table,
     bindparam,
@@ -128,6 +129,15 @@ def _upsert_statement(dialect: str, table: Table) -> Any:
 @cache
 def _delete_statement(table: Table, owner: str) -> Any:
     return delete(table).where(table.c[owner].in_(bindparam("owners", expanding=True)))
+
+
+def matching(statement: Select[Any], *filters: tuple[Column[Any], Any]) -> Select[Any]:
+    """`statement` narrowed to the rows whose column equals each filter's value (as text); a
+    filter without a value does not narrow it."""
+    for column, value in filters:
+        if value:
+            statement = statement.where(column == str(value))
+    return statement
 
 
 def utc(moment: datetime) -> datetime:

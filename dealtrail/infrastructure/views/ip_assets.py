@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 from sqlalchemy import (
     Column,
@@ -15,12 +14,13 @@ from sqlalchemy import (
     select,
 )
 
-from dealtrail.application.sorting import CREATED
+from dealtrail.application.ports.views import IpAssetQuery
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.ip_numbers import compact
 from dealtrail.infrastructure.views.base import (
     View,
     Writes,
+    matching,
     metadata,
     record_columns,
     sort_key,
@@ -87,40 +87,27 @@ class IpAssetsView(View):
         numbers = [{"number": i.number, "kind": str(i.kind)} for i in aggregate.identifiers]
         writes.replace(ip_asset_numbers, "asset_id", asset_id, numbers)
 
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        kind: str | None = None,
-        jurisdiction: str | None = None,
-        holder_party_id: UUID | None = None,
-        owner_party_id: UUID | None = None,
-        status: str | None = None,
-        q: str | None = None,
-    ) -> dict[str, Any]:
+    def search(self, query: IpAssetQuery) -> dict[str, Any]:
         """`q` matches the title, or any number however it is spaced or punctuated."""
-        query = select(ip_assets)
-        for column, value in (
-            (ip_assets.c.kind, kind),
+        q, jurisdiction = query.q, query.jurisdiction
+        statement = matching(
+            select(ip_assets),
+            (ip_assets.c.kind, query.kind),
             (ip_assets.c.jurisdiction, jurisdiction.upper() if jurisdiction else None),
-            (ip_assets.c.holder_party_id, holder_party_id),
-            (ip_assets.c.owner_party_id, owner_party_id),
-            (ip_assets.c.status, status),
-        ):
-            if value:
-                query = query.where(column == str(value))
+            (ip_assets.c.holder_party_id, query.holder_party_id),
+            (ip_assets.c.owner_party_id, query.owner_party_id),
+            (ip_assets.c.status, query.status),
+        )
         if q:
             numbered = select(ip_asset_numbers.c.asset_id).where(
                 ip_asset_numbers.c.number.contains(compact(q), autoescape=True)
             )
-            query = query.where(
+            statement = statement.where(
                 or_(ip_assets.c.title.icontains(q, autoescape=True), ip_assets.c.id.in_(numbered))
             )
-        order = self.sorting.order(sort, after)
+        order = self.sorting.order(query.sort, query.after)
         with self.engine.connect() as conn:
-            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
+            rows = conn.execute(self.sorting.select(statement, order, query.limit)).mappings().all()
             ids = [r["id"] for r in rows]
             numbers: dict[str, list[str]] = {i: [] for i in ids}
             for n in conn.execute(
@@ -131,4 +118,4 @@ class IpAssetsView(View):
             {**r, "modified_at": utc(r["modified_at"]), "numbers": sorted(numbers[r["id"]])}
             for r in rows
         ]
-        return self.sorting.page(order, list(rows), items, limit)
+        return self.sorting.page(order, list(rows), items, query.limit)

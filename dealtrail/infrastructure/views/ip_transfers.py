@@ -6,7 +6,6 @@ The linked agreement and the day its contract was signed are kept for reports.
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 from sqlalchemy import (
     Column,
@@ -18,12 +17,13 @@ from sqlalchemy import (
     select,
 )
 
-from dealtrail.application.sorting import CREATED
+from dealtrail.application.ports.views import IpTransferQuery
 from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.domain.money import Money
 from dealtrail.infrastructure.views.base import (
     View,
     Writes,
+    matching,
     metadata,
     record_columns,
     sortable_text,
@@ -99,35 +99,22 @@ class IpTransfersView(View):
             },
         )
 
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        asset_id: UUID | None = None,
-        asset_kind: str | None = None,
-        mode: str | None = None,
-        status: str | None = None,
-        party_id: UUID | None = None,
-    ) -> dict[str, Any]:
-        t = ip_transfers
-        query = select(t)
-        for column, value in (
-            (t.c.asset_id, asset_id),
-            (t.c.asset_kind, asset_kind),
-            (t.c.mode, mode),
-            (t.c.status, status),
-        ):
-            if value:
-                query = query.where(column == str(value))
+    def search(self, query: IpTransferQuery) -> dict[str, Any]:
+        t, party_id = ip_transfers, query.party_id
+        statement = matching(
+            select(t),
+            (t.c.asset_id, query.asset_id),
+            (t.c.asset_kind, query.asset_kind),
+            (t.c.mode, query.mode),
+            (t.c.status, query.status),
+        )
         if party_id:
-            query = query.where(
+            statement = statement.where(
                 or_(t.c.holder_party_id == str(party_id), t.c.recipient_party_id == str(party_id))
             )
-        order = self.sorting.order(sort, after)
+        order = self.sorting.order(query.sort, query.after)
         with self.engine.connect() as conn:
-            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
+            rows = conn.execute(self.sorting.select(statement, order, query.limit)).mappings().all()
         items = [
             {
                 **{k: r[k] for k in ("id", "version", "asset_id", "asset_kind", "mode", "status")},
@@ -140,4 +127,4 @@ class IpTransfersView(View):
             }
             for r in rows
         ]
-        return self.sorting.page(order, list(rows), items, limit)
+        return self.sorting.page(order, list(rows), items, query.limit)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import UTC
 from typing import Any
-from uuid import UUID
 
 from sqlalchemy import (
     BigInteger,
@@ -25,13 +24,14 @@ from sqlalchemy import (
     select,
 )
 
-from dealtrail.application.sorting import CREATED
+from dealtrail.application.ports.views import ListingQuery
 from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.domain.share_register import listed_holders
 from dealtrail.infrastructure.views.amounts import minor_units
 from dealtrail.infrastructure.views.base import (
     View,
     Writes,
+    matching,
     metadata,
     record_columns,
     sortable_text,
@@ -122,38 +122,26 @@ class ListingsView(View):
         ]
         writes.replace(listing_holders, "listing_id", listing_id, holders)
 
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        status: str | None = None,
-        board: str | None = None,
-        centre: UUID | None = None,
-        company: UUID | None = None,
-        q: str | None = None,
-    ) -> dict[str, Any]:
-        query = select(listings)
-        if status:
-            query = query.where(listings.c.status == str(status))
-        if board:
-            query = query.where(listings.c.board == str(board))
-        if centre:
-            query = query.where(listings.c.centre_id == str(centre))
-        if company:
-            query = query.where(listings.c.company_id == str(company))
+    def search(self, query: ListingQuery) -> dict[str, Any]:
+        q = query.q
+        statement = matching(
+            select(listings),
+            (listings.c.status, query.status),
+            (listings.c.board, query.board),
+            (listings.c.centre_id, query.centre),
+            (listings.c.company_id, query.company),
+        )
         if q:
             named = select(parties.c.id).where(parties.c.name.icontains(q, autoescape=True))
-            query = query.where(
+            statement = statement.where(
                 or_(
                     listings.c.listing_code.icontains(q, autoescape=True),
                     listings.c.company_id.in_(named),
                 )
             )
-        order = self.sorting.order(sort, after)
+        order = self.sorting.order(query.sort, query.after)
         with self.engine.connect() as conn:
-            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
+            rows = conn.execute(self.sorting.select(statement, order, query.limit)).mappings().all()
             ids = [r["id"] for r in rows]
             funds: dict[str, list[dict[str, str]]] = {i: [] for i in ids}
             for f in conn.execute(
@@ -178,7 +166,7 @@ class ListingsView(View):
             }
             for r in rows
         ]
-        return self.sorting.page(order, list(rows), items, limit)
+        return self.sorting.page(order, list(rows), items, query.limit)
 
 
 def _register(row: Any, holders: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -24,7 +24,7 @@ from sqlalchemy import (
     update,
 )
 
-from dealtrail.application.sorting import CREATED
+from dealtrail.application.ports.views import PartyQuery
 from dealtrail.domain.party import Party, PartyKind
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault
 from dealtrail.infrastructure.views.base import (
@@ -124,32 +124,22 @@ class PartiesView(View):
         with self.engine.connect() as conn:
             return list(conn.execute(select(parties.c.id).order_by(parties.c.seq)).scalars())
 
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        country: str | None = None,
-        kind: str | None = None,
-        alliance: str | None = None,
-        q: str | None = None,
-    ) -> dict[str, Any]:
-        query = with_names(select(parties), parties, "party")
-        if country:
-            query = query.where(parties.c.country == country.upper())
-        if kind:
-            query = query.where(parties.c.kind == str(kind))
-        if q:
-            query = query.where(self._named(q))
-        if alliance:
+    def search(self, query: PartyQuery) -> dict[str, Any]:
+        statement = with_names(select(parties), parties, "party")
+        if query.country:
+            statement = statement.where(parties.c.country == query.country.upper())
+        if query.kind:
+            statement = statement.where(parties.c.kind == str(query.kind))
+        if query.q:
+            statement = statement.where(self._named(query.q))
+        if query.alliance:
             members = select(party_alliances.c.party_id).where(
-                party_alliances.c.alliance == alliance
+                party_alliances.c.alliance == query.alliance
             )
-            query = query.where(parties.c.id.in_(members))
-        order = self.sorting.order(sort, after)
+            statement = statement.where(parties.c.id.in_(members))
+        order = self.sorting.order(query.sort, query.after)
         with self.engine.connect() as conn:
-            rows = self._page(conn, query, order, limit, q)
+            rows = self._page(conn, statement, order, query.limit, query.q)
             ids = [r["id"] for r in rows]
             memberships: dict[str, list[str]] = {i: [] for i in ids}
             for m in conn.execute(
@@ -165,7 +155,7 @@ class PartiesView(View):
             }
             for r in rows
         ]
-        return self.sorting.page(order, rows, items, limit)
+        return self.sorting.page(order, rows, items, query.limit)
 
     def find(self, name: str, country: str) -> str | None:
         """The first party registered with exactly this name in this country."""

@@ -15,7 +15,7 @@ from sqlalchemy import (
     select,
 )
 
-from dealtrail.application.sorting import CREATED
+from dealtrail.application.ports.views import TradingEventQuery
 from dealtrail.domain.trading_event import EventCounts, TradingEvent
 from dealtrail.infrastructure.views.base import (
     View,
@@ -80,27 +80,19 @@ class TradingEventsView(View):
             },
         )
 
-    def search(
-        self,
-        *,
-        limit: int,
-        sort: str = CREATED,
-        after: str | None = None,
-        q: str | None = None,
-        country: str | None = None,
-        host_party_id: Any = None,
-    ) -> dict[str, Any]:
-        query = select(trading_events)
-        if q:
-            query = query.where(trading_events.c.name.icontains(q, autoescape=True))
-        if country:
-            query = query.where(trading_events.c.country == country.upper())
-        if host_party_id:
-            query = query.where(trading_events.c.host_party_id == str(host_party_id))
-        order = self.sorting.order(sort, after)
+    def search(self, query: TradingEventQuery) -> dict[str, Any]:
+        t = trading_events
+        statement = select(t)
+        if query.q:
+            statement = statement.where(t.c.name.icontains(query.q, autoescape=True))
+        if query.country:
+            statement = statement.where(t.c.country == query.country.upper())
+        if query.host_party_id:
+            statement = statement.where(t.c.host_party_id == str(query.host_party_id))
+        order = self.sorting.order(query.sort, query.after)
         with self.engine.connect() as conn:
-            rows = conn.execute(self.sorting.select(query, order, limit)).mappings().all()
-        return self.sorting.page(order, list(rows), [_item(r) for r in rows], limit)
+            rows = conn.execute(self.sorting.select(statement, order, query.limit)).mappings().all()
+        return self.sorting.page(order, list(rows), [_item(r) for r in rows], query.limit)
 
 
 def _item(row: Any) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from dealtrail.application.achievement_import import ImportReport
 from dealtrail.application.commands import achievements as c
+from dealtrail.application.ports.views import AchievementQuery
 from dealtrail.domain.achievement import Achievement
 from dealtrail.web.api.resource import Listing, Resource, Step
 from dealtrail.web.api.schemas import achievement as s
@@ -32,6 +33,7 @@ achievements.collection(
     "Achievements",
     Listing(
         s.AchievementListQuerySchema,
+        AchievementQuery,
         s.AchievementPageSchema,
         "achievements",
         "Search the supermarket: title text, field, TRL range, transfer mode, the owner's\n"

@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from dealtrail.application.commands import agreements as c
+from dealtrail.application.ports.views import AgreementQuery
 from dealtrail.domain.agreement import Agreement
 from dealtrail.web.api.resource import Listing, Resource, Step
 from dealtrail.web.api.schemas import agreement as s
@@ -22,6 +23,7 @@ agreements.collection(
     "Agreements",
     Listing(
         s.AgreementListQuerySchema,
+        AgreementQuery,
         s.AgreementPageSchema,
         "agreements",
         "List agreements, filtered by status, kind, party or title.",

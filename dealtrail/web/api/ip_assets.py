@@ -7,6 +7,7 @@ dealtrail.application.owner_of_record).
 from __future__ import annotations
 
 from dealtrail.application.commands import ip_assets as c
+from dealtrail.application.ports.views import IpAssetQuery
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.web.api.resource import Listing, Resource, Step
 from dealtrail.web.api.schemas import ip_asset as s
@@ -19,6 +20,7 @@ assets.collection(
     "IpAssets",
     Listing(
         s.AssetListQuerySchema,
+        IpAssetQuery,
         s.AssetPageSchema,
         "ip_assets",
         "List IP assets by kind, jurisdiction, holder, owner, status, title or number.",

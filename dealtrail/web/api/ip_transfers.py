@@ -5,6 +5,7 @@ their history."""
 from __future__ import annotations
 
 from dealtrail.application.commands import ip_transfers as c
+from dealtrail.application.ports.views import IpTransferQuery
 from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.web.api.resource import Listing, Resource, Step
 from dealtrail.web.api.schemas import ip_transfer as s
@@ -19,6 +20,7 @@ transfers.collection(
     "IpTransfers",
     Listing(
         s.TransferListQuerySchema,
+        IpTransferQuery,
         s.TransferPageSchema,
         "ip_transfers",
         "List IP transfers, filtered by asset, asset kind, mode, status or party.",

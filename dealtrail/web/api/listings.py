@@ -4,6 +4,7 @@ with its amendment requests, shareholder register, financing rounds and share tr
 from __future__ import annotations
 
 from dealtrail.application.commands import listings as c
+from dealtrail.application.ports.views import ListingQuery
 from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.web.api.resource import Listing, Resource, Step
 from dealtrail.web.api.schemas import listing as s
@@ -17,6 +18,7 @@ listings.collection(
     "Listings",
     Listing(
         s.ListingListQuerySchema,
+        ListingQuery,
         s.ListingPageSchema,
         "listings",
         "List listings, filtered by state, board, centre, company, or code or company name.",

@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from dealtrail.application.commands import parties as c
+from dealtrail.application.ports.views import PartyQuery
 from dealtrail.domain.party import Party
 from dealtrail.web.api.resource import Listing, Resource, Response, Step
 from dealtrail.web.api.schemas import party as s
@@ -19,6 +20,7 @@ parties.collection(
     "Parties",
     Listing(
         s.PartyListQuerySchema,
+        PartyQuery,
         s.PartyPageSchema,
         "parties",
         "List parties, filtered by country, kind, alliance or name.",

@@ -9,7 +9,7 @@ view keeps the name the role matrix (dealtrail/web/access.py) knows it by.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 from uuid import UUID
 
@@ -18,6 +18,7 @@ from flask import url_for
 from flask.views import MethodView
 
 from dealtrail.application.command import Command
+from dealtrail.application.ports.views import ListQuery
 from dealtrail.domain.base import Recorded
 from dealtrail.web.api.history import history_page
 from dealtrail.web.api.schemas.common import (
@@ -47,13 +48,19 @@ class Step:
 
 @dataclass(frozen=True)
 class Listing:
-    """The collection's list: its query and page schemas, the list (of the views port) that
-    answers it, and the text that documents it."""
+    """The collection's list: the schema of its query parameters, the query (of the views port)
+    they make, the page schema, the list (of the views port) that answers it, and the text that
+    documents it."""
 
-    query: type[ma.Schema]
+    schema: type[ma.Schema]
+    query: type[ListQuery]
     page: type[ma.Schema]
     view: str
     doc: str
+
+    def __post_init__(self) -> None:
+        if set(self.schema().fields) != {f.name for f in fields(self.query)}:
+            raise TypeError(f"{self.schema.__name__} must take the fields of {self.query.__name__}")
 
 
 class Resource:
@@ -80,7 +87,7 @@ class Resource:
 
         def get(_: Any, query: dict[str, Any]) -> dict[str, Any]:
             lists: Any = services().views
-            return getattr(lists, listing.view).search(**query)
+            return getattr(lists, listing.view).search(listing.query(**query))
 
         def post(_: Any, body: dict[str, Any]) -> Response:
             result = submit(create.command, body)
@@ -92,7 +99,7 @@ class Resource:
         self.route(
             view,
             "",
-            get=self.blp.arguments(listing.query, location="query")(
+            get=self.blp.arguments(listing.schema, location="query")(
                 self.blp.response(200, listing.page)(get)
             ),
             post=self.blp.arguments(create.body)(self.blp.response(201, schema)(post)),

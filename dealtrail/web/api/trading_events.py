@@ -8,6 +8,7 @@ added is the last of its list."""
 from __future__ import annotations
 
 from dealtrail.application.commands import trading_events as c
+from dealtrail.application.ports.views import TradingEventQuery
 from dealtrail.domain.trading_event import TradingEvent
 from dealtrail.web.api.resource import Listing, Resource, Step
 from dealtrail.web.api.schemas import trading_event as s
@@ -25,6 +26,7 @@ events.collection(
     "TradingEvents",
     Listing(
         s.TradingEventListQuerySchema,
+        TradingEventQuery,
         s.TradingEventPageSchema,
         "trading_events",
         "List trading events with their counts, filtered by name, country or host.",
