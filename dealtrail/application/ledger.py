@@ -24,6 +24,7 @@ from eventsourcing.persistence import (
 
 from dealtrail.application.command import (
     NO_OPTIONS,
+    Change,
     Command,
     CommandResult,
     Create,
@@ -129,19 +130,18 @@ class Ledger(Application[UUID]):
             earlier = self._earlier_result(command, options)
             if earlier is not None:
                 return earlier
-            target = command.target
             held: set[str] = set()
-            aggregate = None
-            if target is not None:
-                aggregate = self.get(command.AGGREGATE, target)
-            self._check_correction(target)  # a new record has no earlier event to correct
-            if aggregate is not None:
+            if isinstance(command, Change):
+                aggregate = self.get(command.AGGREGATE, command.target)
+                self._check_correction(aggregate.id)
                 expected = options.expected_version
                 if expected is not None and expected != aggregate.version:
                     raise VersionMismatch(expected, aggregate.version)
                 held = {unique.key for unique in aggregate.unique_keys()}
+            else:
+                self._check_correction(None)  # a new record has no earlier event to correct
             with with_idempotency_key(options.idempotency_key):
-                if aggregate is not None:
+                if isinstance(command, Change):
                     command.act_on(aggregate, self)
                 else:
                     aggregate = cast(Create[Recorded], command).build_from(self)
