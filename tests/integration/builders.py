@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from dealtrail.application.commands.agreements import DraftAgreement, OpenForSignature
+from dealtrail.application.commands.agreements import (
+    DraftAgreement,
+    OpenForSignature,
+    SignAgreement,
+)
 from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import Services
 from dealtrail.domain.money import Money
@@ -38,3 +42,16 @@ def open_agreement(services: Services) -> tuple[UUID, str, str]:
     result = services.ledger.handle(draft)
     services.ledger.handle(OpenForSignature(agreement_id=result.aggregate_id))
     return result.aggregate_id, a, b
+
+
+def signature(
+    agreement_id: UUID, party_id: str, name: str, title: str, signed_on: date
+) -> SignAgreement:
+    """A party's signature, as these tests record it."""
+    return SignAgreement(
+        agreement_id=agreement_id,
+        party_id=party_id,
+        signatory_name=name,
+        signatory_title=title,
+        signed_on=signed_on,
+    )

@@ -9,7 +9,6 @@ from uuid import UUID
 from dealtrail.application.commands.agreements import (
     DraftAgreement,
     OpenForSignature,
-    SignAgreement,
 )
 from dealtrail.application.commands.ip_assets import RegisterAsset
 from dealtrail.application.commands.ip_transfers import (
@@ -23,6 +22,7 @@ from dealtrail.bootstrap import Services
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import AgreementKind, Participant, PartyRole, Terms
 from dealtrail.domain.transfer_terms import Term, Territory
+from tests.integration.builders import signature
 
 SIGNED_ON = date(2025, 3, 1)
 RECORDED_ON = date(2025, 4, 1)
@@ -61,13 +61,7 @@ def effective_agreement(services: Services, a: str, b: str) -> str:
     agreement_id = services.ledger.handle(draft).aggregate_id
     services.ledger.handle(OpenForSignature(agreement_id=agreement_id))
     for party_id in (a, b):
-        sign = SignAgreement(
-            agreement_id=agreement_id,
-            party_id=party_id,
-            signatory_name="Zhang Wei",
-            signatory_title="President",
-            signed_on=SIGNED_ON,
-        )
+        sign = signature(agreement_id, party_id, "Zhang Wei", "President", SIGNED_ON)
         services.ledger.handle(sign)
     return str(agreement_id)
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from eventsourcing.persistence import IntegrityError
 
-from dealtrail.application.commands.agreements import AddMilestone, SignAgreement
+from dealtrail.application.commands.agreements import AddMilestone
 from dealtrail.application.errors import IdempotencyKeyReused, VersionMismatch
 from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.application.ledger import Options
@@ -16,7 +16,7 @@ from dealtrail.domain.agreement import Agreement, AgreementStatus
 from dealtrail.domain.base import metadata_of
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
-from tests.integration.builders import open_agreement
+from tests.integration.builders import open_agreement, signature
 
 
 @pytest.mark.usefixtures("staff")
@@ -25,21 +25,21 @@ def test_an_agreement_reloads_from_a_new_process_exactly_as_saved(
 ) -> None:
     agreement_id, a, b = open_agreement(services)
     services.ledger.handle(
-        SignAgreement(
-            agreement_id=agreement_id,
-            party_id=a,
-            signatory_name="Zhang Wei",
-            signatory_title="President",
-            signed_on=date(2026, 11, 20),
+        signature(
+            agreement_id,
+            a,
+            "Zhang Wei",
+            "President",
+            date(2026, 11, 20),
         )
     )
     services.ledger.handle(
-        SignAgreement(
-            agreement_id=agreement_id,
-            party_id=b,
-            signatory_name="Aida Nur",
-            signatory_title="Director",
-            signed_on=date(2026, 11, 21),
+        signature(
+            agreement_id,
+            b,
+            "Aida Nur",
+            "Director",
+            date(2026, 11, 21),
         )
     )
     services.ledger.handle(
@@ -107,12 +107,12 @@ def test_a_stale_expected_version_is_refused_before_anything_is_saved(services: 
     agreement_id, a, _ = open_agreement(services)
     with pytest.raises(VersionMismatch):
         services.ledger.handle(
-            SignAgreement(
-                agreement_id=agreement_id,
-                party_id=a,
-                signatory_name="Zhang Wei",
-                signatory_title="President",
-                signed_on=date(2026, 11, 20),
+            signature(
+                agreement_id,
+                a,
+                "Zhang Wei",
+                "President",
+                date(2026, 11, 20),
             ),
             Options(expected_version=1),
         )
@@ -130,12 +130,12 @@ def test_a_write_that_loses_a_race_leaves_no_idempotency_record(
         stale = rival.ledger.get(Agreement, agreement_id)
         with recording("staff:alice"):
             services.ledger.handle(
-                SignAgreement(
-                    agreement_id=agreement_id,
-                    party_id=a,
-                    signatory_name="Zhang Wei",
-                    signatory_title="President",
-                    signed_on=date(2026, 11, 20),
+                signature(
+                    agreement_id,
+                    a,
+                    "Zhang Wei",
+                    "President",
+                    date(2026, 11, 20),
                 )
             )
             stale.sign(b, "Aida Nur", "Director", date(2026, 11, 21))
@@ -152,12 +152,12 @@ def test_a_write_that_loses_a_race_leaves_no_idempotency_record(
 def test_a_repeated_command_with_its_key_is_applied_once(services: Services) -> None:
     agreement_id, a, _ = open_agreement(services)
     key = Options(idempotency_key="sign-once")
-    sign = SignAgreement(
-        agreement_id=agreement_id,
-        party_id=a,
-        signatory_name="Zhang Wei",
-        signatory_title="President",
-        signed_on=date(2026, 11, 20),
+    sign = signature(
+        agreement_id,
+        a,
+        "Zhang Wei",
+        "President",
+        date(2026, 11, 20),
     )
     first = services.ledger.handle(sign, key)
     again = services.ledger.handle(sign, key)
@@ -170,12 +170,12 @@ def test_a_repeated_command_with_its_key_is_applied_once(services: Services) -> 
     assert services.ledger.get(Agreement, agreement_id).version == 3
     with pytest.raises(IdempotencyKeyReused):
         services.ledger.handle(
-            SignAgreement(
-                agreement_id=agreement_id,
-                party_id=a,
-                signatory_name="Someone Else",
-                signatory_title="CEO",
-                signed_on=date(2026, 11, 20),
+            signature(
+                agreement_id,
+                a,
+                "Someone Else",
+                "CEO",
+                date(2026, 11, 20),
             ),
             key,
         )

@@ -11,7 +11,6 @@ import pytest
 from dealtrail.application.command import CommandResult
 from dealtrail.application.commands import privacy
 from dealtrail.application.commands.achievements import RegisterAchievement
-from dealtrail.application.commands.agreements import SignAgreement
 from dealtrail.bootstrap import Services
 from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.agreement import Agreement
@@ -23,7 +22,7 @@ from dealtrail.domain.metadata import recording
 from dealtrail.domain.personal import ERASED
 from dealtrail.infrastructure.settings import Settings
 from tests.integration import achievement_builders
-from tests.integration.builders import open_agreement
+from tests.integration.builders import open_agreement, signature
 
 NAME = "Zhang Xiaoming"
 
@@ -56,21 +55,21 @@ def signed_by_name(services: Services) -> tuple[Services, UUID]:
     with recording("staff:test"):
         agreement_id, a, _ = open_agreement(services)
         services.ledger.handle(
-            SignAgreement(
-                agreement_id=agreement_id,
-                party_id=a,
-                signatory_name=NAME,
-                signatory_title="Director",
-                signed_on=date(2026, 11, 20),
+            signature(
+                agreement_id,
+                a,
+                NAME,
+                "Director",
+                date(2026, 11, 20),
             )
         )
         services.ledger.handle(
-            SignAgreement(
-                agreement_id=agreement_id,
-                party_id=_,
-                signatory_name="Aida Nur",
-                signatory_title="Vice-President",
-                signed_on=date(2026, 11, 20),
+            signature(
+                agreement_id,
+                _,
+                "Aida Nur",
+                "Vice-President",
+                date(2026, 11, 20),
             )
         )
     return services, agreement_id

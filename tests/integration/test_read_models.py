@@ -11,14 +11,13 @@ import pytest
 from eventsourcing.persistence import Notification
 from sqlalchemy import BigInteger, Column, Connection, MetaData, Table, insert, select
 
-from dealtrail.application.commands.agreements import SignAgreement
 from dealtrail.application.commands.parties import JoinAlliance, RegisterParty, RenameParty
 from dealtrail.application.ports.views import AgreementQuery, PartyQuery
 from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.read_models import ReadModels
 from dealtrail.infrastructure.views.agreements import AgreementsView, agreement_parties, agreements
 from dealtrail.infrastructure.views.parties import PartiesView, parties
-from tests.integration.builders import open_agreement
+from tests.integration.builders import open_agreement, signature
 
 pytestmark = pytest.mark.usefixtures("staff")
 
@@ -35,12 +34,12 @@ def test_lists_reflect_every_recorded_command(services: Services) -> None:
     agreement_id, a, b = open_agreement(services)
     services.ledger.handle(JoinAlliance(party_id=UUID(a), alliance="Silk Road University Alliance"))
     services.ledger.handle(
-        SignAgreement(
-            agreement_id=agreement_id,
-            party_id=a,
-            signatory_name="Zhang Wei",
-            signatory_title="President",
-            signed_on=date(2026, 11, 20),
+        signature(
+            agreement_id,
+            a,
+            "Zhang Wei",
+            "President",
+            date(2026, 11, 20),
         )
     )
 
@@ -84,12 +83,12 @@ def test_catching_up_twice_applies_nothing_twice(services: Services) -> None:
     assert read_models.catch_up() == first
     assert _rows(services) == before
     services.ledger.handle(
-        SignAgreement(
-            agreement_id=agreement_id,
-            party_id=a,
-            signatory_name="Zhang Wei",
-            signatory_title="President",
-            signed_on=date(2026, 11, 20),
+        signature(
+            agreement_id,
+            a,
+            "Zhang Wei",
+            "President",
+            date(2026, 11, 20),
         )
     )
     services.ledger.handle(
@@ -106,22 +105,22 @@ def test_rebuilt_views_equal_the_incrementally_built_one(services: Services) -> 
     agreement_id, a, b = open_agreement(services)
     services.read_models.catch_up()
     services.ledger.handle(
-        SignAgreement(
-            agreement_id=agreement_id,
-            party_id=a,
-            signatory_name="Zhang Wei",
-            signatory_title="President",
-            signed_on=date(2026, 11, 20),
+        signature(
+            agreement_id,
+            a,
+            "Zhang Wei",
+            "President",
+            date(2026, 11, 20),
         )
     )
     services.read_models.catch_up()
     services.ledger.handle(
-        SignAgreement(
-            agreement_id=agreement_id,
-            party_id=b,
-            signatory_name="Aida Nur",
-            signatory_title="Director",
-            signed_on=date(2026, 11, 21),
+        signature(
+            agreement_id,
+            b,
+            "Aida Nur",
+            "Director",
+            date(2026, 11, 21),
         )
     )
     services.ledger.handle(

@@ -12,7 +12,6 @@ from dealtrail.application.commands.agreements import (
     AchieveMilestone,
     AddMilestone,
     RescheduleMilestone,
-    SignAgreement,
 )
 from dealtrail.application.commands.ip_transfers import RecordPayment, ScheduleConsideration
 from dealtrail.bootstrap import Services
@@ -24,7 +23,7 @@ from dealtrail.domain.terms import Instalment
 from dealtrail.infrastructure.views.agreements import agreements
 from dealtrail.infrastructure.views.milestones import milestones
 from dealtrail.infrastructure.views.receivables import instalments, payments, schedules
-from tests.integration.builders import open_agreement
+from tests.integration.builders import open_agreement, signature
 from tests.integration.ip_builders import asset, party, signed_transfer
 
 pytestmark = pytest.mark.usefixtures("staff")
@@ -47,12 +46,12 @@ def test_milestone_rows_follow_rescheduling_and_achievement(services: Services) 
     agreement_id, a, b = open_agreement(services)
     for party_id in (a, b):  # milestones are achieved under an agreement in effect
         services.ledger.handle(
-            SignAgreement(
-                agreement_id=agreement_id,
-                party_id=party_id,
-                signatory_name="Zhang Wei",
-                signatory_title="President",
-                signed_on=date(2026, 9, 1),
+            signature(
+                agreement_id,
+                party_id,
+                "Zhang Wei",
+                "President",
+                date(2026, 9, 1),
             )
         )
     added = services.ledger.handle(

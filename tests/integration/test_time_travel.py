@@ -7,24 +7,23 @@ from datetime import UTC, date, datetime
 import pytest
 from freezegun import freeze_time
 
-from dealtrail.application.commands.agreements import SignAgreement
 from dealtrail.application.errors import AggregateNotFound
 from dealtrail.bootstrap import Services
 from dealtrail.domain.agreement import Agreement, AgreementStatus
 from dealtrail.domain.metadata import recording
-from tests.integration.builders import open_agreement
+from tests.integration.builders import open_agreement, signature
 
 
 def test_an_agreement_can_be_read_as_it_was_at_each_version(services: Services) -> None:
     with recording("staff:alice"):
         agreement_id, a, _ = open_agreement(services)
         services.ledger.handle(
-            SignAgreement(
-                agreement_id=agreement_id,
-                party_id=a,
-                signatory_name="Zhang Wei",
-                signatory_title="President",
-                signed_on=date(2026, 11, 20),
+            signature(
+                agreement_id,
+                a,
+                "Zhang Wei",
+                "President",
+                date(2026, 11, 20),
             )
         )
     assert services.ledger.get(Agreement, agreement_id, 1).status == AgreementStatus.DRAFT
@@ -42,21 +41,21 @@ def test_an_agreement_can_be_read_as_recorded_at_a_past_moment(services: Service
             agreement_id, a, b = open_agreement(services)
         with freeze_time("2026-11-20 15:00:00"):
             services.ledger.handle(
-                SignAgreement(
-                    agreement_id=agreement_id,
-                    party_id=a,
-                    signatory_name="Zhang Wei",
-                    signatory_title="President",
-                    signed_on=date(2026, 11, 20),
+                signature(
+                    agreement_id,
+                    a,
+                    "Zhang Wei",
+                    "President",
+                    date(2026, 11, 20),
                 )
             )
             services.ledger.handle(
-                SignAgreement(
-                    agreement_id=agreement_id,
-                    party_id=b,
-                    signatory_name="Aida Nur",
-                    signatory_title="Director",
-                    signed_on=date(2026, 11, 20),
+                signature(
+                    agreement_id,
+                    b,
+                    "Aida Nur",
+                    "Director",
+                    date(2026, 11, 20),
                 )
             )
 

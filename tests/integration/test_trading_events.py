@@ -9,7 +9,6 @@ from uuid import UUID
 import pytest
 
 from dealtrail.application.commands.achievements import ExhibitAchievement
-from dealtrail.application.commands.agreements import SignAgreement
 from dealtrail.application.commands.parties import RenameParty
 from dealtrail.application.commands.trading_events import (
     AddForum,
@@ -26,7 +25,7 @@ from dealtrail.domain.errors import DomainError, Invalid
 from dealtrail.domain.trading_event import EventCounts, TradingEvent
 from dealtrail.infrastructure.settings import Settings
 from tests.integration.achievement_builders import DAY, STRANGER, achievement, conference, register
-from tests.integration.builders import open_agreement
+from tests.integration.builders import open_agreement, signature
 
 pytestmark = pytest.mark.usefixtures("staff")
 
@@ -110,15 +109,7 @@ def test_unveilings_and_signed_agreements_name_records_that_exist(services: Serv
     event_id = conference(services, host)
     agreement_id, a, b = open_agreement(services)
     for party_id in (a, b):
-        services.ledger.handle(
-            SignAgreement(
-                agreement_id=agreement_id,
-                party_id=party_id,
-                signatory_name="Wang Hong",
-                signatory_title="Director",
-                signed_on=DAY,
-            )
-        )
+        services.ledger.handle(signature(agreement_id, party_id, "Wang Hong", "Director", DAY))
 
     refused(
         "party.unknown",

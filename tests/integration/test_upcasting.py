@@ -9,14 +9,14 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
-from dealtrail.application.commands.agreements import ProposeAmendment, SignAgreement, SignAmendment
+from dealtrail.application.commands.agreements import ProposeAmendment, SignAmendment
 from dealtrail.application.commands.ip_assets import RecordGrant, RegisterAsset
 from dealtrail.bootstrap import Services
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.ip_asset import IpAsset
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.personal import Personal
-from tests.integration.builders import open_agreement, terms, two_parties
+from tests.integration.builders import open_agreement, signature, terms, two_parties
 
 
 def _as_v1(state: bytes, party_id: str) -> bytes:
@@ -35,12 +35,12 @@ def test_a_signature_stored_before_names_were_sealed_loads_as_personal_data(
     with recording("staff:test"):
         agreement_id, a, _ = open_agreement(services)
         services.ledger.handle(
-            SignAgreement(
-                agreement_id=agreement_id,
-                party_id=a,
-                signatory_name="Zhang Wei",
-                signatory_title="President",
-                signed_on=date(2026, 11, 20),
+            signature(
+                agreement_id,
+                a,
+                "Zhang Wei",
+                "President",
+                date(2026, 11, 20),
             )
         )
     stored = services.ledger.recorder.select_events(agreement_id, gt=2)[0]
@@ -61,12 +61,12 @@ def test_a_snapshot_stored_before_names_were_sealed_loads_as_personal_data(
     with recording("staff:test"):
         agreement_id, a, _ = open_agreement(services)
         services.ledger.handle(
-            SignAgreement(
-                agreement_id=agreement_id,
-                party_id=a,
-                signatory_name="Zhang Wei",
-                signatory_title="President",
-                signed_on=date(2026, 11, 20),
+            signature(
+                agreement_id,
+                a,
+                "Zhang Wei",
+                "President",
+                date(2026, 11, 20),
             )
         )
     current = services.ledger.get(Agreement, agreement_id)
@@ -74,8 +74,8 @@ def test_a_snapshot_stored_before_names_were_sealed_loads_as_personal_data(
     data = json.loads(stored.state)
     assert data["state"]["class_version"] == 2
     del data["state"]["class_version"]
-    for signature in data["state"]["signatures"].values():
-        signature["_data_"]["signatory_name"] = "Zhang Wei"
+    for signed in data["state"]["signatures"].values():
+        signed["_data_"]["signatory_name"] = "Zhang Wei"
     assert services.ledger.snapshots is not None
     services.ledger.snapshots.recorder.insert_events(
         [StoredEvent(agreement_id, current.version, stored.topic, json.dumps(data).encode())]
@@ -98,12 +98,12 @@ def _effective(services: Services) -> tuple[UUID, str, str]:
     agreement_id, a, b = open_agreement(services)
     for party in (a, b):
         services.ledger.handle(
-            SignAgreement(
-                agreement_id=agreement_id,
-                party_id=party,
-                signatory_name="Zhang Wei",
-                signatory_title="President",
-                signed_on=date(2026, 11, 20),
+            signature(
+                agreement_id,
+                party,
+                "Zhang Wei",
+                "President",
+                date(2026, 11, 20),
             )
         )
     return agreement_id, a, b

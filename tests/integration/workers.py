@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from dealtrail.application.commands.agreements import SignAgreement
 from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.application.errors import ApplicationError
 from dealtrail.application.ledger import CommandResult, Ledger, Options
@@ -24,6 +23,7 @@ from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.party import PartyKind
 from dealtrail.infrastructure.settings import Settings
+from tests.integration.builders import signature
 
 # How long any process waits at a barrier before giving up (so a broken child cannot hang a test).
 WAIT = 20.0
@@ -153,12 +153,8 @@ def sign_in_rounds(
     """Signs one agreement per round, each round starting at the same instant in both workers."""
 
     def sign(services: Services, job: SigningRound) -> CommandResult:
-        sign = SignAgreement(
-            agreement_id=job.agreement_id,
-            party_id=job.party_id,
-            signatory_name=f"Signatory of {worker}",
-            signatory_title="Director",
-            signed_on=SIGNED_ON,
+        sign = signature(
+            job.agreement_id, job.party_id, f"Signatory of {worker}", "Director", SIGNED_ON
         )
         return services.ledger.handle(sign, Options(expected_version=job.expected_version))
 
