@@ -6,7 +6,8 @@ DEALTRAIL_REQUIRE_POSTGRES=1 (as in CI), when they fail instead.
 
 A `settings` test on PostgreSQL gets an empty store, but not always a new schema: creating
 dealtrail's thirty tables and dropping them again was most of such a test's time, so each test
-process keeps the schemas its tests used, emptied (see StorePool).
+process keeps the schemas its tests used, emptied (see StorePool). Likewise a `settings` test on
+SQLite gets a copy of an empty store built once per test process (see SqliteTemplate).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import psycopg
 import pytest
 
 from dealtrail.infrastructure.settings import Settings
+from tests.sqlite_template import SqliteTemplate
 from tests.store_pool import StorePool
 
 POSTGRES_URL = os.environ.get(
@@ -71,8 +73,14 @@ def postgres_store_schema(store_pool: StorePool) -> Iterator[str]:
     store_pool.give_back(schema)
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> SqliteTemplate:
+    return SqliteTemplate(tmp_path_factory.mktemp("sqlite-template"))
+
+
 def _settings(store: str, tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
     if store == "sqlite":
+        request.getfixturevalue("sqlite_template").copy_to(tmp_path / "data")
         return Settings(data_dir=tmp_path / "data", snapshot_interval=5)
     schema = request.getfixturevalue("postgres_store_schema")
     return Settings(

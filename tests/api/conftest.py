@@ -21,9 +21,47 @@ def services(settings: Settings) -> Iterator[Services]:
     built.close()
 
 
+# The process's apps, by the settings an app takes from its Settings (body limit, CORS origins).
+# Building an app (its hundreds of routes) cost more CPU than most API tests; an app holds no
+# state of its own besides its configuration and routes, so a test gets one an earlier test used,
+# bound to its own Settings and Services.
+_apps: dict[tuple[object, ...], Flask] = {}
+
+
+def _app_shape(app: Flask) -> tuple[object, ...]:
+    """What a test could change in an app: its configuration, routes, hooks and handlers."""
+    return (
+        dict(app.config),
+        [(rule.rule, rule.endpoint, sorted(rule.methods or ())) for rule in app.url_map._rules],
+        dict(app.view_functions),
+        {key: list(funcs) for key, funcs in app.before_request_funcs.items()},
+        {key: list(funcs) for key, funcs in app.after_request_funcs.items()},
+        {key: list(funcs) for key, funcs in app.teardown_request_funcs.items()},
+        {  # without the empty entries its defaultdicts gain as handlers are looked up
+            (name, code): dict(handlers)
+            for name, by_code in app.error_handler_spec.items()
+            for code, handlers in by_code.items()
+            if handlers
+        },
+        sorted(app.extensions),
+    )
+
+
 @pytest.fixture
-def app(settings: Settings, services: Services) -> Flask:
-    return create_app({"DEALTRAIL_SETTINGS": settings, "TESTING": True}, services)
+def app(settings: Settings, services: Services) -> Iterator[Flask]:
+    """An app serving `services`: one an earlier test of the process used, rebound, if none of
+    them changed it (else a new one)."""
+    key = (settings.max_body_bytes, settings.cors_origins)
+    built = _apps.pop(key, None) or create_app(
+        {"DEALTRAIL_SETTINGS": settings, "TESTING": True}, services
+    )
+    built.config["DEALTRAIL_SETTINGS"] = settings
+    built.extensions["dealtrail"] = services
+    shape = _app_shape(built)
+    yield built
+    if _app_shape(built) == shape:
+        built.extensions["dealtrail"] = None  # the test's services are closed after it
+        _apps[key] = built
 
 
 class Api:
