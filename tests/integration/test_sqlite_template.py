@@ -7,8 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from dealtrail.bootstrap import bootstrap
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.web.services import build_services
 from tests.sqlite_template import SqliteTemplate
 
 
@@ -36,7 +36,7 @@ def test_a_copied_template_opens_as_a_new_store(
     new, copied = Settings(tmp_path / "new"), Settings(tmp_path / "copied")
     sqlite_template.copy_to(copied.data_dir)
     for settings in (new, copied):
-        build_services(settings).close()
+        bootstrap(settings).close()
 
     assert _contents(copied.data_dir) == _contents(new.data_dir)
     key = "audit-signing-key.pem"
