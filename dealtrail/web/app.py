@@ -13,7 +13,7 @@ from dealtrail.application.errors import ApplicationError
 from dealtrail.bootstrap import Services, Settings, bootstrap
 from dealtrail.domain.errors import DomainError
 from dealtrail.web import access, docs, problems
-from dealtrail.web.api import (  # noqa: F401
+from dealtrail.web.api import (
     achievements,
     agreements,
     health,
@@ -21,7 +21,6 @@ from dealtrail.web.api import (  # noqa: F401
     ip_transfers,
     listings,
     parties,
-    report_money,
     reports,
     trading_events,
 )
