@@ -29,7 +29,7 @@ from dealtrail.web.api.schemas.common import (
     to_domain,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
-from dealtrail.web.api.schemas.record import RecordSchema
+from dealtrail.web.api.schemas.record import RecordSchema, command_position
 from dealtrail.web.api.schemas.refusals import refused
 
 NEGOTIABLE = "negotiable"
@@ -191,9 +191,7 @@ class AchievementDetailSchema(RecordSchema):
     exhibited_at = fields.List(fields.String(), metadata={"description": "Trading event ids"})
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = WholeNumber(
-        metadata={"description": "Log position of the command that returned this (commands only)"}
-    )
+    position = command_position()
 
 
 class AchievementListQuerySchema(ListQuery):

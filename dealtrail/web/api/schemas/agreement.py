@@ -28,7 +28,7 @@ from dealtrail.web.api.schemas.common import (
     to_domain,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
-from dealtrail.web.api.schemas.record import RecordSchema
+from dealtrail.web.api.schemas.record import RecordSchema, command_position
 
 MAX_PARTIES = 50
 MAX_INSTALMENTS = 500
@@ -203,9 +203,7 @@ class AgreementSchema(RecordSchema):
     milestones = fields.List(fields.Nested(MilestoneOut))
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = WholeNumber(
-        metadata={"description": "Log position of the command that returned this (commands only)"}
-    )
+    position = command_position()
 
 
 class AgreementListQuerySchema(ListQuery):

@@ -22,7 +22,7 @@ from dealtrail.web.api.schemas.common import (
     Strict,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
-from dealtrail.web.api.schemas.record import RecordSchema
+from dealtrail.web.api.schemas.record import RecordSchema, command_position
 
 MAX_IDENTIFIERS = 20
 NUMBER = validate.Length(1, 60)
@@ -107,9 +107,7 @@ class AssetSchema(RecordSchema):
     )
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = WholeNumber(
-        metadata={"description": "Log position of the command that returned this (commands only)"}
-    )
+    position = command_position()
 
 
 class AssetListQuerySchema(ListQuery):

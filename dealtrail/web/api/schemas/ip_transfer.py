@@ -32,7 +32,7 @@ from dealtrail.web.api.schemas.common import (
     to_domain,
 )
 from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
-from dealtrail.web.api.schemas.record import RecordSchema
+from dealtrail.web.api.schemas.record import RecordSchema, command_position
 
 MAX_COUNTRIES = 250
 MAX_INSTALMENTS = 500
@@ -211,9 +211,7 @@ class TransferSchema(RecordSchema):
     cancel_reason = fields.String(allow_none=True)
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = WholeNumber(
-        metadata={"description": "Log position of the command that returned this (commands only)"}
-    )
+    position = command_position()
 
 
 class TransferListQuerySchema(ListQuery):

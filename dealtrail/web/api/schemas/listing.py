@@ -26,7 +26,7 @@ from dealtrail.web.api.schemas.common import (
     TextField,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
-from dealtrail.web.api.schemas.record import RecordSchema
+from dealtrail.web.api.schemas.record import RecordSchema, command_position
 
 MAX_INVESTORS = 200
 MAX_HOLDERS = 1000
@@ -204,9 +204,7 @@ class ListingSchema(ListingSummarySchema):
     financing_rounds = fields.List(fields.Nested(FinancingRoundOut))
     share_transfers = fields.List(fields.Nested(ShareTransferOut))
     created_at = fields.DateTime()
-    position = WholeNumber(
-        metadata={"description": "Log position of the command that returned this (commands only)"}
-    )
+    position = command_position()
 
 
 class ListingListQuerySchema(ListQuery):

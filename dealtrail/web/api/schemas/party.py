@@ -17,7 +17,7 @@ from dealtrail.web.api.schemas.common import (
     Sort,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
-from dealtrail.web.api.schemas.record import RecordSchema
+from dealtrail.web.api.schemas.record import RecordSchema, command_position
 
 MAX_IDENTIFIERS = 20
 
@@ -61,9 +61,7 @@ class PartySchema(RecordSchema):
     alliances = fields.List(fields.String())
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = WholeNumber(
-        metadata={"description": "Log position of the command that returned this (commands only)"}
-    )
+    position = command_position()
 
 
 class PartyListQuerySchema(ListQuery):

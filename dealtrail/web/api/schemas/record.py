@@ -9,6 +9,14 @@ import marshmallow as ma
 from marshmallow import fields
 
 from dealtrail.application.command import CommandResult
+from dealtrail.web.api.schemas.numbers import WholeNumber
+
+
+def command_position() -> WholeNumber:
+    """A record's `position`: present when a command answered with the record."""
+    return WholeNumber(
+        metadata={"description": "Log position of the command that returned this (commands only)"}
+    )
 
 
 class RecordSchema(ma.Schema):

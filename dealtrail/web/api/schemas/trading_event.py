@@ -20,7 +20,7 @@ from dealtrail.web.api.schemas.common import (
     Sort,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
-from dealtrail.web.api.schemas.record import RecordSchema
+from dealtrail.web.api.schemas.record import RecordSchema, command_position
 
 Country = validate.Length(equal=2)
 
@@ -166,9 +166,7 @@ class TradingEventSchema(RecordSchema):
     counts = fields.Nested(CountsOut)
     created_at = fields.DateTime()
     modified_at = fields.DateTime()
-    position = WholeNumber(
-        metadata={"description": "Log position of the command that returned this (commands only)"}
-    )
+    position = command_position()
 
 
 class TradingEventListQuerySchema(ListQuery):
