@@ -9,7 +9,7 @@ the ledger's checks, just before the event is saved (see `Ledger.handle`'s `effe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
 from dealtrail.application.command import (
@@ -20,14 +20,9 @@ from dealtrail.application.command import (
     Options,
 )
 from dealtrail.application.ledger import Ledger
+from dealtrail.application.ports.tokens import Role, TokenInfo, TokenStore
 from dealtrail.domain.api_token import ApiToken
 from dealtrail.domain.metadata import current_metadata
-
-
-class TokenStore(Protocol):
-    def create(self, name: str, role: Any, created_by: str) -> tuple[Any, str]: ...
-
-    def revoke(self, token_id: str) -> bool: ...
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,8 +66,8 @@ class NotActive(Exception):
 
 
 def issue_token(
-    ledger: Ledger, store: TokenStore, holder: str, role: Any
-) -> tuple[Any, str, CommandResult]:
+    ledger: Ledger, store: TokenStore, holder: str, role: Role
+) -> tuple[TokenInfo, str, CommandResult]:
     """Creates the token and records its issue; returns it, its secret (shown once) and the
     command's result."""
     info, secret = store.create(holder, role, created_by=current_metadata().actor)
