@@ -1,7 +1,7 @@
 """Migrations of the tables that cannot be rebuilt from the log (Alembic, run programmatically).
 
 The views are not migrated: a view whose schema version changes is dropped and rebuilt from the
-log (catalogue.py). Everything else dealtrail keeps beside the log is here, on two branches:
+log (read_models.py). Everything else dealtrail keeps beside the log is here, on two branches:
 - `records`: API tokens, the subject vault, the audit leaves and tree heads, the followers'
   positions (`dealtrail.sqlite3` on SQLite), declared in records.py's metadata;
 - `events`: the idempotency records, which the event recorders write in the events'

@@ -1,4 +1,4 @@
-"""The lists the API reads (`application.ports.views`), served by the catalogue's views."""
+"""The lists the API reads (`application.ports.views`), served by the read models' views."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ class Reader(Protocol):
 
 
 class SqlViews:
-    """Each list is the view `read` hands out: the catalogue's, caught up with the log first
-    when the catalogue follows it inline, so a list read after a command shows it."""
+    """Each list is the view `read` hands out: the read models', caught up with the log first
+    when they follow it inline, so a list read after a command shows it."""
 
     def __init__(self, read: Reader) -> None:
         self._read = read
