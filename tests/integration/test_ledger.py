@@ -24,24 +24,8 @@ def test_an_agreement_reloads_from_a_new_process_exactly_as_saved(
     services: Services, settings: Settings
 ) -> None:
     agreement_id, a, b = open_agreement(services)
-    services.ledger.handle(
-        signature(
-            agreement_id,
-            a,
-            "Zhang Wei",
-            "President",
-            date(2026, 11, 20),
-        )
-    )
-    services.ledger.handle(
-        signature(
-            agreement_id,
-            b,
-            "Aida Nur",
-            "Director",
-            date(2026, 11, 21),
-        )
-    )
+    services.ledger.handle(signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20)))
+    services.ledger.handle(signature(agreement_id, b, "Aida Nur", "Director", date(2026, 11, 21)))
     services.ledger.handle(
         AddMilestone(
             agreement_id=agreement_id,
@@ -107,13 +91,7 @@ def test_a_stale_expected_version_is_refused_before_anything_is_saved(services: 
     agreement_id, a, _ = open_agreement(services)
     with pytest.raises(VersionMismatch):
         services.ledger.handle(
-            signature(
-                agreement_id,
-                a,
-                "Zhang Wei",
-                "President",
-                date(2026, 11, 20),
-            ),
+            signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20)),
             Options(expected_version=1),
         )
     assert services.ledger.get(Agreement, agreement_id).version == 2
@@ -130,13 +108,7 @@ def test_a_write_that_loses_a_race_leaves_no_idempotency_record(
         stale = rival.ledger.get(Agreement, agreement_id)
         with recording("staff:alice"):
             services.ledger.handle(
-                signature(
-                    agreement_id,
-                    a,
-                    "Zhang Wei",
-                    "President",
-                    date(2026, 11, 20),
-                )
+                signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
             )
             stale.sign(b, "Aida Nur", "Director", date(2026, 11, 21))
         record = IdempotencyRecord("staff:alice", "k-1", "f", agreement_id, stale.version)
@@ -152,13 +124,7 @@ def test_a_write_that_loses_a_race_leaves_no_idempotency_record(
 def test_a_repeated_command_with_its_key_is_applied_once(services: Services) -> None:
     agreement_id, a, _ = open_agreement(services)
     key = Options(idempotency_key="sign-once")
-    sign = signature(
-        agreement_id,
-        a,
-        "Zhang Wei",
-        "President",
-        date(2026, 11, 20),
-    )
+    sign = signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
     first = services.ledger.handle(sign, key)
     again = services.ledger.handle(sign, key)
     assert (again.aggregate_id, again.version, again.position) == (
@@ -170,12 +136,6 @@ def test_a_repeated_command_with_its_key_is_applied_once(services: Services) -> 
     assert services.ledger.get(Agreement, agreement_id).version == 3
     with pytest.raises(IdempotencyKeyReused):
         services.ledger.handle(
-            signature(
-                agreement_id,
-                a,
-                "Someone Else",
-                "CEO",
-                date(2026, 11, 20),
-            ),
+            signature(agreement_id, a, "Someone Else", "CEO", date(2026, 11, 20)),
             key,
         )

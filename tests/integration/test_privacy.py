@@ -54,23 +54,9 @@ def _everything_stored(settings: Settings) -> bytes:
 def signed_by_name(services: Services) -> tuple[Services, UUID]:
     with recording("staff:test"):
         agreement_id, a, _ = open_agreement(services)
+        services.ledger.handle(signature(agreement_id, a, NAME, "Director", date(2026, 11, 20)))
         services.ledger.handle(
-            signature(
-                agreement_id,
-                a,
-                NAME,
-                "Director",
-                date(2026, 11, 20),
-            )
-        )
-        services.ledger.handle(
-            signature(
-                agreement_id,
-                _,
-                "Aida Nur",
-                "Vice-President",
-                date(2026, 11, 20),
-            )
+            signature(agreement_id, _, "Aida Nur", "Vice-President", date(2026, 11, 20))
         )
     return services, agreement_id
 

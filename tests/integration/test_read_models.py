@@ -33,15 +33,7 @@ def _rows(services: Services) -> list[list[dict[str, object]]]:
 def test_lists_reflect_every_recorded_command(services: Services) -> None:
     agreement_id, a, b = open_agreement(services)
     services.ledger.handle(JoinAlliance(party_id=UUID(a), alliance="Silk Road University Alliance"))
-    services.ledger.handle(
-        signature(
-            agreement_id,
-            a,
-            "Zhang Wei",
-            "President",
-            date(2026, 11, 20),
-        )
-    )
+    services.ledger.handle(signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20)))
 
     open_ones = services.read_models.view(AgreementsView).search(
         AgreementQuery(limit=10, status="open_for_signature")
@@ -82,15 +74,7 @@ def test_catching_up_twice_applies_nothing_twice(services: Services) -> None:
     before = _rows(services)
     assert read_models.catch_up() == first
     assert _rows(services) == before
-    services.ledger.handle(
-        signature(
-            agreement_id,
-            a,
-            "Zhang Wei",
-            "President",
-            date(2026, 11, 20),
-        )
-    )
+    services.ledger.handle(signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20)))
     services.ledger.handle(
         RenameParty(party_id=UUID(b), name="Kazakh National Academy of Sciences")
     )
@@ -104,25 +88,9 @@ def test_catching_up_twice_applies_nothing_twice(services: Services) -> None:
 def test_rebuilt_views_equal_the_incrementally_built_one(services: Services) -> None:
     agreement_id, a, b = open_agreement(services)
     services.read_models.catch_up()
-    services.ledger.handle(
-        signature(
-            agreement_id,
-            a,
-            "Zhang Wei",
-            "President",
-            date(2026, 11, 20),
-        )
-    )
+    services.ledger.handle(signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20)))
     services.read_models.catch_up()
-    services.ledger.handle(
-        signature(
-            agreement_id,
-            b,
-            "Aida Nur",
-            "Director",
-            date(2026, 11, 21),
-        )
-    )
+    services.ledger.handle(signature(agreement_id, b, "Aida Nur", "Director", date(2026, 11, 21)))
     services.ledger.handle(
         RenameParty(party_id=UUID(b), name="Kazakh National Academy of Sciences")
     )

@@ -46,13 +46,7 @@ def test_milestone_rows_follow_rescheduling_and_achievement(services: Services) 
     agreement_id, a, b = open_agreement(services)
     for party_id in (a, b):  # milestones are achieved under an agreement in effect
         services.ledger.handle(
-            signature(
-                agreement_id,
-                party_id,
-                "Zhang Wei",
-                "President",
-                date(2026, 9, 1),
-            )
+            signature(agreement_id, party_id, "Zhang Wei", "President", date(2026, 9, 1))
         )
     added = services.ledger.handle(
         AddMilestone(

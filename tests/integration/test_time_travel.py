@@ -18,13 +18,7 @@ def test_an_agreement_can_be_read_as_it_was_at_each_version(services: Services) 
     with recording("staff:alice"):
         agreement_id, a, _ = open_agreement(services)
         services.ledger.handle(
-            signature(
-                agreement_id,
-                a,
-                "Zhang Wei",
-                "President",
-                date(2026, 11, 20),
-            )
+            signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
         )
     assert services.ledger.get(Agreement, agreement_id, 1).status == AgreementStatus.DRAFT
     assert (
@@ -41,22 +35,10 @@ def test_an_agreement_can_be_read_as_recorded_at_a_past_moment(services: Service
             agreement_id, a, b = open_agreement(services)
         with freeze_time("2026-11-20 15:00:00"):
             services.ledger.handle(
-                signature(
-                    agreement_id,
-                    a,
-                    "Zhang Wei",
-                    "President",
-                    date(2026, 11, 20),
-                )
+                signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
             )
             services.ledger.handle(
-                signature(
-                    agreement_id,
-                    b,
-                    "Aida Nur",
-                    "Director",
-                    date(2026, 11, 20),
-                )
+                signature(agreement_id, b, "Aida Nur", "Director", date(2026, 11, 20))
             )
 
     def as_of(moment: str) -> Agreement:

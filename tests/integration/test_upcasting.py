@@ -35,13 +35,7 @@ def test_a_signature_stored_before_names_were_sealed_loads_as_personal_data(
     with recording("staff:test"):
         agreement_id, a, _ = open_agreement(services)
         services.ledger.handle(
-            signature(
-                agreement_id,
-                a,
-                "Zhang Wei",
-                "President",
-                date(2026, 11, 20),
-            )
+            signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
         )
     stored = services.ledger.recorder.select_events(agreement_id, gt=2)[0]
     assert json.loads(stored.state)["class_version"] == 2
@@ -61,13 +55,7 @@ def test_a_snapshot_stored_before_names_were_sealed_loads_as_personal_data(
     with recording("staff:test"):
         agreement_id, a, _ = open_agreement(services)
         services.ledger.handle(
-            signature(
-                agreement_id,
-                a,
-                "Zhang Wei",
-                "President",
-                date(2026, 11, 20),
-            )
+            signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20))
         )
     current = services.ledger.get(Agreement, agreement_id)
     stored = services.ledger.mapper.to_stored_event(Snapshot.take(current))
@@ -98,13 +86,7 @@ def _effective(services: Services) -> tuple[UUID, str, str]:
     agreement_id, a, b = open_agreement(services)
     for party in (a, b):
         services.ledger.handle(
-            signature(
-                agreement_id,
-                party,
-                "Zhang Wei",
-                "President",
-                date(2026, 11, 20),
-            )
+            signature(agreement_id, party, "Zhang Wei", "President", date(2026, 11, 20))
         )
     return agreement_id, a, b
 

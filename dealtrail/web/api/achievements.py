@@ -30,7 +30,6 @@ achievements = Resource(
 )
 
 achievements.collection(
-    "Achievements",
     Listing(
         s.AchievementListQuerySchema,
         AchievementQuery,

@@ -20,7 +20,6 @@ agreements = Resource(blp, Agreement, s.AgreementSchema, "Agreement", "agreement
 MILESTONE = "/<uuid:agreement_id>/milestones/<string:milestone_id>"
 
 agreements.collection(
-    "Agreements",
     Listing(
         s.AgreementListQuerySchema,
         AgreementQuery,

@@ -17,7 +17,6 @@ blp = Blueprint("ip_assets", __name__, url_prefix="/api/v1/ip-assets", descripti
 assets = Resource(blp, IpAsset, s.AssetSchema, "IpAsset", "asset_id")
 
 assets.collection(
-    "IpAssets",
     Listing(
         s.AssetListQuerySchema,
         IpAssetQuery,

@@ -17,7 +17,6 @@ blp = Blueprint(
 transfers = Resource(blp, IpTransfer, s.TransferSchema, "IpTransfer", "transfer_id")
 
 transfers.collection(
-    "IpTransfers",
     Listing(
         s.TransferListQuerySchema,
         IpTransferQuery,

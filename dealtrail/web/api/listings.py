@@ -15,7 +15,6 @@ blp = Blueprint("listings", __name__, url_prefix="/api/v1/listings", description
 listings = Resource(blp, EquityListing, s.ListingSchema, "Listing", "listing_id")
 
 listings.collection(
-    "Listings",
     Listing(
         s.ListingListQuerySchema,
         ListingQuery,

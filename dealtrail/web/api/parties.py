@@ -17,7 +17,6 @@ blp = Blueprint("parties", __name__, url_prefix="/api/v1/parties", description="
 parties = Resource(blp, Party, s.PartySchema, "Party", "party_id")
 
 parties.collection(
-    "Parties",
     Listing(
         s.PartyListQuerySchema,
         PartyQuery,

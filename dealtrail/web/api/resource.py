@@ -79,9 +79,9 @@ class Resource:
         self.id_param = id_param
         self.record_rule = f"/<uuid:{id_param}>"
 
-    def collection(self, view: str, listing: Listing, create: Step) -> None:
-        """The collection: GET lists it from its view, POST records a new record with
-        `create` (201, with its Location); `create`'s view and rule are the collection's."""
+    def collection(self, listing: Listing, create: Step) -> None:
+        """The collection (`create`'s view and rule): GET lists it from its view, POST records
+        a new record with `create` (201, with its Location)."""
         schema, by_id = self.schema, f"{self.blp.name}.{self.noun}ById"
         id_param = self.id_param
 
@@ -97,8 +97,8 @@ class Resource:
 
         get.__doc__, post.__doc__ = listing.doc, create.doc
         self.route(
-            view,
-            "",
+            create.view,
+            create.rule,
             get=self.blp.arguments(listing.schema, location="query")(
                 self.blp.response(200, listing.page)(get)
             ),

@@ -23,7 +23,6 @@ blp = Blueprint(
 events = Resource(blp, TradingEvent, s.TradingEventSchema, "TradingEvent", "event_id")
 
 events.collection(
-    "TradingEvents",
     Listing(
         s.TradingEventListQuerySchema,
         TradingEventQuery,
