@@ -9,7 +9,9 @@ that only the record can check live in the domain; `check` holds those that read
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from uuid import UUID
 
@@ -47,8 +49,14 @@ class CommandResult:
     version: int
     position: int
     leaf_hash: str  # the audit receipt: the Merkle leaf of the last event, hex
-    aggregate: Any = None  # the record as the command left it
+    # The record as the command left it: in hand after a save; read from the store only if
+    # asked for after a replay (a client answering over HTTP asks, the demo and imports do not).
+    record: Callable[[], Any] = field(repr=False, compare=False)
     replayed: bool = False
+
+    @cached_property
+    def aggregate(self) -> Any:
+        return self.record()
 
 
 @dataclass(frozen=True, kw_only=True)

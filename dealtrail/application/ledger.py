@@ -204,7 +204,9 @@ class Ledger(Application[UUID]):
             raise ConcurrentUpdate from None
         self._after_command()
         last = recordings[-1].notification
-        return CommandResult(aggregate.id, aggregate.version, last.id, _leaf(last), aggregate)
+        return CommandResult(
+            aggregate.id, aggregate.version, last.id, _leaf(last), lambda: aggregate
+        )
 
     def save_reaction(self, tracking: Tracking, *aggregates: Recorded) -> None:
         """Saves a policy's reaction to one event together with the policy's new position, in
@@ -237,9 +239,14 @@ class Ledger(Application[UUID]):
         version = record.originator_version
         position = self.store.notification_ids(record.originator_id, version - 1, version)[version]
         stored = self.recorder.select_notifications(start=position, limit=1)[0]
-        aggregate = self.repository.get(record.originator_id, version=version)
+        originator_id = record.originator_id
         return CommandResult(
-            record.originator_id, version, position, _leaf(stored), aggregate, replayed=True
+            originator_id,
+            version,
+            position,
+            _leaf(stored),
+            lambda: self.repository.get(originator_id, version=version),
+            replayed=True,
         )
 
     # ---- queries -----------------------------------------------------------------------------
