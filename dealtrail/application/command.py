@@ -9,9 +9,7 @@ that only the record can check live in the domain; `check` holds those that read
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
-from functools import cached_property
+from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from uuid import UUID
 
@@ -49,14 +47,11 @@ class CommandResult:
     version: int
     position: int
     leaf_hash: str  # the audit receipt: the Merkle leaf of the last event, hex
-    # The record as the command left it: in hand after a save; read from the store only if
-    # asked for after a replay (a client answering over HTTP asks, the demo and imports do not).
-    record: Callable[[], Any] = field(repr=False, compare=False)
+    # The record as the command left it; None for a replayed result, whose record is read from
+    # the store only by those who ask for it (Ledger.with_record): answering over HTTP does,
+    # reloading the demo or an import does not.
+    aggregate: Any = None
     replayed: bool = False
-
-    @cached_property
-    def aggregate(self) -> Any:
-        return self.record()
 
 
 @dataclass(frozen=True, kw_only=True)

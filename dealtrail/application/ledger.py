@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar, cast
 from uuid import UUID
@@ -204,9 +205,7 @@ class Ledger(Application[UUID]):
             raise ConcurrentUpdate from None
         self._after_command()
         last = recordings[-1].notification
-        return CommandResult(
-            aggregate.id, aggregate.version, last.id, _leaf(last), lambda: aggregate
-        )
+        return CommandResult(aggregate.id, aggregate.version, last.id, _leaf(last), aggregate)
 
     def save_reaction(self, tracking: Tracking, *aggregates: Recorded) -> None:
         """Saves a policy's reaction to one event together with the policy's new position, in
@@ -239,15 +238,14 @@ class Ledger(Application[UUID]):
         version = record.originator_version
         position = self.store.notification_ids(record.originator_id, version - 1, version)[version]
         stored = self.recorder.select_notifications(start=position, limit=1)[0]
-        originator_id = record.originator_id
-        return CommandResult(
-            originator_id,
-            version,
-            position,
-            _leaf(stored),
-            lambda: self.repository.get(originator_id, version=version),
-            replayed=True,
-        )
+        return CommandResult(record.originator_id, version, position, _leaf(stored), replayed=True)
+
+    def with_record(self, result: CommandResult) -> CommandResult:
+        """The result with the record the command left: a replayed one's read at its version."""
+        if result.aggregate is not None:
+            return result
+        aggregate = self.repository.get(result.aggregate_id, version=result.version)
+        return replace(result, aggregate=aggregate)
 
     # ---- queries -----------------------------------------------------------------------------
 

@@ -79,14 +79,16 @@ def command(body: dict[str, Any]) -> Iterator[Options]:
 def submit(command_class: type[Command], body: dict[str, Any], **path: Any) -> CommandResult:
     """Records one command built from its body (as its schema parsed it) and its record's id
     from the path."""
+    ledger = services().ledger
     with command(body) as options:
-        return services().ledger.handle(command_class(**path, **body), options)
+        return ledger.with_record(ledger.handle(command_class(**path, **body), options))
 
 
 def run(value: Command) -> CommandResult:
     """Records a command that has no body (the route built it from the path)."""
+    ledger = services().ledger
     with command({}) as options:
-        return services().ledger.handle(value, options)
+        return ledger.with_record(ledger.handle(value, options))
 
 
 def etag(version: int) -> dict[str, str]:

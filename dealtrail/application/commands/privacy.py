@@ -55,4 +55,6 @@ def forget(
         subjects=subjects,
         reason=reason,
     )
-    return ledger.handle(command, options, effect=lambda: vault.forget(subjects))
+    return ledger.with_record(
+        ledger.handle(command, options, effect=lambda: vault.forget(subjects))
+    )
