@@ -9,14 +9,16 @@ that only the record can check live in the domain; `check` holds those that read
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, dataclass_transform
 from uuid import UUID
 
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.metadata import BusinessDate
 
 A = TypeVar("A", bound=Recorded)
+C = TypeVar("C", bound="Command")
 
 
 class Records(Protocol):
@@ -107,10 +109,53 @@ class Change(Command, Generic[A]):
     def target(self) -> UUID:
         return getattr(self, self.TARGET)
 
+    # The method of the record that `act` calls, with the command's fields (its target's aside)
+    # in the order they are declared; None for a command that says how it acts.
+    ACTS: ClassVar[str | None] = None
+
     def act(self, aggregate: A) -> object:
-        raise NotImplementedError
+        if self.ACTS is None:
+            raise NotImplementedError
+        values = (getattr(self, f.name) for f in fields(self) if f.name != self.TARGET)
+        return getattr(aggregate, self.ACTS)(*values)
 
     def act_on(self, aggregate: A, records: Records) -> object:
         """Acts on the record; like `Create.build_from`, a command whose rule needs another
         record's current state (whether an agreement is in effect) reads it here."""
         return self.act(aggregate)
+
+
+@dataclass_transform(kw_only_default=True, frozen_default=True)
+def command(
+    name: str,
+    *,
+    acts: str | None = None,
+    dated: str | None = None,
+    on: str | None = None,
+    arguments: dict[str, str] | None = None,
+) -> Callable[[type[C]], type[C]]:
+    """Declares a command: a frozen dataclass of keyword-only fields, named `name`, with its
+    `DATED` and `ARGUMENTS` if given. `on` is the field holding its business date for a command
+    whose fingerprint calls it "on" (most dated ones do). A `Change` that only calls one method
+    of its record names it in `acts`: it is called with the command's fields (the target's
+    aside), in their order."""
+
+    def declare(cls: type[C]) -> type[C]:
+        cls.NAME = name
+        if on is not None:
+            cls.DATED = on
+            cls.ARGUMENTS = {**(arguments or {}), on: "on"}
+        else:
+            if dated is not None:
+                cls.DATED = dated
+            if arguments is not None:
+                cls.ARGUMENTS = arguments
+        if acts is not None:
+            if not issubclass(cls, Change) or not callable(getattr(cls.AGGREGATE, acts, None)):
+                raise TypeError(
+                    f"{cls.__name__} cannot act by {acts}: its record has no such method"
+                )
+            cls.ACTS = acts
+        return dataclass(frozen=True, kw_only=True)(cls)
+
+    return declare

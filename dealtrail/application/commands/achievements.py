@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from dealtrail.application.command import Change, Create, Records
+from dealtrail.application.command import Change, Create, Records, command
 from dealtrail.application.commands.parties import registered_party
 from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.agreement import Agreement
@@ -21,10 +21,8 @@ from dealtrail.domain.trading_event import TradingEvent
 from dealtrail.domain.transaction import Transaction
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("achievement.register", arguments={"owner_party_id": "owner"})
 class RegisterAchievement(Create[Achievement]):
-    NAME = "achievement.register"
-    ARGUMENTS = {"owner_party_id": "owner"}
     owner_party_id: str
     offer: Offer
     contact: Contact
@@ -62,44 +60,31 @@ class AchievementChange(Change[Achievement]):
     achievement_id: UUID
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("achievement.list", acts="list_on_supermarket")
 class ListAchievement(AchievementChange):
-    NAME = "achievement.list"
-
-    def act(self, achievement: Achievement) -> None:
-        achievement.list_on_supermarket()
+    pass
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("achievement.start_negotiation", acts="start_negotiation")
 class StartNegotiation(AchievementChange):
-    NAME = "achievement.start_negotiation"
     counterparty_id: str
 
     def check(self, records: Records) -> None:
         registered_party(records, self.counterparty_id, "counterparty_id")
 
-    def act(self, achievement: Achievement) -> None:
-        achievement.start_negotiation(self.counterparty_id)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("achievement.negotiation_fell_through", acts="negotiation_fell_through")
 class RecordFallThrough(AchievementChange):
     """The negotiation ended without a deal: the achievement is listed again."""
 
-    NAME = "achievement.negotiation_fell_through"
     reason: str
 
-    def act(self, achievement: Achievement) -> None:
-        achievement.negotiation_fell_through(self.reason)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("achievement.record_transaction", dated="transacted_on")
 class RecordTransaction(AchievementChange):
     """The deal that transferred the achievement: exactly one of an agreement and an IP
     transfer, which the achievement checks its owner made."""
 
-    NAME = "achievement.record_transaction"
-    DATED = "transacted_on"
     transacted_on: date
     agreement_id: str | None = None
     ip_transfer_id: str | None = None
@@ -130,25 +115,17 @@ class RecordTransaction(AchievementChange):
         achievement.record_transaction(self.transacted_on, deal)
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("achievement.withdraw", acts="withdraw")
 class WithdrawAchievement(AchievementChange):
-    NAME = "achievement.withdraw"
     reason: str
 
-    def act(self, achievement: Achievement) -> None:
-        achievement.withdraw(self.reason)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("achievement.exhibit_at", acts="exhibit_at")
 class ExhibitAchievement(AchievementChange):
     """Records the achievement as exhibited; a policy then counts it at the trading event."""
 
-    NAME = "achievement.exhibit_at"
     event_id: str
 
     def check(self, records: Records) -> None:
         if not records.exists(TradingEvent, UUID(self.event_id)):
             raise fail("achievement.unknown_trading_event", "event_id", event_id=self.event_id)
-
-    def act(self, achievement: Achievement) -> None:
-        achievement.exhibit_at(self.event_id)

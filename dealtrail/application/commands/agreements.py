@@ -7,16 +7,18 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from dealtrail.application.command import Change, Create, Records
+from dealtrail.application.command import Change, Create, Records, command
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.errors import fail
 from dealtrail.domain.party import Party
 from dealtrail.domain.terms import AgreementKind, Participant, Terms
 
+# The names a signatory's fields have always had in a signature's fingerprint.
+SIGNATORY = {"signatory_name": "name", "signatory_title": "title"}
 
-@dataclass(frozen=True, kw_only=True)
+
+@command("agreement.draft")
 class DraftAgreement(Create[Agreement]):
-    NAME = "agreement.draft"
     kind: AgreementKind
     terms: Terms
     parties: list[Participant]
@@ -38,73 +40,42 @@ class AgreementChange(Change[Agreement]):
     agreement_id: UUID
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.revise_draft", acts="revise_draft")
 class ReviseDraft(AgreementChange):
-    NAME = "agreement.revise_draft"
     terms: Terms
 
-    def act(self, agreement: Agreement) -> None:
-        agreement.revise_draft(self.terms)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.open", acts="open_for_signature")
 class OpenForSignature(AgreementChange):
-    NAME = "agreement.open"
-
-    def act(self, agreement: Agreement) -> None:
-        agreement.open_for_signature()
+    pass
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.sign", acts="sign", on="signed_on", arguments=SIGNATORY)
 class SignAgreement(AgreementChange):
-    NAME = "agreement.sign"
-    DATED = "signed_on"
-    ARGUMENTS = {"signatory_name": "name", "signatory_title": "title", "signed_on": "on"}
     party_id: str
     signatory_name: str
     signatory_title: str
     signed_on: date
 
-    def act(self, agreement: Agreement) -> None:
-        agreement.sign(self.party_id, self.signatory_name, self.signatory_title, self.signed_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.complete", acts="complete", on="completed_on")
 class CompleteAgreement(AgreementChange):
-    NAME = "agreement.complete"
-    DATED = "completed_on"
-    ARGUMENTS = {"completed_on": "on"}
     completed_on: date
 
-    def act(self, agreement: Agreement) -> None:
-        agreement.complete(self.completed_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.terminate", acts="terminate", on="terminated_on")
 class TerminateAgreement(AgreementChange):
-    NAME = "agreement.terminate"
-    DATED = "terminated_on"
-    ARGUMENTS = {"terminated_on": "on"}
     reason: str
     terminated_on: date
 
-    def act(self, agreement: Agreement) -> None:
-        agreement.terminate(self.reason, self.terminated_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.expire", acts="expire")
 class ExpireAgreement(AgreementChange):
-    NAME = "agreement.expire"
-
-    def act(self, agreement: Agreement) -> None:
-        agreement.expire()
+    pass
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.propose_amendment", acts="propose_amendment", on="proposed_on")
 class ProposeAmendment(AgreementChange):
-    NAME = "agreement.propose_amendment"
-    DATED = "proposed_on"
-    ARGUMENTS = {"proposed_on": "on"}
     terms: Terms
     rationale: str
     proposed_on: date | None = None
@@ -115,73 +86,39 @@ class ProposeAmendment(AgreementChange):
             del arguments["on"]
         return arguments
 
-    def act(self, agreement: Agreement) -> None:
-        agreement.propose_amendment(self.terms, self.rationale, self.proposed_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.sign_amendment", acts="sign_amendment", on="signed_on", arguments=SIGNATORY)
 class SignAmendment(AgreementChange):
-    NAME = "agreement.sign_amendment"
-    DATED = "signed_on"
-    ARGUMENTS = SignAgreement.ARGUMENTS
     amendment_id: str
     party_id: str
     signatory_name: str
     signatory_title: str
     signed_on: date
 
-    def act(self, agreement: Agreement) -> None:
-        agreement.sign_amendment(
-            self.amendment_id,
-            self.party_id,
-            self.signatory_name,
-            self.signatory_title,
-            self.signed_on,
-        )
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.add_milestone", acts="add_milestone", arguments={"owner_party_id": "owner"})
 class AddMilestone(AgreementChange):
-    NAME = "agreement.add_milestone"
-    ARGUMENTS = {"owner_party_id": "owner"}
     title: str
     due_on: date
     owner_party_id: str
     deliverable: str = ""
 
-    def act(self, agreement: Agreement) -> None:
-        agreement.add_milestone(self.title, self.due_on, self.owner_party_id, self.deliverable)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.reschedule_milestone", acts="reschedule_milestone")
 class RescheduleMilestone(AgreementChange):
-    NAME = "agreement.reschedule_milestone"
     milestone_id: str
     due_on: date
     reason: str
 
-    def act(self, agreement: Agreement) -> None:
-        agreement.reschedule_milestone(self.milestone_id, self.due_on, self.reason)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.achieve_milestone", acts="achieve_milestone", on="achieved_on")
 class AchieveMilestone(AgreementChange):
-    NAME = "agreement.achieve_milestone"
-    DATED = "achieved_on"
-    ARGUMENTS = {"achieved_on": "on"}
     milestone_id: str
     evidence_ref: str
     achieved_on: date
 
-    def act(self, agreement: Agreement) -> None:
-        agreement.achieve_milestone(self.milestone_id, self.evidence_ref, self.achieved_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("agreement.waive_milestone", acts="waive_milestone")
 class WaiveMilestone(AgreementChange):
-    NAME = "agreement.waive_milestone"
     milestone_id: str
     reason: str
-
-    def act(self, agreement: Agreement) -> None:
-        agreement.waive_milestone(self.milestone_id, self.reason)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from dealtrail.application.command import Change, Create, Records
+from dealtrail.application.command import Change, Create, Records, command
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_asset import IpAsset
@@ -27,14 +27,11 @@ def known(records: Records, kind: type[Recorded], aggregate_id: str) -> bool:
         return False
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("ip_asset.register", dated="filed_on", arguments={"holder_party_id": "holder"})
 class RegisterAsset(Create[IpAsset]):
     """`identifiers` are (kind, number) pairs, as typed: the jurisdiction's office normalises
     them. A filing date, if given, is when the asset took effect."""
 
-    NAME = "ip_asset.register"
-    DATED = "filed_on"
-    ARGUMENTS = {"holder_party_id": "holder"}
     holder_party_id: str
     kind: str
     jurisdiction: str
@@ -75,36 +72,20 @@ class AssetChange(Change[IpAsset]):
     asset_id: UUID
 
 
-@dataclass(frozen=True, kw_only=True)
+@command(
+    "ip_asset.grant", acts="record_grant", on="granted_on", arguments={"grant_number": "number"}
+)
 class RecordGrant(AssetChange):
-    NAME = "ip_asset.grant"
-    DATED = "granted_on"
-    ARGUMENTS = {"granted_on": "on", "grant_number": "number"}
     granted_on: date
     grant_number: str | None = None
 
-    def act(self, asset: IpAsset) -> None:
-        asset.record_grant(self.granted_on, self.grant_number)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("ip_asset.lapse", acts="record_lapse", on="lapsed_on")
 class RecordLapse(AssetChange):
-    NAME = "ip_asset.lapse"
-    DATED = "lapsed_on"
-    ARGUMENTS = {"lapsed_on": "on"}
     lapsed_on: date
     reason: str
 
-    def act(self, asset: IpAsset) -> None:
-        asset.record_lapse(self.lapsed_on, self.reason)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("ip_asset.expire", acts="record_expiry", on="expired_on")
 class RecordExpiry(AssetChange):
-    NAME = "ip_asset.expire"
-    DATED = "expired_on"
-    ARGUMENTS = {"expired_on": "on"}
     expired_on: date
-
-    def act(self, asset: IpAsset) -> None:
-        asset.record_expiry(self.expired_on)

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from dealtrail.application.command import Change, Create, Records
+from dealtrail.application.command import Change, Create, Records, command
 from dealtrail.application.commands.ip_assets import known
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.consideration import Schedule
@@ -25,14 +25,15 @@ from dealtrail.domain.party import Party
 from dealtrail.domain.transfer_terms import Term, Territory
 
 
-@dataclass(frozen=True, kw_only=True)
-class ProposeTransfer(Create[IpTransfer]):
-    NAME = "ip_transfer.propose"
-    ARGUMENTS = {
+@command(
+    "ip_transfer.propose",
+    arguments={
         "asset_id": "asset",
         "holder_party_id": "holder",
         "recipient_party_id": "recipient",
-    }
+    },
+)
+class ProposeTransfer(Create[IpTransfer]):
     asset_id: str
     holder_party_id: str
     recipient_party_id: str
@@ -70,11 +71,8 @@ class TransferChange(Change[IpTransfer]):
     transfer_id: UUID
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("ip_transfer.valuate", acts="valuate", on="valuated_on")
 class ValuateTransfer(TransferChange):
-    NAME = "ip_transfer.valuate"
-    DATED = "valuated_on"
-    ARGUMENTS = {"valuated_on": "on"}
     appraiser: str
     method: str
     value: Money
@@ -83,16 +81,11 @@ class ValuateTransfer(TransferChange):
     def arguments(self) -> dict[str, Any]:
         return {**super().arguments(), "method": str(self.method)}
 
-    def act(self, transfer: IpTransfer) -> None:
-        transfer.valuate(self.appraiser, self.method, self.value, self.valuated_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("ip_transfer.sign_contract", arguments={"agreement_id": "agreement"})
 class SignContract(TransferChange):
     """Links the signed agreement; it must exist (422) and be in effect (409)."""
 
-    NAME = "ip_transfer.sign_contract"
-    ARGUMENTS = {"agreement_id": "agreement"}
     agreement_id: str
 
     def check(self, records: Records) -> None:
@@ -104,14 +97,13 @@ class SignContract(TransferChange):
         transfer.sign_contract(records.get(Agreement, UUID(self.agreement_id)))
 
 
-@dataclass(frozen=True, kw_only=True)
+@command(
+    "ip_transfer.record_with_office", on="recorded_on", arguments={"recordal_number": "number"}
+)
 class RecordWithOffice(TransferChange):
     """Records the IP office's recordal; for an assignment, the owner-of-record policy then
     makes the recipient the asset's owner of record."""
 
-    NAME = "ip_transfer.record_with_office"
-    DATED = "recorded_on"
-    ARGUMENTS = {"recordal_number": "number", "recorded_on": "on"}
     office: str
     recordal_number: str
     recorded_on: date
@@ -121,46 +113,24 @@ class RecordWithOffice(TransferChange):
         transfer.record_with_office(self.office, self.recordal_number, self.recorded_on, asset)
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("ip_transfer.schedule_consideration", acts="schedule_consideration")
 class ScheduleConsideration(TransferChange):
-    NAME = "ip_transfer.schedule_consideration"
     schedule: Schedule
 
-    def act(self, transfer: IpTransfer) -> None:
-        transfer.schedule_consideration(self.schedule)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("ip_transfer.record_payment", acts="record_payment", on="paid_on")
 class RecordPayment(TransferChange):
-    NAME = "ip_transfer.record_payment"
-    DATED = "paid_on"
-    ARGUMENTS = {"paid_on": "on"}
     amount: Money
     paid_on: date
     reference: str
 
-    def act(self, transfer: IpTransfer) -> None:
-        transfer.record_payment(self.amount, self.paid_on, self.reference)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("ip_transfer.complete", acts="complete", on="completed_on")
 class CompleteTransfer(TransferChange):
-    NAME = "ip_transfer.complete"
-    DATED = "completed_on"
-    ARGUMENTS = {"completed_on": "on"}
     completed_on: date
 
-    def act(self, transfer: IpTransfer) -> None:
-        transfer.complete(self.completed_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("ip_transfer.cancel", acts="cancel", on="cancelled_on")
 class CancelTransfer(TransferChange):
-    NAME = "ip_transfer.cancel"
-    DATED = "cancelled_on"
-    ARGUMENTS = {"cancelled_on": "on"}
     reason: str
     cancelled_on: date
-
-    def act(self, transfer: IpTransfer) -> None:
-        transfer.cancel(self.reason, self.cancelled_on)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from dealtrail.application.command import Change, Create, Records
+from dealtrail.application.command import Change, Create, Records, command
 from dealtrail.application.errors import AggregateNotFound
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.board import Board
@@ -24,9 +24,8 @@ from dealtrail.domain.party import Party, PartyKind
 from dealtrail.domain.share_register import Holding
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("listing.apply")
 class ApplyForListing(Create[EquityListing]):
-    NAME = "listing.apply"
     company_id: str
     centre_id: str
     board: Board
@@ -54,58 +53,37 @@ class ListingChange(Change[EquityListing]):
     listing_id: UUID
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("listing.start_review", acts="start_review")
 class StartReview(ListingChange):
-    NAME = "listing.start_review"
-
-    def act(self, listing: EquityListing) -> None:
-        listing.start_review()
+    pass
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("listing.request_amendments", acts="request_amendments")
 class RequestAmendments(ListingChange):
-    NAME = "listing.request_amendments"
     what: str
     due_on: date
 
-    def act(self, listing: EquityListing) -> None:
-        listing.request_amendments(self.what, self.due_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("listing.provide_amendments", acts="provide_amendments")
 class ProvideAmendments(ListingChange):
-    NAME = "listing.provide_amendments"
     request_id: str
     reference: str
 
-    def act(self, listing: EquityListing) -> None:
-        listing.provide_amendments(self.request_id, self.reference)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("listing.approve", acts="approve")
 class ApproveListing(ListingChange):
-    NAME = "listing.approve"
-
-    def act(self, listing: EquityListing) -> None:
-        listing.approve()
+    pass
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("listing.reject", acts="reject")
 class RejectListing(ListingChange):
-    NAME = "listing.reject"
     reason: str
 
-    def act(self, listing: EquityListing) -> None:
-        listing.reject(self.reason)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("listing.admit", acts="admit", on="listed_on", arguments={"listing_code": "code"})
 class AdmitListing(ListingChange):
     """Lists the company with its shareholder register, each holder a registered party."""
 
-    NAME = "listing.admit"
-    DATED = "listed_on"
-    ARGUMENTS = {"listing_code": "code", "listed_on": "on"}
     listing_code: str
     listed_on: date
     holders: Sequence[Holding]
@@ -116,15 +94,11 @@ class AdmitListing(ListingChange):
     def arguments(self) -> dict[str, Any]:
         return {**super().arguments(), "holders": _entries(self.holders)}
 
-    def act(self, listing: EquityListing) -> None:
-        listing.admit(self.listing_code, self.listed_on, self.holders)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("listing.record_register", acts="record_register")
 class RecordRegister(ListingChange):
     """Takes up the register of a company listed before registers were kept."""
 
-    NAME = "listing.record_register"
     holders: Sequence[Holding]
     as_of: date
 
@@ -134,41 +108,29 @@ class RecordRegister(ListingChange):
     def arguments(self) -> dict[str, Any]:
         return {**super().arguments(), "holders": _entries(self.holders)}
 
-    def act(self, listing: EquityListing) -> None:
-        listing.record_register(self.holders, self.as_of)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("listing.suspend", acts="suspend")
 class SuspendListing(ListingChange):
-    NAME = "listing.suspend"
     reason: str
 
-    def act(self, listing: EquityListing) -> None:
-        listing.suspend(self.reason)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("listing.resume", acts="resume")
 class ResumeListing(ListingChange):
-    NAME = "listing.resume"
-
-    def act(self, listing: EquityListing) -> None:
-        listing.resume()
+    pass
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("listing.delist", acts="delist")
 class DelistListing(ListingChange):
-    NAME = "listing.delist"
     reason: str
 
-    def act(self, listing: EquityListing) -> None:
-        listing.delist(self.reason)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command(
+    "listing.close_financing_round",
+    acts="close_financing_round",
+    on="closed_on",
+    arguments={"investor_ids": "investors"},
+)
 class CloseFinancingRound(ListingChange):
-    NAME = "listing.close_financing_round"
-    DATED = "closed_on"
-    ARGUMENTS = {"investor_ids": "investors", "closed_on": "on"}
     instrument: Instrument
     amount: Money
     investor_ids: Sequence[str]
@@ -190,27 +152,14 @@ class CloseFinancingRound(ListingChange):
             "shares_issued": _entries(self.shares_issued),
         }
 
-    def act(self, listing: EquityListing) -> None:
-        listing.close_financing_round(
-            self.instrument,
-            self.amount,
-            self.investor_ids,
-            self.closed_on,
-            self.agreement_id,
-            self.shares_issued,
-        )
 
-
-@dataclass(frozen=True, kw_only=True)
+@command(
+    "listing.transfer_shares",
+    acts="transfer_shares",
+    on="transferred_on",
+    arguments={"from_party_id": "from", "to_party_id": "to", "price_per_share": "price"},
+)
 class TransferShares(ListingChange):
-    NAME = "listing.transfer_shares"
-    DATED = "transferred_on"
-    ARGUMENTS = {
-        "from_party_id": "from",
-        "to_party_id": "to",
-        "price_per_share": "price",
-        "transferred_on": "on",
-    }
     from_party_id: str
     to_party_id: str
     shares: int
@@ -220,15 +169,6 @@ class TransferShares(ListingChange):
     def check(self, records: Records) -> None:
         _check_registered(records, self.from_party_id, "from_party_id")
         _check_registered(records, self.to_party_id, "to_party_id")
-
-    def act(self, listing: EquityListing) -> None:
-        listing.transfer_shares(
-            self.from_party_id,
-            self.to_party_id,
-            self.shares,
-            self.price_per_share,
-            self.transferred_on,
-        )
 
 
 def _check_holders(records: Records, holders: Sequence[Holding], field: str) -> None:

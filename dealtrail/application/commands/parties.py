@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from dealtrail.application.command import Change, Create, Records
+from dealtrail.application.command import Change, Create, Records, command
 from dealtrail.domain.errors import fail
 from dealtrail.domain.party import Party, PartyKind
 
@@ -17,9 +17,8 @@ def registered_party(records: Records, party_id: str, field: str) -> Party:
     return records.get(Party, UUID(party_id))
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("party.register")
 class RegisterParty(Create[Party]):
-    NAME = "party.register"
     name: str
     kind: PartyKind
     country: str
@@ -36,28 +35,16 @@ class PartyChange(Change[Party]):
     party_id: UUID
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("party.rename", acts="rename")
 class RenameParty(PartyChange):
-    NAME = "party.rename"
     name: str
 
-    def act(self, party: Party) -> None:
-        party.rename(self.name)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("party.join_alliance", acts="join_alliance")
 class JoinAlliance(PartyChange):
-    NAME = "party.join_alliance"
     alliance: str
 
-    def act(self, party: Party) -> None:
-        party.join_alliance(self.alliance)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("party.leave_alliance", acts="leave_alliance")
 class LeaveAlliance(PartyChange):
-    NAME = "party.leave_alliance"
     alliance: str
-
-    def act(self, party: Party) -> None:
-        party.leave_alliance(self.alliance)

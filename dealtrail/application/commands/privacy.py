@@ -8,22 +8,21 @@ has passed every check (never for a replay or a refusal), just before the erasur
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
-from dealtrail.application.command import NO_OPTIONS, CommandResult, Create, Options
+from dealtrail.application.command import NO_OPTIONS, CommandResult, Create, Options, command
 from dealtrail.application.ledger import Ledger
 from dealtrail.domain.erasure import Erasure
 from dealtrail.domain.errors import fail
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("privacy.forget")
 class ForgetSubject(Create[Erasure]):
     """Records the erasure of `subjects`, the keys `name` has in the vault. The command is
     identified by `subject`, the name's pseudonym, so not even a fingerprint holds the name.
     Record it through `forget`: handled alone, it would record an erasure and destroy nothing."""
 
-    NAME = "privacy.forget"
     name: str = field(repr=False)
     subject: str
     subjects: list[str]

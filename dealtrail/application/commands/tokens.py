@@ -8,7 +8,6 @@ the ledger's checks, just before the event is saved (see `Ledger.handle`'s `effe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -18,6 +17,7 @@ from dealtrail.application.command import (
     CommandResult,
     Create,
     Options,
+    command,
 )
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.ports.tokens import Role, TokenInfo, TokenStore
@@ -25,11 +25,10 @@ from dealtrail.domain.api_token import ApiToken
 from dealtrail.domain.metadata import current_metadata
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("token.issue")
 class IssueToken(Create[ApiToken]):
     """Records a token the store has minted; only its id identifies the command."""
 
-    NAME = "token.issue"
     token_id: str
     holder: str
     role: str
@@ -41,12 +40,11 @@ class IssueToken(Create[ApiToken]):
         return ApiToken.issue(self.token_id, self.holder, self.role)
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("token.revoke")
 class RevokeToken(Change[ApiToken]):
     """Records a revocation. Record it through `revoke_token`: handled alone, it would record
     the revocation and leave the token working."""
 
-    NAME = "token.revoke"
     AGGREGATE = ApiToken
     token_id: str
 

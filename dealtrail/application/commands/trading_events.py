@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from dealtrail.application.command import Change, Create, Records
+from dealtrail.application.command import Change, Create, Records, command
 from dealtrail.application.commands.parties import registered_party
 from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.agreement import Agreement
@@ -15,10 +15,8 @@ from dealtrail.domain.party import PartyKind
 from dealtrail.domain.trading_event import TradingEvent
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("trading_event.schedule", arguments={"host_party_id": "host"})
 class ScheduleTradingEvent(Create[TradingEvent]):
-    NAME = "trading_event.schedule"
-    ARGUMENTS = {"host_party_id": "host"}
     host_party_id: str
     name: str
     city: str
@@ -49,28 +47,19 @@ class TradingEventChange(Change[TradingEvent]):
     event_id: UUID
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("trading_event.add_forum", acts="add_forum")
 class AddForum(TradingEventChange):
-    NAME = "trading_event.add_forum"
     title: str
     held_on: date
 
-    def act(self, event: TradingEvent) -> None:
-        event.add_forum(self.title, self.held_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("trading_event.open_exhibition", acts="open_exhibition")
 class OpenExhibition(TradingEventChange):
-    NAME = "trading_event.open_exhibition"
     title: str
 
-    def act(self, event: TradingEvent) -> None:
-        event.open_exhibition(self.title)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("trading_event.record_unveiling", acts="record_unveiling")
 class RecordUnveiling(TradingEventChange):
-    NAME = "trading_event.record_unveiling"
     institution: str
     unveiled_on: date
     party_id: str | None = None  # the institution, if it is a registered party
@@ -79,37 +68,24 @@ class RecordUnveiling(TradingEventChange):
         if self.party_id is not None:
             registered_party(records, self.party_id, "party_id")
 
-    def act(self, event: TradingEvent) -> None:
-        event.record_unveiling(self.institution, self.unveiled_on, self.party_id)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("trading_event.record_launch", acts="record_launch")
 class RecordLaunch(TradingEventChange):
-    NAME = "trading_event.record_launch"
     what: str
     launched_on: date
 
-    def act(self, event: TradingEvent) -> None:
-        event.record_launch(self.what, self.launched_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("trading_event.add_roadshow", acts="add_roadshow")
 class AddRoadshow(TradingEventChange):
-    NAME = "trading_event.add_roadshow"
     theme: str
     held_on: date
 
-    def act(self, event: TradingEvent) -> None:
-        event.add_roadshow(self.theme, self.held_on)
 
-
-@dataclass(frozen=True, kw_only=True)
+@command("trading_event.pitch", arguments={"presenter_party_id": "presenter"})
 class PitchProject(TradingEventChange):
     """Adds a pitched project (an achievement or a company) to a roadshow; the presenter's
     country is recorded with it, so whether it was international stays as it was on the day."""
 
-    NAME = "trading_event.pitch"
-    ARGUMENTS = {"presenter_party_id": "presenter"}
     roadshow_id: str
     presenter_party_id: str
     achievement_id: str | None = None
@@ -144,11 +120,10 @@ class PitchProject(TradingEventChange):
         )
 
 
-@dataclass(frozen=True, kw_only=True)
+@command("trading_event.record_agreement_signed")
 class RecordAgreementSigned(TradingEventChange):
     """Signed at the event: the event judges the agreement by when it took effect."""
 
-    NAME = "trading_event.record_agreement_signed"
     agreement_id: str
 
     def check(self, records: Records) -> None:
