@@ -8,9 +8,8 @@ from typing import Any
 from uuid import UUID
 
 from dealtrail.application.command import Change, Create, Records, command
+from dealtrail.application.commands.parties import check_registered
 from dealtrail.domain.agreement import Agreement
-from dealtrail.domain.errors import fail
-from dealtrail.domain.party import Party
 from dealtrail.domain.terms import AgreementKind, Participant, Terms
 
 # The names a signatory's fields have always had in a signature's fingerprint.
@@ -25,9 +24,7 @@ class DraftAgreement(Create[Agreement]):
 
     def check(self, records: Records) -> None:
         for index, participant in enumerate(self.parties):
-            if not records.exists(Party, UUID(participant.party_id)):
-                field = f"parties.{index}.party_id"
-                raise fail("party.unknown", field, party_id=participant.party_id)
+            check_registered(records, participant.party_id, f"parties.{index}.party_id")
 
     def build(self) -> Agreement:
         return Agreement.draft(self.kind, self.terms, self.parties)

@@ -13,6 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from dealtrail.application.command import Change, Create, Records, command
+from dealtrail.application.commands.parties import check_registered
 from dealtrail.application.errors import AggregateNotFound
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.board import Board
@@ -140,7 +141,7 @@ class CloseFinancingRound(ListingChange):
 
     def check(self, records: Records) -> None:
         for index, investor_id in enumerate(self.investor_ids):
-            _check_registered(records, investor_id, f"investor_ids.{index}")
+            check_registered(records, investor_id, f"investor_ids.{index}")
         agreement_id = self.agreement_id
         if agreement_id is not None and not records.exists(Agreement, UUID(agreement_id)):
             raise fail("listing.unknown_agreement", "agreement_id", agreement_id=agreement_id)
@@ -167,18 +168,13 @@ class TransferShares(ListingChange):
     transferred_on: date
 
     def check(self, records: Records) -> None:
-        _check_registered(records, self.from_party_id, "from_party_id")
-        _check_registered(records, self.to_party_id, "to_party_id")
+        check_registered(records, self.from_party_id, "from_party_id")
+        check_registered(records, self.to_party_id, "to_party_id")
 
 
 def _check_holders(records: Records, holders: Sequence[Holding], field: str) -> None:
     for index, holder in enumerate(holders):
-        _check_registered(records, holder.party_id, f"{field}.{index}.party_id")
-
-
-def _check_registered(records: Records, party_id: str, field: str) -> None:
-    if not records.exists(Party, UUID(party_id)):
-        raise fail("party.unknown", field, party_id=party_id)
+        check_registered(records, holder.party_id, f"{field}.{index}.party_id")
 
 
 def _check_kind(records: Records, party_id: str, field: str, kind: PartyKind, code: str) -> None:

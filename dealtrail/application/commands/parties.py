@@ -10,10 +10,15 @@ from dealtrail.domain.errors import fail
 from dealtrail.domain.party import Party, PartyKind
 
 
-def registered_party(records: Records, party_id: str, field: str) -> Party:
-    """The party another record's command names, as it is now; refused if not registered."""
+def check_registered(records: Records, party_id: str, field: str) -> None:
+    """Refuses the party another record's command names in `field` if it is not registered."""
     if not records.exists(Party, UUID(party_id)):
         raise fail("party.unknown", field, party_id=party_id)
+
+
+def registered_party(records: Records, party_id: str, field: str) -> Party:
+    """The party another record's command names, as it is now; refused if not registered."""
+    check_registered(records, party_id, field)
     return records.get(Party, UUID(party_id))
 
 
