@@ -35,7 +35,6 @@ from dealtrail.application.commands.listings import (
     SuspendListing,
     TransferShares,
 )
-from dealtrail.application.ledger import Ledger
 from dealtrail.demo.achievements import WITHDRAWALS
 from dealtrail.demo.deals import (
     ASSETS,
@@ -49,7 +48,7 @@ from dealtrail.demo.deals import (
     DemoSchedule,
     DemoTransfer,
 )
-from dealtrail.demo.steps import DemoIds, Step, dated, demo_key
+from dealtrail.demo.steps import Loader, Step
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.board import Board
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
@@ -65,11 +64,7 @@ def cny(amount: str) -> Money:
     return Money.of(amount, "CNY")
 
 
-class DealSteps:
-    def __init__(self, ledger: Ledger, ids: DemoIds) -> None:
-        self.handle = ledger.handle
-        self.ids = ids
-
+class DealSteps(Loader):
     def assets(self) -> Iterator[Step]:
         for asset in ASSETS:
             yield partial(self._asset, asset)
@@ -100,17 +95,16 @@ class DealSteps:
             title=demo.title,
             identifiers=demo.identifiers,
         )
-        asset_id = self.ids.remember("asset", demo.key, self.handle(register, demo_key(key)))
+        asset_id = self.ids.remember("asset", demo.key, self.record(register, key))
         if demo.granted_on:
             grant = RecordGrant(
                 asset_id=asset_id, granted_on=demo.granted_on, grant_number=demo.grant_number
             )
-            with dated():
-                self.handle(grant, demo_key(f"{key}:granted"))
+            self.record(grant, f"{key}:granted")
 
     def _transfer(self, demo: DemoTransfer) -> None:
         """Proposes the transfer and takes it as far as the demo says."""
-        handle, key = self.handle, f"transfer:{demo.key}"
+        key = f"transfer:{demo.key}"
         territory = Territory(countries=demo.territory) if demo.territory else Territory.world()
         propose = ProposeTransfer(
             asset_id=self.ids("asset", demo.asset),
@@ -120,7 +114,7 @@ class DealSteps:
             territory=territory,
             term=Term(*demo.term),
         )
-        transfer_id = self.ids.remember("transfer", demo.key, handle(propose, demo_key(key)))
+        transfer_id = self.ids.remember("transfer", demo.key, self.record(propose, key))
         if demo.valuation:
             appraiser, method, value, valuated_on = demo.valuation
             valuate = ValuateTransfer(
@@ -130,17 +124,16 @@ class DealSteps:
                 value=cny(value),
                 valuated_on=valuated_on,
             )
-            with dated():
-                handle(valuate, demo_key(f"{key}:valuated"))
+            self.record(valuate, f"{key}:valuated")
         if demo.contract:
             agreement_id = self.ids("agreement", demo.contract)
             sign = SignContract(transfer_id=transfer_id, agreement_id=agreement_id)
-            handle(sign, demo_key(f"{key}:contract"))
+            self.record(sign, f"{key}:contract")
         if demo.schedule:
             schedule = ScheduleConsideration(
                 transfer_id=transfer_id, schedule=_schedule(demo.schedule)
             )
-            handle(schedule, demo_key(f"{key}:schedule"))
+            self.record(schedule, f"{key}:schedule")
         if demo.recordal:
             office, number, recorded_on = demo.recordal
             recordal = RecordWithOffice(
@@ -149,18 +142,15 @@ class DealSteps:
                 recordal_number=number,
                 recorded_on=recorded_on,
             )
-            with dated():
-                handle(recordal, demo_key(f"{key}:recorded"))
+            self.record(recordal, f"{key}:recorded")
         for index, (amount, paid_on, reference) in enumerate(demo.payments):
             payment = RecordPayment(
                 transfer_id=transfer_id, amount=cny(amount), paid_on=paid_on, reference=reference
             )
-            with dated():
-                handle(payment, demo_key(f"{key}:paid:{index}"))
+            self.record(payment, f"{key}:paid:{index}")
         if demo.completed_on:
             complete = CompleteTransfer(transfer_id=transfer_id, completed_on=demo.completed_on)
-            with dated():
-                handle(complete, demo_key(f"{key}:completed"))
+            self.record(complete, f"{key}:completed")
 
     def _negotiation(self, demo: DemoNegotiation) -> None:
         key = f"achievement:{demo.achievement}"
@@ -168,7 +158,7 @@ class DealSteps:
         negotiation = StartNegotiation(
             achievement_id=achievement_id, counterparty_id=self._party(demo.counterparty)
         )
-        self.handle(negotiation, demo_key(f"{key}:negotiation"))
+        self.record(negotiation, f"{key}:negotiation")
         if demo.transacted_on:
             transaction = RecordTransaction(
                 achievement_id=achievement_id,
@@ -176,40 +166,39 @@ class DealSteps:
                 agreement_id=self.ids.optional("agreement", demo.agreement),
                 ip_transfer_id=self.ids.optional("transfer", demo.transfer),
             )
-            with dated():
-                self.handle(transaction, demo_key(f"{key}:transacted"))
+            self.record(transaction, f"{key}:transacted")
 
     def _withdrawal(self, ref: str, reason: str) -> None:
         withdraw = WithdrawAchievement(
             achievement_id=self.ids.uuid("achievement", ref), reason=reason
         )
-        self.handle(withdraw, demo_key(f"achievement:{ref}:withdrawn"))
+        self.record(withdraw, f"achievement:{ref}:withdrawn")
 
     def _listing(self, demo: DemoListing) -> None:
         """Applies to list the company and takes the application as far as the demo says."""
-        handle, key = self.handle, f"listing:{demo.company}"
+        key = f"listing:{demo.company}"
         with _effective_on(demo.applied_on):
             apply = ApplyForListing(
                 company_id=self._party(demo.company),
                 centre_id=self._party(CENTRE),
                 board=Board(demo.board),
             )
-            listing_id = handle(apply, demo_key(key)).aggregate_id
+            listing_id = self.record(apply, key).aggregate_id
             if demo.reviewed:
-                handle(StartReview(listing_id=listing_id), demo_key(f"{key}:review"))
+                self.record(StartReview(listing_id=listing_id), f"{key}:review")
         for index, (what, due_on, provided) in enumerate(demo.amendments):
             request = RequestAmendments(listing_id=listing_id, what=what, due_on=due_on)
-            requested = handle(request, demo_key(f"{key}:amendments:{index}"))
+            requested = self.record(request, f"{key}:amendments:{index}")
             if provided:
                 response = ProvideAmendments(
                     listing_id=listing_id,
                     request_id=Agreement.child_id(listing_id, requested.version),
                     reference=provided,
                 )
-                handle(response, demo_key(f"{key}:amendments:{index}:provided"))
+                self.record(response, f"{key}:amendments:{index}:provided")
         if demo.approved:
             with _effective_on(demo.approved_on):
-                handle(ApproveListing(listing_id=listing_id), demo_key(f"{key}:approved"))
+                self.record(ApproveListing(listing_id=listing_id), f"{key}:approved")
         if demo.code and demo.listed_on:
             admit = AdmitListing(
                 listing_id=listing_id,
@@ -217,8 +206,7 @@ class DealSteps:
                 listed_on=demo.listed_on,
                 holders=self._holdings(demo.holders),
             )
-            with dated():
-                handle(admit, demo_key(f"{key}:listed"))
+            self.record(admit, f"{key}:listed")
         for index, (instrument, amount, investors, closed_on, agreement) in enumerate(demo.rounds):
             issues_shares = Instrument(instrument).issues_shares
             close = CloseFinancingRound(
@@ -230,8 +218,7 @@ class DealSteps:
                 agreement_id=self.ids.optional("agreement", agreement),
                 shares_issued=self._holdings(investors) if issues_shares else [],
             )
-            with dated():
-                handle(close, demo_key(f"{key}:round:{index}"))
+            self.record(close, f"{key}:round:{index}")
         for index, (seller, buyer, shares, price, on) in enumerate(demo.transfers):
             transfer = TransferShares(
                 listing_id=listing_id,
@@ -241,11 +228,10 @@ class DealSteps:
                 price_per_share=cny(price),
                 transferred_on=on,
             )
-            with dated():
-                handle(transfer, demo_key(f"{key}:transfer:{index}"))
+            self.record(transfer, f"{key}:transfer:{index}")
         if demo.suspended:
             suspend = SuspendListing(listing_id=listing_id, reason=demo.suspended)
-            handle(suspend, demo_key(f"{key}:suspended"))
+            self.record(suspend, f"{key}:suspended")
 
     def _holdings(self, holdings: tuple[tuple[str, int], ...]) -> list[Holding]:
         return [Holding(self._party(key), shares) for key, shares in holdings]

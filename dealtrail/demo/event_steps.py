@@ -31,7 +31,7 @@ from dealtrail.demo.achievements import (
     DemoAchievement,
     DemoPitch,
 )
-from dealtrail.demo.steps import DemoIds, Step, demo_key
+from dealtrail.demo.steps import DemoIds, Loader, Step
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.external_ref import ExternalRef
 from dealtrail.domain.money import Money
@@ -39,10 +39,9 @@ from dealtrail.domain.offer import Offer
 from dealtrail.domain.trading_event import TradingEvent
 
 
-class EventSteps:
+class EventSteps(Loader):
     def __init__(self, ledger: Ledger, ids: DemoIds, exhibited: int) -> None:
-        self.handle = ledger.handle
-        self.ids = ids
+        super().__init__(ledger, ids)
         self.exhibited = exhibited
 
     def programme(self) -> Iterator[Step]:
@@ -82,15 +81,15 @@ class EventSteps:
             starts_on=conference.DAY,
             ends_on=conference.DAY,
         )
-        self.ids.remember("event", "conference", self.handle(schedule, demo_key("event")))
+        self.ids.remember("event", "conference", self.record(schedule, "event"))
 
     def _forum(self, index: int, title: str) -> None:
         forum = AddForum(event_id=self.event_id, title=title, held_on=conference.DAY)
-        self.handle(forum, demo_key(f"event:forum:{index}"))
+        self.record(forum, f"event:forum:{index}")
 
     def _exhibition(self) -> None:
         exhibition = OpenExhibition(event_id=self.event_id, title=conference.EXHIBITION)
-        self.handle(exhibition, demo_key("event:exhibition"))
+        self.record(exhibition, "event:exhibition")
 
     def _unveiling(self, index: int, institution: str, party: str | None) -> None:
         unveiling = RecordUnveiling(
@@ -99,16 +98,16 @@ class EventSteps:
             unveiled_on=conference.DAY,
             party_id=self.ids.optional("party", party),
         )
-        self.handle(unveiling, demo_key(f"event:unveiling:{index}"))
+        self.record(unveiling, f"event:unveiling:{index}")
 
     def _launch(self, index: int, what: str) -> None:
         launch = RecordLaunch(event_id=self.event_id, what=what, launched_on=conference.DAY)
-        self.handle(launch, demo_key(f"event:launch:{index}"))
+        self.record(launch, f"event:launch:{index}")
 
     def _roadshow(self, index: int, theme: str) -> None:
         event_id = self.event_id
         roadshow = AddRoadshow(event_id=event_id, theme=theme, held_on=conference.DAY)
-        result = self.handle(roadshow, demo_key(f"event:roadshow:{index}"))
+        result = self.record(roadshow, f"event:roadshow:{index}")
         self.ids.put("roadshow", str(index), TradingEvent.child_id(event_id, result.version))
 
     def _achievement(self, demo: DemoAchievement) -> None:
@@ -124,13 +123,13 @@ class EventSteps:
             contact=contact,
             external_ref=ExternalRef(REFERENCE_SCOPE, demo.ref),
         )
-        result = self.handle(register, demo_key(key))
+        result = self.record(register, key)
         achievement_id = self.ids.remember("achievement", demo.ref, result)
-        self.handle(ListAchievement(achievement_id=achievement_id), demo_key(f"{key}:list"))
+        self.record(ListAchievement(achievement_id=achievement_id), f"{key}:list")
         exhibit = ExhibitAchievement(
             achievement_id=achievement_id, event_id=self.ids("event", "conference")
         )
-        self.handle(exhibit, demo_key(f"{key}:exhibit"))
+        self.record(exhibit, f"{key}:exhibit")
 
     def _pitch(self, index: int, pitch: DemoPitch) -> None:
         project = PitchProject(
@@ -140,10 +139,10 @@ class EventSteps:
             achievement_id=self.ids.optional("achievement", pitch.achievement),
             company_id=self.ids.optional("party", pitch.company),
         )
-        self.handle(project, demo_key(f"event:pitch:{index}"))
+        self.record(project, f"event:pitch:{index}")
 
     def _agreement_signed(self, key: str) -> None:
         signed = RecordAgreementSigned(
             event_id=self.event_id, agreement_id=self.ids("agreement", key)
         )
-        self.handle(signed, demo_key(f"event:signed:{key}"))
+        self.record(signed, f"event:signed:{key}")

@@ -35,19 +35,13 @@ from dealtrail.demo.deal_steps import DealSteps
 from dealtrail.demo.deals import DEAL_AGREEMENTS
 from dealtrail.demo.event_steps import EventSteps
 from dealtrail.demo.members import MEMBERS
-from dealtrail.demo.steps import (
-    DemoIds,
-    Step,
-    dated,
-    demo_key,
-    recording_demo,
-)
+from dealtrail.demo.steps import DemoIds, Loader, Step, recording_demo
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.money import Money
 from dealtrail.domain.terms import Participant, Terms
 
 
-class Demo:
+class Demo(Loader):
     def __init__(
         self,
         ledger: Ledger,
@@ -58,10 +52,9 @@ class Demo:
         fewer than all only to load faster in tests."""
         if not FEWEST <= exhibited <= EXHIBITED:
             raise ValueError(f"the demo exhibits {FEWEST} to {EXHIBITED} achievements")
-        self.ledger = ledger
+        super().__init__(ledger, DemoIds())
         self.conference = conference
         self.exhibited = exhibited
-        self.ids = DemoIds()
 
     def steps(self) -> Iterator[Step]:
         """The demo as a sequence of steps: run each inside `recording_demo()`."""
@@ -100,12 +93,12 @@ class Demo:
 
     def _register(self, party: DemoParty) -> None:
         register = RegisterParty(name=party.name, kind=party.kind, country=party.country)
-        result = self.ledger.handle(register, demo_key(f"party:{party.key}"))
+        result = self.record(register, f"party:{party.key}")
         self.ids.remember("party", party.key, result)
 
     def _join(self, key: str, alliance: str) -> None:
         join = JoinAlliance(party_id=self.ids.uuid("party", key), alliance=alliance)
-        self.ledger.handle(join, demo_key(f"party:{key}:{alliance}"))
+        self.record(join, f"party:{key}:{alliance}")
 
     def _agreement(self, demo: DemoAgreement) -> None:
         value = Money.of(*demo.value) if demo.value else None
@@ -116,12 +109,11 @@ class Demo:
             for key, role in demo.parties
         ]
         key = f"agreement:{demo.key}"
-        handle = self.ledger.handle
         draft = DraftAgreement(kind=demo.kind, terms=terms, parties=participants)
-        agreement_id = self.ids.remember("agreement", demo.key, handle(draft, demo_key(key)))
+        agreement_id = self.ids.remember("agreement", demo.key, self.record(draft, key))
         if demo.opened:
             opening = OpenForSignature(agreement_id=agreement_id)
-            handle(opening, demo_key(f"{key}:open"))
+            self.record(opening, f"{key}:open")
         for s in demo.signatures:
             sign = SignAgreement(
                 agreement_id=agreement_id,
@@ -130,8 +122,7 @@ class Demo:
                 signatory_title=s.title,
                 signed_on=s.signed_on,
             )
-            with dated():
-                handle(sign, demo_key(f"{key}:sign:{s.party}"))
+            self.record(sign, f"{key}:sign:{s.party}")
         for index, m in enumerate(demo.milestones):
             add = AddMilestone(
                 agreement_id=agreement_id,
@@ -139,7 +130,7 @@ class Demo:
                 due_on=m.due_on,
                 owner_party_id=self.ids("party", m.owner),
             )
-            added = handle(add, demo_key(f"{key}:milestone:{index}"))
+            added = self.record(add, f"{key}:milestone:{index}")
             if m.achieved_on:
                 achieve = AchieveMilestone(
                     agreement_id=agreement_id,
@@ -147,12 +138,10 @@ class Demo:
                     evidence_ref="conference minutes",
                     achieved_on=m.achieved_on,
                 )
-                with dated():
-                    handle(achieve, demo_key(f"{key}:milestone:{index}:achieved"))
+                self.record(achieve, f"{key}:milestone:{index}:achieved")
         if demo.completed_on:
             complete = CompleteAgreement(agreement_id=agreement_id, completed_on=demo.completed_on)
-            with dated():
-                handle(complete, demo_key(f"{key}:complete"))
+            self.record(complete, f"{key}:complete")
 
 
 def load_demo(

@@ -8,11 +8,12 @@ can be counted before they run.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime, time
 from uuid import UUID
 
-from dealtrail.application.command import CommandResult, Options
+from dealtrail.application.command import Command, CommandResult, Options
+from dealtrail.application.ledger import Ledger
 from dealtrail.demo.core import CONFERENCE_DAY
 from dealtrail.domain.metadata import EventMetadata, recording
 
@@ -68,3 +69,17 @@ class DemoIds:
 
     def uuid(self, kind: str, key: str) -> UUID:
         return UUID(self(kind, key))
+
+
+class Loader:
+    """Records a part of the demo through the ledger, remembering the ids it records."""
+
+    def __init__(self, ledger: Ledger, ids: DemoIds) -> None:
+        self.ledger = ledger
+        self.ids = ids
+
+    def record(self, command: Command, name: str) -> CommandResult:
+        """Handles `command` with the demo key `name`; a dated fact (its command names its date)
+        takes effect on that date."""
+        with dated() if command.dated is not None else nullcontext():
+            return self.ledger.handle(command, demo_key(name))
