@@ -1,4 +1,5 @@
-"""The base of every dealtrail aggregate: each event it triggers carries the current metadata."""
+"""The base of every dealtrail aggregate (each event it triggers carries the current metadata),
+and of those that move through statuses (the checks their commands share)."""
 
 from __future__ import annotations
 
