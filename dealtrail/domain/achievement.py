@@ -9,7 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 from eventsourcing.domain import event
 
 from dealtrail.domain.agreement import Agreement
-from dealtrail.domain.base import Recorded
+from dealtrail.domain.base import Lifecycle, Recorded
 from dealtrail.domain.calendar import check_on_record, is_future
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.errors import fail
@@ -33,7 +33,7 @@ class AchievementStatus(StrEnum):
 CLOSED = frozenset({AchievementStatus.TRANSACTED, AchievementStatus.WITHDRAWN})
 
 
-class Achievement(Recorded):
+class Achievement(Lifecycle):
     owner_party_id: str
     offer: Offer
     contact: Contact
@@ -136,8 +136,7 @@ class Achievement(Recorded):
         self.transaction = transaction
 
     def withdraw(self, reason: str) -> None:
-        if self.status in CLOSED:
-            raise fail("achievement.closed", status=self.status)
+        self._check_not_in(CLOSED, "achievement.closed")
         self._withdrawn(reason=reason_text(reason))
 
     @event("Withdrawn")
@@ -150,8 +149,7 @@ class Achievement(Recorded):
 
     def exhibit_at(self, event_id: str) -> None:
         """Records that the achievement was displayed at a trading event."""
-        if self.status in CLOSED:
-            raise fail("achievement.closed", status=self.status)
+        self._check_not_in(CLOSED, "achievement.closed")
         if event_id in self.exhibited_at:
             raise fail("achievement.already_exhibited", "event_id", event_id=event_id)
         self._exhibited_at(event_id=event_id)
@@ -182,7 +180,3 @@ class Achievement(Recorded):
                 ip_transfer_id=deal_id,
             )
         return Transaction(transacted_on, ip_transfer_id=deal_id)
-
-    def _check_status(self, expected: AchievementStatus, code: str) -> None:
-        if self.status != expected:
-            raise fail(code, status=self.status)

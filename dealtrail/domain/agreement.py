@@ -10,7 +10,7 @@ from typing import Any
 from eventsourcing.domain import event
 
 from dealtrail.domain.amendment import Amendment, AmendmentState
-from dealtrail.domain.base import Recorded
+from dealtrail.domain.base import Lifecycle, Recorded
 from dealtrail.domain.calendar import check_on_record, is_future
 from dealtrail.domain.errors import fail
 from dealtrail.domain.lifecycle_dates import AGREEMENT_DATES, Dates, on
@@ -41,8 +41,9 @@ class AgreementStatus(StrEnum):
 ENDED = frozenset({AgreementStatus.COMPLETED, AgreementStatus.TERMINATED, AgreementStatus.EXPIRED})
 
 
-class Agreement(Recorded):
+class Agreement(Lifecycle):
     class_version = 2  # snapshots: v2 seals signatory names (v1 held them as plain text)
+    date_in_future = "agreement.date_in_future"
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -159,8 +160,7 @@ class Agreement(Recorded):
     def terminate(self, reason: str, terminated_on: date) -> None:
         """Ends the agreement, in effect or not: on or after it took effect, or, if it never
         did, after every signature it collected."""
-        if self.status in ENDED:
-            raise fail("agreement.already_ended", status=self.status)
+        self._check_not_in(ENDED, "agreement.already_ended")
         self._check_not_future(terminated_on, "terminated_on")
         self._check_dated("terminated", terminated_on, "terminated_on")
         self._terminated(reason=reason_text(reason), terminated_on=terminated_on)
@@ -291,8 +291,7 @@ class Agreement(Recorded):
     # ---- milestones --------------------------------------------------------------------------
 
     def add_milestone(self, title: str, due_on: date, owner_party_id: str, deliverable: str) -> str:
-        if self.status in ENDED:
-            raise fail("agreement.already_ended", status=self.status)
+        self._check_not_in(ENDED, "agreement.already_ended")
         self._check_party(owner_party_id, "owner_party_id")
         check_on_record(due_on, "due_on")
         milestone = Milestone(
@@ -352,10 +351,6 @@ class Agreement(Recorded):
 
     # ---- checks ------------------------------------------------------------------------------
 
-    def _check_status(self, expected: AgreementStatus, code: str) -> None:
-        if self.status != expected:
-            raise fail(code, status=self.status)
-
     def _check_dated(self, step: str, day: date, field: str) -> None:
         AGREEMENT_DATES.check(step, day, field, self._dates())
 
@@ -372,12 +367,6 @@ class Agreement(Recorded):
     def _check_party(self, party_id: str, field: str = "party_id") -> None:
         if party_id not in self.parties:
             raise fail("agreement.unknown_party", field, party_id=party_id)
-
-    @staticmethod
-    def _check_not_future(day: date, field: str) -> None:
-        if is_future(day):
-            raise fail("agreement.date_in_future", field, what=field, on=day)
-        check_on_record(day, field)
 
     @staticmethod
     def _signature(party_id: str, name: str, title: str, signed_on: date) -> Signature:
@@ -406,8 +395,7 @@ class Agreement(Recorded):
             raise fail("agreement.unknown_amendment", amendment_id=amendment_id) from None
 
     def _pending_milestone(self, milestone_id: str) -> Milestone:
-        if self.status in ENDED:
-            raise fail("agreement.already_ended", status=self.status)
+        self._check_not_in(ENDED, "agreement.already_ended")
         try:
             milestone = self.milestones[milestone_id]
         except KeyError:

@@ -1,13 +1,18 @@
-"""The base of every dealtrail aggregate: each event it triggers carries the current metadata."""
+"""The base of every dealtrail aggregate (each event it triggers carries the current metadata),
+and of those that move through statuses (the checks their commands share)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Collection
+from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any, Self
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, CanInitAggregate, CanMutateAggregate
 
+from dealtrail.domain.calendar import check_on_record, is_future
+from dealtrail.domain.errors import fail
 from dealtrail.domain.metadata import EventMetadata, current_metadata
 from dealtrail.domain.unique_key import UniqueKey
 
@@ -49,6 +54,30 @@ class Recorded(Aggregate):
 
     def _next_child_id(self) -> str:
         return self.child_id(self.id, self.version + 1)
+
+
+class Lifecycle(Recorded):
+    """A record that moves through statuses (its `status`): a command is refused by the status
+    the record is in, and by a business date in the future. A kind of record names its error
+    code for that date in the class attribute `date_in_future` (no annotation: an annotated
+    aggregate class is made a dataclass)."""
+
+    def _check_status(self, expected: StrEnum, code: str) -> None:
+        """Refuses the command (`code`, naming the status) unless the record is `expected`."""
+        if self.status != expected:
+            raise fail(code, status=self.status)
+
+    def _check_not_in(self, statuses: Collection[StrEnum], code: str) -> None:
+        """Refuses the command (`code`, naming the status) if the record is in `statuses`."""
+        if self.status in statuses:
+            raise fail(code, status=self.status)
+
+    @classmethod
+    def _check_not_future(cls, day: date, field: str) -> None:
+        """Refuses a business date in the future, or outside the dates on record."""
+        if is_future(day):
+            raise fail(cls.date_in_future, field, what=field, on=day)
+        check_on_record(day, field)
 
 
 def metadata_of(event: object) -> EventMetadata | None:

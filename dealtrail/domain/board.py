@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from dealtrail.domain.errors import fail
+from dealtrail.domain.choice import one_of
 
 
 class Board(StrEnum):
@@ -16,7 +16,4 @@ class Board(StrEnum):
 
 
 def listing_board(board: str) -> Board:
-    try:
-        return Board(board)
-    except ValueError:
-        raise fail("listing.unknown_board", "board", board=board) from None
+    return one_of(Board, board, "listing.unknown_board", "board")

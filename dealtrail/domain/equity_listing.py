@@ -13,9 +13,9 @@ from typing import Any
 from eventsourcing.domain import event
 
 from dealtrail.domain.amendment_request import AmendmentRequest
-from dealtrail.domain.base import Recorded, effective_now, effective_time
+from dealtrail.domain.base import Lifecycle, Recorded, effective_now, effective_time
 from dealtrail.domain.board import Board, listing_board
-from dealtrail.domain.calendar import Moment, check_on_record, is_future, precedes, shown
+from dealtrail.domain.calendar import Moment, precedes, shown
 from dealtrail.domain.errors import fail
 from dealtrail.domain.financing_round import (
     FinancingRound,
@@ -50,7 +50,7 @@ class ListingStatus(StrEnum):
     DELISTED = "delisted"
 
 
-class EquityListing(Recorded):
+class EquityListing(Lifecycle):
     """The dates of its lifecycle follow each other: each step is on or after the step before it
     (applied, review started, approved or rejected, listed, suspended, resumed, delisted). The
     listing is dated by its business date; the steps that carry none by when they took effect (the
@@ -63,6 +63,7 @@ class EquityListing(Recorded):
     """
 
     class_version = 2  # snapshots: v2 keeps the shareholder register and the last step's date
+    date_in_future = "listing.date_in_future"
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -389,10 +390,6 @@ class EquityListing(Recorded):
 
     # ---- checks ------------------------------------------------------------------------------
 
-    def _check_status(self, expected: ListingStatus, code: str) -> None:
-        if self.status != expected:
-            raise fail(code, status=self.status)
-
     def _check_not_delisted(self) -> None:
         if self.status == ListingStatus.DELISTED:
             raise fail("listing.already_delisted")
@@ -405,9 +402,7 @@ class EquityListing(Recorded):
         self._check_status(ListingStatus.LISTED, "listing.not_listed")
 
     def _check_dated(self, day: date, field: str) -> None:
-        if is_future(day):
-            raise fail("listing.date_in_future", field, what=field, on=day)
-        check_on_record(day, field)
+        self._check_not_future(day, field)
         if self.listed_on is not None and day < self.listed_on:
             raise fail(
                 "listing.dated_before_listing", field, what=field, on=day, listed_on=self.listed_on

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from dealtrail.domain.choice import one_of
 from dealtrail.domain.errors import fail
 from dealtrail.domain.money import Money
 from dealtrail.domain.share_register import Holding, holdings
@@ -29,10 +30,7 @@ class Instrument(StrEnum):
 
 
 def financing_instrument(instrument: str) -> Instrument:
-    try:
-        return Instrument(instrument)
-    except ValueError:
-        raise fail("listing.unknown_instrument", "instrument", instrument=instrument) from None
+    return one_of(Instrument, instrument, "listing.unknown_instrument", "instrument")
 
 
 @dataclass(frozen=True)

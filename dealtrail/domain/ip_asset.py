@@ -14,8 +14,7 @@ from typing import Any
 
 from eventsourcing.domain import event
 
-from dealtrail.domain.base import Recorded
-from dealtrail.domain.calendar import check_on_record, is_future
+from dealtrail.domain.base import Lifecycle, Recorded
 from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_identifiers import (
     AssetKind,
@@ -41,8 +40,9 @@ class AssetStatus(StrEnum):
 ENDED = frozenset({AssetStatus.LAPSED, AssetStatus.EXPIRED})
 
 
-class IpAsset(Recorded):
+class IpAsset(Lifecycle):
     class_version = 2  # snapshots: v2 holds the filing date (v1 had none)
+    date_in_future = "ip_asset.date_in_future"
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -156,8 +156,7 @@ class IpAsset(Recorded):
 
     def record_lapse(self, lapsed_on: date, reason: str) -> None:
         """The right ended early: an application withdrawn, fees unpaid, a secret disclosed."""
-        if self.status in ENDED:
-            raise fail("ip_asset.already_ended", status=self.status)
+        self._check_not_in(ENDED, "ip_asset.already_ended")
         self._check_not_future(lapsed_on, "lapsed_on")
         self._check_dated("lapsed", lapsed_on, "lapsed_on")
         self._lapsed(lapsed_on=lapsed_on, reason=reason_text(reason))
@@ -170,8 +169,7 @@ class IpAsset(Recorded):
 
     def record_expiry(self, expired_on: date) -> None:
         """A granted right reached the end of its statutory term."""
-        if self.status in ENDED:
-            raise fail("ip_asset.already_ended", status=self.status)
+        self._check_not_in(ENDED, "ip_asset.already_ended")
         self._check_status(AssetStatus.GRANTED, "ip_asset.not_granted")
         self._check_not_future(expired_on, "expired_on")
         self._check_dated("expired", expired_on, "expired_on")
@@ -221,19 +219,9 @@ class IpAsset(Recorded):
 
     # ---- checks ------------------------------------------------------------------------------
 
-    def _check_status(self, expected: AssetStatus, code: str) -> None:
-        if self.status != expected:
-            raise fail(code, status=self.status)
-
     def _check_dated(self, step: str, day: date, field: str) -> None:
         IP_ASSET_DATES.check(step, day, field, self._dates())
 
     def _dates(self) -> Dates:
         """Every business date the asset holds, by step (see lifecycle_dates)."""
         return {"filed": on(self.filed_on), "granted": on(self.granted_on)}
-
-    @staticmethod
-    def _check_not_future(day: date, field: str) -> None:
-        if is_future(day):
-            raise fail("ip_asset.date_in_future", field, what=field, on=day)
-        check_on_record(day, field)

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 import pycountry
 
+from dealtrail.domain.choice import one_of
 from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_numbers import normalise_number
 from dealtrail.domain.unique_key import UniqueKey
@@ -51,17 +52,11 @@ NUMBERS: dict[AssetKind, tuple[IdentifierKind, ...]] = {
 
 
 def asset_kind(kind: str) -> AssetKind:
-    try:
-        return AssetKind(kind)
-    except ValueError:
-        raise fail("ip_asset.unknown_kind", "kind", kind=kind) from None
+    return one_of(AssetKind, kind, "ip_asset.unknown_kind", "kind")
 
 
 def identifier_kind(kind: str, field: str) -> IdentifierKind:
-    try:
-        return IdentifierKind(kind)
-    except ValueError:
-        raise fail("ip_identifier.unknown_kind", field, kind=kind) from None
+    return one_of(IdentifierKind, kind, "ip_identifier.unknown_kind", field, "kind")
 
 
 def ip_office(code: str, field: str) -> str:

@@ -13,8 +13,8 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import event
 
 from dealtrail.domain.agreement import Agreement, AgreementStatus
-from dealtrail.domain.base import Recorded
-from dealtrail.domain.calendar import check_on_record, is_future
+from dealtrail.domain.base import Lifecycle, Recorded
+from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.consideration import (
     Payment,
     Schedule,
@@ -43,7 +43,9 @@ from dealtrail.domain.transfer_terms import (
 )
 
 
-class IpTransfer(Recorded):
+class IpTransfer(Lifecycle):
+    date_in_future = "ip_transfer.date_in_future"
+
     asset_id: str
     asset_kind: AssetKind
     holder_party_id: str
@@ -133,8 +135,7 @@ class IpTransfer(Recorded):
 
     def valuate(self, appraiser: str, method: str, value: Money, valuated_on: date) -> None:
         self._check_open()
-        if self.status != TransferStatus.PROPOSED:
-            raise fail("ip_transfer.already_valuated", status=self.status)
+        self._check_status(TransferStatus.PROPOSED, "ip_transfer.already_valuated")
         self._check_not_future(valuated_on, "valuated_on")
         valuation = Valuation(
             required_text(appraiser, "appraiser"), valuation_method(method), value, valuated_on
@@ -153,8 +154,7 @@ class IpTransfer(Recorded):
         self._check_open()
         if self.status == TransferStatus.PROPOSED:
             raise fail("ip_transfer.not_valuated", status=self.status)
-        if self.status != TransferStatus.VALUATED:
-            raise fail("ip_transfer.contract_already_signed", status=self.status)
+        self._check_status(TransferStatus.VALUATED, "ip_transfer.contract_already_signed")
         if agreement.status != AgreementStatus.EFFECTIVE or agreement.effective_on is None:
             raise fail(
                 "ip_transfer.agreement_not_effective", "agreement_id", status=agreement.status
@@ -184,8 +184,7 @@ class IpTransfer(Recorded):
         self._check_open()
         if self.status == TransferStatus.RECORDED:
             raise fail("ip_transfer.already_recorded")
-        if self.status != TransferStatus.CONTRACT_SIGNED:
-            raise fail("ip_transfer.not_contract_signed", status=self.status)
+        self._check_status(TransferStatus.CONTRACT_SIGNED, "ip_transfer.not_contract_signed")
         if self.asset_kind == AssetKind.KNOW_HOW:
             raise fail("ip_transfer.know_how_not_recorded")
         self._check_not_future(recorded_on, "recorded_on")
@@ -267,8 +266,7 @@ class IpTransfer(Recorded):
         if self.asset_kind == AssetKind.KNOW_HOW:
             ready = TransferStatus.CONTRACT_SIGNED
         self._check_open()
-        if self.status != ready:
-            raise fail("ip_transfer.not_recorded", status=self.status)
+        self._check_status(ready, "ip_transfer.not_recorded")
         if self.schedule is None:
             raise fail("ip_transfer.no_consideration")
         owed = self.outstanding()
@@ -303,8 +301,7 @@ class IpTransfer(Recorded):
     # ---- checks ------------------------------------------------------------------------------
 
     def _check_open(self) -> None:
-        if self.status in FINAL:
-            raise fail("ip_transfer.already_ended", status=self.status)
+        self._check_not_in(FINAL, "ip_transfer.already_ended")
 
     def _check_dated(self, step: str, day: date, field: str) -> None:
         IP_TRANSFER_DATES.check(step, day, field, self._dates())
@@ -331,9 +328,3 @@ class IpTransfer(Recorded):
                 "holder_party_id",
                 party_id=holder_party_id,
             )
-
-    @staticmethod
-    def _check_not_future(day: date, field: str) -> None:
-        if is_future(day):
-            raise fail("ip_transfer.date_in_future", field, what=field, on=day)
-        check_on_record(day, field)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from uuid import UUID
 
+from dealtrail.domain.choice import one_of
 from dealtrail.domain.errors import fail
 from dealtrail.domain.money import Money
 from dealtrail.domain.text import required_text
@@ -35,10 +36,7 @@ TRL_RANGE = range(1, 10)
 
 
 def achievement_field(value: str) -> AchievementField:
-    try:
-        return AchievementField(value)
-    except ValueError:
-        raise fail("achievement.unknown_field", "field", value=value) from None
+    return one_of(AchievementField, value, "achievement.unknown_field", "field", "value")
 
 
 def readiness_level(value: object) -> int:
@@ -51,10 +49,9 @@ def readiness_level(value: object) -> int:
 def transfer_modes(values: list[str] | tuple[str, ...]) -> tuple[TransferMode, ...]:
     modes = []
     for value in values:
-        try:
-            mode = TransferMode(value)
-        except ValueError:
-            raise fail("achievement.unknown_transfer_mode", "transfer_modes", mode=value) from None
+        mode = one_of(
+            TransferMode, value, "achievement.unknown_transfer_mode", "transfer_modes", "mode"
+        )
         if mode in modes:
             raise fail("achievement.duplicate_transfer_mode", "transfer_modes", mode=mode)
         modes.append(mode)

@@ -7,6 +7,7 @@ from enum import StrEnum
 from eventsourcing.domain import event
 
 from dealtrail.domain.base import Recorded
+from dealtrail.domain.choice import one_of
 from dealtrail.domain.country import country_code
 from dealtrail.domain.errors import fail
 from dealtrail.domain.party_identifiers import party_identifiers
@@ -24,10 +25,7 @@ class PartyKind(StrEnum):
 
 
 def party_kind(kind: str) -> PartyKind:
-    try:
-        return PartyKind(kind)
-    except ValueError:
-        raise fail("party.unknown_kind", "kind", kind=kind) from None
+    return one_of(PartyKind, kind, "party.unknown_kind", "kind")
 
 
 class Party(Recorded):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from dealtrail.domain.choice import one_of
 from dealtrail.domain.country import country_code
 from dealtrail.domain.errors import DomainError, fail
 from dealtrail.domain.money import Money
@@ -38,17 +39,11 @@ class ValuationMethod(StrEnum):
 
 
 def transfer_mode(mode: str) -> TransferMode:
-    try:
-        return TransferMode(mode)
-    except ValueError:
-        raise fail("ip_transfer.unknown_mode", "mode", mode=mode) from None
+    return one_of(TransferMode, mode, "ip_transfer.unknown_mode", "mode")
 
 
 def valuation_method(method: str) -> ValuationMethod:
-    try:
-        return ValuationMethod(method)
-    except ValueError:
-        raise fail("ip_transfer.unknown_valuation_method", "method", method=method) from None
+    return one_of(ValuationMethod, method, "ip_transfer.unknown_valuation_method", "method")
 
 
 @dataclass(frozen=True)

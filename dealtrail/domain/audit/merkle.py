@@ -101,21 +101,13 @@ def verify_inclusion(
     """RFC 9162 §2.1.3.2: does `proof` show leaf hash `leaf` at `index` in the tree `root`?"""
     if index >= size:
         return False
-    fn, sn, r = index, size - 1, leaf
-    for p in proof:
-        if sn == 0:
-            return False
-        if fn & 1 or fn == sn:
-            r = node_hash(p, r)
-            if not fn & 1:
-                while fn & 1 == 0 and fn != 0:
-                    fn >>= 1
-                    sn >>= 1
-        else:
-            r = node_hash(r, p)
-        fn >>= 1
-        sn >>= 1
-    return sn == 0 and r == root
+    sides = _sides(index, size - 1, len(proof))
+    if sides is None:
+        return False
+    r = leaf
+    for p, left in zip(proof, sides, strict=True):
+        r = node_hash(p, r) if left else node_hash(r, p)
+    return r == root
 
 
 def verify_consistency(
@@ -134,19 +126,33 @@ def verify_consistency(
     while fn & 1:
         fn >>= 1
         sn >>= 1
+    sides = _sides(fn, sn, len(path) - 1)
+    if sides is None:
+        return False
     fr = sr = path[0]
-    for c in path[1:]:
-        if sn == 0:
-            return False
-        if fn & 1 or fn == sn:
+    for c, left in zip(path[1:], sides, strict=True):
+        if left:
             fr = node_hash(c, fr)
             sr = node_hash(c, sr)
-            if not fn & 1:
-                while fn & 1 == 0 and fn != 0:
-                    fn >>= 1
-                    sn >>= 1
         else:
             sr = node_hash(sr, c)
+    return fr == old_root and sr == root
+
+
+def _sides(fn: int, sn: int, count: int) -> list[bool] | None:
+    """The walk both checks of RFC 9162 take up the tree, from node `fn` of a level whose last
+    node is `sn`: for each of `count` proof hashes, whether it is the left sibling (hashed
+    first). None if the proof does not end at the root (sn reaches 0 early, or not at all)."""
+    sides = []
+    for _ in range(count):
+        if sn == 0:
+            return None
+        left = bool(fn & 1) or fn == sn
+        if left and not fn & 1:
+            while fn & 1 == 0 and fn != 0:
+                fn >>= 1
+                sn >>= 1
+        sides.append(left)
         fn >>= 1
         sn >>= 1
-    return fr == old_root and sr == root and sn == 0
+    return sides if sn == 0 else None
