@@ -7,54 +7,36 @@ data) are never copied into the view.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    DateTime,
-    ForeignKey,
-    Integer,
-    String,
-    Table,
-    select,
-)
+from sqlalchemy import Column, Connection, Integer, RowMapping, String, select
 
-from dealtrail.application.ports.views import AchievementQuery
+from dealtrail.application.ports.views import ACHIEVEMENT_SORT_KEYS, AchievementQuery
 from dealtrail.domain.achievement import Achievement
-from dealtrail.infrastructure.views.base import (
-    View,
-    Writes,
-    metadata,
-    record_columns,
-    sort_key,
-    sortable_text,
-    utc,
-)
-from dealtrail.infrastructure.views.parties import parties, party_alliances
+from dealtrail.infrastructure.views import schema
+from dealtrail.infrastructure.views.amounts import money_of, money_values
+from dealtrail.infrastructure.views.base import View, Writes, matching, title_values, utc
+from dealtrail.infrastructure.views.parties import in_alliance, parties
 from dealtrail.infrastructure.views.party_names import name_of, with_names
-from dealtrail.infrastructure.views.sorting import Sorting
+from dealtrail.infrastructure.views.sorting import Sorting, owned
 
-achievements = Table(
+achievements = schema.record_table(
     "catalogue_achievements",
-    metadata,
-    *record_columns(),
     Column("owner_party_id", String(36), nullable=False, index=True),
-    Column("title", String(300), nullable=False),
-    Column("title_key", sortable_text(300), nullable=False, comment="sort by title"),
-    Column("field", sortable_text(40), nullable=False),
+    *schema.title(),
+    schema.enum("field"),
     Column("trl", Integer, nullable=False),
-    Column("status", sortable_text(40), nullable=False),
-    Column("price_amount", String(40)),
-    Column("price_currency", String(3)),
+    schema.enum("status"),
+    *schema.money("price"),
     Column("external_scope", String(300)),
     Column("external_reference", String(300)),
-    Column("modified_at", DateTime(timezone=True), nullable=False),
 )
 
-achievement_modes = Table(
+achievement_modes = schema.owned_table(
     "catalogue_achievement_modes",
-    metadata,
-    Column("achievement_id", ForeignKey("catalogue_achievements.id"), primary_key=True),
+    "achievement_id",
+    achievements,
     Column("mode", String(40), primary_key=True, index=True),
 )
 
@@ -64,39 +46,26 @@ class AchievementsView(View):
     tables = (achievement_modes, achievements)
     version = 4  # v2: sorting; v3: accent-blind title key; v4: owners' names sealed
     sorting = Sorting(
-        achievements,
-        indexed=("title", "field", "trl", "status"),
-        title="title_key",
-        field="field",
-        trl="trl",
-        status="status",
-        modified_at="modified_at",
+        achievements, ACHIEVEMENT_SORT_KEYS.keys, indexed=("title", "field", "trl", "status")
     )
 
     def write(self, writes: Writes, aggregate: Achievement, seq: int) -> None:
-        achievement_id = str(aggregate.id)
         offer, ref = aggregate.offer, aggregate.external_ref
-        writes.upsert(
+        writes.record(
             achievements,
-            {
-                "id": achievement_id,
-                "seq": seq,
-                "version": aggregate.version,
-                "owner_party_id": aggregate.owner_party_id,
-                "title": offer.title,
-                "title_key": sort_key(offer.title),
-                "field": str(offer.field),
-                "trl": offer.trl,
-                "status": str(aggregate.status),
-                "price_amount": str(offer.asking_price.amount) if offer.asking_price else None,
-                "price_currency": offer.asking_price.currency if offer.asking_price else None,
-                "external_scope": ref.scope if ref else None,
-                "external_reference": ref.reference if ref else None,
-                "modified_at": aggregate.modified_on,
-            },
+            aggregate,
+            seq,
+            owner_party_id=aggregate.owner_party_id,
+            **title_values(offer.title),
+            field=str(offer.field),
+            trl=offer.trl,
+            status=str(aggregate.status),
+            **money_values("price", offer.asking_price),
+            external_scope=ref.scope if ref else None,
+            external_reference=ref.reference if ref else None,
         )
         modes = [{"mode": str(mode)} for mode in offer.transfer_modes]
-        writes.replace(achievement_modes, "achievement_id", achievement_id, modes)
+        writes.replace(achievement_modes, "achievement_id", str(aggregate.id), modes)
 
     def search(self, query: AchievementQuery) -> dict[str, Any]:
         owner, a = parties.alias("owner"), achievements
@@ -105,46 +74,34 @@ class AchievementsView(View):
             owner.c.name.label("owner_name"),
             owner.c.country.label("owner_country"),
         ).select_from(a.outerjoin(owner, owner.c.id == a.c.owner_party_id))
-        statement = with_names(statement, owner, "owner")
+        statement = matching(
+            with_names(statement, owner, "owner"),
+            (a.c.field, query.field),
+            (a.c.status, query.status),
+            (owner.c.country, query.owner_country.upper() if query.owner_country else None),
+        )
         if query.q:
             statement = statement.where(a.c.title.icontains(query.q, autoescape=True))
-        if query.field:
-            statement = statement.where(a.c.field == str(query.field))
         if query.trl_min is not None:
             statement = statement.where(a.c.trl >= query.trl_min)
         if query.trl_max is not None:
             statement = statement.where(a.c.trl <= query.trl_max)
-        if query.status:
-            statement = statement.where(a.c.status == str(query.status))
-        if query.owner_country:
-            statement = statement.where(owner.c.country == query.owner_country.upper())
         if query.transfer_mode:
             offering = select(achievement_modes.c.achievement_id).where(
                 achievement_modes.c.mode == str(query.transfer_mode)
             )
             statement = statement.where(a.c.id.in_(offering))
         if query.alliance:
-            members = select(party_alliances.c.party_id).where(
-                party_alliances.c.alliance == query.alliance
-            )
-            statement = statement.where(a.c.owner_party_id.in_(members))
-        order = self.sorting.order(query.sort, query.after)
-        with self.engine.connect() as conn:
-            rows = conn.execute(self.sorting.select(statement, order, query.limit)).mappings().all()
-            ids = [r["id"] for r in rows]
-            modes: dict[str, list[str]] = {i: [] for i in ids}
-            for m in conn.execute(
-                select(achievement_modes).where(achievement_modes.c.achievement_id.in_(ids))
-            ).mappings():
-                modes[m["achievement_id"]].append(m["mode"])
-        items = [_item(r, sorted(modes[r["id"]])) for r in rows]
-        return self.sorting.page(order, list(rows), items, query.limit)
+            statement = statement.where(in_alliance(a.c.owner_party_id, query.alliance))
+        return self.sorting.search(self.engine, statement, query, _items)
 
 
-def _item(row: Any, modes: list[str]) -> dict[str, Any]:
-    price: Any = "negotiable"
-    if row["price_currency"]:
-        price = {"amount": row["price_amount"], "currency": row["price_currency"]}
+def _items(conn: Connection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]:
+    modes = owned(conn, achievement_modes.c.achievement_id, rows)
+    return [_item(r, sorted(m["mode"] for m in modes[r["id"]])) for r in rows]
+
+
+def _item(row: RowMapping, modes: list[str]) -> dict[str, Any]:
     ref = None
     if row["external_reference"]:
         ref = {"scope": row["external_scope"], "reference": row["external_reference"]}
@@ -156,7 +113,7 @@ def _item(row: Any, modes: list[str]) -> dict[str, Any]:
         "trl": row["trl"],
         "status": row["status"],
         "transfer_modes": modes,
-        "asking_price": price,
+        "asking_price": money_of(row, "price") or "negotiable",
         "owner_party_id": row["owner_party_id"],
         "owner_name": name_of(row, "owner_name", "owner"),
         "owner_country": row["owner_country"],

@@ -6,53 +6,32 @@ reports can sum values by month in SQL, exactly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Column,
-    Date,
-    DateTime,
-    ForeignKey,
-    String,
-    Table,
-    select,
-)
+from sqlalchemy import BigInteger, Boolean, Column, Connection, Date, RowMapping, String, select
 
-from dealtrail.application.ports.views import AgreementQuery
+from dealtrail.application.ports.views import AGREEMENT_SORT_KEYS, AgreementQuery
 from dealtrail.domain.agreement import Agreement
-from dealtrail.infrastructure.views.amounts import minor_units
-from dealtrail.infrastructure.views.base import (
-    View,
-    Writes,
-    metadata,
-    record_columns,
-    sort_key,
-    sortable_text,
-    utc,
-)
-from dealtrail.infrastructure.views.sorting import Sorting
+from dealtrail.infrastructure.views import schema
+from dealtrail.infrastructure.views.amounts import minor_units, money_of, money_values
+from dealtrail.infrastructure.views.base import View, Writes, matching, title_values, utc
+from dealtrail.infrastructure.views.sorting import Sorting, owned
 
-agreements = Table(
+agreements = schema.record_table(
     "catalogue_agreements",
-    metadata,
-    *record_columns(),
-    Column("kind", sortable_text(40), nullable=False),
-    Column("status", sortable_text(40), nullable=False),
-    Column("title", String(300), nullable=False),
-    Column("title_key", sortable_text(300), nullable=False, comment="sort by title"),
-    Column("value_amount", String(40)),
-    Column("value_currency", String(3)),
+    schema.enum("kind"),
+    schema.enum("status"),
+    *schema.title(),
+    *schema.money("value"),
     Column("value_minor", BigInteger, comment="the value in minor units, for sums"),
     Column("effective_on", Date),
-    Column("modified_at", DateTime(timezone=True), nullable=False),
 )
 
-agreement_parties = Table(
+agreement_parties = schema.owned_table(
     "catalogue_agreement_parties",
-    metadata,
-    Column("agreement_id", ForeignKey("catalogue_agreements.id"), primary_key=True),
+    "agreement_id",
+    agreements,
     Column("party_id", String(36), primary_key=True, index=True),
     Column("role", String(40), nullable=False),
     Column("must_sign", Boolean, nullable=False),
@@ -65,34 +44,21 @@ class AgreementsView(View):
     tables = (agreement_parties, agreements)
     version = 4  # v3: sorting; v4: accent-blind title key
     sorting = Sorting(
-        agreements,
-        indexed=("title", "kind", "status", "effective_on"),
-        title="title_key",
-        kind="kind",
-        status="status",
-        effective_on="effective_on",
-        modified_at="modified_at",
+        agreements, AGREEMENT_SORT_KEYS.keys, indexed=("title", "kind", "status", "effective_on")
     )
 
     def write(self, writes: Writes, aggregate: Agreement, seq: int) -> None:
-        agreement_id = str(aggregate.id)
         value = aggregate.terms.value
-        writes.upsert(
+        writes.record(
             agreements,
-            {
-                "id": agreement_id,
-                "seq": seq,
-                "version": aggregate.version,
-                "kind": str(aggregate.kind),
-                "status": str(aggregate.status),
-                "title": aggregate.terms.title,
-                "title_key": sort_key(aggregate.terms.title),
-                "value_amount": str(value.amount) if value else None,
-                "value_currency": value.currency if value else None,
-                "value_minor": minor_units(value) if value else None,
-                "effective_on": aggregate.effective_on,
-                "modified_at": aggregate.modified_on,
-            },
+            aggregate,
+            seq,
+            kind=str(aggregate.kind),
+            status=str(aggregate.status),
+            **title_values(aggregate.terms.title),
+            **money_values("value", value),
+            value_minor=minor_units(value) if value else None,
+            effective_on=aggregate.effective_on,
         )
         members = [
             {
@@ -103,14 +69,14 @@ class AgreementsView(View):
             }
             for p in aggregate.parties.values()
         ]
-        writes.replace(agreement_parties, "agreement_id", agreement_id, members)
+        writes.replace(agreement_parties, "agreement_id", str(aggregate.id), members)
 
     def search(self, query: AgreementQuery) -> dict[str, Any]:
-        statement = select(agreements)
-        if query.status:
-            statement = statement.where(agreements.c.status == str(query.status))
-        if query.kind:
-            statement = statement.where(agreements.c.kind == str(query.kind))
+        statement = matching(
+            select(agreements),
+            (agreements.c.status, query.status),
+            (agreements.c.kind, query.kind),
+        )
         if query.q:
             statement = statement.where(agreements.c.title.icontains(query.q, autoescape=True))
         if query.party_id:
@@ -118,30 +84,22 @@ class AgreementsView(View):
                 agreement_parties.c.party_id == str(query.party_id)
             )
             statement = statement.where(agreements.c.id.in_(with_party))
-        order = self.sorting.order(query.sort, query.after)
-        with self.engine.connect() as conn:
-            rows = conn.execute(self.sorting.select(statement, order, query.limit)).mappings().all()
-            ids = [r["id"] for r in rows]
-            members: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-            for m in conn.execute(
-                select(agreement_parties).where(agreement_parties.c.agreement_id.in_(ids))
-            ).mappings():
-                members[m["agreement_id"]].append(dict(m))
-        items = [_item(r, members[r["id"]]) for r in rows]
-        return self.sorting.page(order, list(rows), items, query.limit)
+        return self.sorting.search(self.engine, statement, query, _items)
 
 
-def _item(row: Any, members: list[dict[str, Any]]) -> dict[str, Any]:
-    value = None
-    if row["value_currency"]:
-        value = {"amount": row["value_amount"], "currency": row["value_currency"]}
+def _items(conn: Connection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]:
+    members = owned(conn, agreement_parties.c.agreement_id, rows)
+    return [_item(r, members[r["id"]]) for r in rows]
+
+
+def _item(row: RowMapping, members: list[RowMapping]) -> dict[str, Any]:
     return {
         "id": row["id"],
         "version": row["version"],
         "kind": row["kind"],
         "status": row["status"],
         "title": row["title"],
-        "value": value,
+        "value": money_of(row, "value"),
         "party_ids": [m["party_id"] for m in members],
         "awaiting_signatures": [
             m["party_id"] for m in members if m["must_sign"] and not m["signed"]

@@ -57,6 +57,22 @@ def record_columns() -> list[Column[Any]]:
     ]
 
 
+def record_row(aggregate: Any, seq: int, **values: Any) -> dict[str, Any]:
+    """The row of `aggregate` in a `schema.record_table`: its own `values` amid the common ones."""
+    return {
+        "id": str(aggregate.id),
+        "seq": seq,
+        "version": aggregate.version,
+        **values,
+        "modified_at": aggregate.modified_on,
+    }
+
+
+def title_values(text: str, name: str = "title") -> dict[str, str]:
+    """What the columns of `schema.title(name)` hold of `text`."""
+    return {name: text, f"{name}_key": sort_key(text)}
+
+
 def sortable_text(length: int) -> TypeEngine[str]:
     """Text that sorts code point by code point on every store (SQLite's binary order, and the
     "C" collation on PostgreSQL whatever the database's locale), so a list sorts alike on both."""
@@ -90,6 +106,11 @@ class Writes:
     def upsert(self, table: Table, row: dict[str, Any]) -> None:
         """Inserts the row, or updates everything but its creation position `seq`."""
         self._upserts.setdefault(table, []).append(row)
+
+    def record(self, table: Table, aggregate: Any, seq: int, **values: Any) -> None:
+        """Upserts the row of `aggregate` in `table`, a `schema.record_table`: its own `values` amid
+        the common ones."""
+        self.upsert(table, record_row(aggregate, seq, **values))
 
     def replace(self, table: Table, owner: str, owner_id: str, rows: list[dict[str, Any]]) -> None:
         """Replaces the rows of `table` whose column `owner` is `owner_id` (an aggregate's child

@@ -8,44 +8,35 @@ the UTC day the application was recorded. The shareholder register is kept one r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Column,
+    Connection,
     Date,
-    DateTime,
-    ForeignKey,
     Integer,
+    RowMapping,
     String,
-    Table,
     or_,
     select,
 )
 
-from dealtrail.application.ports.views import ListingQuery
+from dealtrail.application.ports.views import LISTING_SORT_KEYS, ListingQuery
 from dealtrail.domain.equity_listing import EquityListing
 from dealtrail.domain.share_register import listed_holders
-from dealtrail.infrastructure.views.amounts import minor_units
-from dealtrail.infrastructure.views.base import (
-    View,
-    Writes,
-    matching,
-    metadata,
-    record_columns,
-    sortable_text,
-    utc,
-)
+from dealtrail.infrastructure.views import schema
+from dealtrail.infrastructure.views.amounts import amount_values
+from dealtrail.infrastructure.views.base import View, Writes, matching, sortable_text, utc
 from dealtrail.infrastructure.views.parties import parties
-from dealtrail.infrastructure.views.sorting import Sorting
+from dealtrail.infrastructure.views.sorting import Sorting, owned
 
-listings = Table(
+listings = schema.record_table(
     "catalogue_listings",
-    metadata,
-    *record_columns(),
-    Column("status", sortable_text(40), nullable=False),
-    Column("board", sortable_text(40), nullable=False),
+    schema.enum("status"),
+    schema.enum("board"),
     Column("centre_id", String(36), nullable=False, index=True),
     Column("company_id", String(36), nullable=False, index=True),
     Column("listing_code", sortable_text(12)),
@@ -54,22 +45,20 @@ listings = Table(
     Column("rounds", Integer, nullable=False, comment="financing rounds closed"),
     Column("total_shares", BigInteger, comment="in the register; null: no register kept"),
     Column("register_as_of", Date),
-    Column("modified_at", DateTime(timezone=True), nullable=False),
 )
 
-listing_funds = Table(
+listing_funds = schema.owned_table(
     "catalogue_listing_funds",
-    metadata,
-    Column("listing_id", ForeignKey("catalogue_listings.id"), primary_key=True),
+    "listing_id",
+    listings,
     Column("currency", String(3), primary_key=True),
-    Column("amount", String(40), nullable=False, comment="exact decimal"),
-    Column("amount_minor", BigInteger, nullable=False, comment="in minor units, for sums"),
+    *schema.amount(),
 )
 
-listing_holders = Table(
+listing_holders = schema.owned_table(
     "catalogue_listing_holders",
-    metadata,
-    Column("listing_id", ForeignKey("catalogue_listings.id"), primary_key=True),
+    "listing_id",
+    listings,
     Column("party_id", String(36), primary_key=True),
     Column("shares", BigInteger, nullable=False),
 )
@@ -79,48 +68,31 @@ class ListingsView(View):
     kind = EquityListing
     tables = (listing_holders, listing_funds, listings)
     version = 5  # v3: sorting; v4: sort keys indexed with seq; v5: the shareholder register
-    sorting = Sorting(
-        listings,
-        indexed=("status", "board"),
-        status="status",
-        board="board",
-        listing_code="listing_code",
-        listed_on="listed_on",
-        rounds="rounds",
-        modified_at="modified_at",
-    )
+    sorting = Sorting(listings, LISTING_SORT_KEYS.keys, indexed=("status", "board"))
 
     def write(self, writes: Writes, aggregate: EquityListing, seq: int) -> None:
-        listing_id = str(aggregate.id)
-        writes.upsert(
+        writes.record(
             listings,
-            {
-                "id": listing_id,
-                "seq": seq,
-                "version": aggregate.version,
-                "status": str(aggregate.status),
-                "board": str(aggregate.board),
-                "centre_id": aggregate.centre_id,
-                "company_id": aggregate.company_id,
-                "listing_code": aggregate.listing_code,
-                "listed_on": aggregate.listed_on,
-                "applied_on": aggregate.created_on.astimezone(UTC).date(),
-                "rounds": len(aggregate.financing_rounds),
-                "total_shares": aggregate.total_shares(),
-                "register_as_of": aggregate.register_as_of,
-                "modified_at": aggregate.modified_on,
-            },
+            aggregate,
+            seq,
+            status=str(aggregate.status),
+            board=str(aggregate.board),
+            centre_id=aggregate.centre_id,
+            company_id=aggregate.company_id,
+            listing_code=aggregate.listing_code,
+            listed_on=aggregate.listed_on,
+            applied_on=aggregate.created_on.astimezone(UTC).date(),
+            rounds=len(aggregate.financing_rounds),
+            total_shares=aggregate.total_shares(),
+            register_as_of=aggregate.register_as_of,
         )
-        funds = [
-            {"currency": m.currency, "amount": str(m.amount), "amount_minor": minor_units(m)}
-            for m in aggregate.funds_raised()
-        ]
-        writes.replace(listing_funds, "listing_id", listing_id, funds)
+        funds = [{"currency": m.currency, **amount_values(m)} for m in aggregate.funds_raised()]
+        writes.replace(listing_funds, "listing_id", str(aggregate.id), funds)
         holders = [
             {"party_id": h.party_id, "shares": h.shares}
             for h in listed_holders(aggregate.share_register or {})
         ]
-        writes.replace(listing_holders, "listing_id", listing_id, holders)
+        writes.replace(listing_holders, "listing_id", str(aggregate.id), holders)
 
     def search(self, query: ListingQuery) -> dict[str, Any]:
         q = query.q
@@ -139,37 +111,26 @@ class ListingsView(View):
                     listings.c.company_id.in_(named),
                 )
             )
-        order = self.sorting.order(query.sort, query.after)
-        with self.engine.connect() as conn:
-            rows = conn.execute(self.sorting.select(statement, order, query.limit)).mappings().all()
-            ids = [r["id"] for r in rows]
-            funds: dict[str, list[dict[str, str]]] = {i: [] for i in ids}
-            for f in conn.execute(
-                select(listing_funds)
-                .where(listing_funds.c.listing_id.in_(ids))
-                .order_by(listing_funds.c.currency)
-            ).mappings():
-                funds[f["listing_id"]].append({"amount": f["amount"], "currency": f["currency"]})
-            holders: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-            for h in conn.execute(
-                select(listing_holders)
-                .where(listing_holders.c.listing_id.in_(ids))
-                .order_by(listing_holders.c.shares.desc(), listing_holders.c.party_id)
-            ).mappings():
-                holders[h["listing_id"]].append({"party_id": h["party_id"], "shares": h["shares"]})
-        items = [
-            {
-                **r,
-                "modified_at": utc(r["modified_at"]),
-                "funds_raised": funds[r["id"]],
-                "register": _register(r, holders[r["id"]]),
-            }
-            for r in rows
-        ]
-        return self.sorting.page(order, list(rows), items, query.limit)
+        return self.sorting.search(self.engine, statement, query, _items)
 
 
-def _register(row: Any, holders: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _items(conn: Connection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]:
+    h = listing_holders.c
+    funds = owned(conn, listing_funds.c.listing_id, rows, listing_funds.c.currency)
+    holders = owned(conn, h.listing_id, rows, h.shares.desc(), h.party_id)
+    return [
+        {
+            **r,
+            "modified_at": utc(r["modified_at"]),
+            "funds_raised": [{k: f[k] for k in ("amount", "currency")} for f in funds[r["id"]]],
+            "register": _register(r, holders[r["id"]]),
+        }
+        for r in rows
+    ]
+
+
+def _register(row: RowMapping, holders: list[RowMapping]) -> dict[str, Any] | None:
     if row["total_shares"] is None:
         return None
-    return {"holders": holders, "total_shares": row["total_shares"], "as_of": row["register_as_of"]}
+    shares = [{"party_id": h["party_id"], "shares": h["shares"]} for h in holders]
+    return {"holders": shares, "total_shares": row["total_shares"], "as_of": row["register_as_of"]}

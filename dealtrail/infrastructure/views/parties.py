@@ -11,12 +11,10 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    ColumnElement,
     Connection,
-    DateTime,
     Engine,
-    ForeignKey,
     String,
-    Table,
     delete,
     func,
     or_,
@@ -24,14 +22,15 @@ from sqlalchemy import (
     update,
 )
 
-from dealtrail.application.ports.views import PartyQuery
+from dealtrail.application.ports.views import PARTY_SORT_KEYS, PartyQuery
 from dealtrail.domain.party import Party, PartyKind
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault
+from dealtrail.infrastructure.views import schema
 from dealtrail.infrastructure.views.base import (
     View,
     Writes,
-    metadata,
-    record_columns,
+    matching,
+    record_row,
     sort_key,
     sortable_text,
     utc,
@@ -45,43 +44,39 @@ from dealtrail.infrastructure.views.party_names import (
     sealed_text,
     with_names,
 )
-from dealtrail.infrastructure.views.sorting import Order, Sorting
+from dealtrail.infrastructure.views.sorting import Order, Sorting, owned
 
 INDIVIDUAL = str(PartyKind.INDIVIDUAL)
 
-parties = Table(
+parties = schema.record_table(
     "catalogue_parties",
-    metadata,
-    *record_columns(),
     Column("name", String(300), comment="an organisation's; null for an individual"),
     Column("sealed_name", String(600), comment="an individual's, sealed under its subject key"),
     Column("name_subject", String(64), comment="the subject whose key sealed the name"),
     Column("name_key", sortable_text(300), nullable=False, comment="sort by name"),
-    Column("kind", sortable_text(40), nullable=False),
-    Column("country", sortable_text(2), nullable=False),
-    Column("modified_at", DateTime(timezone=True), nullable=False),
+    schema.enum("kind"),
+    schema.country("country"),
 )
 
-party_alliances = Table(
+party_alliances = schema.owned_table(
     "catalogue_party_alliances",
-    metadata,
-    Column("party_id", ForeignKey("catalogue_parties.id"), primary_key=True),
+    "party_id",
+    parties,
     Column("alliance", String(300), primary_key=True, index=True),  # alliance filters
 )
+
+
+def in_alliance(party_id: Column[Any], alliance: str) -> ColumnElement[bool]:
+    """Whether the party whose id is in `party_id` is a member of `alliance`."""
+    members = select(party_alliances.c.party_id).where(party_alliances.c.alliance == alliance)
+    return party_id.in_(members)
 
 
 class PartiesView(View):
     kind = Party
     version = 5  # v2: alliances indexed; v3: sorting; v4: accent-blind name key; v5: sealed
     tables = (party_alliances, name_grams, parties)
-    sorting = Sorting(
-        parties,
-        indexed=("name", "country"),
-        name="name_key",
-        kind="kind",
-        country="country",
-        modified_at="modified_at",
-    )
+    sorting = Sorting(parties, PARTY_SORT_KEYS.keys, indexed=("name", "country"))
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
@@ -89,18 +84,16 @@ class PartiesView(View):
 
     def write(self, writes: Writes, aggregate: Party, seq: int) -> None:
         party_id, name = str(aggregate.id), aggregate.name
-        row = {
-            "id": party_id,
-            "seq": seq,
-            "version": aggregate.version,
-            "name": name,
-            "sealed_name": None,
-            "name_subject": None,
-            "name_key": sort_key(name),
-            "kind": str(aggregate.kind),
-            "country": aggregate.country,
-            "modified_at": aggregate.modified_on,
-        }
+        row = record_row(
+            aggregate,
+            seq,
+            name=name,
+            sealed_name=None,
+            name_subject=None,
+            name_key=sort_key(name),
+            kind=str(aggregate.kind),
+            country=aggregate.country,
+        )
         grams: list[dict[str, str]] = []
         if row["kind"] == INDIVIDUAL:
             row |= {"name": None, "name_key": initial_key(name)}
@@ -125,33 +118,25 @@ class PartiesView(View):
             return list(conn.execute(select(parties.c.id).order_by(parties.c.seq)).scalars())
 
     def search(self, query: PartyQuery) -> dict[str, Any]:
-        statement = with_names(select(parties), parties, "party")
-        if query.country:
-            statement = statement.where(parties.c.country == query.country.upper())
-        if query.kind:
-            statement = statement.where(parties.c.kind == str(query.kind))
+        statement = matching(
+            with_names(select(parties), parties, "party"),
+            (parties.c.country, query.country.upper() if query.country else None),
+            (parties.c.kind, query.kind),
+        )
         if query.q:
             statement = statement.where(self._named(query.q))
         if query.alliance:
-            members = select(party_alliances.c.party_id).where(
-                party_alliances.c.alliance == query.alliance
-            )
-            statement = statement.where(parties.c.id.in_(members))
+            statement = statement.where(in_alliance(parties.c.id, query.alliance))
         order = self.sorting.order(query.sort, query.after)
         with self.engine.connect() as conn:
             rows = self._page(conn, statement, order, query.limit, query.q)
-            ids = [r["id"] for r in rows]
-            memberships: dict[str, list[str]] = {i: [] for i in ids}
-            for m in conn.execute(
-                select(party_alliances).where(party_alliances.c.party_id.in_(ids))
-            ).mappings():
-                memberships[m["party_id"]].append(m["alliance"])
+            memberships = owned(conn, party_alliances.c.party_id, rows)
         items = [
             {
                 **{c.name: r[c.name] for c in parties.columns},
                 "name": r["name"],
                 "modified_at": utc(r["modified_at"]),
-                "alliances": sorted(memberships[r["id"]]),
+                "alliances": sorted(m["alliance"] for m in memberships[r["id"]]),
             }
             for r in rows
         ]

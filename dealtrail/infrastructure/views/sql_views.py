@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
@@ -22,37 +22,27 @@ class Reader(Protocol):
         ...
 
 
+class _List(Generic[V]):
+    """A list of `SqlViews`: the view of `cls` that its `read` hands out."""
+
+    def __init__(self, cls: type[V]) -> None:
+        self.cls = cls
+
+    def __get__(self, views: SqlViews, owner: type[SqlViews] | None = None) -> V:
+        return views._read(self.cls)
+
+
 class SqlViews:
     """Each list is the view `read` hands out: the read models', caught up with the log first
     when they follow it inline, so a list read after a command shows it."""
 
+    parties = _List(PartiesView)
+    agreements = _List(AgreementsView)
+    ip_assets = _List(IpAssetsView)
+    ip_transfers = _List(IpTransfersView)
+    listings = _List(ListingsView)
+    achievements = _List(AchievementsView)
+    trading_events = _List(TradingEventsView)
+
     def __init__(self, read: Reader) -> None:
         self._read = read
-
-    @property
-    def parties(self) -> PartiesView:
-        return self._read(PartiesView)
-
-    @property
-    def agreements(self) -> AgreementsView:
-        return self._read(AgreementsView)
-
-    @property
-    def ip_assets(self) -> IpAssetsView:
-        return self._read(IpAssetsView)
-
-    @property
-    def ip_transfers(self) -> IpTransfersView:
-        return self._read(IpTransfersView)
-
-    @property
-    def listings(self) -> ListingsView:
-        return self._read(ListingsView)
-
-    @property
-    def achievements(self) -> AchievementsView:
-        return self._read(AchievementsView)
-
-    @property
-    def trading_events(self) -> TradingEventsView:
-        return self._read(TradingEventsView)
