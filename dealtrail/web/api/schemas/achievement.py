@@ -10,7 +10,6 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import ACHIEVEMENT_SORT_KEYS
 from dealtrail.domain.achievement import AchievementStatus
 from dealtrail.domain.contact import Contact
-from dealtrail.domain.errors import DomainError
 from dealtrail.domain.external_ref import DEFAULT_SCOPE, ExternalRef
 from dealtrail.domain.offer import AchievementField, Offer, TransferMode
 from dealtrail.web.api.schemas.common import (
@@ -30,7 +29,6 @@ from dealtrail.web.api.schemas.common import (
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
-from dealtrail.web.api.schemas.refusals import refused
 
 NEGOTIABLE = "negotiable"
 MAX_IP_ASSETS = 100
@@ -60,11 +58,6 @@ class AskingPrice(fields.Field):
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         return NEGOTIABLE if value is None else MoneySchema().dump(value)
-
-
-def _refused(error: DomainError, prefix: str) -> ma.ValidationError:
-    """A domain refusal inside a nested body, named relative to that body."""
-    return refused(error, (error.field or "_schema").removeprefix(prefix))
 
 
 class OfferIn(Strict):
@@ -101,10 +94,7 @@ class ContactIn(Strict):
 
     @ma.post_load
     def _build(self, data: dict[str, Any], **_: Any) -> Contact:
-        try:
-            return Contact(**data)
-        except DomainError as error:
-            raise _refused(error, "contact.") from None
+        return to_domain(lambda: Contact(**data), within="contact.")
 
 
 class ExternalRefIn(Strict):
@@ -113,10 +103,7 @@ class ExternalRefIn(Strict):
 
     @ma.post_load
     def _build(self, data: dict[str, Any], **_: Any) -> ExternalRef:
-        try:
-            return ExternalRef(**data)
-        except DomainError as error:
-            raise _refused(error, "external_ref.") from None
+        return to_domain(lambda: ExternalRef(**data), within="external_ref.")
 
 
 class AchievementCreateSchema(CommandSchema):

@@ -256,12 +256,13 @@ class VersionQuerySchema(Strict):
 T = TypeVar("T")
 
 
-def to_domain(build: Callable[[], T]) -> T:
-    """Builds a domain value; its refusal becomes a field error at the right place in the body."""
+def to_domain(build: Callable[[], T], within: str = "") -> T:
+    """Builds a domain value; its refusal becomes a field error at the right place in the body
+    (in a nested body, `within` its name: "contact." makes "contact.email" its "email")."""
     try:
         return build()
     except DomainError as error:
-        raise refused(error, error.field or "_schema") from None
+        raise refused(error, (error.field or "_schema").removeprefix(within)) from None
 
 
 def domain_rule(check: Callable[[Any, str], None], field: str) -> Callable[[Any], None]:
