@@ -22,7 +22,6 @@ from dealtrail.web.api.schemas.common import (
     NextCursor,
     Reason,
     RecordId,
-    Sort,
     Strict,
     TextField,
     to_domain,
@@ -181,9 +180,7 @@ class AchievementDetailSchema(RecordSchema):
     position = command_position()
 
 
-class AchievementListQuerySchema(ListQuery):
-    sort_keys = ACHIEVEMENT_SORT_KEYS
-    sort = Sort(sort_keys)
+class AchievementListQuerySchema(ListQuery.sorted_by(ACHIEVEMENT_SORT_KEYS)):
     q = fields.String(
         validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
     )

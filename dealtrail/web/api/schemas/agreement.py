@@ -21,7 +21,6 @@ from dealtrail.web.api.schemas.common import (
     NextCursor,
     Reason,
     RecordId,
-    Sort,
     Strict,
     Text,
     domain_rule,
@@ -206,9 +205,7 @@ class AgreementSchema(RecordSchema):
     position = command_position()
 
 
-class AgreementListQuerySchema(ListQuery):
-    sort_keys = AGREEMENT_SORT_KEYS
-    sort = Sort(sort_keys)
+class AgreementListQuerySchema(ListQuery.sorted_by(AGREEMENT_SORT_KEYS)):
     status = fields.Enum(AgreementStatus, by_value=True)
     kind = fields.Enum(AgreementKind, by_value=True)
     party_id = fields.UUID()

@@ -124,8 +124,8 @@ def NextCursor() -> fields.String:
 
 
 class ListQuery(Strict):
-    """What every list takes besides its filters. A subclass names its list's `sort_keys` and
-    declares `sort = Sort(sort_keys)`."""
+    """What every list takes besides its filters. A list's query schema derives from
+    `ListQuery.sorted_by(its sort keys)` and declares its filters."""
 
     sort_keys: ClassVar[SortKeys]
     limit = PageSize()
@@ -142,6 +142,16 @@ class ListQuery(Strict):
             self.sort_keys.after(data.get("sort", CREATED), data["after"])
         except BadCursor as error:
             raise ma.ValidationError(str(error), field_name="after") from error
+
+    @classmethod
+    def sorted_by(cls, keys: SortKeys) -> type[ListQuery]:
+        """ListQuery with `sort` among `keys`: after `limit` and `after`, before the filters."""
+
+        class SortedListQuery(cls):
+            sort_keys = keys
+            sort = Sort(keys)
+
+        return SortedListQuery
 
 
 class MoneySchema(Strict):

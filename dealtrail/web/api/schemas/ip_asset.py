@@ -18,7 +18,6 @@ from dealtrail.web.api.schemas.common import (
     NextCursor,
     Reason,
     RecordId,
-    Sort,
     Strict,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
@@ -110,9 +109,7 @@ class AssetSchema(RecordSchema):
     position = command_position()
 
 
-class AssetListQuerySchema(ListQuery):
-    sort_keys = IP_ASSET_SORT_KEYS
-    sort = Sort(sort_keys)
+class AssetListQuerySchema(ListQuery.sorted_by(IP_ASSET_SORT_KEYS)):
     kind = fields.Enum(AssetKind, by_value=True)
     jurisdiction = fields.String(validate=OFFICE)
     holder_party_id = fields.UUID()

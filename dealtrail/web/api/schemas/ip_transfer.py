@@ -27,7 +27,6 @@ from dealtrail.web.api.schemas.common import (
     NextCursor,
     Reason,
     RecordId,
-    Sort,
     Strict,
     to_domain,
 )
@@ -214,9 +213,7 @@ class TransferSchema(RecordSchema):
     position = command_position()
 
 
-class TransferListQuerySchema(ListQuery):
-    sort_keys = IP_TRANSFER_SORT_KEYS
-    sort = Sort(sort_keys)
+class TransferListQuerySchema(ListQuery.sorted_by(IP_TRANSFER_SORT_KEYS)):
     asset_id = fields.UUID()
     asset_kind = fields.Enum(AssetKind, by_value=True)
     mode = fields.Enum(TransferMode, by_value=True)

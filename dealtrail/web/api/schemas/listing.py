@@ -22,7 +22,6 @@ from dealtrail.web.api.schemas.common import (
     NextCursor,
     Reason,
     RecordId,
-    Sort,
     TextField,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
@@ -207,9 +206,7 @@ class ListingSchema(ListingSummarySchema):
     position = command_position()
 
 
-class ListingListQuerySchema(ListQuery):
-    sort_keys = LISTING_SORT_KEYS
-    sort = Sort(sort_keys)
+class ListingListQuerySchema(ListQuery.sorted_by(LISTING_SORT_KEYS)):
     status = fields.Enum(ListingStatus, by_value=True)
     board = fields.Enum(Board, by_value=True)
     centre = fields.UUID(metadata={"description": "Trading centre id"})

@@ -14,7 +14,6 @@ from dealtrail.web.api.schemas.common import (
     ListQuery,
     Name,
     NextCursor,
-    Sort,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
@@ -64,9 +63,7 @@ class PartySchema(RecordSchema):
     position = command_position()
 
 
-class PartyListQuerySchema(ListQuery):
-    sort_keys = PARTY_SORT_KEYS
-    sort = Sort(sort_keys)
+class PartyListQuerySchema(ListQuery.sorted_by(PARTY_SORT_KEYS)):
     country = fields.String(validate=validate.Length(equal=2))
     kind = fields.Enum(PartyKind, by_value=True)
     alliance = Name()

@@ -17,7 +17,6 @@ from dealtrail.web.api.schemas.common import (
     Name,
     NextCursor,
     RecordId,
-    Sort,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
@@ -169,9 +168,7 @@ class TradingEventSchema(RecordSchema):
     position = command_position()
 
 
-class TradingEventListQuerySchema(ListQuery):
-    sort_keys = TRADING_EVENT_SORT_KEYS
-    sort = Sort(sort_keys)
+class TradingEventListQuerySchema(ListQuery.sorted_by(TRADING_EVENT_SORT_KEYS)):
     q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "In name"})
     country = fields.String(validate=Country)
     host_party_id = fields.UUID()
