@@ -164,8 +164,6 @@ class TransactionOut(ma.Schema):
 
 
 class AchievementDetailSchema(RecordSchema):
-    id = fields.UUID()
-    version = WholeNumber()
     status = fields.String()
     owner_party_id = fields.String()
     offer = fields.Nested(OfferOut)
@@ -198,9 +196,7 @@ class AchievementListQuerySchema(ListQuery.sorted_by(ACHIEVEMENT_SORT_KEYS)):
             raise ma.ValidationError("trl_min must not exceed trl_max.", "trl_max")
 
 
-class AchievementSummarySchema(ma.Schema):
-    id = fields.UUID()
-    version = WholeNumber()
+class AchievementSummarySchema(RecordSchema):
     title = fields.String()
     field = fields.String()
     trl = WholeNumber()

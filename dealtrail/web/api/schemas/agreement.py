@@ -26,7 +26,6 @@ from dealtrail.web.api.schemas.common import (
     domain_rule,
     to_domain,
 )
-from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 
 MAX_PARTIES = 50
@@ -187,8 +186,6 @@ class MilestoneOut(ma.Schema):
 
 
 class AgreementSchema(RecordSchema):
-    id = fields.UUID()
-    version = WholeNumber()
     kind = fields.String()
     status = fields.String()
     terms = fields.Nested(TermsOut)
@@ -214,9 +211,7 @@ class AgreementListQuerySchema(ListQuery.sorted_by(AGREEMENT_SORT_KEYS)):
     )
 
 
-class AgreementSummarySchema(ma.Schema):
-    id = fields.UUID()
-    version = WholeNumber()
+class AgreementSummarySchema(RecordSchema):
     kind = fields.String()
     status = fields.String()
     title = fields.String()

@@ -20,7 +20,6 @@ from dealtrail.web.api.schemas.common import (
     RecordId,
     Strict,
 )
-from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 
 MAX_IDENTIFIERS = 20
@@ -86,8 +85,6 @@ class IdentifierOut(ma.Schema):
 
 
 class AssetSchema(RecordSchema):
-    id = fields.UUID()
-    version = WholeNumber()
     kind = fields.String()
     jurisdiction = fields.String()
     title = fields.String()
@@ -121,9 +118,7 @@ class AssetListQuerySchema(ListQuery.sorted_by(IP_ASSET_SORT_KEYS)):
     )
 
 
-class AssetSummarySchema(ma.Schema):
-    id = fields.UUID()
-    version = WholeNumber()
+class AssetSummarySchema(RecordSchema):
     kind = fields.String()
     jurisdiction = fields.String()
     title = fields.String()

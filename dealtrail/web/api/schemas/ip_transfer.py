@@ -30,7 +30,7 @@ from dealtrail.web.api.schemas.common import (
     Strict,
     to_domain,
 )
-from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
+from dealtrail.web.api.schemas.numbers import ExactDecimal
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 
 MAX_COUNTRIES = 250
@@ -184,8 +184,6 @@ class PaymentOut(ma.Schema):
 class TransferSchema(RecordSchema):
     RENAMED = {**RecordSchema.RENAMED, "consideration": "schedule"}
 
-    id = fields.UUID()
-    version = WholeNumber()
     asset_id = fields.String()
     asset_kind = fields.String()
     holder_party_id = fields.String()
@@ -221,9 +219,7 @@ class TransferListQuerySchema(ListQuery.sorted_by(IP_TRANSFER_SORT_KEYS)):
     party_id = fields.UUID(metadata={"description": "Holder or recipient"})
 
 
-class TransferSummarySchema(ma.Schema):
-    id = fields.UUID()
-    version = WholeNumber()
+class TransferSummarySchema(RecordSchema):
     asset_id = fields.String()
     asset_kind = fields.String()
     mode = fields.String()

@@ -25,7 +25,7 @@ from dealtrail.web.api.schemas.common import (
     TextField,
 )
 from dealtrail.web.api.schemas.numbers import WholeNumber
-from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.record import AttributesSchema, RecordSchema, command_position
 
 MAX_INVESTORS = 200
 MAX_HOLDERS = 1000
@@ -133,7 +133,7 @@ class HoldingOut(ma.Schema):
     shares = WholeNumber()
 
 
-class RegisterOut(RecordSchema):
+class RegisterOut(AttributesSchema):
     """A listing's shareholder register, read from the listing."""
 
     RENAMED = {"as_of": "register_as_of"}
@@ -172,8 +172,6 @@ def _register(listing: EquityListing) -> EquityListing | None:
 class ListingSummarySchema(RecordSchema):
     COMPUTED = {"rounds": lambda listing: len(listing.financing_rounds), "register": _register}
 
-    id = fields.UUID()
-    version = WholeNumber()
     status = fields.String()
     board = fields.String()
     company_id = fields.String()

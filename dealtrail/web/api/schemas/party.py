@@ -15,7 +15,6 @@ from dealtrail.web.api.schemas.common import (
     Name,
     NextCursor,
 )
-from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 
 MAX_IDENTIFIERS = 20
@@ -51,8 +50,6 @@ class AllianceSchema(CommandSchema):
 
 
 class PartySchema(RecordSchema):
-    id = fields.UUID()
-    version = WholeNumber()
     name = fields.String()
     kind = fields.String()
     country = fields.String()

@@ -146,8 +146,6 @@ def _roadshows(event: TradingEvent) -> list[dict[str, Any]]:
 class TradingEventSchema(RecordSchema):
     COMPUTED = {"roadshows": _roadshows}
 
-    id = fields.UUID()
-    version = WholeNumber()
     name = fields.String()
     city = fields.String()
     country = fields.String()
@@ -174,9 +172,7 @@ class TradingEventListQuerySchema(ListQuery.sorted_by(TRADING_EVENT_SORT_KEYS)):
     host_party_id = fields.UUID()
 
 
-class TradingEventSummarySchema(ma.Schema):
-    id = fields.UUID()
-    version = WholeNumber()
+class TradingEventSummarySchema(RecordSchema):
     name = fields.String()
     city = fields.String()
     country = fields.String()
