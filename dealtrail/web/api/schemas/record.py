@@ -60,3 +60,8 @@ class RecordSchema(AttributesSchema):
 
     id = fields.UUID()
     version = WholeNumber()
+
+    @classmethod
+    def summary(cls, name: str, names: tuple[str, ...]) -> type[RecordSchema]:
+        """The schema `name` of a list's rows: id, version and the named fields of this one."""
+        return RecordSchema.from_dict({n: cls._declared_fields[n] for n in names}, name=name)

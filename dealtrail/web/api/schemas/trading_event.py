@@ -172,15 +172,10 @@ class TradingEventListQuerySchema(ListQuery.sorted_by(TRADING_EVENT_SORT_KEYS)):
     host_party_id = fields.UUID()
 
 
-class TradingEventSummarySchema(RecordSchema):
-    name = fields.String()
-    city = fields.String()
-    country = fields.String()
-    host_party_id = fields.String()
-    starts_on = fields.Date()
-    ends_on = fields.Date()
-    counts = fields.Nested(CountsOut)
-    modified_at = fields.DateTime()
+TradingEventSummarySchema = TradingEventSchema.summary(
+    "TradingEventSummarySchema",
+    ("name", "city", "country", "host_party_id", "starts_on", "ends_on", "counts", "modified_at"),
+)
 
 
 class TradingEventPageSchema(ma.Schema):
