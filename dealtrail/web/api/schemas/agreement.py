@@ -11,22 +11,11 @@ from dealtrail.application.ports.views import AGREEMENT_SORT_KEYS
 from dealtrail.domain.agreement import AgreementStatus
 from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.terms import AgreementKind, Instalment, Participant, PartyRole, Terms
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    MoneyIn,
-    MoneySchema,
-    Name,
-    NextCursor,
-    Reason,
-    RecordId,
-    Strict,
-    Text,
-    domain_rule,
-    to_domain,
-)
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, domain_rule, to_domain
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
+from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason, Text
 
 MAX_PARTIES = 50
 MAX_INSTALMENTS = 500

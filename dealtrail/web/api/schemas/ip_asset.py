@@ -10,17 +10,10 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import IP_ASSET_SORT_KEYS
 from dealtrail.domain.ip_asset import AssetStatus
 from dealtrail.domain.ip_identifiers import AssetKind, IdentifierKind
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    Name,
-    NextCursor,
-    Reason,
-    RecordId,
-    Strict,
-)
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason
 
 MAX_IDENTIFIERS = 20
 NUMBER = validate.Length(1, 60)

@@ -18,20 +18,12 @@ from dealtrail.domain.transfer_terms import (
     ValuationMethod,
 )
 from dealtrail.web.api.schemas.agreement import InstalmentIn, InstalmentOut
-from dealtrail.web.api.schemas.common import (
-    CommandSchema,
-    ListQuery,
-    MoneyIn,
-    MoneySchema,
-    Name,
-    NextCursor,
-    Reason,
-    RecordId,
-    Strict,
-    to_domain,
-)
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, to_domain
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
+from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import ExactDecimal
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.text import Name, Reason
 
 MAX_COUNTRIES = 250
 MAX_INSTALMENTS = 500

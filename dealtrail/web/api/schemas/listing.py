@@ -12,20 +12,12 @@ from dealtrail.domain.board import Board
 from dealtrail.domain.equity_listing import EquityListing, ListingStatus
 from dealtrail.domain.financing_round import Instrument
 from dealtrail.domain.share_register import Holding, listed_holders
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    MoneyIn,
-    MoneySchema,
-    Name,
-    NextCursor,
-    Reason,
-    RecordId,
-    TextField,
-)
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
+from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import AttributesSchema, RecordSchema, command_position
+from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason, TextField
 
 MAX_INVESTORS = 200
 MAX_HOLDERS = 1000

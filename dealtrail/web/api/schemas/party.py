@@ -8,14 +8,10 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import PARTY_SORT_KEYS
 from dealtrail.domain.party import PartyKind
 from dealtrail.domain.party_identifiers import SCHEMES
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    Name,
-    NextCursor,
-)
+from dealtrail.web.api.schemas.common import CommandSchema
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.text import MAX_NAME, Name
 
 MAX_IDENTIFIERS = 20
 

@@ -10,16 +10,11 @@ from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import TRADING_EVENT_SORT_KEYS
 from dealtrail.domain.trading_event import TradingEvent
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    Name,
-    NextCursor,
-    RecordId,
-)
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.text import MAX_NAME, Name
 
 Country = validate.Length(equal=2)
 
