@@ -12,7 +12,10 @@ from marshmallow import fields, validate
 
 from dealtrail.application.event_feed import EventFilter, follow, read_page
 from dealtrail.web.api.history import entry, jsonable
-from dealtrail.web.api.schemas.common import Cursor, HistoryPageSchema, Name, PageSize, Strict
+from dealtrail.web.api.schemas.common import Strict
+from dealtrail.web.api.schemas.history import HistoryPageSchema
+from dealtrail.web.api.schemas.lists import Cursor, PageSize
+from dealtrail.web.api.schemas.text import Name
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services
 

@@ -9,8 +9,9 @@ from flask.views import MethodView
 from marshmallow import fields
 
 from dealtrail.application.commands.privacy import forget
-from dealtrail.web.api.schemas.common import CommandSchema, Name, Reason
+from dealtrail.web.api.schemas.common import CommandSchema
 from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.text import Name, Reason
 from dealtrail.web.commands import command, result_headers
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services

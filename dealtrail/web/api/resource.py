@@ -21,7 +21,7 @@ from dealtrail.application.command import Command
 from dealtrail.application.ports.views import ListQuery
 from dealtrail.domain.base import Recorded
 from dealtrail.web.api.history import history_page
-from dealtrail.web.api.schemas.common import (
+from dealtrail.web.api.schemas.history import (
     HistoryPageSchema,
     HistoryQuerySchema,
     VersionQuerySchema,

@@ -12,7 +12,8 @@ from marshmallow import fields
 from dealtrail.application.commands.tokens import issue_token, revoke_token
 from dealtrail.application.ports.tokens import Role
 from dealtrail.domain.api_token import MAX_HOLDER
-from dealtrail.web.api.schemas.common import CommandSchema, Name
+from dealtrail.web.api.schemas.common import CommandSchema
+from dealtrail.web.api.schemas.text import Name
 from dealtrail.web.commands import command, result_headers
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services

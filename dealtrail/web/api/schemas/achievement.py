@@ -10,27 +10,14 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import ACHIEVEMENT_SORT_KEYS
 from dealtrail.domain.achievement import AchievementStatus
 from dealtrail.domain.contact import Contact
-from dealtrail.domain.errors import DomainError
 from dealtrail.domain.external_ref import DEFAULT_SCOPE, ExternalRef
 from dealtrail.domain.offer import AchievementField, Offer, TransferMode
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    MoneyIn,
-    MoneySchema,
-    Name,
-    NextCursor,
-    Reason,
-    RecordId,
-    Sort,
-    Strict,
-    TextField,
-    to_domain,
-)
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, to_domain
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
+from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
-from dealtrail.web.api.schemas.refusals import refused
+from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason, TextField
 
 NEGOTIABLE = "negotiable"
 MAX_IP_ASSETS = 100
@@ -60,11 +47,6 @@ class AskingPrice(fields.Field):
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         return NEGOTIABLE if value is None else MoneySchema().dump(value)
-
-
-def _refused(error: DomainError, prefix: str) -> ma.ValidationError:
-    """A domain refusal inside a nested body, named relative to that body."""
-    return refused(error, (error.field or "_schema").removeprefix(prefix))
 
 
 class OfferIn(Strict):
@@ -101,10 +83,7 @@ class ContactIn(Strict):
 
     @ma.post_load
     def _build(self, data: dict[str, Any], **_: Any) -> Contact:
-        try:
-            return Contact(**data)
-        except DomainError as error:
-            raise _refused(error, "contact.") from None
+        return to_domain(lambda: Contact(**data), within="contact.")
 
 
 class ExternalRefIn(Strict):
@@ -113,10 +92,7 @@ class ExternalRefIn(Strict):
 
     @ma.post_load
     def _build(self, data: dict[str, Any], **_: Any) -> ExternalRef:
-        try:
-            return ExternalRef(**data)
-        except DomainError as error:
-            raise _refused(error, "external_ref.") from None
+        return to_domain(lambda: ExternalRef(**data), within="external_ref.")
 
 
 class AchievementCreateSchema(CommandSchema):
@@ -178,8 +154,6 @@ class TransactionOut(ma.Schema):
 
 
 class AchievementDetailSchema(RecordSchema):
-    id = fields.UUID()
-    version = WholeNumber()
     status = fields.String()
     owner_party_id = fields.String()
     offer = fields.Nested(OfferOut)
@@ -194,9 +168,7 @@ class AchievementDetailSchema(RecordSchema):
     position = command_position()
 
 
-class AchievementListQuerySchema(ListQuery):
-    sort_keys = ACHIEVEMENT_SORT_KEYS
-    sort = Sort(sort_keys)
+class AchievementListQuerySchema(ListQuery.sorted_by(ACHIEVEMENT_SORT_KEYS)):
     q = fields.String(
         validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
     )
@@ -214,9 +186,7 @@ class AchievementListQuerySchema(ListQuery):
             raise ma.ValidationError("trl_min must not exceed trl_max.", "trl_max")
 
 
-class AchievementSummarySchema(ma.Schema):
-    id = fields.UUID()
-    version = WholeNumber()
+class AchievementSummarySchema(RecordSchema):
     title = fields.String()
     field = fields.String()
     trl = WholeNumber()

@@ -6,8 +6,9 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.domain.external_ref import DEFAULT_SCOPE
-from dealtrail.web.api.schemas.common import CommandSchema, Name
+from dealtrail.web.api.schemas.common import CommandSchema
 from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.text import Name
 
 MAX_CSV = 1_000_000
 

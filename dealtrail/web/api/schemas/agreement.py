@@ -11,24 +11,11 @@ from dealtrail.application.ports.views import AGREEMENT_SORT_KEYS
 from dealtrail.domain.agreement import AgreementStatus
 from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.terms import AgreementKind, Instalment, Participant, PartyRole, Terms
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    MoneyIn,
-    MoneySchema,
-    Name,
-    NextCursor,
-    Reason,
-    RecordId,
-    Sort,
-    Strict,
-    Text,
-    domain_rule,
-    to_domain,
-)
-from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, domain_rule, to_domain
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
+from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason, Text
 
 MAX_PARTIES = 50
 MAX_INSTALMENTS = 500
@@ -188,8 +175,6 @@ class MilestoneOut(ma.Schema):
 
 
 class AgreementSchema(RecordSchema):
-    id = fields.UUID()
-    version = WholeNumber()
     kind = fields.String()
     status = fields.String()
     terms = fields.Nested(TermsOut)
@@ -206,9 +191,7 @@ class AgreementSchema(RecordSchema):
     position = command_position()
 
 
-class AgreementListQuerySchema(ListQuery):
-    sort_keys = AGREEMENT_SORT_KEYS
-    sort = Sort(sort_keys)
+class AgreementListQuerySchema(ListQuery.sorted_by(AGREEMENT_SORT_KEYS)):
     status = fields.Enum(AgreementStatus, by_value=True)
     kind = fields.Enum(AgreementKind, by_value=True)
     party_id = fields.UUID()
@@ -217,9 +200,7 @@ class AgreementListQuerySchema(ListQuery):
     )
 
 
-class AgreementSummarySchema(ma.Schema):
-    id = fields.UUID()
-    version = WholeNumber()
+class AgreementSummarySchema(RecordSchema):
     kind = fields.String()
     status = fields.String()
     title = fields.String()

@@ -10,19 +10,10 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import IP_ASSET_SORT_KEYS
 from dealtrail.domain.ip_asset import AssetStatus
 from dealtrail.domain.ip_identifiers import AssetKind, IdentifierKind
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    Name,
-    NextCursor,
-    Reason,
-    RecordId,
-    Sort,
-    Strict,
-)
-from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason
 
 MAX_IDENTIFIERS = 20
 NUMBER = validate.Length(1, 60)
@@ -87,8 +78,6 @@ class IdentifierOut(ma.Schema):
 
 
 class AssetSchema(RecordSchema):
-    id = fields.UUID()
-    version = WholeNumber()
     kind = fields.String()
     jurisdiction = fields.String()
     title = fields.String()
@@ -110,9 +99,7 @@ class AssetSchema(RecordSchema):
     position = command_position()
 
 
-class AssetListQuerySchema(ListQuery):
-    sort_keys = IP_ASSET_SORT_KEYS
-    sort = Sort(sort_keys)
+class AssetListQuerySchema(ListQuery.sorted_by(IP_ASSET_SORT_KEYS)):
     kind = fields.Enum(AssetKind, by_value=True)
     jurisdiction = fields.String(validate=OFFICE)
     holder_party_id = fields.UUID()
@@ -124,9 +111,7 @@ class AssetListQuerySchema(ListQuery):
     )
 
 
-class AssetSummarySchema(ma.Schema):
-    id = fields.UUID()
-    version = WholeNumber()
+class AssetSummarySchema(RecordSchema):
     kind = fields.String()
     jurisdiction = fields.String()
     title = fields.String()

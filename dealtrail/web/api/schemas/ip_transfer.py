@@ -18,21 +18,12 @@ from dealtrail.domain.transfer_terms import (
     ValuationMethod,
 )
 from dealtrail.web.api.schemas.agreement import InstalmentIn, InstalmentOut
-from dealtrail.web.api.schemas.common import (
-    CommandSchema,
-    ListQuery,
-    MoneyIn,
-    MoneySchema,
-    Name,
-    NextCursor,
-    Reason,
-    RecordId,
-    Sort,
-    Strict,
-    to_domain,
-)
-from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, to_domain
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
+from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
+from dealtrail.web.api.schemas.numbers import ExactDecimal
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.text import Name, Reason
 
 MAX_COUNTRIES = 250
 MAX_INSTALMENTS = 500
@@ -185,8 +176,6 @@ class PaymentOut(ma.Schema):
 class TransferSchema(RecordSchema):
     RENAMED = {**RecordSchema.RENAMED, "consideration": "schedule"}
 
-    id = fields.UUID()
-    version = WholeNumber()
     asset_id = fields.String()
     asset_kind = fields.String()
     holder_party_id = fields.String()
@@ -214,9 +203,7 @@ class TransferSchema(RecordSchema):
     position = command_position()
 
 
-class TransferListQuerySchema(ListQuery):
-    sort_keys = IP_TRANSFER_SORT_KEYS
-    sort = Sort(sort_keys)
+class TransferListQuerySchema(ListQuery.sorted_by(IP_TRANSFER_SORT_KEYS)):
     asset_id = fields.UUID()
     asset_kind = fields.Enum(AssetKind, by_value=True)
     mode = fields.Enum(TransferMode, by_value=True)
@@ -224,9 +211,7 @@ class TransferListQuerySchema(ListQuery):
     party_id = fields.UUID(metadata={"description": "Holder or recipient"})
 
 
-class TransferSummarySchema(ma.Schema):
-    id = fields.UUID()
-    version = WholeNumber()
+class TransferSummarySchema(RecordSchema):
     asset_id = fields.String()
     asset_kind = fields.String()
     mode = fields.String()

@@ -12,21 +12,12 @@ from dealtrail.domain.board import Board
 from dealtrail.domain.equity_listing import EquityListing, ListingStatus
 from dealtrail.domain.financing_round import Instrument
 from dealtrail.domain.share_register import Holding, listed_holders
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    MoneyIn,
-    MoneySchema,
-    Name,
-    NextCursor,
-    Reason,
-    RecordId,
-    Sort,
-    TextField,
-)
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
+from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import WholeNumber
-from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.record import AttributesSchema, RecordSchema, command_position
+from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason, TextField
 
 MAX_INVESTORS = 200
 MAX_HOLDERS = 1000
@@ -134,7 +125,7 @@ class HoldingOut(ma.Schema):
     shares = WholeNumber()
 
 
-class RegisterOut(RecordSchema):
+class RegisterOut(AttributesSchema):
     """A listing's shareholder register, read from the listing."""
 
     RENAMED = {"as_of": "register_as_of"}
@@ -173,8 +164,6 @@ def _register(listing: EquityListing) -> EquityListing | None:
 class ListingSummarySchema(RecordSchema):
     COMPUTED = {"rounds": lambda listing: len(listing.financing_rounds), "register": _register}
 
-    id = fields.UUID()
-    version = WholeNumber()
     status = fields.String()
     board = fields.String()
     company_id = fields.String()
@@ -207,9 +196,7 @@ class ListingSchema(ListingSummarySchema):
     position = command_position()
 
 
-class ListingListQuerySchema(ListQuery):
-    sort_keys = LISTING_SORT_KEYS
-    sort = Sort(sort_keys)
+class ListingListQuerySchema(ListQuery.sorted_by(LISTING_SORT_KEYS)):
     status = fields.Enum(ListingStatus, by_value=True)
     board = fields.Enum(Board, by_value=True)
     centre = fields.UUID(metadata={"description": "Trading centre id"})

@@ -8,16 +8,10 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import PARTY_SORT_KEYS
 from dealtrail.domain.party import PartyKind
 from dealtrail.domain.party_identifiers import SCHEMES
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    Name,
-    NextCursor,
-    Sort,
-)
-from dealtrail.web.api.schemas.numbers import WholeNumber
+from dealtrail.web.api.schemas.common import CommandSchema
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.text import MAX_NAME, Name
 
 MAX_IDENTIFIERS = 20
 
@@ -52,8 +46,6 @@ class AllianceSchema(CommandSchema):
 
 
 class PartySchema(RecordSchema):
-    id = fields.UUID()
-    version = WholeNumber()
     name = fields.String()
     kind = fields.String()
     country = fields.String()
@@ -64,9 +56,7 @@ class PartySchema(RecordSchema):
     position = command_position()
 
 
-class PartyListQuerySchema(ListQuery):
-    sort_keys = PARTY_SORT_KEYS
-    sort = Sort(sort_keys)
+class PartyListQuerySchema(ListQuery.sorted_by(PARTY_SORT_KEYS)):
     country = fields.String(validate=validate.Length(equal=2))
     kind = fields.Enum(PartyKind, by_value=True)
     alliance = Name()

@@ -19,7 +19,7 @@ def command_position() -> WholeNumber:
     )
 
 
-class RecordSchema(ma.Schema):
+class AttributesSchema(ma.Schema):
     """Dumps an aggregate, or the record a command left (with the command's log position).
 
     Each field reads the attribute of its name (or the one `RENAMED` gives); a method is
@@ -53,3 +53,15 @@ class RecordSchema(ma.Schema):
         if position is not None:
             data["position"] = position
         return data
+
+
+class RecordSchema(AttributesSchema):
+    """A record, or a list's row of one: its `id` and `version`, then the fields declared."""
+
+    id = fields.UUID()
+    version = WholeNumber()
+
+    @classmethod
+    def summary(cls, name: str, names: tuple[str, ...]) -> type[RecordSchema]:
+        """The schema `name` of a list's rows: id, version and the named fields of this one."""
+        return RecordSchema.from_dict({n: cls._declared_fields[n] for n in names}, name=name)

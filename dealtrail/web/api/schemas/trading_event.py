@@ -10,17 +10,11 @@ from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import TRADING_EVENT_SORT_KEYS
 from dealtrail.domain.trading_event import TradingEvent
-from dealtrail.web.api.schemas.common import (
-    MAX_NAME,
-    CommandSchema,
-    ListQuery,
-    Name,
-    NextCursor,
-    RecordId,
-    Sort,
-)
+from dealtrail.web.api.schemas.common import CommandSchema, RecordId
+from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.text import MAX_NAME, Name
 
 Country = validate.Length(equal=2)
 
@@ -147,8 +141,6 @@ def _roadshows(event: TradingEvent) -> list[dict[str, Any]]:
 class TradingEventSchema(RecordSchema):
     COMPUTED = {"roadshows": _roadshows}
 
-    id = fields.UUID()
-    version = WholeNumber()
     name = fields.String()
     city = fields.String()
     country = fields.String()
@@ -169,25 +161,16 @@ class TradingEventSchema(RecordSchema):
     position = command_position()
 
 
-class TradingEventListQuerySchema(ListQuery):
-    sort_keys = TRADING_EVENT_SORT_KEYS
-    sort = Sort(sort_keys)
+class TradingEventListQuerySchema(ListQuery.sorted_by(TRADING_EVENT_SORT_KEYS)):
     q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "In name"})
     country = fields.String(validate=Country)
     host_party_id = fields.UUID()
 
 
-class TradingEventSummarySchema(ma.Schema):
-    id = fields.UUID()
-    version = WholeNumber()
-    name = fields.String()
-    city = fields.String()
-    country = fields.String()
-    host_party_id = fields.String()
-    starts_on = fields.Date()
-    ends_on = fields.Date()
-    counts = fields.Nested(CountsOut)
-    modified_at = fields.DateTime()
+TradingEventSummarySchema = TradingEventSchema.summary(
+    "TradingEventSummarySchema",
+    ("name", "city", "country", "host_party_id", "starts_on", "ends_on", "counts", "modified_at"),
+)
 
 
 class TradingEventPageSchema(ma.Schema):
