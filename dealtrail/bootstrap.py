@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from dealtrail.application.achievement_import import AchievementImport
 from dealtrail.application.exhibits import CountExhibits
@@ -18,7 +19,7 @@ from dealtrail.application.ports.tokens import TokenStore
 from dealtrail.application.ports.views import Views
 from dealtrail.infrastructure.audit_key import load_signing_key
 from dealtrail.infrastructure.audit_trail import AuditTrail
-from dealtrail.infrastructure.database import create_database_engine
+from dealtrail.infrastructure.database import create_database_engine, create_events_engine
 from dealtrail.infrastructure.migrations.upgrade import upgrade_stores
 from dealtrail.infrastructure.party_directory import ViewPartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
@@ -64,6 +65,7 @@ class Services:
     def close(self) -> None:
         self.ledger.close()
         self.read_models.engine.dispose()  # the one engine every store but the ledger's shares
+        self.audit.events_engine.dispose()  # the leaves' (that same engine on PostgreSQL)
 
 
 def bootstrap(settings: Settings, *, policies: Sequence[Policy] = ALL_POLICIES) -> Services:
@@ -100,7 +102,13 @@ def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
         inline=settings.inline_followers,
     )
     read_models.create_tables()
-    audit = AuditTrail(engine, ledger, load_signing_key(settings))
+    audit = AuditTrail(
+        engine,
+        engine if settings.postgres else create_events_engine(settings),
+        ledger,
+        load_signing_key(settings),
+        every=timedelta(seconds=settings.tree_head_seconds),
+    )
     audit.create_tables()
     reactions = tuple(PolicyFollower(ledger, policy) for policy in policies)
     followers = Followers(

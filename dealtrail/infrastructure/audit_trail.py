@@ -1,48 +1,47 @@
-"""The audit trail: one Merkle leaf per stored event, in log order, and the signed tree heads.
+"""The audit trail: the Merkle leaves the recorders write with the events, and the signed tree
+heads over them.
 
-Leaves are appended by a follower of the log (exactly once: leaves and position commit
-together), so building the tree never slows a command down.
+The follower of the log named "audit" is the head signer: whenever the log has grown, it signs a
+head at most `every` seconds after the last one (the `projections run audit` worker, or, in
+inline mode, each web process), and only a head whose tree extends the last signed one. Its
+position is the last event under a signed head.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from eventsourcing.persistence import Notification
+from eventsourcing.persistence import IntegrityError, Tracking
 from sqlalchemy import (
     BigInteger,
     Column,
-    Connection,
     DateTime,
     Engine,
     String,
     Table,
-    func,
     insert,
     select,
 )
+from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 
 from dealtrail.application.followers import AUDIT
 from dealtrail.application.ledger import Ledger
 from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.audit.merkle import MerkleTree
-from dealtrail.domain.audit.tree_head import SignedTreeHead, TreeHead
-from dealtrail.domain.audit.verification import StoredLeaf
-from dealtrail.infrastructure.follower import LogFollower
+from dealtrail.domain.audit.tree_head import SignedTreeHead, TreeForked, TreeHead
+from dealtrail.domain.audit.verification import StoredLeaf, Verification, verify_log
+from dealtrail.infrastructure.leaves import leaves_table
 from dealtrail.infrastructure.records import metadata
+from dealtrail.infrastructure.tracking import SqlTrackingRecorder, positions
 from dealtrail.infrastructure.views.base import utc
 
-PAGE = 1000
+logger = logging.getLogger("dealtrail.audit")
 
-audit_leaves = Table(
-    "audit_leaves",
-    metadata,
-    Column("leaf_index", BigInteger, primary_key=True, autoincrement=False),
-    Column("position", BigInteger, nullable=False, unique=True),
-    Column("leaf_hash", String(64), nullable=False),
-)
+PAGE = 1000
 
 audit_heads = Table(
     "audit_tree_heads",
@@ -54,60 +53,82 @@ audit_heads = Table(
 )
 
 
-def logged(notification: Notification) -> LoggedEvent:
+def logged(notification: object) -> LoggedEvent:
     return LoggedEvent.of(notification)
 
 
-class AuditTrail(LogFollower):
+class AuditTrail:
     name = AUDIT
 
-    def __init__(self, engine: Engine, ledger: Ledger, key: Ed25519PrivateKey) -> None:
-        super().__init__(engine, ledger)
+    def __init__(
+        self,
+        engine: Engine,
+        events_engine: Engine,
+        ledger: Ledger,
+        key: Ed25519PrivateKey,
+        *,
+        every: timedelta = timedelta(seconds=60),
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        """`engine` holds the heads and the signer's position; `events_engine` the events and
+        their leaves (the same database on PostgreSQL)."""
+        self.engine = engine
+        self.events_engine = events_engine
+        self.ledger = ledger
         self.key = key
+        self.every = every
+        self.clock = clock
+        self.tracking = SqlTrackingRecorder(engine)
+        self.table = leaves_table(events_engine.dialect.name)
 
-    def apply(self, conn: Connection, notifications: Sequence[Notification]) -> None:
-        start = conn.execute(select(func.count()).select_from(audit_leaves)).scalar_one()
-        conn.execute(
-            insert(audit_leaves),
-            [
-                {
-                    "leaf_index": start + i,
-                    "position": n.id,
-                    "leaf_hash": logged(n).leaf_hash().hex(),
-                }
-                for i, n in enumerate(notifications)
-            ],
-        )
+    def create_tables(self) -> None:
+        with self.engine.begin() as conn:
+            if self.tracking.position_in(conn, self.name) is None:
+                conn.execute(insert(positions).values(name=self.name, position=0))
+
+    # ---- the follower: heads on a cadence ---------------------------------------------------
+
+    @property
+    def tracking_name(self) -> str:
+        return self.name
+
+    def position(self) -> int:
+        return self.tracking.max_tracking_id(self.name) or 0
+
+    def lag(self, head: int) -> int:
+        """Events not yet under a signed head."""
+        return head - self.position()
+
+    def catch_up(self) -> int:
+        """Signs a head if the log grew and the last head is `every` old; the new position."""
+        latest = self.latest_head()
+        if latest is None or self.clock() - latest.head.timestamp >= self.every:
+            self.sign_head()
+        return self.position()
 
     # ---- reading -----------------------------------------------------------------------------
 
     def leaves(self) -> Iterator[StoredLeaf]:
         after = -1
         while True:
-            with self.engine.connect() as conn:
+            with self.events_engine.connect() as conn:
                 rows = conn.execute(
-                    select(audit_leaves)
-                    .where(audit_leaves.c.leaf_index > after)
-                    .order_by(audit_leaves.c.leaf_index)
+                    select(self.table)
+                    .where(self.table.c.leaf_index > after)
+                    .order_by(self.table.c.leaf_index)
                     .limit(PAGE)
                 ).all()
-            for row in rows:
-                yield StoredLeaf(row.leaf_index, row.position, bytes.fromhex(row.leaf_hash))
+            yield from map(_leaf, rows)
             if len(rows) < PAGE:
                 return
             after = rows[-1].leaf_index
 
     def leaf_at(self, position: int) -> StoredLeaf | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(audit_leaves).where(audit_leaves.c.position == position)
-            ).first()
-        return (
-            StoredLeaf(row.leaf_index, row.position, bytes.fromhex(row.leaf_hash)) if row else None
-        )
+        with self.events_engine.connect() as conn:
+            row = conn.execute(select(self.table).where(self.table.c.position == position)).first()
+        return _leaf(row) if row else None
 
     def tree(self) -> MerkleTree:
-        self.catch_up()
         return MerkleTree([leaf.leaf_hash for leaf in self.leaves()])
 
     def events(self) -> Iterator[LoggedEvent]:
@@ -123,38 +144,70 @@ class AuditTrail(LogFollower):
                 return
             start = batch[-1].id
 
+    def verify(self, progress: Callable[[int], None] | None = None) -> Verification:
+        """Every event against the leaf written with it, and the tree against every signed
+        head: what `dealtrail audit verify` reports."""
+        return verify_log(
+            self.events(), self.leaves(), self.heads(), self.key.public_key(), progress
+        )
+
     # ---- signed heads ------------------------------------------------------------------------
+
+    def heads(self) -> list[SignedTreeHead]:
+        """Every signed head, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(audit_heads).order_by(audit_heads.c.tree_size)).all()
+        return [_head(row) for row in rows]
 
     def latest_head(self) -> SignedTreeHead | None:
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(audit_heads).order_by(audit_heads.c.tree_size.desc()).limit(1)
             ).first()
-        if row is None:
-            return None
-        return SignedTreeHead.from_json(
-            {**row._asdict(), "timestamp": utc(row.timestamp).isoformat()}
-        )
+        return _head(row) if row else None
 
     def sign_head(self) -> SignedTreeHead:
-        """Signs the current tree (if it grew since the last signed head) and returns the
-        latest signed head."""
+        """Signs the current tree if it grew since the last signed head (or is the empty tree,
+        never signed yet); returns the latest signed head. Never signs a tree that does not
+        extend the last signed one: that is logged and raised (TreeForked)."""
         tree = self.tree()
         latest = self.latest_head()
-        if latest is not None and latest.head.tree_size >= tree.size:
-            return latest
-        signed = TreeHead(tree.size, tree.root(), datetime.now(UTC)).sign(self.key)
-        with self.engine.begin() as conn:
-            if (
-                conn.execute(
-                    select(audit_heads).where(audit_heads.c.tree_size == tree.size)
-                ).first()
-                is None
+        if latest is not None:
+            if latest.head.tree_size > tree.size or (
+                tree.root(latest.head.tree_size) != latest.head.root_hash
             ):
+                fork = TreeForked(latest.head.tree_size, tree.size)
+                logger.error(str(fork), extra={"fields": {"head_size": latest.head.tree_size}})
+                raise fork
+            if latest.head.tree_size == tree.size:
+                return latest
+        signed = TreeHead(tree.size, tree.root(), self.clock()).sign(self.key)
+        last = self._position_of(tree.size - 1) if tree.size else 0
+        try:
+            with self.engine.begin() as conn:
                 conn.execute(insert(audit_heads).values(**self._row(signed)))
+                with suppress(IntegrityError):  # a larger head was signed meanwhile, elsewhere
+                    self.tracking.record(conn, Tracking(self.name, last))
+        except SqlIntegrityError:
+            pass  # another process signed this very size first
         return self.latest_head() or signed
+
+    def _position_of(self, index: int) -> int:
+        with self.events_engine.connect() as conn:
+            return conn.execute(
+                select(self.table.c.position).where(self.table.c.leaf_index == index)
+            ).scalar_one()
 
     @staticmethod
     def _row(signed: SignedTreeHead) -> dict[str, object]:
         data = signed.as_json()
         return {**data, "timestamp": signed.head.timestamp}
+
+
+def _leaf(row: object) -> StoredLeaf:
+    return StoredLeaf(row.leaf_index, row.position, bytes.fromhex(row.leaf_hash))  # type: ignore[attr-defined]
+
+
+def _head(row: object) -> SignedTreeHead:
+    data = row._asdict()  # type: ignore[attr-defined]
+    return SignedTreeHead.from_json({**data, "timestamp": utc(data["timestamp"]).isoformat()})

@@ -1,4 +1,5 @@
-"""The PostgreSQL event recorder: events, tracking and idempotency keys in one transaction.
+"""The PostgreSQL event recorder: events, their audit leaves, tracking and idempotency keys in
+one transaction.
 
 Also how the event store behaves while the server is down or restarting: LedgerPostgresFactory.
 """
@@ -24,6 +25,7 @@ from psycopg.sql import SQL, Identifier
 
 from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.infrastructure.idempotency_table import COLUMNS, record_from_row, record_params
+from dealtrail.infrastructure.leaves import POSTGRES_APPEND, POSTGRES_TABLE, leaf_hashes
 
 # eventsourcing tries a store call ten times when the connection fails, each attempt first
 # waiting for a pooled connection: while the server is down one call then takes ~12 s, and a
@@ -65,6 +67,9 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
         # created (and changed) by the stores' migrations, not here
         self.idempotency_table = Identifier(datastore.schema, f"{events_table_name}_idempotency")
         self.events_table = Identifier(datastore.schema, events_table_name)
+        self.leaves_table = Identifier(datastore.schema, POSTGRES_TABLE)
+        if datastore.enable_db_functions:  # that path inserts the events without their leaves
+            raise ValueError("dealtrail's recorder does not use PostgreSQL insert functions")
 
     def _insert_stored_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -86,6 +91,20 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
                     ),
                     record_params(record),
                 )
+
+    def _fetch_ids_after_insert_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        """The new notification ids, and then, still under the table lock and in the same
+        transaction, the events' leaves."""
+        positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        assert positions is not None
+        with curs.connection.cursor() as append:
+            append.execute(
+                SQL(POSTGRES_APPEND).format(self.leaves_table, self.leaves_table),
+                (list(positions), leaf_hashes(stored_events, positions)),
+            )
+        return positions
 
     def idempotency_record(self, scope: str, key: str) -> IdempotencyRecord | None:
         with self.datastore.transaction(commit=False) as curs:

@@ -24,6 +24,7 @@ class Settings:
     compress: bool = False
     ready_max_lag: int = 10_000
     inline_followers: bool = True
+    tree_head_seconds: float = 60.0
     cors_origins: tuple[str, ...] = ()
 
     @classmethod
@@ -42,6 +43,7 @@ class Settings:
             ready_max_lag=int(env.get("DEALTRAIL_READY_MAX_LAG") or 10_000),
             inline_followers=(env.get("DEALTRAIL_INLINE_FOLLOWERS") or "1").lower()
             not in ("0", "false", "no", "off"),
+            tree_head_seconds=float(env.get("DEALTRAIL_TREE_HEAD_SECONDS") or 60),
             cors_origins=tuple(
                 o.strip() for o in (env.get("DEALTRAIL_CORS_ORIGINS") or "").split(",") if o.strip()
             ),

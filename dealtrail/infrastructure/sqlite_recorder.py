@@ -1,4 +1,5 @@
-"""The SQLite event recorder: events, policy tracking and idempotency records in one transaction."""
+"""The SQLite event recorder: events, their audit leaves, policy tracking and idempotency records
+in one transaction."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from eventsourcing.sqlite import SQLiteCursor, SQLiteProcessRecorder
 
 from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.infrastructure.idempotency_table import COLUMNS, record_from_row, record_params
+from dealtrail.infrastructure.leaves import SQLITE_APPEND, leaf_hashes
 
 TABLE = "dealtrail_idempotency"  # in events.sqlite3, beside the events
 
 
 class SQLiteLedgerRecorder(SQLiteProcessRecorder):
-    """The idempotency table is created (and changed) by the stores' migrations, not here."""
+    """The idempotency and leaves tables are created (and changed) by the stores' migrations,
+    not here."""
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -25,6 +28,10 @@ class SQLiteLedgerRecorder(SQLiteProcessRecorder):
         record: IdempotencyRecord | None = kwargs.get("idempotency")
         if record is not None:
             c.execute(f"INSERT INTO {TABLE} ({COLUMNS}) VALUES (?,?,?,?,?)", record_params(record))
+        if stored_events:
+            assert positions is not None  # the application recorder returns the rowids
+            hashes = leaf_hashes(stored_events, positions)
+            c.executemany(SQLITE_APPEND, list(zip(positions, hashes, strict=True)))
         return positions
 
     def idempotency_record(self, scope: str, key: str) -> IdempotencyRecord | None:

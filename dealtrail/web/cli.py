@@ -25,6 +25,7 @@ from dealtrail.web.cli_operator import operator
 from dealtrail.web.cli_privacy import privacy
 from dealtrail.web.cli_projections import projections
 from dealtrail.web.cli_services import command_services
+from dealtrail.web.heads import sign_heads_in_background
 from dealtrail.web.logs import configure_logging
 from dealtrail.web.services import DatabaseURLError, StoreFormatMismatch, services
 
@@ -40,7 +41,9 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
     def load(self) -> Flask:
         configure_logging()
-        return create_app()
+        app = create_app()
+        sign_heads_in_background(app.extensions["dealtrail"])  # in each worker, after the fork
+        return app
 
 
 def _create_app() -> Flask:
@@ -89,6 +92,7 @@ def serve(host: str, port: int, workers: int, dev: bool, reload: bool, demo: boo
     store = (settings.database_url and "PostgreSQL") or f"SQLite in {settings.data_dir}"
     click.echo(f"dealtrail: serving http://{host}:{port}/api/docs  (store: {store})")
     if dev or reload:
+        sign_heads_in_background(services())
         current_app.run(host=host, port=port, use_reloader=reload, load_dotenv=False)
         return
     services().close()

@@ -8,7 +8,7 @@ import click
 
 from dealtrail.domain.audit.bundle import BundleError, check_bundle, write_bundle
 from dealtrail.domain.audit.tree_head import public_key_text
-from dealtrail.domain.audit.verification import Verification, verify_log
+from dealtrail.domain.audit.verification import Verification
 from dealtrail.web.cli_files import opened
 from dealtrail.web.cli_services import command_services
 
@@ -27,15 +27,13 @@ def sign() -> None:
 
 @audit.command("verify")
 def verify() -> None:
-    """Recompute every leaf from the raw stored events; check them against the tree and the
-    latest signed head. Exits 1 naming the first position that diverges."""
+    """Recompute every leaf from the raw stored events; check each against the leaf written with
+    it, and the tree against every signed head. Exits 1 naming the first position that
+    diverges."""
     trail = command_services().audit
     total = trail.ledger.recorder.max_notification_id() or 0
-    public_key = trail.key.public_key()
     with click.progressbar(length=total, label="dealtrail: verifying the log") as bar:
-        report = verify_log(
-            trail.events(), trail.leaves(), trail.latest_head(), public_key, bar.update
-        )
+        report = trail.verify(bar.update)
     _report(report)
 
 
@@ -68,14 +66,15 @@ def check(path: Path, public_key: str | None) -> None:
 
 
 def _report(report: Verification) -> None:
-    click.echo(f"events: {report.events}")
+    checked = " (each against the leaf written with it)" if report.leaves_checked else ""
+    click.echo(f"events: {report.events}{checked}")
     if report.first_divergence is not None:
         index, position, why = report.first_divergence
         click.echo(f"DIVERGES at position {position} (leaf {index}): {why}")
-    if report.head_size is not None:
+    if report.heads_checked:
         click.echo(
-            f"signed head: size {report.head_size}; root "
-            f"{'matches' if report.root_matches else 'DOES NOT MATCH'}; signature "
+            f"signed heads: {report.heads_checked} (latest of size {report.head_size}); roots "
+            f"{'match' if report.root_matches else 'DO NOT MATCH'}; signatures "
             f"{'valid' if report.signature_valid else 'INVALID'}"
         )
     else:
@@ -83,7 +82,7 @@ def _report(report: Verification) -> None:
     for problem in report.problems:
         click.echo(problem)
     if report.unverified_tail:
-        click.echo(f"{report.unverified_tail} newer events are not in the tree yet")
+        click.echo(f"{report.unverified_tail} newer events are not under a signed head yet")
     if not report.ok:
         raise SystemExit(1)
     click.echo("OK: the log is exactly what was recorded")

@@ -5,34 +5,15 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-import time
-from collections.abc import Callable
 from types import FrameType
 
 import click
 
-from dealtrail.application.followers import AUDIT, GROUPS, VIEWS
-from dealtrail.bootstrap import Services
+from dealtrail.application.followers import GROUPS, VIEWS
 from dealtrail.web.cli_services import command_services
 from dealtrail.web.logs import configure_logging
 
 logger = logging.getLogger("dealtrail.projections")
-
-SIGN_EVERY_SECONDS = 60.0
-
-
-def _signing(svc: Services) -> Callable[[], None]:
-    """Signs the audit tree's head periodically, when it has grown: the audit worker's duty
-    besides following the log."""
-    last_signed = [0.0]
-
-    def sign() -> None:
-        if time.monotonic() - last_signed[0] >= SIGN_EVERY_SECONDS:
-            svc.audit.sign_head()
-            last_signed[0] = time.monotonic()
-
-    return sign
-
 
 @click.group("projections")
 def projections() -> None:
@@ -45,11 +26,11 @@ def projections() -> None:
 def run(names: tuple[str, ...], interval: float) -> None:
     """Follow the log until stopped (SIGTERM/SIGINT): poll, apply new events exactly once, and
     retry with back-off when a store is unreachable (reconnecting by itself). The audit follower
-    also signs a tree head every minute when the tree has grown."""
+    signs a tree head whenever the log has grown, at most DEALTRAIL_TREE_HEAD_SECONDS after
+    the last one."""
     configure_logging()
     svc = command_services()
     chosen = [name for name in GROUPS if not names or name in names]
-    sign = _signing(svc) if AUDIT in chosen else None
     stop = threading.Event()
 
     def _stop(_signum: int, _frame: FrameType | None) -> None:
@@ -62,8 +43,6 @@ def run(names: tuple[str, ...], interval: float) -> None:
     while not stop.is_set():
         try:
             svc.followers.run(chosen)
-            if sign:
-                sign()
             backoff = interval
         except Exception:  # a store went away: log, wait longer, try again
             logger.exception("follower failed; retrying", extra={"fields": {"in_s": backoff}})

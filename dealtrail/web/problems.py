@@ -16,6 +16,7 @@ from dealtrail.application.errors import (
     IdempotencyKeyReused,
     VersionMismatch,
 )
+from dealtrail.domain.audit.tree_head import TreeForked
 from dealtrail.domain.errors import Conflict, DomainError, Missing, Taken
 from dealtrail.web.api.schemas.refusals import CodedMessage
 
@@ -195,6 +196,12 @@ def store_problem(error: Exception) -> Response:
     return problem(
         503, "store_unavailable", detail, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
     )
+
+
+def fork_problem(error: TreeForked) -> Response:
+    """The audit tree does not extend the last signed head: no head is signed, and nothing is
+    served as proof, until an operator has looked (`dealtrail audit verify`)."""
+    return problem(503, "audit.tree_forked", str(error), headers={"Retry-After": "60"})
 
 
 def unexpected_problem(error: Exception) -> Response:

@@ -14,7 +14,7 @@ from dealtrail.bootstrap import Services
 from dealtrail.demo.load import load_demo
 from dealtrail.domain.audit.bundle import check_bundle, write_bundle
 from dealtrail.domain.audit.tree_head import public_key_text
-from dealtrail.domain.audit.verification import Verification, verify_log
+from dealtrail.domain.audit.verification import Verification
 from dealtrail.infrastructure.settings import Settings
 
 
@@ -27,7 +27,7 @@ def signed(services: Services) -> Services:
 
 def _verify(services: Services) -> Verification:
     trail = services.audit
-    return verify_log(trail.events(), trail.leaves(), trail.latest_head(), trail.key.public_key())
+    return trail.verify()
 
 
 def _sql(settings: Settings) -> Callable[[str, tuple[object, ...]], None]:

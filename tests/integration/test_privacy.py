@@ -14,7 +14,6 @@ from dealtrail.application.commands.achievements import RegisterAchievement
 from dealtrail.bootstrap import Services
 from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.agreement import Agreement
-from dealtrail.domain.audit.verification import verify_log
 from dealtrail.domain.contact import Contact
 from dealtrail.domain.erasure import Erasure
 from dealtrail.domain.errors import DomainError
@@ -90,7 +89,7 @@ def test_a_forgotten_subject_reads_as_erased_and_the_log_still_verifies(
     )
     assert names == sorted([ERASED, "Aida Nur"])
     trail = services.audit
-    report = verify_log(trail.events(), trail.leaves(), trail.latest_head(), trail.key.public_key())
+    report = trail.verify()
     assert report.ok and report.root_matches
     assert vault.key(vault.subject_of(NAME, party), create=False) is None
     stored = _everything_stored(settings)

@@ -33,7 +33,6 @@ from sqlalchemy import event
 
 from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services, bootstrap
-from dealtrail.domain.audit.verification import verify_log
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.app import create_app
 
@@ -186,7 +185,7 @@ def check_refused_and_recovered(store: Store, unwritable: Iterator[None]) -> Non
     trail = store.services.audit
     trail.catch_up()
     trail.sign_head()
-    report = verify_log(trail.events(), trail.leaves(), trail.latest_head(), trail.key.public_key())
+    report = trail.verify()
     assert report.ok and report.events == head + 1, report
     for name in DATABASES:
         with sqlite3.connect(store.settings.data_dir / name) as conn:

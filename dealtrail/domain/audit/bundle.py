@@ -54,7 +54,7 @@ def check_bundle(
         key = public_key_from_text(key_text)
     except (StopIteration, KeyError, TypeError, ValueError) as error:
         raise BundleError(f"unreadable bundle header: {error}") from None
-    return verify_log(_events(rows), None, head, key, progress), key_text
+    return verify_log(_events(rows), None, [head], key, progress), key_text
 
 
 def _events(rows: Iterator[str]) -> Iterator[LoggedEvent]:

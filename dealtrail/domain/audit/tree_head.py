@@ -64,6 +64,18 @@ class SignedTreeHead:
         return cls(head, base64.b64decode(data["signature"], validate=True))
 
 
+class TreeForked(Exception):
+    """The tree no longer extends the last signed head: a leaf under it changed or went."""
+
+    def __init__(self, head_size: int, tree_size: int) -> None:
+        super().__init__(
+            f"the audit tree of {tree_size} leaves does not extend the signed head of size "
+            f"{head_size}: no head is signed until this is resolved"
+        )
+        self.head_size = head_size
+        self.tree_size = tree_size
+
+
 def public_key_text(key: Ed25519PublicKey) -> str:
     """The raw 32-byte public key, base64: what an auditor pins."""
     raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -22,11 +22,13 @@ class StoredLeaf:
 @dataclass
 class Verification:
     events: int = 0
+    leaves_checked: bool = False  # every event against the leaf written with it
     first_divergence: tuple[int, int | None, str] | None = None  # (leaf index, position, why)
-    head_size: int | None = None
-    root_matches: bool | None = None
-    signature_valid: bool | None = None
-    unverified_tail: int = 0
+    heads_checked: int = 0
+    head_size: int | None = None  # the latest signed head's
+    root_matches: bool | None = None  # every head's
+    signature_valid: bool | None = None  # every head's
+    unverified_tail: int = 0  # events after the latest signed head
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -41,44 +43,74 @@ class Verification:
 def verify_log(
     events: Iterable[LoggedEvent],
     leaves: Iterable[StoredLeaf] | None,
-    head: SignedTreeHead | None,
+    heads: Sequence[SignedTreeHead],
     public_key: Ed25519PublicKey,
     progress: Callable[[int], None] | None = None,
 ) -> Verification:
-    """Recomputes every leaf from the raw events, in log order, and compares them with the stored
-    leaves (if given) and with the signed head's root. Linear in the size of the log."""
-    report = Verification()
+    """Recomputes every leaf from the raw events, in log order, and compares each with the leaf
+    stored with it (if `leaves` are given: an event without its leaf is tampering too), then
+    checks every signed head: its signature, and the root of the recomputed tree at its size.
+    Linear in the size of the log."""
+    report = Verification(leaves_checked=leaves is not None)
     stored = iter(leaves) if leaves is not None else None
     hashes: list[bytes] = []
     for index, event in enumerate(events):
         computed = event.leaf_hash()
         hashes.append(computed)
         if stored is not None and report.first_divergence is None:
-            leaf = next(stored, None)
-            if leaf is None:
-                report.unverified_tail += 1
-            elif leaf.position != event.position:
-                why = f"the tree has position {leaf.position} here, the log has {event.position}"
-                report.first_divergence = (index, min(leaf.position, event.position), why)
-            elif leaf.leaf_hash != computed:
-                report.first_divergence = (index, event.position, "the event's bytes changed")
+            report.first_divergence = _against_leaf(index, event, computed, next(stored, None))
         if progress:
             progress(1)
     report.events = len(hashes)
     if stored is not None and report.first_divergence is None:
-        missing = next(stored, None)
-        if missing is not None:
-            why = "an event in the tree is missing from the log"
-            report.first_divergence = (missing.index, missing.position, why)
-    if head is not None:
-        report.head_size = head.head.tree_size
-        report.signature_valid = head.verify(public_key)
-        if head.head.tree_size > len(hashes):
+        extra = next(stored, None)
+        if extra is not None:
+            why = "a leaf's event is missing from the log"
+            report.first_divergence = (extra.index, extra.position, why)
+    _check_heads(report, MerkleTree(hashes), heads, public_key)
+    return report
+
+
+def _against_leaf(
+    index: int, event: LoggedEvent, computed: bytes, leaf: StoredLeaf | None
+) -> tuple[int, int | None, str] | None:
+    if leaf is None:
+        return (index, event.position, "no leaf was written with this event")
+    if leaf.position != event.position:
+        why = f"the tree has position {leaf.position} here, the log has {event.position}"
+        return (index, min(leaf.position, event.position), why)
+    if leaf.leaf_hash != computed:
+        return (index, event.position, "the event's bytes differ from its leaf")
+    return None
+
+
+def _check_heads(
+    report: Verification,
+    tree: MerkleTree,
+    heads: Sequence[SignedTreeHead],
+    public_key: Ed25519PublicKey,
+) -> None:
+    report.unverified_tail = tree.size
+    for signed in heads:
+        head = signed.head
+        report.heads_checked += 1
+        report.head_size = head.tree_size
+        report.unverified_tail = max(tree.size - head.tree_size, 0)
+        if not signed.verify(public_key):
+            report.signature_valid = False
+            report.problems.append(f"the head of size {head.tree_size} has an invalid signature")
+        elif report.signature_valid is None:
+            report.signature_valid = True
+        if head.tree_size > tree.size:
             report.root_matches = False
             report.problems.append(
-                f"the signed head covers {head.head.tree_size} events; the log has {len(hashes)}"
+                f"the signed head covers {head.tree_size} events; the log has {tree.size}"
             )
-        else:
-            root = MerkleTree(hashes[: head.head.tree_size]).root()
-            report.root_matches = root == head.head.root_hash
-    return report
+        elif tree.root(head.tree_size) != head.root_hash:
+            report.root_matches = False
+            report.problems.append(
+                f"the head of size {head.tree_size} (signed {head.timestamp.isoformat()}) "
+                "does not match the log's first events"
+            )
+        elif report.root_matches is None:
+            report.root_matches = True

@@ -24,16 +24,17 @@ EVENTS = "events@head"
 
 def upgrade_stores(settings: Settings, engine: Engine) -> None:
     """`engine` is dealtrail's own database (create_database_engine). On PostgreSQL it holds the
-    events too, and both branches; on SQLite the events branch is in events.sqlite3."""
+    events too, and both branches; on SQLite the events branch is in events.sqlite3. The events
+    branch goes first: its events_0002 copies the audit leaves that records_0002 then drops."""
     if settings.postgres is not None:
-        _upgrade(engine, settings.database_schema, (RECORDS, EVENTS))
+        _upgrade(engine, settings.database_schema, (EVENTS, RECORDS))
         return
-    _upgrade(engine, None, (RECORDS,))
     events = create_events_engine(settings)
     try:
         _upgrade(events, None, (EVENTS,))
     finally:
         events.dispose()
+    _upgrade(engine, None, (RECORDS,))
 
 
 def migrations_config() -> Config:

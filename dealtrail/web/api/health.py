@@ -1,5 +1,6 @@
-"""/healthz (the process is up) and /readyz (the stores answer and no follower of the log, views,
-audit trail or policy, is far behind); neither needs a token."""
+"""/healthz (the process is up) and /readyz (the stores answer, no follower of the log, views,
+tree-head signer or policy, is far behind, and the audit tree extends its last signed head);
+neither needs a token."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from flask.views import MethodView
 from flask_smorest import abort
 from marshmallow import Schema, fields
 
+from dealtrail.domain.audit.tree_head import TreeForked
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services
@@ -46,9 +48,11 @@ class Readiness(MethodView):
         (DEALTRAIL_READY_MAX_LAG events); 503 otherwise."""
         svc = services()
         try:
-            svc.followers.before_read()  # inline, the views and the audit tree catch up first
+            svc.followers.before_read()  # inline, the views catch up and a tree head is signed
             head = svc.followers.head()
             lag = svc.followers.lags(head)
+        except TreeForked as fork:
+            abort(503, message=f"Not ready: {fork}.", headers={"Retry-After": "60"})
         except Exception as error:  # any store failure means not ready
             abort(
                 503,
