@@ -4,7 +4,7 @@ heads over them.
 The follower of the log named "audit" is the head signer: whenever the log has grown, it signs a
 head at most `every` seconds after the last one (the `projections run audit` worker, or, in
 inline mode, each web process), and only a head whose tree extends the last signed one. Its
-position is the last event under a signed head.
+position is the last event under a signed head; it lags once a head is due and not signed.
 """
 
 from __future__ import annotations
@@ -96,7 +96,11 @@ class AuditTrail:
         return self.tracking.max_tracking_id(self.name) or 0
 
     def lag(self, head: int) -> int:
-        """Events not yet under a signed head."""
+        """Events not yet under a signed head once the next head is due (none while the last
+        head is younger than `every`: the signer is on schedule)."""
+        latest = self.latest_head()
+        if latest is not None and self.clock() - latest.head.timestamp < self.every:
+            return 0
         return head - self.position()
 
     def catch_up(self) -> int:

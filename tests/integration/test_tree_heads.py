@@ -157,8 +157,9 @@ def test_heads_are_signed_on_their_cadence(services: Services, staff: None) -> N
         clock.tick(59)
         trail.catch_up()
         assert [h.head.tree_size for h in trail.heads()] == [1]
-        assert trail.lag(services.followers.head()) == 1
+        assert trail.lag(services.followers.head()) == 0  # on schedule: no head due yet
         clock.tick(1)
+        assert trail.lag(services.followers.head()) == 1  # due, and not signed yet
         trail.catch_up()
         assert [h.head.tree_size for h in trail.heads()] == [1, 2]
         assert trail.lag(services.followers.head()) == 0
