@@ -14,6 +14,7 @@ from dealtrail.application.followers import AUDIT, POLICIES, VIEWS, Followers, G
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.policies import Policy, PolicyFollower
+from dealtrail.application.ports.receipts import ReceiptSigner
 from dealtrail.application.ports.reports import Reports
 from dealtrail.application.ports.tokens import TokenStore
 from dealtrail.application.ports.views import Views
@@ -25,6 +26,7 @@ from dealtrail.infrastructure.party_directory import ViewPartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
 from dealtrail.infrastructure.postgres_url import DatabaseURLError
 from dealtrail.infrastructure.read_models import ReadModels
+from dealtrail.infrastructure.receipt_signer import KeyReceiptSigner
 from dealtrail.infrastructure.reports.sql_reports import SqlReports
 from dealtrail.infrastructure.schema_lock import schema_lock
 from dealtrail.infrastructure.settings import Settings
@@ -61,6 +63,7 @@ class Services:
     achievement_import: AchievementImport
     views: Views
     reports: Reports
+    receipts: ReceiptSigner
 
     def close(self) -> None:
         self.ledger.close()
@@ -102,11 +105,12 @@ def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
         inline=settings.inline_followers,
     )
     read_models.create_tables()
+    key = load_signing_key(settings)
     audit = AuditTrail(
         engine,
         engine if settings.postgres else create_events_engine(settings),
         ledger,
-        load_signing_key(settings),
+        key,
         every=timedelta(seconds=settings.tree_head_seconds),
     )
     audit.create_tables()
@@ -131,4 +135,5 @@ def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
         achievement_import=AchievementImport(ledger, ViewPartyDirectory(read_models)),
         views=SqlViews(read_models.view),
         reports=SqlReports(engine, read_models.catch_up if settings.inline_followers else None),
+        receipts=KeyReceiptSigner(key),
     )

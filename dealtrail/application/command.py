@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import Any, ClassVar, Generic, Protocol, TypeVar, dataclass_transform
 from uuid import UUID
 
@@ -49,6 +50,7 @@ class CommandResult:
     version: int
     position: int
     leaf_hash: str  # the audit receipt: the Merkle leaf of the last event, hex
+    recorded_at: datetime  # when that event was recorded (aware, UTC): the receipt signs it
     # The record as the command left it; None for a replayed result, whose record is read from
     # the store only by those who ask for it (Ledger.with_record): answering over HTTP does,
     # reloading the demo or an import does not.

@@ -204,8 +204,16 @@ class Ledger(Application[UUID]):
                     raise unique.refusal(holder) from None
             raise ConcurrentUpdate from None
         self._after_command()
-        last = recordings[-1].notification
-        return CommandResult(aggregate.id, aggregate.version, last.id, _leaf(last), aggregate)
+        last = recordings[-1]
+        notification = last.notification
+        return CommandResult(
+            aggregate.id,
+            aggregate.version,
+            notification.id,
+            _leaf(notification),
+            last.domain_event.timestamp,
+            aggregate,
+        )
 
     def save_reaction(self, tracking: Tracking, *aggregates: Recorded) -> None:
         """Saves a policy's reaction to one event together with the policy's new position, in
@@ -238,7 +246,10 @@ class Ledger(Application[UUID]):
         version = record.originator_version
         position = self.store.notification_ids(record.originator_id, version - 1, version)[version]
         stored = self.recorder.select_notifications(start=position, limit=1)[0]
-        return CommandResult(record.originator_id, version, position, _leaf(stored), replayed=True)
+        recorded_at = self.mapper.to_domain_event(stored).timestamp
+        return CommandResult(
+            record.originator_id, version, position, _leaf(stored), recorded_at, replayed=True
+        )
 
     def with_record(self, result: CommandResult) -> CommandResult:
         """The result with the record the command left: a replayed one's read at its version."""

@@ -1,4 +1,5 @@
-"""`dealtrail audit ...`: verify the log, sign tree heads, export and check bundles."""
+"""`dealtrail audit ...`: verify the log, sign tree heads, export and check bundles and
+receipts."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ from pathlib import Path
 import click
 
 from dealtrail.domain.audit.bundle import BundleError, check_bundle, write_bundle
-from dealtrail.domain.audit.tree_head import public_key_text
+from dealtrail.domain.audit.receipt import ReceiptError, SignedReceipt, check_receipt
+from dealtrail.domain.audit.tree_head import public_key_from_text, public_key_text
 from dealtrail.domain.audit.verification import Verification
-from dealtrail.web.cli_files import opened
+from dealtrail.web.cli_files import FileProblem, opened
 from dealtrail.web.cli_services import command_services
 
 
 @click.group("audit")
 def audit() -> None:
-    """Prove the log unaltered: verify it, sign tree heads, export and check bundles."""
+    """Prove the log unaltered: verify it, sign tree heads, export and check bundles and
+    receipts."""
 
 
 @audit.command("sign")
@@ -60,9 +63,75 @@ def check(path: Path, public_key: str | None) -> None:
             report, key = check_bundle(lines, public_key)
         except BundleError as error:
             raise click.ClickException(str(error)) from None
-    if public_key is None:
-        click.echo(f"note: checked with the bundle's own key {key}; pin it with --public-key")
+    _note_key(public_key, key)
     _report(report)
+
+
+@audit.command("check-receipt")
+@click.argument("receipt")
+@click.argument("bundle", type=click.Path(path_type=Path))
+@click.option("--public-key", help="The key you trust (base64); default: the bundle's own.")
+def check_receipt_command(receipt: str, bundle: Path, public_key: str | None) -> None:
+    """Check a command's receipt (the Dealtrail-Receipt value, or a file holding it) offline
+    against a bundle: its signature, the bundle, and the event at its position. Exits 1 saying
+    how it differs."""
+    signed = _read_receipt(receipt)
+    if public_key is not None:
+        try:
+            public_key_from_text(public_key)
+        except ValueError:
+            raise FileProblem("--public-key is not base64 of a raw Ed25519 public key") from None
+    with opened(bundle, encoding="ascii") as lines:
+        try:
+            check = check_receipt(signed, lines, public_key)
+        except (BundleError, UnicodeDecodeError) as error:
+            raise FileProblem(f"unreadable bundle {bundle}: {error}") from None
+    _note_key(public_key, check.key)
+    for difference in check.differences:
+        click.echo(f"DIFFERS: {difference}")
+    if not check.ok:
+        raise SystemExit(1)
+    found = signed.receipt
+    click.echo(
+        f"OK: the event at position {found.position} (leaf {found.leaf_hash}, recorded at "
+        f"{found.recorded_at.isoformat()}) is in the bundle's signed tree of size {check.tree_size}"
+    )
+
+
+def _read_receipt(given: str) -> SignedReceipt:
+    """The receipt given, or held by the file it names (alone, or on a `Dealtrail-Receipt: ...`
+    line: the headers `curl -D FILE` writes will do)."""
+    try:
+        return _decoded(given)
+    except ReceiptError as error:
+        problem = error
+    path = Path(given)
+    try:
+        is_file = path.is_file()
+    except OSError:  # a name too long to be a file's
+        is_file = False
+    if not is_file:
+        shown = given if len(given) <= 60 else f"{given[:57]}..."
+        raise FileProblem(f"unreadable receipt: {shown!r} is no file, nor a receipt: {problem}")
+    with opened(path, "rb") as file:
+        held = file.read(10_000).decode("ascii", errors="replace")
+    try:
+        return _decoded(held)
+    except ReceiptError as error:
+        raise FileProblem(f"unreadable receipt in {path}: {error}") from None
+
+
+def _decoded(text: str) -> SignedReceipt:
+    for line in text.splitlines():
+        name, colon, value = line.partition(":")
+        if colon and name.strip().lower() == "dealtrail-receipt":
+            return SignedReceipt.decode(value)
+    return SignedReceipt.decode(text)
+
+
+def _note_key(pinned: str | None, key: str) -> None:
+    if pinned is None:
+        click.echo(f"note: checked with the bundle's own key {key}; pin it with --public-key")
 
 
 def _report(report: Verification) -> None:

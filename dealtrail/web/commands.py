@@ -10,6 +10,7 @@ from uuid import uuid4
 from flask import Response, abort, g, request
 
 from dealtrail.application.command import Command, CommandResult, Options
+from dealtrail.domain.audit.receipt import Receipt
 from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.metadata import recording
 from dealtrail.domain.numbers import whole_number
@@ -97,10 +98,13 @@ def etag(version: int) -> dict[str, str]:
 
 def receipt_headers(result: CommandResult) -> dict[str, str]:
     """The audit receipt: the log position and Merkle leaf of the last event the command
-    recorded (or, replayed, had recorded)."""
+    recorded (or, replayed, had recorded), and the audit key's signature over them and the
+    event's recorded time (Ed25519 is deterministic: a replay answers the same receipt)."""
+    receipt = Receipt(result.leaf_hash, result.position, result.recorded_at)
     headers = {
         "Dealtrail-Log-Position": str(result.position),
         "Dealtrail-Leaf-Hash": result.leaf_hash,
+        "Dealtrail-Receipt": services().receipts.sign(receipt).encode(),
     }
     if result.replayed:
         headers["Idempotent-Replayed"] = "true"

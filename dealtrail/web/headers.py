@@ -54,6 +54,7 @@ CORS_RESPONSE_HEADERS = [
     "Location",
     "Dealtrail-Log-Position",
     "Dealtrail-Leaf-Hash",
+    "Dealtrail-Receipt",
     "Idempotent-Replayed",
     "X-Correlation-ID",
     "Retry-After",

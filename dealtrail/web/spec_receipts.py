@@ -1,5 +1,6 @@
 """The OpenAPI document's receipts: every command's success answer names the last event it
-recorded (its log position and Merkle leaf), as `web/commands.py` sends them.
+recorded (its log position and Merkle leaf, and the signed receipt of both and its recorded
+time), as `web/commands.py` sends them.
 
 Every write operation of the API is a command, so this apispec plugin declares the receipt
 headers on each one's success responses, unless the operation declares them itself (a command
@@ -25,6 +26,14 @@ RECEIPT: dict[str, dict[str, Any]] = {
         "signed tree with /api/v1/audit/inclusion-proof",
         "required": True,
         "schema": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+    },
+    "Dealtrail-Receipt": {
+        "description": "The signed receipt: base64url (unpadded) of the canonical JSON "
+        "{leaf_hash, position, recorded_at, signature}, the signature being Ed25519 by the "
+        "audit key over the canonical JSON {leaf_hash, position, recorded_at}: check it "
+        "offline against an audit bundle with `dealtrail audit check-receipt`",
+        "required": True,
+        "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
     },
 }
 REPLAYED: dict[str, dict[str, Any]] = {

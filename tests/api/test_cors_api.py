@@ -29,6 +29,7 @@ READ = [
     "Location",
     "Dealtrail-Log-Position",
     "Dealtrail-Leaf-Hash",
+    "Dealtrail-Receipt",
     "Idempotent-Replayed",
     "X-Correlation-ID",
     "Retry-After",
@@ -98,7 +99,13 @@ def test_a_command_from_a_listed_origin_exposes_every_header_it_answers_with(
     exposed = listed(replayed.headers.get("Access-Control-Expose-Headers"))
     hidden = {h.lower() for h in READ} - exposed
     assert hidden == set()
-    answered = {"ETag", "Location", "Dealtrail-Log-Position", "Dealtrail-Leaf-Hash"}
+    answered = {
+        "ETag",
+        "Location",
+        "Dealtrail-Log-Position",
+        "Dealtrail-Leaf-Hash",
+        "Dealtrail-Receipt",
+    }
     assert answered | {"Idempotent-Replayed", "X-Correlation-ID"} <= set(replayed.headers.keys())
 
 

@@ -8,7 +8,7 @@ from werkzeug.test import TestResponse
 from .conftest import Api, draft_agreement, register_party, sign
 from .test_achievement_import_api import CSV, IMPORTS
 
-RECEIPT = ("Dealtrail-Log-Position", "Dealtrail-Leaf-Hash")
+RECEIPT = ("Dealtrail-Log-Position", "Dealtrail-Leaf-Hash", "Dealtrail-Receipt")
 
 
 def assert_receipt_of(response: TestResponse, position: int, auditor: Api) -> None:

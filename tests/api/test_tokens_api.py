@@ -99,5 +99,6 @@ def test_a_revocation_retried_with_its_idempotency_key_replays_and_records_once(
     assert (first.status_code, again.status_code) == (200, 200), again.json
     assert again.headers["Idempotent-Replayed"] == "true"
     assert again.headers["Dealtrail-Leaf-Hash"] == first.headers["Dealtrail-Leaf-Hash"]
+    assert again.headers["Dealtrail-Receipt"] == first.headers["Dealtrail-Receipt"]
     assert li_na.get("/api/v1/parties").status_code == 401
     assert _token_events(auditor) == ["Issued", "Revoked"]

@@ -23,7 +23,7 @@ pytestmark = needs_chromium
 CALLS = """
 const [base, token, done] = arguments;
 const READ = ['ETag', 'Location', 'Dealtrail-Log-Position', 'Dealtrail-Leaf-Hash',
-  'Idempotent-Replayed', 'X-Correlation-ID'];
+  'Dealtrail-Receipt', 'Idempotent-Replayed', 'X-Correlation-ID'];
 const read = (r) => ({status: r.status,
   ...Object.fromEntries(READ.map((name) => [name, r.headers.get(name)]))});
 const sent = {'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json',
@@ -100,5 +100,7 @@ def test_a_page_on_a_listed_origin_sends_and_reads_every_header_and_another_is_b
     assert int(created["Dealtrail-Log-Position"]) >= 1 and len(created["Dealtrail-Leaf-Hash"]) == 64
     assert replayed["Idempotent-Replayed"] == "true"
     assert replayed["Dealtrail-Leaf-Hash"] == created["Dealtrail-Leaf-Hash"]
+    assert created["Dealtrail-Receipt"]
+    assert replayed["Dealtrail-Receipt"] == created["Dealtrail-Receipt"]
     assert (renamed["status"], renamed["ETag"]) == (200, '"2"')
     assert blocked == {"error": "TypeError: Failed to fetch"}

@@ -42,8 +42,10 @@ def check_bundle(
     lines: Iterable[str],
     pinned_key: str | None = None,
     progress: Callable[[int], None] | None = None,
+    seen: Callable[[LoggedEvent], None] | None = None,
 ) -> tuple[Verification, str]:
-    """Checks a bundle; returns the verification and the public key it was checked with."""
+    """Checks a bundle; returns the verification and the public key it was checked with.
+    `seen` is shown each event line, in order, as it is read."""
     rows = iter(lines)
     try:
         header = json.loads(next(rows))
@@ -54,14 +56,19 @@ def check_bundle(
         key = public_key_from_text(key_text)
     except (StopIteration, KeyError, TypeError, ValueError) as error:
         raise BundleError(f"unreadable bundle header: {error}") from None
-    return verify_log(_events(rows), None, [head], key, progress), key_text
+    return verify_log(_events(rows, seen), None, [head], key, progress), key_text
 
 
-def _events(rows: Iterator[str]) -> Iterator[LoggedEvent]:
+def _events(
+    rows: Iterator[str], seen: Callable[[LoggedEvent], None] | None
+) -> Iterator[LoggedEvent]:
     for number, row in enumerate(rows, start=2):
         if not row.strip():
             continue
         try:
-            yield LoggedEvent.from_json(json.loads(row))
+            event = LoggedEvent.from_json(json.loads(row))
         except (KeyError, TypeError, ValueError) as error:
             raise BundleError(f"line {number} is not an event: {error}") from None
+        if seen is not None:
+            seen(event)
+        yield event
