@@ -194,4 +194,6 @@ def _differences(check: ReceiptCheck) -> list[str]:
 def _bundle_problem(bundle: Verification) -> str:
     if bundle.signature_valid is False:
         return "its tree head's signature is invalid"
+    if bundle.head_size is not None and bundle.head_size <= bundle.events:
+        return "its events do not give the signed root"
     return "; ".join(bundle.problems) or "its events do not give the signed root"
