@@ -51,7 +51,8 @@ SECRETS = (PSEUDONYMS, NAME_INDEX)
 KEY_OF = select(subject_keys.c.key).where(subject_keys.c.subject == bindparam("subject"))
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
+    """A value as pseudonyms read it: one case, one form, runs of white space as one space."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
@@ -78,7 +79,7 @@ class SqlSubjectVault:
         return self._secrets[name]
 
     def subject_of(self, text: str, scope: str) -> str:
-        message = f"{scope}\x1f{_normalise(text)}".encode()
+        message = f"{scope}\x1f{normalise(text)}".encode()
         return hmac.new(self.secret(PSEUDONYMS), message, hashlib.sha256).hexdigest()
 
     def key(self, subject: str, *, create: bool) -> bytes | None:

@@ -20,18 +20,25 @@ def privacy() -> None:
 @click.argument("name")
 @click.option("--reason", required=True, help="Why (recorded with the erasure).")
 def forget(name: str, reason: str) -> None:
-    """Destroy the keys of NAME (a signatory's or contact's name): it reads as erased
-    everywhere; the history, `audit verify` and exported bundles still check out. A name with
-    no personal data on record is refused (exit 1): nothing is destroyed or recorded."""
+    """Destroy the keys of NAME (a signatory's, contact's or individual party's name): it
+    reads as erased everywhere; the history, `audit verify` and exported bundles still check
+    out. A name with no personal data on record is refused (exit 1): nothing is destroyed or
+    recorded. What an older build recorded in plain text stays in the log: it is named."""
     svc = command_services()
-    scopes = svc.views.parties.ids()
     with recording(operator(), comment=reason):
         try:
-            result = forget_subject(svc.ledger, name, reason, scopes)
+            forgotten = forget_subject(svc.ledger, name, reason, svc.views.parties)
         except DomainError as error:
             raise click.ClickException(error.message) from None
-    erasure = result.aggregate
+    result = forgotten.result
     click.echo(
-        f"forgot {len(erasure.subjects)} data subject key(s); erasure recorded at log position "
-        f"{result.position}"
+        f"forgot {len(result.aggregate.subjects)} data subject key(s); erasure recorded at log "
+        f"position {result.position}"
     )
+    for party_id, versions in forgotten.in_clear.items():
+        click.echo(
+            f"not erased: party {party_id} was recorded by an older build with its name or "
+            f"identifiers in plain text in its events (versions "
+            f"{', '.join(map(str, versions))}); they stay in the log: its history, the global "
+            "log (/api/v1/events) and audit bundles show them"
+        )

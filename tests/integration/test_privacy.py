@@ -27,9 +27,8 @@ NAME = "Zhang Xiaoming"
 
 
 def forget(services: Services, name: str, reason: str) -> CommandResult:
-    """Forgets `name` wherever personal data may be filed: unscoped, and under every party."""
-    scopes = services.views.parties.ids()
-    return privacy.forget(services.ledger, name, reason, scopes)
+    """Forgets `name` wherever personal data may be filed."""
+    return privacy.forget(services.ledger, name, reason, services.views.parties).result
 
 
 def _everything_stored(settings: Settings) -> bytes:

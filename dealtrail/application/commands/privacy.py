@@ -7,14 +7,15 @@ has passed every check (never for a replay or a refusal), just before the erasur
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from uuid import UUID
 
 from dealtrail.application.command import NO_OPTIONS, CommandResult, Create, Options, command
 from dealtrail.application.ledger import Ledger
 from dealtrail.domain.erasure import Erasure
 from dealtrail.domain.errors import fail
+from dealtrail.domain.party import Party
 
 
 @command("privacy.forget")
@@ -37,23 +38,65 @@ class ForgetSubject(Create[Erasure]):
         return Erasure.record(self.subjects, self.reason)
 
 
+class DataSubjects(Protocol):
+    """The parties, as the views know them: where personal data may be filed."""
+
+    def ids(self) -> list[str]:
+        """Every party's id: the scopes signatories' names are filed under."""
+        ...
+
+    def individuals_named(self, name: str) -> list[str]:
+        """The individuals (natural persons) whose name is `name`."""
+        ...
+
+    def forget_names(self, party_ids: list[str]) -> None:
+        """Drops what the views index of these individuals' names, their keys destroyed."""
+        ...
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """An erasure, and what of the person's data stays readable: events an older build
+    recorded before individuals' names were sealed, by party id (their versions)."""
+
+    result: CommandResult
+    in_clear: dict[str, list[int]]
+
+
 def forget(
-    ledger: Ledger, name: str, reason: str, scopes: Iterable[str], options: Options = NO_OPTIONS
-) -> CommandResult:
-    """Destroys every key for `name` (a signatory's or contact's name, email, ...) among
-    `scopes` (every scope personal data may be filed under besides "": party ids): its values
-    read as erased everywhere, while the log and its proofs stay intact. Refused, with no key
-    destroyed and nothing recorded, if `name` has no personal data on record (never given, or
-    forgotten already) or the reason is blank."""
+    ledger: Ledger, name: str, reason: str, parties: DataSubjects, options: Options = NO_OPTIONS
+) -> Forgotten:
+    """Destroys every key for `name` (a signatory's or contact's name, email, ...; an
+    individual party's name) wherever personal data may be filed: unscoped, under every party,
+    and as the individuals so named: its values read as erased everywhere, while the log and
+    its proofs stay intact. Refused, with no key destroyed and nothing recorded, if `name` has
+    no personal data on record (never given, or forgotten already) or the reason is blank."""
     vault = ledger.vault
     assert vault is not None, "a ledger that holds personal data has its vault"
-    subjects = vault.subjects_of(name, ["", *scopes])
+    individuals = parties.individuals_named(name)
+    subjects = vault.subjects_of(name, ["", *parties.ids()])
+    subjects += [s for p in individuals for s in vault.subjects_of(p, [p]) if s not in subjects]
+    in_clear = {p: _in_clear(ledger, p) for p in individuals}
     command = ForgetSubject(
         name=name,
         subject=vault.subject_of(name, ""),  # identifies the command, not the person
         subjects=subjects,
         reason=reason,
     )
-    return ledger.with_record(
-        ledger.handle(command, options, effect=lambda: vault.forget(subjects))
-    )
+    result = ledger.handle(command, options, effect=lambda: vault.forget(subjects))
+    parties.forget_names(individuals)
+    return Forgotten(ledger.with_record(result), {p: v for p, v in in_clear.items() if v})
+
+
+def _in_clear(ledger: Ledger, party_id: str) -> list[int]:
+    """The versions of the party's events that hold its name or an identifier as plain text."""
+    events = ledger.history(Party, UUID(party_id), 0, MAX_EVENTS)
+    return [e.originator_version for e in events if _plain_personal(e)]
+
+
+def _plain_personal(event: object) -> bool:
+    values = [getattr(event, "name", None), *getattr(event, "identifiers", {}).values()]
+    return any(isinstance(v, str) for v in values)
+
+
+MAX_EVENTS = 10**9

@@ -24,7 +24,8 @@ from sqlalchemy import (
 
 from dealtrail.application.ports.views import PARTY_SORT_KEYS, PartyQuery
 from dealtrail.domain.party import Party, PartyKind
-from dealtrail.infrastructure.subject_vault import SqlSubjectVault
+from dealtrail.domain.personal import Personal
+from dealtrail.infrastructure.subject_vault import SqlSubjectVault, normalise
 from dealtrail.infrastructure.views import schema
 from dealtrail.infrastructure.views.base import (
     View,
@@ -84,21 +85,24 @@ class PartiesView(View):
 
     def write(self, writes: Writes, aggregate: Party, seq: int) -> None:
         party_id, name = str(aggregate.id), aggregate.name
+        text = name.text if isinstance(name, Personal) else name
         row = record_row(
             aggregate,
             seq,
-            name=name,
+            name=str(name),
             sealed_name=None,
             name_subject=None,
-            name_key=sort_key(name),
+            name_key=sort_key(str(name)),
             kind=str(aggregate.kind),
             country=aggregate.country,
         )
         grams: list[dict[str, str]] = []
-        if row["kind"] == INDIVIDUAL:
-            row |= {"name": None, "name_key": initial_key(name)}
-            writes.prepare(lambda conn: row.update(self.names.seal(conn, party_id, name)))
-            grams = [{"gram": gram} for gram in self.names.index(name)]
+        if row["kind"] == INDIVIDUAL and text is None:  # forgotten: "[erased]", found by nothing
+            row |= {"name_key": ""}
+        elif row["kind"] == INDIVIDUAL:
+            row |= {"name": None, "name_key": initial_key(text)}
+            writes.prepare(lambda conn: row.update(self.names.seal(conn, party_id, text)))
+            grams = [{"gram": gram} for gram in self.names.index(text)]
         writes.upsert(parties, row)
         writes.replace(name_grams, "party_id", party_id, grams)
         alliances = [{"alliance": alliance} for alliance in aggregate.alliances]
@@ -112,6 +116,17 @@ class PartiesView(View):
             conn.execute(delete(name_grams).where(name_grams.c.party_id.in_(party_ids)))
             individuals = parties.c.id.in_(party_ids) & (parties.c.kind == INDIVIDUAL)
             conn.execute(update(parties).where(individuals).values(name_key=""))
+
+    def individuals_named(self, name: str) -> list[str]:
+        """The individuals whose name is `name` as the vault compares names (ignoring case
+        and runs of white space): the candidates of their blind index, names decrypted."""
+        candidates = with_names(select(parties), parties, "party").where(
+            parties.c.kind == INDIVIDUAL, self._named(name)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(candidates.order_by(parties.c.seq)).mappings().all()
+        wanted = normalise(name)
+        return [r["id"] for r in rows if normalise(sealed_text(r, "party") or "") == wanted]
 
     def ids(self) -> list[str]:
         with self.engine.connect() as conn:
@@ -156,6 +171,7 @@ class PartiesView(View):
         individuals by their blind index (candidates, that `_page` checks on the decrypted
         name)."""
         named = parties.c.name == q if exact else parties.c.name.icontains(q, autoescape=True)
+        named = named & (parties.c.kind != INDIVIDUAL)  # an individual's reads "[erased]" at most
         grams = self.names.query(q)
         if not grams:
             return or_(named, parties.c.kind == INDIVIDUAL)

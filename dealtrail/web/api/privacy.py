@@ -24,10 +24,23 @@ class ErasureIn(CommandSchema):
     reason = Reason(required=True, metadata={"example": "Erasure request under GDPR art. 17"})
 
 
+class InClearOut(ma.Schema):
+    party_id = fields.String()
+    versions = fields.List(WholeNumber())
+
+
 class ErasureOut(ma.Schema):
     id = fields.UUID()
     subjects_forgotten = WholeNumber()
     position = WholeNumber()
+    in_clear = fields.List(
+        fields.Nested(InClearOut),
+        metadata={
+            "description": "Individuals so named whose events an older build recorded with "
+            "their name or identifiers in plain text: those events (by version) keep them, in "
+            "the party's history, the global log and audit bundles. Empty once nothing stays."
+        },
+    )
 
 
 @blp.route("/erasures")
@@ -38,15 +51,16 @@ class Erasures(MethodView):
         """Destroy the keys of a data subject: their personal data reads as erased everywhere,
         while the log and its proofs stay intact. Recorded as an event (without the value)."""
         svc = services()
-        scopes = svc.views.parties.ids()
         with command(body) as options:
-            result = forget(svc.ledger, body["name"], body["reason"], scopes, options)
+            forgotten = forget(svc.ledger, body["name"], body["reason"], svc.views.parties, options)
+        result = forgotten.result
         erasure = result.aggregate
         return (
             {
                 "id": erasure.id,
                 "subjects_forgotten": len(erasure.subjects),
                 "position": result.position,
+                "in_clear": [{"party_id": p, "versions": v} for p, v in forgotten.in_clear.items()],
             },
             result_headers(result),
         )
