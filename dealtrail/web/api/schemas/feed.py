@@ -44,9 +44,13 @@ class FeedEntrySchema(HistoryEntrySchema):
             "dealtrail)"
         },
     )
-    originator_id = fields.String(metadata={"description": f"{CANONICAL}the stored row's"})
-    originator_version = WholeNumber(metadata={"description": f"{CANONICAL}the stored row's"})
-    topic = fields.String(metadata={"description": f"{CANONICAL}the stored row's"})
+    originator_id = fields.String(
+        metadata={"description": f"{CANONICAL}the stored row's aggregate id"}
+    )
+    originator_version = WholeNumber(
+        metadata={"description": f"{CANONICAL}the stored row's aggregate version"}
+    )
+    topic = fields.String(metadata={"description": f"{CANONICAL}the stored row's event topic"})
     state = fields.String(
         metadata={
             "description": f"{CANONICAL}base64 of the stored state bytes, exactly as stored "
