@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from dealtrail.application.achievement_import import AchievementImport
+from dealtrail.application.event_feed import EventFeed
 from dealtrail.application.exhibits import CountExhibits
 from dealtrail.application.followers import AUDIT, POLICIES, VIEWS, Followers, Group
 from dealtrail.application.ledger import Ledger
@@ -21,6 +22,7 @@ from dealtrail.application.ports.views import Views
 from dealtrail.infrastructure.audit_key import load_signing_key
 from dealtrail.infrastructure.audit_trail import AuditTrail
 from dealtrail.infrastructure.database import create_database_engine, create_events_engine
+from dealtrail.infrastructure.leaf_lookup import SqlStoredLeaves
 from dealtrail.infrastructure.migrations.upgrade import upgrade_stores
 from dealtrail.infrastructure.party_directory import ViewPartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
@@ -64,6 +66,7 @@ class Services:
     views: Views
     reports: Reports
     receipts: ReceiptSigner
+    feed: EventFeed
 
     def close(self) -> None:
         self.ledger.close()
@@ -136,4 +139,5 @@ def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
         views=SqlViews(read_models.view),
         reports=SqlReports(engine, read_models.catch_up if settings.inline_followers else None),
         receipts=KeyReceiptSigner(key),
+        feed=EventFeed(ledger, SqlStoredLeaves(audit.events_engine)),
     )

@@ -1,4 +1,8 @@
-"""The global log, in order of position, filtered: what auditors page or stream through."""
+"""The global log, in order of position, filtered: what auditors page or stream through.
+
+Each event comes with the leaf hash stored with it (read beside the events, one query per batch),
+never one recomputed from the row served: after a row is edited around dealtrail, the row no
+longer recomputes to its leaf, and whoever checks sees it."""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from typing import Any
 from uuid import UUID
 
 from dealtrail.application.ledger import Ledger
+from dealtrail.application.ports.leaves import StoredLeaves
+from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.base import metadata_of
 
 PAGE = 500
@@ -45,42 +51,55 @@ class EventFilter:
 @dataclass(frozen=True)
 class LoggedFact:
     position: int
-    event: Any
+    event: Any  # the domain event, decoded from the stored row
+    stored: LoggedEvent  # the row as stored: what a leaf hashes
+    leaf_hash: bytes | None  # the leaf stored with it (None: no leaf was written with it)
 
 
-def follow(
-    ledger: Ledger, after: int, where: EventFilter
-) -> Iterator[tuple[int, LoggedFact | None]]:
-    """Every position after `after`, in order, with its event when it matches (else None)."""
-    start = after
-    while True:
-        batch = ledger.recorder.select_notifications(
-            start=start, limit=PAGE, inclusive_of_start=False
-        )
-        for notification in batch:
-            fact = None
-            if where.topic_matches(notification.topic):
-                event = ledger.mapper.to_domain_event(notification)
-                if where.event_matches(event):
-                    fact = LoggedFact(notification.id, event)
-            yield notification.id, fact
-        if len(batch) < PAGE:
-            return
-        start = batch[-1].id
+class EventFeed:
+    def __init__(self, ledger: Ledger, leaves: StoredLeaves) -> None:
+        self.ledger = ledger
+        self.leaves = leaves
 
+    def follow(self, after: int, where: EventFilter) -> Iterator[tuple[int, LoggedFact | None]]:
+        """Every position after `after`, in order, with its event when it matches (else None)."""
+        start = after
+        while True:
+            batch = self.ledger.recorder.select_notifications(
+                start=start, limit=PAGE, inclusive_of_start=False
+            )
+            leaves: dict[int, bytes] | None = None  # read at the batch's first match
+            for notification in batch:
+                fact = None
+                event = self._match(notification, where)
+                if event is not None:
+                    if leaves is None:
+                        leaves = self.leaves.leaf_hashes(notification.id, batch[-1].id)
+                    stored = LoggedEvent.of(notification)
+                    fact = LoggedFact(notification.id, event, stored, leaves.get(notification.id))
+                yield notification.id, fact
+            if len(batch) < PAGE:
+                return
+            start = batch[-1].id
 
-def read_page(
-    ledger: Ledger, after: int, limit: int, where: EventFilter, scan: int = 10_000
-) -> tuple[list[LoggedFact], int | None]:
-    """Up to `limit` matching events after position `after`, scanning at most `scan` positions.
-    Returns them and the cursor to continue from (None at the end of the log)."""
-    found: list[LoggedFact] = []
-    last = after
-    for scanned, (position, fact) in enumerate(follow(ledger, after, where), start=1):
-        last = position
-        if fact is not None:
-            found.append(fact)
-        if len(found) == limit or scanned == scan:
-            head = ledger.recorder.max_notification_id() or 0
-            return found, (last if last < head else None)
-    return found, None
+    def _match(self, notification: Any, where: EventFilter) -> Any:
+        if not where.topic_matches(notification.topic):
+            return None
+        event = self.ledger.mapper.to_domain_event(notification)
+        return event if where.event_matches(event) else None
+
+    def page(
+        self, after: int, limit: int, where: EventFilter, scan: int = 10_000
+    ) -> tuple[list[LoggedFact], int | None]:
+        """Up to `limit` matching events after position `after`, scanning at most `scan`
+        positions. Returns them and the cursor to continue from (None at the end of the log)."""
+        found: list[LoggedFact] = []
+        last = after
+        for scanned, (position, fact) in enumerate(self.follow(after, where), start=1):
+            last = position
+            if fact is not None:
+                found.append(fact)
+            if len(found) == limit or scanned == scan:
+                head = self.ledger.recorder.max_notification_id() or 0
+                return found, (last if last < head else None)
+        return found, None

@@ -7,12 +7,23 @@ from pathlib import Path
 
 import click
 
-from dealtrail.domain.audit.bundle import BundleError, check_bundle, write_bundle
+from dealtrail.domain.audit.bundle import BundleError, read_bundle, write_bundle
+from dealtrail.domain.audit.previous_head import (
+    PreviousHeadError,
+    extension_differences,
+    read_previous_head,
+)
 from dealtrail.domain.audit.receipt import ReceiptError, SignedReceipt, check_receipt
-from dealtrail.domain.audit.tree_head import public_key_from_text, public_key_text
+from dealtrail.domain.audit.tree_head import (
+    SignedTreeHead,
+    public_key_from_text,
+    public_key_text,
+)
 from dealtrail.domain.audit.verification import Verification
 from dealtrail.web.cli_files import FileProblem, opened
 from dealtrail.web.cli_services import command_services
+
+MAX_HEAD_BYTES = 100_000  # a kept head is a few hundred bytes; an earlier bundle's first line
 
 
 @click.group("audit")
@@ -56,15 +67,54 @@ def export(path: Path) -> None:
 @audit.command("check-bundle")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--public-key", help="The key you trust (base64); default: the bundle's own.")
-def check(path: Path, public_key: str | None) -> None:
-    """Check a bundle offline: no database, no server."""
+@click.option(
+    "--previous-head",
+    type=click.Path(path_type=Path),
+    help="A signed tree head you kept from before (the JSON of GET /api/v1/audit/tree-head, or "
+    "an earlier bundle): check that this bundle extends it.",
+)
+def check(path: Path, public_key: str | None, previous_head: Path | None) -> None:
+    """Check a bundle offline: no database, no server. With --previous-head, also that its log
+    extends the head you kept (fork detection across exports)."""
+    _check_key(public_key)
+    previous = _read_previous_head(previous_head) if previous_head is not None else None
     with opened(path, encoding="ascii") as lines:
         try:
-            report, key = check_bundle(lines, public_key)
-        except BundleError as error:
-            raise click.ClickException(str(error)) from None
+            report, head, key = read_bundle(lines, public_key)
+        except (BundleError, UnicodeDecodeError) as error:
+            raise FileProblem(f"unreadable bundle {path}: {error}") from None
     _note_key(public_key, key)
-    _report(report)
+    extends = True
+    if previous is not None and report.tree is not None:
+        differences = extension_differences(
+            previous, head, report.tree, public_key_from_text(key), key
+        )
+        for difference in differences:
+            click.echo(f"DIFFERS from the previous head: {difference}")
+        if not differences:
+            click.echo(
+                f"previous head of size {previous.head.tree_size} (signed "
+                f"{previous.head.timestamp.isoformat()}): extended by this bundle"
+            )
+        extends = not differences
+    _report(report, extends)
+
+
+def _read_previous_head(path: Path) -> SignedTreeHead:
+    with opened(path, "rb") as file:
+        held = file.read(MAX_HEAD_BYTES).decode("utf-8", errors="replace")
+    try:
+        return read_previous_head(held)
+    except PreviousHeadError as error:
+        raise FileProblem(f"unreadable previous head {path}: {error}") from None
+
+
+def _check_key(public_key: str | None) -> None:
+    if public_key is not None:
+        try:
+            public_key_from_text(public_key)
+        except ValueError:
+            raise FileProblem("--public-key is not base64 of a raw Ed25519 public key") from None
 
 
 @audit.command("check-receipt")
@@ -76,11 +126,7 @@ def check_receipt_command(receipt: str, bundle: Path, public_key: str | None) ->
     against a bundle: its signature, the bundle, and the event at its position. Exits 1 saying
     how it differs."""
     signed = _read_receipt(receipt)
-    if public_key is not None:
-        try:
-            public_key_from_text(public_key)
-        except ValueError:
-            raise FileProblem("--public-key is not base64 of a raw Ed25519 public key") from None
+    _check_key(public_key)
     with opened(bundle, encoding="ascii") as lines:
         try:
             check = check_receipt(signed, lines, public_key)
@@ -134,7 +180,7 @@ def _note_key(pinned: str | None, key: str) -> None:
         click.echo(f"note: checked with the bundle's own key {key}; pin it with --public-key")
 
 
-def _report(report: Verification) -> None:
+def _report(report: Verification, extends: bool = True) -> None:
     checked = " (each against the leaf written with it)" if report.leaves_checked else ""
     click.echo(f"events: {report.events}{checked}")
     if report.first_divergence is not None:
@@ -152,6 +198,6 @@ def _report(report: Verification) -> None:
         click.echo(problem)
     if report.unverified_tail:
         click.echo(f"{report.unverified_tail} newer events are not under a signed head yet")
-    if not report.ok:
+    if not report.ok or not extends:
         raise SystemExit(1)
     click.echo("OK: the log is exactly what was recorded")

@@ -46,6 +46,17 @@ def check_bundle(
 ) -> tuple[Verification, str]:
     """Checks a bundle; returns the verification and the public key it was checked with.
     `seen` is shown each event line, in order, as it is read."""
+    report, _, key_text = read_bundle(lines, pinned_key, progress, seen)
+    return report, key_text
+
+
+def read_bundle(
+    lines: Iterable[str],
+    pinned_key: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    seen: Callable[[LoggedEvent], None] | None = None,
+) -> tuple[Verification, SignedTreeHead, str]:
+    """`check_bundle`, also returning the bundle's signed head (BundleError if unreadable)."""
     rows = iter(lines)
     try:
         header = json.loads(next(rows))
@@ -54,9 +65,9 @@ def check_bundle(
         head = SignedTreeHead.from_json(header["tree_head"])
         key_text = pinned_key or header["public_key"]
         key = public_key_from_text(key_text)
-    except (StopIteration, KeyError, TypeError, ValueError) as error:
+    except (StopIteration, KeyError, TypeError, ValueError, AttributeError) as error:
         raise BundleError(f"unreadable bundle header: {error}") from None
-    return verify_log(_events(rows, seen), None, [head], key, progress), key_text
+    return verify_log(_events(rows, seen), None, [head], key, progress), head, key_text
 
 
 def _events(

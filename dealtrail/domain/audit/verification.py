@@ -30,6 +30,7 @@ class Verification:
     signature_valid: bool | None = None  # every head's
     unverified_tail: int = 0  # events after the latest signed head
     problems: list[str] = field(default_factory=list)
+    tree: MerkleTree | None = field(default=None, repr=False)  # of the events' recomputed leaves
 
     @property
     def ok(self) -> bool:
@@ -67,7 +68,8 @@ def verify_log(
         if extra is not None:
             why = "a leaf's event is missing from the log"
             report.first_divergence = (extra.index, extra.position, why)
-    _check_heads(report, MerkleTree(hashes), heads, public_key)
+    report.tree = MerkleTree(hashes)
+    _check_heads(report, report.tree, heads, public_key)
     return report
 
 

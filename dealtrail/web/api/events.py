@@ -8,14 +8,10 @@ from typing import Any
 
 from flask import Response, request, stream_with_context
 from flask.views import MethodView
-from marshmallow import fields, validate
 
-from dealtrail.application.event_feed import EventFilter, follow, read_page
+from dealtrail.application.event_feed import EventFeed, EventFilter, LoggedFact
 from dealtrail.web.api.history import entry, jsonable
-from dealtrail.web.api.schemas.common import Strict
-from dealtrail.web.api.schemas.history import HistoryPageSchema
-from dealtrail.web.api.schemas.lists import Cursor, PageSize
-from dealtrail.web.api.schemas.text import Name
+from dealtrail.web.api.schemas.feed import FeedPageSchema, FeedQuerySchema
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services
 
@@ -24,37 +20,36 @@ blp = Blueprint("events", __name__, url_prefix="/api/v1/events", description="Th
 NDJSON = "application/x-ndjson"
 
 
-class EventQuerySchema(Strict):
-    aggregate_type = fields.String(
-        validate=validate.Length(1, 50), metadata={"example": "agreement"}
-    )
-    aggregate_id = fields.UUID()
-    event_type = fields.String(validate=validate.Length(1, 100), metadata={"example": "Signed"})
-    actor = Name(metadata={"example": "staff:Li Na"})
-    recorded_from = fields.AwareDateTime(metadata={"description": "Inclusive"})
-    recorded_to = fields.AwareDateTime(metadata={"description": "Exclusive"})
-    after = Cursor()
-    limit = PageSize()
-
-
 @blp.route("")
 class Events(MethodView):
-    @blp.arguments(EventQuerySchema, location="query")
-    @blp.response(200, HistoryPageSchema)
+    @blp.arguments(FeedQuerySchema, location="query")
+    @blp.response(200, FeedPageSchema)
     @blp.alt_response(200, description="One event per line", content_type=NDJSON, success=True)
     def get(self, query: dict[str, Any]) -> Any:
-        """Every recorded event after position `after`, oldest first. Send
-        `Accept: application/x-ndjson` to stream every match to the end of the log instead."""
-        after, limit = query.pop("after"), query.pop("limit")
+        """Every recorded event after position `after`, oldest first, each with the audit leaf
+        hash stored with it. Send `Accept: application/x-ndjson` to stream every match to the
+        end of the log instead."""
+        after, limit, canonical = query.pop("after"), query.pop("limit"), query.pop("canonical")
         where = EventFilter(**query)
-        ledger = services().ledger
+        feed = services().feed
         if request.accept_mimetypes.best_match(["application/json", NDJSON]) == NDJSON:
-            return Response(stream_with_context(_stream(ledger, after, where)), mimetype=NDJSON)
-        facts, next_after = read_page(ledger, after, limit, where)
-        return {"items": [entry(f.event, f.position) for f in facts], "next_after": next_after}
+            lines = _stream(feed, after, where, canonical)
+            return Response(stream_with_context(lines), mimetype=NDJSON)
+        facts, next_after = feed.page(after, limit, where)
+        return {"items": [_item(f, canonical) for f in facts], "next_after": next_after}
 
 
-def _stream(ledger: Any, after: int, where: EventFilter) -> Iterator[str]:
-    for _, fact in follow(ledger, after, where):
+def _item(fact: LoggedFact, canonical: bool) -> dict[str, Any]:
+    """The event as auditors read it, its stored leaf and, if asked, the stored row's canonical
+    fields (position is already the item's)."""
+    item = entry(fact.event, fact.position)
+    item["leaf_hash"] = fact.leaf_hash.hex() if fact.leaf_hash is not None else None
+    if canonical:
+        item.update(fact.stored.as_json())
+    return item
+
+
+def _stream(feed: EventFeed, after: int, where: EventFilter, canonical: bool) -> Iterator[str]:
+    for _, fact in feed.follow(after, where):
         if fact is not None:
-            yield json.dumps(jsonable(entry(fact.event, fact.position)), default=str) + "\n"
+            yield json.dumps(jsonable(_item(fact, canonical)), default=str) + "\n"
