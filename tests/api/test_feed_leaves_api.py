@@ -120,6 +120,25 @@ def test_an_event_row_inserted_around_dealtrail_is_served_with_no_leaf(
     assert inserted["leaf_hash"] is None
 
 
+def test_a_row_altered_until_it_no_longer_decodes_is_served_as_unreadable(
+    staff: Api, auditor: Api, settings: Settings
+) -> None:
+    register_party(staff, "Northwest University")
+    register_party(staff, "Tashkent TU", "UZ")
+    store_sql(settings, "UPDATE {t} SET topic = topic || ' ' WHERE {p} = 1")
+
+    for query in ("", "?canonical=true", "?actor=staff:nobody", "?aggregate_type=party"):
+        answer = auditor.get(f"{EVENTS}{query}")
+        assert answer.status_code == 200, (query, answer.json)
+        first = answer.json["items"][0]
+        assert first["position"] == 1 and first["unreadable"] is True, query
+        assert "type" not in first and "data" not in first
+    [altered, _] = auditor.get(f"{EVENTS}?canonical=true").json["items"]
+    assert altered["topic"].endswith(" ") and recomputed_leaf(altered) != altered["leaf_hash"]
+    streamed = auditor.get(EVENTS, headers={"Accept": "application/x-ndjson"})
+    assert json.loads(streamed.get_data(as_text=True).splitlines()[0])["unreadable"] is True
+
+
 def test_canonical_takes_a_boolean(auditor: Api) -> None:
     response = auditor.get(f"{EVENTS}?canonical=perhaps")
     assert response.status_code == 422

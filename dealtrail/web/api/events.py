@@ -42,11 +42,22 @@ class Events(MethodView):
 def _item(fact: LoggedFact, canonical: bool) -> dict[str, Any]:
     """The event as auditors read it, its stored leaf and, if asked, the stored row's canonical
     fields (position is already the item's)."""
-    item = entry(fact.event, fact.position)
+    item = entry(fact.event, fact.position) if fact.event is not None else _unreadable(fact)
     item["leaf_hash"] = fact.leaf_hash.hex() if fact.leaf_hash is not None else None
     if canonical:
         item.update(fact.stored.as_json())
     return item
+
+
+def _unreadable(fact: LoggedFact) -> dict[str, Any]:
+    """A stored row that does not decode: what the log's columns say, and that it is unreadable
+    (its canonical fields, with ?canonical=true, say what it holds)."""
+    return {
+        "position": fact.position,
+        "aggregate_id": str(fact.stored.originator_id),
+        "version": fact.stored.originator_version,
+        "unreadable": True,
+    }
 
 
 def _stream(feed: EventFeed, after: int, where: EventFilter, canonical: bool) -> Iterator[str]:

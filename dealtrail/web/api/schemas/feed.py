@@ -36,6 +36,13 @@ class FeedQuerySchema(Strict):
 
 
 class FeedEntrySchema(HistoryEntrySchema):
+    unreadable = fields.Boolean(
+        metadata={
+            "description": "true (and no type, time, metadata or data) for a stored row that "
+            "does not decode, such as one altered around dealtrail: ask ?canonical=true for "
+            "what it holds"
+        }
+    )
     leaf_hash = fields.String(
         allow_none=True,
         metadata={
