@@ -4,7 +4,8 @@ Each row is its own commands (owner party if missing, then the achievement), so 
 loses nothing: importing the file again finishes the job. An achievement's id derives from its
 (scope, external_ref), so a reference already imported — by anyone — is reported as already
 present and never recorded twice; owner parties are found by exact name and country before one is
-registered. Commands carry idempotency keys derived from the same values.
+registered. Commands carry idempotency keys derived from the same values (an owner's name only
+as a keyed pseudonym: it may be a natural person's).
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from dealtrail.application.commands.achievements import RegisterAchievement
 from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.application.errors import ApplicationError
 from dealtrail.application.ledger import Ledger
+from dealtrail.application.vault import SubjectVault
 from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.errors import DomainError
 from dealtrail.domain.external_ref import DEFAULT_SCOPE
+from dealtrail.domain.metadata import current_metadata
 
 Progress = Callable[[int], None]
 
@@ -114,7 +117,7 @@ class AchievementImport:
         if owner not in owners:
             found = self.directory.find(owner.name, owner.country)
             if found is None:
-                key = f"import:party:{owner.country}:{owner.name}"
+                key = self._party_key(owner)
                 register = RegisterParty(name=owner.name, kind=owner.kind, country=owner.country)
                 result = self.ledger.handle(register, Options(idempotency_key=key))
                 report.recorded(result)
@@ -122,6 +125,28 @@ class AchievementImport:
                 report.parties_registered += 0 if result.replayed else 1
             owners[owner] = found
         return owners[owner]
+
+
+    def _party_key(self, owner: Owner) -> str:
+        """The key of the command registering `owner`: a pseudonym of its name, or the name
+        itself where an import before pseudonyms recorded the command with it."""
+        legacy = legacy_party_key(owner.country, owner.name)
+        if self.ledger.store.idempotency_record(current_metadata().actor, legacy) is not None:
+            return legacy
+        vault = self.ledger.vault
+        assert vault is not None, "a ledger that holds personal data has its vault"
+        return party_key(vault, owner.country, owner.name)
+
+
+def party_key(vault: SubjectVault, country: str, name: str) -> str:
+    """The idempotency key of an import's registering a party: its country and a keyed
+    pseudonym of its name (which may be a natural person's, so never kept in plain text)."""
+    return f"import:party:{country}:{vault.pseudonym(name, f'import:party:{country}')}"
+
+
+def legacy_party_key(country: str, name: str) -> str:
+    """That key as imports made it before pseudonyms, spelling the name."""
+    return f"import:party:{country}:{name}"
 
 
 def _problem(line: int, error: DomainError | ApplicationError) -> Problem:

@@ -24,6 +24,10 @@ class IdempotencyStore(Protocol):
 
     def notification_ids(self, originator_id: UUID, gt: int, lte: int) -> dict[int, int]: ...
 
+    def rekey(self, old: str, new: str) -> None:
+        """Renames the key `old` to `new` in every scope (a name in a key made a pseudonym)."""
+        ...
+
 
 def fingerprint(command: str, target: object, args: dict[str, Any]) -> str:
     """Identifies a command by what it asks for, so a key reused with other arguments is caught."""

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
@@ -72,6 +72,17 @@ class EveryAggregate(dict[type, int]):
         return True
 
 
+class SnapshotStore(Protocol):
+    """The snapshots' recorder (both stores' implement it): snapshots can be deleted."""
+
+    def delete_events(self, originator_id: UUID) -> None: ...
+
+
+def _own_subject(vault: SubjectVault, aggregate_id: UUID) -> str:
+    """The subject a record that is its own data subject (an individual party) seals under."""
+    return vault.subject_of(str(aggregate_id), str(aggregate_id))
+
+
 def _leaf(notification: Notification) -> str:
     return LoggedEvent.of(notification).leaf_hash().hex()
 
@@ -104,6 +115,21 @@ class Ledger(Application[UUID]):
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
         transcoder.register(PersonalAsCiphertext(self.vault))
+
+    # ---- snapshots of data subjects ----------------------------------------------------------
+
+    def take_snapshot(self, aggregate_id: UUID, *args: Any, **kwargs: Any) -> None:
+        """As the library does, but never for a record that is a forgotten data subject (an
+        individual party): its snapshot would hold what an older build recorded in clear."""
+        if self.vault is not None and self.vault.forgotten(_own_subject(self.vault, aggregate_id)):
+            return
+        super().take_snapshot(aggregate_id, *args, **kwargs)
+
+    def forget_snapshots(self, aggregate_id: UUID) -> None:
+        """Deletes the record's snapshots: a cache (it reloads from its events), and not in the
+        audit tree, which holds events only."""
+        if self.snapshots is not None:
+            cast(SnapshotStore, self.snapshots.recorder).delete_events(aggregate_id)
 
     @property
     def store(self) -> IdempotencyStore:

@@ -18,6 +18,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import Transcoding
 
+from dealtrail.domain.errors import fail
 from dealtrail.domain.personal import Personal
 
 
@@ -26,8 +27,18 @@ class SubjectVault(Protocol):
         """The data subject a value belongs to: a stable pseudonym of the value in its scope."""
         ...
 
+    def pseudonym(self, text: str, scope: str) -> str:
+        """A keyed pseudonym of `text` exactly as given, for identifiers that must not spell it
+        (e.g. an idempotency key made from a name)."""
+        ...
+
     def key(self, subject: str, *, create: bool) -> bytes | None:
-        """The subject's key (created if asked and missing); None once forgotten."""
+        """The subject's key (created if asked and missing); None once forgotten (and never
+        created again)."""
+        ...
+
+    def forgotten(self, subject: str) -> bool:
+        """Whether the subject was forgotten."""
         ...
 
     def subjects_of(self, name: str, scopes: list[str]) -> list[str]:
@@ -57,7 +68,8 @@ class PersonalAsCiphertext(Transcoding):
         vault = self._vault()
         subject = obj.subject or vault.subject_of(obj.identifies or obj.text, obj.scope)
         key = vault.key(subject, create=True)
-        assert key is not None, "a new subject always has a key"
+        if key is None:  # forgotten: what they asked to be erased is not recorded again
+            raise fail("privacy.subject_forgotten")
         return {"subject": subject, "scope": obj.scope, "sealed": seal(key, subject, obj.text)}
 
     def decode(self, data: dict[str, Any]) -> Personal:

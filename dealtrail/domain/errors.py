@@ -632,6 +632,11 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         Invalid,
         "No data subject named {name!r} has personal data on record: nothing to forget.",
     ),
+    "privacy.subject_forgotten": (
+        Conflict,
+        "This person was forgotten at their request: their personal data cannot be recorded "
+        "again.",
+    ),
 }
 
 

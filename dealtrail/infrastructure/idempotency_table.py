@@ -29,3 +29,11 @@ def record_from_row(row: Any) -> IdempotencyRecord:
         originator_id=UUID(row["originator_id"]),
         originator_version=row["originator_version"],
     )
+
+
+# `rekey`: the key renamed in every scope where the new one is free; what is left is dropped
+REKEY = (
+    "UPDATE {table} SET key={p} WHERE key={p} AND NOT EXISTS "
+    "(SELECT 1 FROM {table} AS t WHERE t.scope={table}.scope AND t.key={p})"
+)
+DROP_KEY = "DELETE FROM {table} WHERE key={p}"

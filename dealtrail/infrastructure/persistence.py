@@ -26,7 +26,7 @@ def ledger_env(settings: Settings) -> dict[str, str]:
     if pg is None:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         env.update(
-            PERSISTENCE_MODULE="eventsourcing.sqlite",
+            PERSISTENCE_MODULE="dealtrail.infrastructure.sqlite_recorder:LedgerSQLiteFactory",
             SQLITE_DBNAME=str(settings.data_dir / "events.sqlite3"),
             SQLITE_LOCK_TIMEOUT="10",
             APPLICATION_RECORDER_TOPIC=(

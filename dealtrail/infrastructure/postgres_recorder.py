@@ -24,7 +24,13 @@ from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
 from dealtrail.application.idempotency import IdempotencyRecord
-from dealtrail.infrastructure.idempotency_table import COLUMNS, record_from_row, record_params
+from dealtrail.infrastructure.idempotency_table import (
+    COLUMNS,
+    DROP_KEY,
+    REKEY,
+    record_from_row,
+    record_params,
+)
 from dealtrail.infrastructure.leaves import POSTGRES_APPEND, POSTGRES_TABLE, leaf_hashes
 
 # eventsourcing tries a store call ten times when the connection fails, each attempt first
@@ -117,6 +123,12 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
             row = curs.fetchone()
         return record_from_row(row) if row else None
 
+    def rekey(self, old: str, new: str) -> None:
+        table = self.idempotency_table
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(SQL(REKEY.format(table="{t}", p="%s")).format(t=table), (new, old, new))
+            curs.execute(SQL(DROP_KEY.format(table="{t}", p="%s")).format(t=table), (old,))
+
     def notification_ids(self, originator_id: UUID, gt: int, lte: int) -> dict[int, int]:
         with self.datastore.transaction(commit=False) as curs:
             curs.execute(
@@ -132,6 +144,16 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
 class PostgresSnapshotRecorder(PostgresAggregateRecorder):
     insert_events = fewer_attempts(PostgresAggregateRecorder.insert_events)
     select_events = fewer_attempts(PostgresAggregateRecorder.select_events)
+
+    def delete_events(self, originator_id: UUID) -> None:
+        """Deletes the record's snapshots (a data subject's erasure: they are a cache)."""
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(
+                SQL("DELETE FROM {}.{} WHERE originator_id=%s").format(
+                    Identifier(self.datastore.schema), Identifier(self.events_table_name)
+                ),
+                (originator_id,),
+            )
 
 
 class LedgerPostgresFactory(PostgresFactory):

@@ -8,10 +8,22 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
-from eventsourcing.sqlite import SQLiteCursor, SQLiteProcessRecorder
+from eventsourcing.sqlite import (
+    SQLiteAggregateRecorder,
+    SQLiteConnection,
+    SQLiteCursor,
+    SQLiteFactory,
+    SQLiteProcessRecorder,
+)
 
 from dealtrail.application.idempotency import IdempotencyRecord
-from dealtrail.infrastructure.idempotency_table import COLUMNS, record_from_row, record_params
+from dealtrail.infrastructure.idempotency_table import (
+    COLUMNS,
+    DROP_KEY,
+    REKEY,
+    record_from_row,
+    record_params,
+)
 from dealtrail.infrastructure.leaves import SQLITE_APPEND, leaf_hashes
 
 TABLE = "dealtrail_idempotency"  # in events.sqlite3, beside the events
@@ -40,6 +52,14 @@ class SQLiteLedgerRecorder(SQLiteProcessRecorder):
             row = c.fetchone()
         return record_from_row(row) if row else None
 
+    def rekey(self, old: str, new: str) -> None:
+        with self.datastore.get_connection(commit=True) as conn:
+            scrubbing(conn)
+            with conn.transaction(commit=True) as c:
+                c.execute(REKEY.format(table=TABLE, p="?"), (new, old, new))
+                c.execute(DROP_KEY.format(table=TABLE, p="?"), (old,))
+            checkpoint(conn)
+
     def notification_ids(self, originator_id: UUID, gt: int, lte: int) -> dict[int, int]:
         with self.datastore.transaction(commit=False) as c:
             c.execute(
@@ -48,3 +68,35 @@ class SQLiteLedgerRecorder(SQLiteProcessRecorder):
                 (originator_id.hex, gt, lte),
             )
             return {row[0]: row[1] for row in c.fetchall()}
+
+
+class SQLiteSnapshotRecorder(SQLiteAggregateRecorder):
+    """The snapshots, which a data subject's erasure deletes (they are a cache)."""
+
+    def delete_events(self, originator_id: UUID) -> None:
+        """Deletes the record's snapshots, overwriting their bytes (secure_delete), and empties
+        the write-ahead log, which would still hold them."""
+        with self.datastore.get_connection(commit=True) as conn:
+            scrubbing(conn)
+            with conn.transaction(commit=True) as c:
+                c.execute(
+                    f"DELETE FROM {self.events_table_name} WHERE originator_id=?",
+                    (originator_id.hex,),
+                )
+            checkpoint(conn)
+
+
+def scrubbing(conn: SQLiteConnection) -> None:
+    """What `conn` deletes or overwrites next is overwritten in the file too (secure_delete)."""
+    conn._sqlite_conn.execute("PRAGMA secure_delete=ON")  # the library has no other way
+
+
+def checkpoint(conn: SQLiteConnection) -> None:
+    """Empties the write-ahead log, which would still hold the pages as they were."""
+    conn._sqlite_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+class LedgerSQLiteFactory(SQLiteFactory):
+    """eventsourcing's SQLite module, with snapshots that can be deleted."""
+
+    aggregate_recorder_class = SQLiteSnapshotRecorder

@@ -1,4 +1,9 @@
-"""The subject vault: one AES key per data subject, destroyed when the subject is forgotten."""
+"""The subject vault: one AES key per data subject, destroyed when the subject is forgotten.
+
+A forgotten subject is remembered (`forgotten_subjects`, by pseudonym only) and never given a key
+again: what an older build recorded of them in plain text cannot be sealed anew, readable, by a
+view rebuilt from it or a new event.
+"""
 
 from __future__ import annotations
 
@@ -18,13 +23,14 @@ from sqlalchemy import (
     Table,
     bindparam,
     delete,
+    exists,
     insert,
+    literal,
     select,
 )
 from sqlalchemy import text as sql
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError
 
 from dealtrail.infrastructure.records import metadata
 
@@ -34,6 +40,13 @@ subject_keys = Table(
     Column("subject", String(64), primary_key=True),
     Column("key", LargeBinary(32), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+forgotten_subjects = Table(
+    "forgotten_subjects",
+    metadata,
+    Column("subject", String(64), primary_key=True),
+    Column("forgotten_at", DateTime(timezone=True), nullable=False),
 )
 
 vault_secrets = Table(
@@ -49,6 +62,9 @@ NAME_INDEX = "name_index"  # keys the blind index of natural persons' names in t
 SECRETS = (PSEUDONYMS, NAME_INDEX)
 
 KEY_OF = select(subject_keys.c.key).where(subject_keys.c.subject == bindparam("subject"))
+FORGOTTEN = select(forgotten_subjects.c.subject).where(
+    forgotten_subjects.c.subject == bindparam("subject")
+)
 
 
 def normalise(text: str) -> str:
@@ -82,32 +98,37 @@ class SqlSubjectVault:
         message = f"{scope}\x1f{normalise(text)}".encode()
         return hmac.new(self.secret(PSEUDONYMS), message, hashlib.sha256).hexdigest()
 
+    def pseudonym(self, text: str, scope: str) -> str:
+        """A keyed pseudonym of `text` exactly as given (not normalised, as subjects are)."""
+        message = f"{scope}\x1f{text}".encode()
+        return hmac.new(self.secret(PSEUDONYMS), message, hashlib.sha256).hexdigest()
+
     def key(self, subject: str, *, create: bool) -> bytes | None:
         with self.engine.connect() as conn:
             found = conn.execute(KEY_OF, {"subject": subject}).scalar_one_or_none()
         if found is not None or not create:
             return found
-        return self._create(subject)
+        with self.engine.begin() as conn:
+            return self.key_in(conn, subject)
 
-    def _create(self, subject: str) -> bytes:
-        try:
-            with self.engine.begin() as conn:
-                key = os.urandom(32)
-                row = {"subject": subject, "key": key, "created_at": datetime.now(UTC)}
-                conn.execute(insert(subject_keys).values(**row))
-                return key
-        except IntegrityError:  # created meanwhile by another process
-            found = self.key(subject, create=False)
-            assert found is not None
-            return found
-
-    def key_in(self, conn: Connection, subject: str) -> bytes:
+    def key_in(self, conn: Connection, subject: str) -> bytes | None:
         """The subject's key, created in `conn`'s transaction if missing (so a writer holding the
-        database's write lock, as the views follower does, can seal with it)."""
+        database's write lock, as the views follower does, can seal with it); None, and none
+        created, if the subject was forgotten."""
         row = {"subject": subject, "key": os.urandom(32), "created_at": datetime.now(UTC)}
+        never_forgotten = ~exists(FORGOTTEN)
+        values = select(*(literal(v, type_=subject_keys.c[k].type) for k, v in row.items()))
         dialect_insert = sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert
-        conn.execute(dialect_insert(subject_keys).values(**row).on_conflict_do_nothing())
-        return conn.execute(KEY_OF, {"subject": subject}).scalar_one()
+        statement = dialect_insert(subject_keys).from_select(
+            list(row), values.where(never_forgotten)
+        )
+        conn.execute(statement.on_conflict_do_nothing(), {"subject": subject})
+        return conn.execute(KEY_OF, {"subject": subject}).scalar_one_or_none()
+
+    def forgotten(self, subject: str) -> bool:
+        """Whether `subject` was forgotten (no key will be made for them again)."""
+        with self.engine.connect() as conn:
+            return conn.execute(FORGOTTEN, {"subject": subject}).first() is not None
 
     def subjects_of(self, name: str, scopes: list[str]) -> list[str]:
         """The subjects `name` has a key as, among `scopes`."""
@@ -120,8 +141,14 @@ class SqlSubjectVault:
             )
 
     def forget(self, subjects: list[str]) -> None:
-        """Destroys the keys of `subjects`, leaving no copy behind."""
+        """Destroys the keys of `subjects`, leaving no copy behind, and remembers that they were
+        forgotten, so that none is made for them again."""
+        now = datetime.now(UTC)
         with self.engine.begin() as conn:
+            dialect_insert = sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert
+            rows = [{"subject": s, "forgotten_at": now} for s in dict.fromkeys(subjects)]
+            if rows:
+                conn.execute(dialect_insert(forgotten_subjects).on_conflict_do_nothing(), rows)
             conn.execute(delete(subject_keys).where(subject_keys.c.subject.in_(subjects)))
         self._scrub()
 

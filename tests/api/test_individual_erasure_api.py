@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from dealtrail.application.achievement_import import legacy_party_key
+from dealtrail.application.command import Options
+from dealtrail.application.commands.parties import RegisterParty
+from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services
 from dealtrail.domain.audit.tree_head import public_key_text
+from dealtrail.domain.metadata import recording
+from dealtrail.domain.party import PartyKind
 from dealtrail.infrastructure.settings import Settings
 from tests.integration.cli_runs import run_cli
 
@@ -25,6 +31,7 @@ ISNI = "000000012146438X"
 PLANTED = [PERSON, RENAMED, "Thessaly", "Vornquist", "Abernathy", "Brimwater", ISNI]
 PARTIES = "/api/v1/parties"
 ERASURES = "/api/v1/privacy/erasures"
+IMPORTS = "/api/v1/achievements/imports"
 DAY = "2026-11-20"
 REPORT_NAMES = ("pipeline", "awaiting-signatures", "overdue-milestones", "trading-events")
 
@@ -108,3 +115,53 @@ def test_a_forgotten_inventor_is_in_no_file_dump_log_bundle_or_answer(
     assert found(bundle_bytes(bundle), PLANTED) == []
     assert found(store_bytes(settings), PLANTED) == []
     assert found(log_bytes(caplog), PLANTED) == []
+
+
+IMPORTED = "Quillon Aberfoyle-Naismith"
+IMPORTED_PLANTED = [IMPORTED, "Quillon", "Aberfoyle", "Naismith"]
+IMPORT_CSV = (
+    "external_ref,title,field,trl,transfer_modes,asking_price_amount,asking_price_currency,"
+    "owner_name,owner_kind,owner_country,contact_name,contact_email\n"
+    f"SRA-7,Frost sensing film,agriculture,5,licence,100,CNY,{IMPORTED},individual,CN,"
+    "Ann Lee,ann@lee.cn"
+)
+
+
+def test_an_inventor_an_import_registered_is_in_no_file_once_forgotten(
+    settings: Settings, staff: Api, admin: Api
+) -> None:
+    """The import's key for registering a new owner (kept in the idempotency table and in the
+    event's metadata) holds a pseudonym of the name, not the name; importing again once the
+    person is forgotten registers no second party."""
+    imported = posted(staff.post(IMPORTS, json={"csv": IMPORT_CSV, "scope": "alliance"}))
+    assert imported["parties_registered"] == 1
+
+    erased = admin.post(ERASURES, json={"name": IMPORTED, "reason": "GDPR art. 17 request"})
+    assert erased.status_code == 201, erased.json
+    assert found(store_bytes(settings), IMPORTED_PLANTED) == []
+
+    again = posted(staff.post(IMPORTS, json={"csv": IMPORT_CSV.replace("SRA-7", "SRA-8")}))
+    assert (again["parties_registered"], len(again["imported"])) == (0, 1)
+    assert found(store_bytes(settings), IMPORTED_PLANTED) == []
+
+
+def test_an_older_imports_plain_key_is_made_a_pseudonym_when_the_person_is_forgotten(
+    services: Services, staff: Api, admin: Api
+) -> None:
+    """An import before pseudonyms keyed an owner's registration by its name: forgetting the
+    person renames that key in the idempotency table (its event's metadata keeps it, as the
+    events of older builds keep names), and importing again registers no second party."""
+    plain = legacy_party_key("CN", IMPORTED)
+    actor = f"{Role.STAFF}:staff-tester"
+    with recording(actor):
+        services.ledger.handle(
+            RegisterParty(name=IMPORTED, kind=PartyKind.INDIVIDUAL, country="CN"),
+            Options(idempotency_key=plain),
+        )
+
+    erased = admin.post(ERASURES, json={"name": IMPORTED, "reason": "GDPR art. 17 request"})
+    assert erased.status_code == 201, erased.json
+
+    assert services.ledger.store.idempotency_record(actor, plain) is None
+    again = posted(staff.post(IMPORTS, json={"csv": IMPORT_CSV, "scope": "alliance"}))
+    assert (again["parties_registered"], len(again["imported"])) == (0, 1)

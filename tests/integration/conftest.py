@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -12,6 +13,7 @@ from dealtrail.demo.load import load_demo
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
 from tests.integration.loaded_demo import Loaded
+from tests.integration.old_stores import restore_small_dump, unpack
 
 
 @pytest.fixture(
@@ -53,3 +55,21 @@ def services(settings: Settings) -> Iterator[Services]:
 def staff() -> Iterator[None]:
     with recording("staff:test", comment="integration test"):
         yield
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def old_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
+    """A copy of the small store made before migrations, on SQLite or in a PostgreSQL schema."""
+    data_dir = tmp_path / "old"
+    if request.param == "sqlite":
+        unpack("small-sqlite.tgz", data_dir)
+        yield Settings(data_dir=data_dir)
+        return
+    url = request.getfixturevalue("postgres_url")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    restore_small_dump(url, schema, data_dir)
+    try:
+        yield Settings(data_dir=data_dir, database_url=url, database_schema=schema)
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from uuid import UUID
 
 import pytest
 
+from dealtrail.application.achievement_import import legacy_party_key
+from dealtrail.application.command import Options
 from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.application.ports.views import AchievementQuery, PartyQuery
-from dealtrail.bootstrap import Services
+from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.metadata import recording
+from dealtrail.domain.party import PartyKind
+from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.parties import PartiesView
 
@@ -150,3 +155,40 @@ def test_a_row_resting_on_an_unknown_ip_asset_is_rejected_and_the_rest_imported(
     assert [(r.line, [(p.column, p.code) for p in r.problems]) for r in report.rejected] == [
         (4, [("ip_asset_ids", "achievement.unknown_ip_asset")])
     ]
+
+
+PERSON = "Orsolya Kettlewick-Dunmore"
+PERSON_ROW = f"SRA-9,Frost sensor,agriculture,5,licence,100,CNY,{PERSON},individual,CN,Ann,a@b.cn"
+
+
+def test_an_owner_registered_under_an_older_imports_plain_key_is_not_registered_again(
+    settings: Settings,
+) -> None:
+    """Imports before pseudonyms keyed an owner's registration by its name in plain text: a
+    re-import finds that key when the parties view does not (yet) know the owner."""
+    services = bootstrap(replace(settings, inline_followers=False))  # the views stay behind
+    try:
+        with recording("staff:test"):
+            older = services.ledger.handle(
+                RegisterParty(name=PERSON, kind=PartyKind.INDIVIDUAL, country="CN"),
+                Options(idempotency_key=legacy_party_key("CN", PERSON)),
+            ).aggregate_id
+            report = services.achievement_import.import_csv(f"{HEADER}\n{PERSON_ROW}", "alliance")
+        assert report.parties_registered == 0
+        [row] = report.imported
+        owner = services.ledger.get(Achievement, UUID(row.achievement_id)).owner_party_id
+        assert owner == str(older)
+    finally:
+        services.close()
+
+
+@pytest.mark.usefixtures("staff")
+def test_a_new_owners_name_is_in_no_idempotency_key(services: Services) -> None:
+    services.achievement_import.import_csv(f"{HEADER}\n{PERSON_ROW}", "alliance")
+    again = services.achievement_import.import_csv(
+        f"{HEADER}\n{PERSON_ROW.replace('SRA-9', 'SRA-10')}", "alliance"
+    )
+
+    assert again.parties_registered == 0
+    plain = legacy_party_key("CN", PERSON)
+    assert services.ledger.store.idempotency_record("staff:test", plain) is None

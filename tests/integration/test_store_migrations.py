@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
-import uuid
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -28,34 +26,14 @@ from dealtrail.web.app import create_app
 from tests.integration.cli_runs import run_cli
 from tests.integration.old_stores import (
     latest_revisions,
-    restore_small_dump,
     shape,
     small_store_facts,
-    unpack,
     versions,
 )
 
 SPAWN = multiprocessing.get_context("spawn")
 BASELINES = ("records_0001", "events_0001")
 SIGNED_BY_THE_INDIVIDUAL = {"signatory_name": "Zhang Wei", "signatory_title": "Inventor"}
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def old_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
-    """A copy of the small store made before migrations, on SQLite or in a PostgreSQL schema."""
-    data_dir = tmp_path / "old"
-    if request.param == "sqlite":
-        unpack("small-sqlite.tgz", data_dir)
-        yield Settings(data_dir=data_dir)
-        return
-    url = request.getfixturevalue("postgres_url")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    restore_small_dump(url, schema, data_dir)
-    try:
-        yield Settings(data_dir=data_dir, database_url=url, database_schema=schema)
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from uuid import UUID
 
+from dealtrail.application.achievement_import import legacy_party_key, party_key
 from dealtrail.application.command import NO_OPTIONS, CommandResult, Create, Options, command
 from dealtrail.application.ledger import Ledger
 from dealtrail.domain.erasure import Erasure
@@ -69,21 +70,32 @@ def forget(
     """Destroys every key for `name` (a signatory's or contact's name, email, ...; an
     individual party's name) wherever personal data may be filed: unscoped, under every party,
     and as the individuals so named: its values read as erased everywhere, while the log and
-    its proofs stay intact. Refused, with no key destroyed and nothing recorded, if `name` has
-    no personal data on record (never given, or forgotten already) or the reason is blank."""
+    its proofs stay intact. The individuals' snapshots are deleted (the vault never makes them
+    a key again, nor does the ledger snapshot them again). Refused, with no key destroyed and
+    nothing recorded, if `name` has no personal data on record (never given, or forgotten
+    already) or the reason is blank."""
     vault = ledger.vault
     assert vault is not None, "a ledger that holds personal data has its vault"
     individuals = parties.individuals_named(name)
     subjects = vault.subjects_of(name, ["", *parties.ids()])
-    subjects += [s for p in individuals for s in vault.subjects_of(p, [p]) if s not in subjects]
+    subjects += [s for s in (vault.subject_of(p, p) for p in individuals) if s not in subjects]
     in_clear = {p: _in_clear(ledger, p) for p in individuals}
+    imported = {(c, n) for p in individuals for c, n in _import_names(ledger, p, name)}
+
+    def erase() -> None:
+        vault.forget(subjects)
+        for party_id in individuals:  # a cache, which may hold what an older build left plain
+            ledger.forget_snapshots(UUID(party_id))
+        for country, text in imported:  # an older import's key spelling the name
+            ledger.store.rekey(legacy_party_key(country, text), party_key(vault, country, text))
+
     command = ForgetSubject(
         name=name,
         subject=vault.subject_of(name, ""),  # identifies the command, not the person
         subjects=subjects,
         reason=reason,
     )
-    result = ledger.handle(command, options, effect=lambda: vault.forget(subjects))
+    result = ledger.handle(command, options, effect=erase)
     parties.forget_names(individuals)
     return Forgotten(ledger.with_record(result), {p: v for p, v in in_clear.items() if v})
 
@@ -92,6 +104,12 @@ def _in_clear(ledger: Ledger, party_id: str) -> list[int]:
     """The versions of the party's events that hold its name or an identifier as plain text."""
     events = ledger.history(Party, UUID(party_id), 0, MAX_EVENTS)
     return [e.originator_version for e in events if _plain_personal(e)]
+
+
+def _import_names(ledger: Ledger, party_id: str, name: str) -> set[tuple[str, str]]:
+    """The (country, name) an import registering the party would have made its key from."""
+    registered = ledger.get(Party, UUID(party_id), version=1)
+    return {(registered.country, str(registered.name)), (registered.country, name)}
 
 
 def _plain_personal(event: object) -> bool:

@@ -39,6 +39,7 @@ from dealtrail.infrastructure.views.base import (
 from dealtrail.infrastructure.views.party_names import (
     PartyNames,
     contains,
+    erased_name,
     initial_key,
     name_grams,
     name_of,
@@ -97,8 +98,8 @@ class PartiesView(View):
             country=aggregate.country,
         )
         grams: list[dict[str, str]] = []
-        if row["kind"] == INDIVIDUAL and text is None:  # forgotten: "[erased]", found by nothing
-            row |= {"name_key": ""}
+        if row["kind"] == INDIVIDUAL and (text is None or self.names.forgotten(party_id)):
+            row |= erased_name(self.names.subject(party_id))  # "[erased]", found by nothing
         elif row["kind"] == INDIVIDUAL:
             row |= {"name": None, "name_key": initial_key(text)}
             writes.prepare(lambda conn: row.update(self.names.seal(conn, party_id, text)))
@@ -110,12 +111,14 @@ class PartiesView(View):
 
     def forget_names(self, party_ids: list[str]) -> None:
         """What the views keep of these individuals' names once their subjects' keys are
-        destroyed: their index rows are deleted and their initial blanked, so no search or sort
-        finds them by name (the sealed names stay, unreadable, and read as "[erased]")."""
+        destroyed: their index rows are deleted, their sealed name and initial blanked, so no
+        search or sort finds them by name and they read "[erased]", as a rebuild writes them."""
+        erased = erased_name("")
+        del erased["name_subject"]
         with self.engine.begin() as conn:
             conn.execute(delete(name_grams).where(name_grams.c.party_id.in_(party_ids)))
             individuals = parties.c.id.in_(party_ids) & (parties.c.kind == INDIVIDUAL)
-            conn.execute(update(parties).where(individuals).values(name_key=""))
+            conn.execute(update(parties).where(individuals).values(**erased))
 
     def individuals_named(self, name: str) -> list[str]:
         """The individuals whose name is `name` as the vault compares names (ignoring case

@@ -55,16 +55,21 @@ class PartyNames:
     def subject(self, party_id: str) -> str:
         return self.vault.subject_of(party_id, party_id)
 
+    def forgotten(self, party_id: str) -> bool:
+        """Whether the individual was forgotten: its name is then never sealed or indexed again
+        (an older build's events may still hold it in plain text)."""
+        return self.vault.forgotten(self.subject(party_id))
+
     def seal(self, conn: Connection, party_id: str, name: str) -> dict[str, str]:
         """The columns holding `name` sealed, its key created in `conn`'s transaction if new;
-        deterministically, so a rebuilt view equals the view as recorded, row for row."""
+        deterministically, so a rebuilt view equals the view as recorded, row for row. Should
+        the individual be forgotten meanwhile, the columns of an erased name."""
         subject = self.subject(party_id)
-        return {
-            "name_subject": subject,
-            "sealed_name": seal(
-                self.vault.key_in(conn, subject), subject, name, deterministic=True
-            ),
-        }
+        key = self.vault.key_in(conn, subject)
+        if key is None:
+            return erased_name(subject)
+        sealed = seal(key, subject, name, deterministic=True)
+        return {"name_subject": subject, "sealed_name": sealed}
 
     def index(self, name: str) -> list[str]:
         """The blind index of `name`: its grams of 1 to `GRAMS` characters."""
@@ -82,6 +87,12 @@ class PartyNames:
     def _blind(self, gram: str) -> str:
         secret = self.vault.secret(NAME_INDEX)
         return hmac.new(secret, gram.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def erased_name(subject: str) -> dict[str, str]:
+    """The columns of a forgotten individual's name: sealed by no key, so it reads "[erased]"
+    (`name_of`), and sorting or searching finds nothing of it."""
+    return {"name": ERASED, "name_subject": subject, "sealed_name": "", "name_key": ""}
 
 
 def initial_key(name: str) -> str:
