@@ -34,9 +34,9 @@ from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.audit.merkle import MerkleTree
 from dealtrail.domain.audit.tree_head import SignedTreeHead, TreeForked, TreeHead
 from dealtrail.domain.audit.verification import StoredLeaf, Verification, verify_log
+from dealtrail.infrastructure.follower import TrackedFollower
 from dealtrail.infrastructure.leaves import leaves_table
 from dealtrail.infrastructure.records import metadata
-from dealtrail.infrastructure.tracking import SqlTrackingRecorder, positions
 from dealtrail.infrastructure.views.base import utc
 
 logger = logging.getLogger("dealtrail.audit")
@@ -57,7 +57,7 @@ def logged(notification: object) -> LoggedEvent:
     return LoggedEvent.of(notification)
 
 
-class AuditTrail:
+class AuditTrail(TrackedFollower):
     name = AUDIT
 
     def __init__(
@@ -72,28 +72,14 @@ class AuditTrail:
     ) -> None:
         """`engine` holds the heads and the signer's position; `events_engine` the events and
         their leaves (the same database on PostgreSQL)."""
-        self.engine = engine
+        super().__init__(engine, ledger)
         self.events_engine = events_engine
-        self.ledger = ledger
         self.key = key
         self.every = every
         self.clock = clock
-        self.tracking = SqlTrackingRecorder(engine)
         self.table = leaves_table(events_engine.dialect.name)
 
-    def create_tables(self) -> None:
-        with self.engine.begin() as conn:
-            if self.tracking.position_in(conn, self.name) is None:
-                conn.execute(insert(positions).values(name=self.name, position=0))
-
     # ---- the follower: heads on a cadence ---------------------------------------------------
-
-    @property
-    def tracking_name(self) -> str:
-        return self.name
-
-    def position(self) -> int:
-        return self.tracking.max_tracking_id(self.name) or 0
 
     def lag(self, head: int) -> int:
         """Events not yet under a signed head once the next head is due (none while the last

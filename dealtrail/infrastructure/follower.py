@@ -20,9 +20,9 @@ from dealtrail.infrastructure.views.base import metadata
 BATCH = 500
 
 
-class LogFollower:
+class TrackedFollower:
     """A follower in the registry (dealtrail/application/followers.py) whose position is
-    recorded under its own name, in the database of the rows it writes."""
+    recorded under its own name, in `engine`'s database."""
 
     name: str  # reported by /readyz and `projections status`, and its stored tracking name
 
@@ -32,7 +32,6 @@ class LogFollower:
         self.tracking = SqlTrackingRecorder(engine)
 
     def create_tables(self) -> None:
-        metadata.create_all(self.engine)
         with self.engine.begin() as conn:
             if self.tracking.position_in(conn, self.name) is None:
                 conn.execute(insert(positions).values(name=self.name, position=0))
@@ -43,6 +42,15 @@ class LogFollower:
 
     def position(self) -> int:
         return self.tracking.max_tracking_id(self.name) or 0
+
+
+class LogFollower(TrackedFollower):
+    """A tracked follower that applies each event to rows of its own, in the database of the
+    rows it writes, with its position."""
+
+    def create_tables(self) -> None:
+        metadata.create_all(self.engine)
+        super().create_tables()
 
     def lag(self, head: int) -> int:
         """Every event after its position counts, whatever it holds."""
