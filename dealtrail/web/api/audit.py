@@ -24,19 +24,15 @@ def Size(**kwargs: Any) -> WholeNumber:
     return WholeNumber(validate=validate.Range(1, MAX_POSITION), **kwargs)
 
 
-class TreeHeadSchema(ma.Schema):
-    tree_size = WholeNumber()
-    root_hash = fields.String(metadata={"description": "hex SHA-256 (RFC 9162 Merkle tree head)"})
-    timestamp = fields.String()
-    signature = fields.String(metadata={"description": "base64 Ed25519 over the canonical head"})
-    public_key = fields.String(metadata={"description": "base64 raw Ed25519 public key"})
-
-
 class SignedHeadSchema(ma.Schema):
     tree_size = WholeNumber()
     root_hash = fields.String(metadata={"description": "hex SHA-256 (RFC 9162 Merkle tree head)"})
     timestamp = fields.String()
     signature = fields.String(metadata={"description": "base64 Ed25519 over the canonical head"})
+
+
+class TreeHeadSchema(SignedHeadSchema):
+    public_key = fields.String(metadata={"description": "base64 raw Ed25519 public key"})
 
 
 class TreeHeadsQuery(Strict):
