@@ -23,9 +23,10 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Table,
+    and_,
     func,
+    or_,
     select,
-    tuple_,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -134,7 +135,10 @@ def fetch(conn: Connection, leaves: Table, nodes: Table, keys: set[Key]) -> dict
     """The stored subtrees of `keys` (leaves for level 0); a key not stored is left out."""
     found: dict[Key, bytes] = {}
     at_leaves = [index for level, index in keys if level == 0]
-    above = [key for key in keys if key[0] > 0]
+    above: dict[int, list[int]] = {}
+    for level, index in keys:
+        if level > 0:
+            above.setdefault(level, []).append(index)
     if at_leaves:
         rows = conn.execute(
             select(leaves.c.leaf_index, leaves.c.leaf_hash).where(
@@ -143,8 +147,16 @@ def fetch(conn: Connection, leaves: Table, nodes: Table, keys: set[Key]) -> dict
         )
         found.update({(0, row.leaf_index): bytes.fromhex(row.leaf_hash) for row in rows})
     if above:
+        # One (level, index IN ...) term per level: SQLite scans the table for a row-value IN.
         rows = conn.execute(
-            select(nodes).where(tuple_(nodes.c.level, nodes.c.node_index).in_(above))
+            select(nodes).where(
+                or_(
+                    *(
+                        and_(nodes.c.level == level, nodes.c.node_index.in_(indexes))
+                        for level, indexes in above.items()
+                    )
+                )
+            )
         )
         found.update({(row.level, row.node_index): bytes.fromhex(row.node_hash) for row in rows})
     return found
