@@ -14,7 +14,16 @@ from time import perf_counter
 
 import psycopg
 
-from benchmarks import audit, commands, http_commands, load, memory, projection, queries
+from benchmarks import (
+    audit,
+    commands,
+    http_commands,
+    load,
+    memory,
+    projection,
+    proofs,
+    queries,
+)
 from benchmarks.harness import DEFAULT_POSTGRES_URL, FULL, QUICK, STORES, Bench, Result
 from benchmarks.report import document, machine, table
 from dealtrail.infrastructure.postgres_url import PostgresURL
@@ -26,6 +35,7 @@ MEASUREMENTS: dict[str, Callable[[Bench], Result]] = {
     "projection": projection.measure,
     "queries": queries.measure,
     "audit": audit.measure,
+    "proofs": proofs.measure,
     "memory": memory.measure,
 }
 

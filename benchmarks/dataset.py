@@ -18,7 +18,7 @@ from dealtrail.domain.achievement import Achievement
 from dealtrail.domain.agreement import Agreement
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.contact import Contact
-from dealtrail.domain.metadata import effective_from, recording
+from dealtrail.domain.metadata import BusinessDate, effective_from, recording
 from dealtrail.domain.money import Money
 from dealtrail.domain.offer import AchievementField, Offer, TransferMode
 from dealtrail.domain.party import Party, PartyKind
@@ -89,7 +89,7 @@ def _group(n: int, party_ids: list[str]) -> list[Recorded]:
     if n % 3:
         agreement.open_for_signature()
     if n % 3 == 2:
-        with effective_from(SIGNED_ON):
+        with effective_from(BusinessDate("signed_on", SIGNED_ON)):
             agreement.sign(ids[0], f"Signatory {n}-a", "President", SIGNED_ON)
             agreement.sign(ids[1], f"Signatory {n}-b", "Rector", SIGNED_ON)
     achievements: list[Any] = []

@@ -5,6 +5,9 @@ The follower of the log named "audit" is the head signer: whenever the log has g
 head at most `every` seconds after the last one (the `projections run audit` worker, or, in
 inline mode, each web process), and only a head whose tree extends the last signed one. Its
 position is the last event under a signed head; it lags once a head is due and not signed.
+
+Roots and proofs read the stored complete subtrees (infrastructure/tree_nodes.py): O(log n) rows,
+never the whole tree. Only `verify` rebuilds the tree, from the events themselves.
 """
 
 from __future__ import annotations
@@ -32,11 +35,13 @@ from dealtrail.application.followers import AUDIT
 from dealtrail.application.ledger import Ledger
 from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.audit.merkle import MerkleTree
+from dealtrail.domain.audit.subtrees import MissingSubtree
 from dealtrail.domain.audit.tree_head import SignedTreeHead, TreeForked, TreeHead
 from dealtrail.domain.audit.verification import StoredLeaf, Verification, verify_log
 from dealtrail.infrastructure.follower import TrackedFollower
 from dealtrail.infrastructure.leaves import leaves_table
 from dealtrail.infrastructure.records import metadata
+from dealtrail.infrastructure.tree_nodes import StoredTree
 from dealtrail.infrastructure.views.base import utc
 
 logger = logging.getLogger("dealtrail.audit")
@@ -78,6 +83,7 @@ class AuditTrail(TrackedFollower):
         self.every = every
         self.clock = clock
         self.table = leaves_table(events_engine.dialect.name)
+        self.stored = StoredTree(events_engine)
 
     # ---- the follower: heads on a cadence ---------------------------------------------------
 
@@ -118,7 +124,37 @@ class AuditTrail(TrackedFollower):
             row = conn.execute(select(self.table).where(self.table.c.position == position)).first()
         return _leaf(row) if row else None
 
+    def size(self) -> int:
+        """Leaves in the tree now (signed or not)."""
+        return self.stored.size()
+
+    def inclusion_proof(self, leaf: StoredLeaf, size: int) -> tuple[bytes, list[bytes]]:
+        """The root of the tree of `size` leaves and RFC 9162 PATH of `leaf` in it (ValueError
+        if `size` is beyond the tree or the leaf beyond `size`)."""
+        self._within(size)
+        return self.stored.computed(
+            size, lambda tree: (tree.root(size), tree.inclusion_proof(leaf.index, size))
+        )
+
+    def consistency_proof(self, first: int, second: int) -> tuple[bytes, bytes, list[bytes]]:
+        """The roots of the trees of `first` and `second` leaves and RFC 9162 PROOF(first,
+        second) (ValueError unless 0 < first <= second <= the tree's size)."""
+        self._within(second)
+        return self.stored.computed(
+            second,
+            lambda tree: (
+                tree.root(first),
+                tree.root(second),
+                tree.consistency_proof(first, second),
+            ),
+        )
+
+    def _within(self, size: int) -> None:
+        if size > (leaves := self.size()):
+            raise ValueError(f"the tree has {leaves} leaves, not {size}")
+
     def tree(self) -> MerkleTree:
+        """The whole tree, rebuilt in memory from every leaf: for checks, never for proofs."""
         return MerkleTree([leaf.leaf_hash for leaf in self.leaves()])
 
     def events(self) -> Iterator[LoggedEvent]:
@@ -149,6 +185,19 @@ class AuditTrail(TrackedFollower):
             rows = conn.execute(select(audit_heads).order_by(audit_heads.c.tree_size)).all()
         return [_head(row) for row in rows]
 
+    def heads_page(self, after: int, limit: int) -> tuple[list[SignedTreeHead], int | None]:
+        """Up to `limit` signed heads of more than `after` leaves, oldest first, and the size to
+        continue after (None on the last page)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(audit_heads)
+                .where(audit_heads.c.tree_size > after)
+                .order_by(audit_heads.c.tree_size)
+                .limit(limit + 1)
+            ).all()
+        page = [_head(row) for row in rows[:limit]]
+        return page, (page[-1].head.tree_size if len(rows) > limit else None)
+
     def latest_head(self) -> SignedTreeHead | None:
         with self.engine.connect() as conn:
             row = conn.execute(
@@ -159,20 +208,27 @@ class AuditTrail(TrackedFollower):
     def sign_head(self) -> SignedTreeHead:
         """Signs the current tree if it grew since the last signed head (or is the empty tree,
         never signed yet); returns the latest signed head. Never signs a tree that does not
-        extend the last signed one: that is logged and raised (TreeForked)."""
-        tree = self.tree()
+        extend the last signed one: that is logged and raised (TreeForked). Both roots are read
+        from the stored subtrees (extended to the current size first): a leaf changed under
+        subtrees already stored is named by `verify`, which rebuilds the tree from the events."""
+        size = self.stored.size()
         latest = self.latest_head()
+        signed_size = 0 if latest is None else latest.head.tree_size
+        if signed_size > size:
+            raise self._forked(signed_size, size)
+        try:
+            then, root = self.stored.computed(
+                size, lambda tree: (tree.root(signed_size), tree.root())
+            )
+        except MissingSubtree:
+            raise self._forked(signed_size, size) from None
         if latest is not None:
-            if latest.head.tree_size > tree.size or (
-                tree.root(latest.head.tree_size) != latest.head.root_hash
-            ):
-                fork = TreeForked(latest.head.tree_size, tree.size)
-                logger.error(str(fork), extra={"fields": {"head_size": latest.head.tree_size}})
-                raise fork
-            if latest.head.tree_size == tree.size:
+            if then != latest.head.root_hash:
+                raise self._forked(signed_size, size)
+            if signed_size == size:
                 return latest
-        signed = TreeHead(tree.size, tree.root(), self.clock()).sign(self.key)
-        last = self._position_of(tree.size - 1) if tree.size else 0
+        signed = TreeHead(size, root, self.clock()).sign(self.key)
+        last = self._position_of(size - 1) if size else 0
         try:
             with self.engine.begin() as conn:
                 conn.execute(insert(audit_heads).values(**self._row(signed)))
@@ -181,6 +237,12 @@ class AuditTrail(TrackedFollower):
         except SqlIntegrityError:
             pass  # another process signed this very size first
         return self.latest_head() or signed
+
+    @staticmethod
+    def _forked(head_size: int, tree_size: int) -> TreeForked:
+        fork = TreeForked(head_size, tree_size)
+        logger.error(str(fork), extra={"fields": {"head_size": head_size}})
+        return fork
 
     def _position_of(self, index: int) -> int:
         with self.events_engine.connect() as conn:

@@ -57,6 +57,7 @@ MATRIX: dict[str, dict[str, frozenset[Role]]] = {
     "agreements.MilestoneAchievement": {"POST": WRITE},
     "agreements.MilestoneWaiver": {"POST": WRITE},
     "audit.TreeHead": {"GET": READ},
+    "audit.TreeHeads": {"GET": READ},
     "events.Events": {"GET": AUDIT},
     "privacy.Erasures": {"POST": ADMIN},
     "tokens.Tokens": {"GET": ADMIN, "POST": ADMIN},

@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException, UnsupportedMediaType
 
 from dealtrail.application.errors import ApplicationError
 from dealtrail.bootstrap import Services, Settings, bootstrap
+from dealtrail.domain.audit.subtrees import MissingSubtree
 from dealtrail.domain.audit.tree_head import TreeForked
 from dealtrail.domain.errors import DomainError
 from dealtrail.web import access, docs, problems
@@ -126,6 +127,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     app.register_error_handler(DomainError, problems.domain_problem)
     app.register_error_handler(ApplicationError, problems.application_problem)
     app.register_error_handler(TreeForked, problems.fork_problem)
+    app.register_error_handler(MissingSubtree, problems.missing_subtree_problem)
     for store_error in problems.STORE_ERRORS:
         app.register_error_handler(store_error, problems.store_problem)
     app.register_error_handler(Exception, problems.unexpected_problem)

@@ -16,6 +16,7 @@ from dealtrail.application.errors import (
     IdempotencyKeyReused,
     VersionMismatch,
 )
+from dealtrail.domain.audit.subtrees import MissingSubtree
 from dealtrail.domain.audit.tree_head import TreeForked
 from dealtrail.domain.errors import Conflict, DomainError, Missing, Taken
 from dealtrail.web.api.schemas.refusals import CodedMessage
@@ -202,6 +203,12 @@ def fork_problem(error: TreeForked) -> Response:
     """The audit tree does not extend the last signed head: no head is signed, and nothing is
     served as proof, until an operator has looked (`dealtrail audit verify`)."""
     return problem(503, "audit.tree_forked", str(error), headers={"Retry-After": "60"})
+
+
+def missing_subtree_problem(error: MissingSubtree) -> Response:
+    """A leaf or stored subtree row a proof needs has gone: nothing is served as proof until an
+    operator has looked (`dealtrail audit verify`)."""
+    return problem(503, "audit.tree_incomplete", str(error), headers={"Retry-After": "60"})
 
 
 def unexpected_problem(error: Exception) -> Response:

@@ -54,3 +54,23 @@ def test_the_quick_commands_benchmark_writes_positive_figures_and_the_machine(
     samples = result["details"]["subject_samples"] + result["details"]["baseline_samples"]
     assert samples
     assert all(sample > 0 for sample in samples)
+
+
+def test_the_quick_proofs_benchmark_runs_over_the_shared_log(tmp_path: Path) -> None:
+    """Also builds the shared log the projection, query, audit and memory figures run over."""
+    output = tmp_path / "bench.json"
+    options = ["--quick", "--store", "sqlite", "--only", "proofs", "--json", str(output)]
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks", *options],
+        cwd=REPOSITORY,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    [result] = json.loads(output.read_text())["results"]["sqlite"]
+    assert set(result) == RESULT_KEYS
+    assert result["key"] == "proofs"
+    assert result["details"]["events"] >= 600
+    assert result["details"]["tree_size"] == result["details"]["events"]
+    assert all(sample > 0 for sample in result["details"]["subject_samples"])
+    assert result["baseline"] > 0 and isinstance(result["met"], bool)

@@ -16,8 +16,10 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import select
 
 from dealtrail.bootstrap import bootstrap
+from dealtrail.domain.audit.merkle import verify_inclusion
 from dealtrail.infrastructure.database import create_database_engine, create_events_engine
 from dealtrail.infrastructure.migrations.upgrade import migrations_config
 from dealtrail.infrastructure.records import metadata as records
@@ -105,6 +107,32 @@ def test_the_leaves_of_a_store_made_before_them_move_beside_its_events(
     finally:
         services.close()
     assert not any("audit_leaves" in item for items in shape(old_store).values() for item in items)
+
+
+def test_the_subtrees_of_a_store_made_before_them_are_stored_from_its_leaves(
+    old_store: Settings,
+) -> None:
+    services = bootstrap(old_store)
+    try:
+        trail = services.audit
+        stored = trail.stored
+        with stored.engine.connect() as conn:
+            rows = conn.execute(select(stored.nodes)).all()
+        tree = trail.tree()  # rebuilt from every leaf
+        assert tree.size == 8
+        assert {(r.level, r.node_index): r.node_hash for r in rows} == {
+            (level, index): hashed.hex()
+            for level, row in enumerate(tree.levels[1:], start=1)
+            for index, hashed in enumerate(row)
+        }
+        [head] = trail.heads()  # the fixture's, signed before the subtrees were stored
+        assert trail.sign_head() == head  # the stored subtrees give its root: no fork
+        for leaf in trail.leaves():
+            root, path = trail.inclusion_proof(leaf, 8)
+            assert verify_inclusion(leaf.leaf_hash, leaf.index, 8, path, head.head.root_hash)
+            assert (root, path) == (tree.root(), tree.inclusion_proof(leaf.index))
+    finally:
+        services.close()
 
 
 def _old_leaves(settings: Settings) -> list[tuple[int, int, str]]:

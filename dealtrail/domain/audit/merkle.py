@@ -26,28 +26,22 @@ def _split(n: int) -> int:
     return 1 << ((n - 1).bit_length() - 1)
 
 
-class MerkleTree:
-    """The tree over a sequence of leaf hashes. Hashing is done once, level by level; roots and
-    proofs for any size up to the number of leaves then take O(log n) lookups."""
+class MerkleProofs:
+    """RFC 9162's roots and proofs over a tree of `size` leaves, read from its complete subtrees:
+    `complete(level, index)` is MTH of leaves [index << level, (index + 1) << level) (level 0:
+    a leaf hash). Roots and proofs for any size up to `size` read O(log n) of them."""
 
-    def __init__(self, leaf_hashes: Sequence[bytes]) -> None:
-        self.levels: list[list[bytes]] = [list(leaf_hashes)]
-        while len(self.levels[-1]) > 1:
-            below = self.levels[-1]
-            self.levels.append(
-                [node_hash(below[i], below[i + 1]) for i in range(0, len(below) - 1, 2)]
-            )
+    size: int
 
-    @property
-    def size(self) -> int:
-        return len(self.levels[0])
+    def complete(self, level: int, index: int) -> bytes:
+        raise NotImplementedError
 
     def _subtree(self, start: int, end: int) -> bytes:
         """MTH(D[start:end]); `start` is always a multiple of a power of two >= end - start."""
         n = end - start
         if n & (n - 1) == 0:
             level = n.bit_length() - 1
-            return self.levels[level][start >> level]
+            return self.complete(level, start >> level)
         k = _split(n)
         return node_hash(self._subtree(start, start + k), self._subtree(start + k, end))
 
@@ -93,6 +87,25 @@ class MerkleTree:
     def _check_size(self, n: int) -> None:
         if not 0 <= n <= self.size:
             raise ValueError(f"the tree has {self.size} leaves, not {n}")
+
+
+class MerkleTree(MerkleProofs):
+    """The whole tree over a sequence of leaf hashes, in memory, hashed once level by level."""
+
+    def __init__(self, leaf_hashes: Sequence[bytes]) -> None:
+        self.levels: list[list[bytes]] = [list(leaf_hashes)]
+        while len(self.levels[-1]) > 1:
+            below = self.levels[-1]
+            self.levels.append(
+                [node_hash(below[i], below[i + 1]) for i in range(0, len(below) - 1, 2)]
+            )
+
+    @property
+    def size(self) -> int:  # type: ignore[override]
+        return len(self.levels[0])
+
+    def complete(self, level: int, index: int) -> bytes:
+        return self.levels[level][index]
 
 
 def verify_inclusion(

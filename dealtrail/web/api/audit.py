@@ -1,4 +1,5 @@
-"""/api/v1/audit: signed tree heads, the public key, inclusion and consistency proofs."""
+"""/api/v1/audit: signed tree heads (the latest, and every one), the public key, inclusion and
+consistency proofs."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from marshmallow import fields, validate
 
 from dealtrail.domain.audit.tree_head import public_key_text
 from dealtrail.web.api.schemas.common import MAX_POSITION, Strict
+from dealtrail.web.api.schemas.lists import PageSize
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.json import Blueprint
 from dealtrail.web.services import services
@@ -22,12 +24,32 @@ def Size(**kwargs: Any) -> WholeNumber:
     return WholeNumber(validate=validate.Range(1, MAX_POSITION), **kwargs)
 
 
-class TreeHeadSchema(ma.Schema):
+class SignedHeadSchema(ma.Schema):
     tree_size = WholeNumber()
     root_hash = fields.String(metadata={"description": "hex SHA-256 (RFC 9162 Merkle tree head)"})
     timestamp = fields.String()
     signature = fields.String(metadata={"description": "base64 Ed25519 over the canonical head"})
+
+
+class TreeHeadSchema(SignedHeadSchema):
     public_key = fields.String(metadata={"description": "base64 raw Ed25519 public key"})
+
+
+class TreeHeadsQuery(Strict):
+    after = WholeNumber(
+        load_default=0,
+        validate=validate.Range(0, MAX_POSITION),
+        metadata={"description": "A tree size: heads of more leaves only (`next_after`)"},
+    )
+    limit = PageSize()
+
+
+class TreeHeadPageSchema(ma.Schema):
+    items = fields.List(fields.Nested(SignedHeadSchema))
+    next_after = WholeNumber(
+        allow_none=True,
+        metadata={"description": "Pass as `after` for the next page; null on the last page"},
+    )
 
 
 class InclusionQuery(Strict):
@@ -69,6 +91,17 @@ class TreeHead(MethodView):
         return {**services().audit.sign_head().as_json(), "public_key": _public_key()}
 
 
+@blp.route("/tree-heads")
+class TreeHeads(MethodView):
+    @blp.arguments(TreeHeadsQuery, location="query")
+    @blp.response(200, TreeHeadPageSchema)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """Every signed tree head, oldest first: those of more than `after` leaves, a page at a
+        time. Nothing is signed by asking (`GET /tree-head` signs the current tree)."""
+        heads, next_after = services().audit.heads_page(query["after"], query["limit"])
+        return {"items": [head.as_json() for head in heads], "next_after": next_after}
+
+
 @blp.route("/inclusion-proof")
 class InclusionProof(MethodView):
     @blp.arguments(InclusionQuery, location="query")
@@ -80,16 +113,17 @@ class InclusionProof(MethodView):
         leaf = trail.leaf_at(query["position"])
         if leaf is None:
             abort(404, description=f"No event at position {query['position']} is in the tree.")
-        tree = trail.tree()
-        if size > tree.size or leaf.index >= size:
+        try:
+            root, path = trail.inclusion_proof(leaf, size)
+        except ValueError:
             abort(422, description=f"Position {leaf.position} is not in a tree of size {size}.")
         return {
             "position": leaf.position,
             "leaf_index": leaf.index,
             "leaf_hash": leaf.leaf_hash.hex(),
             "tree_size": size,
-            "root_hash": tree.root(size).hex(),
-            "audit_path": [h.hex() for h in tree.inclusion_proof(leaf.index, size)],
+            "root_hash": root.hex(),
+            "audit_path": [h.hex() for h in path],
         }
 
 
@@ -101,13 +135,14 @@ class ConsistencyProof(MethodView):
         """Proof that the tree of `second` leaves extends the tree of `first` leaves."""
         trail = services().audit
         second = query.get("second") or trail.sign_head().head.tree_size
-        tree = trail.tree()
-        if not query["first"] <= second <= tree.size:
-            abort(422, description=f"Need first <= second <= {tree.size}.")
+        try:
+            first_root, second_root, proof = trail.consistency_proof(query["first"], second)
+        except ValueError:
+            abort(422, description=f"Need first <= second <= {trail.size()}.")
         return {
             "first": query["first"],
             "second": second,
-            "first_root": tree.root(query["first"]).hex(),
-            "second_root": tree.root(second).hex(),
-            "proof": [h.hex() for h in tree.consistency_proof(query["first"], second)],
+            "first_root": first_root.hex(),
+            "second_root": second_root.hex(),
+            "proof": [h.hex() for h in proof],
         }
