@@ -37,7 +37,12 @@ from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.audit.merkle import MerkleTree
 from dealtrail.domain.audit.subtrees import MissingSubtree
 from dealtrail.domain.audit.tree_head import SignedTreeHead, TreeForked, TreeHead
-from dealtrail.domain.audit.verification import StoredLeaf, Verification, verify_log
+from dealtrail.domain.audit.verification import (
+    StoredLeaf,
+    Verification,
+    check_subtrees,
+    verify_log,
+)
 from dealtrail.infrastructure.follower import TrackedFollower
 from dealtrail.infrastructure.leaves import leaves_table
 from dealtrail.infrastructure.records import metadata
@@ -171,11 +176,15 @@ class AuditTrail(TrackedFollower):
             start = batch[-1].id
 
     def verify(self, progress: Callable[[int], None] | None = None) -> Verification:
-        """Every event against the leaf written with it, and the tree against every signed
-        head: what `dealtrail audit verify` reports."""
-        return verify_log(
+        """Every event against the leaf written with it, the tree against every signed head,
+        and the stored subtrees (what proofs are read from) against the tree the events give:
+        what `dealtrail audit verify` reports."""
+        report = verify_log(
             self.events(), self.leaves(), self.heads(), self.key.public_key(), progress
         )
+        assert report.tree is not None
+        check_subtrees(report, report.tree, self.stored.rows())
+        return report
 
     # ---- signed heads ------------------------------------------------------------------------
 

@@ -101,6 +101,31 @@ class StoredTree:
         self.extend(size)
         return answered(size, question, self._fetch(keys) if keys else {})
 
+    def rows(self) -> Iterator[tuple[int, int, bytes]]:
+        """Every stored subtree (level, index, hash), level by level, in index order."""
+        after = (0, -1)
+        while True:
+            with self.engine.connect() as conn:
+                page = conn.execute(
+                    select(self.nodes.c.level, self.nodes.c.node_index, self.nodes.c.node_hash)
+                    .where(
+                        or_(
+                            self.nodes.c.level > after[0],
+                            and_(
+                                self.nodes.c.level == after[0],
+                                self.nodes.c.node_index > after[1],
+                            ),
+                        )
+                    )
+                    .order_by(self.nodes.c.level, self.nodes.c.node_index)
+                    .limit(PAGE)
+                ).all()
+            for level, index, node_hash in page:
+                yield level, index, bytes.fromhex(node_hash)
+            if len(page) < PAGE:
+                return
+            after = (page[-1].level, page[-1].node_index)
+
     def _fetch(self, keys: set[Key]) -> Mapping[Key, bytes]:
         with self.engine.connect() as conn:
             return fetch(conn, self.leaves, self.nodes, keys)

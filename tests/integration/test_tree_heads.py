@@ -47,9 +47,7 @@ def _sql(settings: Settings) -> Callable[..., None]:
     return run
 
 
-def test_every_event_has_its_leaf_when_its_command_returns(
-    services: Services, staff: None
-) -> None:
+def test_every_event_has_its_leaf_when_its_command_returns(services: Services, staff: None) -> None:
     positions = [_register(services, f"University {n}") for n in range(3)]
 
     leaves = list(services.audit.leaves())
@@ -131,6 +129,7 @@ def test_every_signed_head_is_checked_not_only_the_latest(
     assert [p.split(" (")[0] for p in report.problems] == [
         "the head of size 1",
         "the head of size 2",
+        "the stored subtree at level 1, index 0",  # what proofs would be read from
     ]
 
 
@@ -208,3 +207,26 @@ def test_the_leaf_is_what_anyone_recomputes_from_the_stored_row(
     [event] = services.audit.events()
     [leaf] = services.audit.leaves()
     assert leaf.leaf_hash == LoggedEvent.from_json(event.as_json()).leaf_hash()
+
+
+def test_a_stored_subtree_that_is_not_the_log_s_is_named(
+    services: Services, settings: Settings, staff: None
+) -> None:
+    """Proofs are read from the stored subtrees: verify checks them against the events too."""
+    for n in range(4):
+        _register(services, f"University {n}")
+    services.audit.sign_head()  # stores the complete subtrees of the 4 leaves
+    assert services.audit.verify().ok
+    nodes = (
+        "dealtrail_tree_nodes" if settings.database_url is None else "dealtrail_events_tree_nodes"
+    )
+    _sql(settings)(
+        f"UPDATE {nodes} SET node_hash = %s WHERE level = 1 AND node_index = 1", ("0" * 64,)
+    )
+
+    report = services.audit.verify()
+
+    assert not report.ok and report.subtrees_match is False
+    assert report.problems == [
+        "the stored subtree at level 1, index 1 (leaves 2 to 3) is not the log's"
+    ]

@@ -29,6 +29,7 @@ class Verification:
     root_matches: bool | None = None  # every head's
     signature_valid: bool | None = None  # every head's
     unverified_tail: int = 0  # events after the latest signed head
+    subtrees_match: bool | None = None  # the stored subtrees proofs are read from, if checked
     problems: list[str] = field(default_factory=list)
     tree: MerkleTree | None = field(default=None, repr=False)  # of the events' recomputed leaves
 
@@ -38,6 +39,7 @@ class Verification:
             self.first_divergence is None
             and self.root_matches is not False
             and self.signature_valid is not False
+            and self.subtrees_match is not False
         )
 
 
@@ -116,3 +118,20 @@ def _check_heads(
             )
         elif report.root_matches is None:
             report.root_matches = True
+
+
+def check_subtrees(
+    report: Verification, tree: MerkleTree, stored: Iterable[tuple[int, int, bytes]]
+) -> None:
+    """Compares the stored complete subtrees (level, index, hash) with those of the tree the
+    events give; the first that differs, or lies beyond the log, is named."""
+    report.subtrees_match = True
+    for level, index, node_hash in stored:
+        row = tree.levels[level] if level < len(tree.levels) else []
+        if index >= len(row) or row[index] != node_hash:
+            report.subtrees_match = False
+            report.problems.append(
+                f"the stored subtree at level {level}, index {index} (leaves "
+                f"{index << level} to {((index + 1) << level) - 1}) is not the log's"
+            )
+            return
