@@ -10,11 +10,18 @@ import psycopg
 
 from dealtrail.infrastructure.settings import Settings
 
-SQLITE = {"t": "stored_events", "p": "rowid", "l": "dealtrail_leaves", "h": "audit_tree_heads"}
+SQLITE = {
+    "t": "stored_events",
+    "p": "rowid",
+    "l": "dealtrail_leaves",
+    "n": "dealtrail_tree_nodes",
+    "h": "audit_tree_heads",
+}
 POSTGRES = {
     "t": "dealtrail_events",
     "p": "notification_id",
     "l": "dealtrail_events_leaves",
+    "n": "dealtrail_events_tree_nodes",
     "h": "audit_tree_heads",
 }
 
@@ -22,8 +29,9 @@ POSTGRES = {
 def store_sql(
     settings: Settings, statement: str, params: tuple[object, ...] = (), *, heads: bool = False
 ) -> list[Any]:
-    """Runs one statement ({t} the events table, {p} its position column, {l} the leaves, {h}
-    the signed heads, which on SQLite are in dealtrail.sqlite3: say `heads=True`); its rows."""
+    """Runs one statement ({t} the events table, {p} its position column, {l} the leaves, {n} the
+    stored subtrees, {h} the signed heads, which on SQLite are in dealtrail.sqlite3: say
+    `heads=True`); its rows."""
     if settings.database_url is None:
         path = settings.data_dir / ("dealtrail.sqlite3" if heads else "events.sqlite3")
         with sqlite3.connect(path) as conn:

@@ -85,14 +85,16 @@ def test_a_bundle_extends_an_earlier_bundle_and_not_the_other_way_round(
 def test_a_bundle_of_a_log_rewritten_since_the_kept_head_is_a_fork(
     kept: Path, settings: Settings, tmp_path: Path
 ) -> None:
-    """The operator edits an event under the kept head, rewrites its leaf and signs afresh: the
-    new bundle checks out by itself, but not against the head the auditor kept."""
+    """The operator edits an event under the kept head, rewrites its leaf, drops the subtrees
+    and heads over it and signs afresh: the new bundle checks out by itself, but not against
+    the head the auditor kept."""
     edit_state(settings, 1, b"Northwest", b"Southwest")
     [row] = store_sql(
         settings, "SELECT originator_id, originator_version, topic, state FROM {t} WHERE {p} = 1"
     )
     leaf = LoggedEvent(1, UUID(str(row[0])), row[1], row[2], bytes(row[3])).leaf_hash().hex()
     store_sql(settings, "UPDATE {l} SET leaf_hash = %s WHERE position = 1", (leaf,))
+    store_sql(settings, "DELETE FROM {n}")
     store_sql(settings, "DELETE FROM {h}", heads=True)
     bundle = export(settings, tmp_path / "rewritten.jsonl")
     assert run_cli(settings, "audit", "check-bundle", str(bundle)).exit_code == 0
