@@ -42,7 +42,9 @@ CHECKS = [
     response_headers_conformance,  # e.g. every command's success sends the receipt it declares
     response_schema_conformance,
 ]
-EXAMPLES = {GenerationMode.POSITIVE: 10, GenerationMode.NEGATIVE: 8}
+# Sized for CI (2 cores, the whole run under 6 minutes): derandomized, so every run sends the
+# same cases; raise them locally to look further.
+EXAMPLES = {GenerationMode.POSITIVE: 6, GenerationMode.NEGATIVE: 5}
 RUN = settings(
     derandomize=True,
     database=None,

@@ -14,7 +14,7 @@ PLANTED = "Oriel Quenby-Stravinskaya"
 
 def test_the_server_log_never_holds_an_individual_s_name(settings: Settings) -> None:
     token = create_token(settings, "staff", "Li Na")
-    with serving(settings, workers=2) as running:
+    with serving(settings, workers=1) as running:
         server = Client(running.base, token)
         person = server.call(
             "POST", "/parties", {"name": PLANTED, "kind": "individual", "country": "CN"}
