@@ -1,0 +1,59 @@
+"""The canonical bytes a leaf hashes are written without the JSON encoder where they can be, and
+are then the encoder's very bytes: for any topic, id, version, position and state."""
+
+from __future__ import annotations
+
+import base64
+import json
+from uuid import UUID
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dealtrail.domain.audit.canonical import LoggedEvent
+
+
+def _encoded(event: LoggedEvent) -> bytes:
+    """The README's recipe, by the general encoder."""
+    return json.dumps(
+        {
+            "originator_id": str(event.originator_id),
+            "originator_version": event.originator_version,
+            "position": event.position,
+            "state": base64.b64encode(event.state).decode("ascii"),
+            "topic": event.topic,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=True,
+    ).encode()
+
+
+@given(
+    position=st.integers(min_value=-(2**70), max_value=2**70),
+    originator_id=st.uuids(),
+    version=st.integers(min_value=-(2**70), max_value=2**70),
+    topic=st.one_of(
+        st.text(),
+        st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127)),
+        st.from_regex(r"[a-z_.]+:[A-Za-z_.]+", fullmatch=True),
+    ),
+    state=st.binary(max_size=300),
+)
+def test_the_bytes_are_the_encoder_s(
+    position: int, originator_id: UUID, version: int, topic: str, state: bytes
+) -> None:
+    event = LoggedEvent(position, originator_id, version, topic, state)
+    assert event.canonical_bytes() == _encoded(event)
+
+
+def test_a_stored_event_s_bytes_are_the_encoder_s() -> None:
+    event = LoggedEvent(
+        42,
+        UUID("0b1f6c1e-8f4e-4d7e-9a7b-2f6f1c9d3e10"),
+        3,
+        "dealtrail.domain.agreement:Agreement.Signed",
+        b"\x00\xffstate",
+    )
+    assert event.canonical_bytes() == _encoded(event)
+    assert event.canonical_bytes().startswith(b'{"originator_id":"0b1f6c1e-')
