@@ -7,7 +7,7 @@ import base64
 import json
 from uuid import UUID
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dealtrail.domain.audit.canonical import LoggedEvent
@@ -40,6 +40,12 @@ def _encoded(event: LoggedEvent) -> bytes:
     ),
     state=st.binary(max_size=300),
 )
+@example(1, UUID(int=0), 1, 'x\\y', b"")  # each character JSON escapes, written by the encoder
+@example(1, UUID(int=0), 1, 'x"y', b"")
+@example(1, UUID(int=0), 1, "x\x7fy", b"")
+@example(1, UUID(int=0), 1, "x\ny", b"")
+@example(1, UUID(int=0), 1, "西安", b"")
+@example(1, UUID(int=0), 1, "", b"")
 def test_the_bytes_are_the_encoder_s(
     position: int, originator_id: UUID, version: int, topic: str, state: bytes
 ) -> None:
