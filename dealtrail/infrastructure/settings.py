@@ -17,7 +17,7 @@ class Settings:
     data_dir: Path
     database_url: str | None = None
     database_schema: str = "public"
-    snapshot_interval: int = 50
+    snapshot_interval: int = 20
     max_body_bytes: int = 1_000_000
     audit_signing_key: str | None = None
     cipher_key: str | None = None
@@ -35,7 +35,7 @@ class Settings:
             data_dir=Path(data_dir).expanduser(),
             database_url=env.get("DEALTRAIL_DATABASE_URL") or None,
             database_schema=env.get("DEALTRAIL_DATABASE_SCHEMA") or "public",
-            snapshot_interval=int(env.get("DEALTRAIL_SNAPSHOT_INTERVAL") or 50),
+            snapshot_interval=int(env.get("DEALTRAIL_SNAPSHOT_INTERVAL") or 20),
             max_body_bytes=int(env.get("DEALTRAIL_MAX_BODY_BYTES") or 1_000_000),
             audit_signing_key=env.get("DEALTRAIL_AUDIT_SIGNING_KEY") or None,
             cipher_key=env.get("DEALTRAIL_CIPHER_KEY") or None,
