@@ -14,7 +14,7 @@ from dealtrail.application.exhibits import CountExhibits
 from dealtrail.application.followers import AUDIT, POLICIES, VIEWS, Followers, Group
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.owner_of_record import OwnerOfRecord
-from dealtrail.application.policies import Policy, PolicyFollower
+from dealtrail.application.policies import LAG_ALLOWED, Policy, PolicyFollower
 from dealtrail.application.ports.receipts import ReceiptSigner
 from dealtrail.application.ports.reports import Reports
 from dealtrail.application.ports.tokens import TokenStore
@@ -123,7 +123,13 @@ def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
         [
             Group(VIEWS, (read_models,)),
             Group(AUDIT, (audit,)),
-            Group(POLICIES, reactions, after_commands=True),
+            Group(
+                POLICIES,
+                reactions,
+                after_commands=True,
+                woken_by=tuple(kind for policy in policies for kind in policy.reacts_to),
+                every=LAG_ALLOWED,
+            ),
         ],
         inline=settings.inline_followers,
     )

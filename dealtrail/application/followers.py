@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
+from eventsourcing.application import Recording
 from eventsourcing.persistence import TrackingRecorder
 
 # The names of the groups `dealtrail projections run` takes; users and scripts rely on them.
@@ -57,16 +58,32 @@ class Follower(Protocol):
 @dataclass(frozen=True)
 class Group:
     """Followers run together: by one `dealtrail projections run NAME` worker, or inline, either
-    after every command (followers that record events, so a command's consequences are recorded
-    when it returns) or before a read (followers that only write read models)."""
+    after commands (followers that record events, so a command's consequences are recorded
+    when it returns) or before a read (followers that only write read models).
+
+    A group run after commands may name the event classes it reacts to (`woken_by`): it then
+    catches up only after a command that recorded one of them, and otherwise once the log has
+    grown by `every` positions, so the followers' positions move on past the events they skip
+    (and a follower that failed is retried) at no per-command cost."""
 
     name: str
     followers: tuple[Follower, ...]
     after_commands: bool = False
+    woken_by: tuple[type, ...] | None = None  # None: after every command
+    every: int = 100
 
     def catch_up(self) -> None:
         for follower in self.followers:
             follower.catch_up()
+
+    def woken(self, recordings: Sequence[Recording[Any]]) -> bool:
+        """Whether a command that recorded `recordings` wakes the group."""
+        if self.woken_by is None or not recordings:
+            return True
+        if any(type(r.domain_event) in self.woken_by for r in recordings):
+            return True
+        first, last = recordings[0].notification.id, recordings[-1].notification.id
+        return (first - 1) // self.every != last // self.every  # a multiple of `every` passed
 
 
 class Followers:
@@ -90,11 +107,12 @@ class Followers:
     def lags(self, head: int) -> dict[str, int]:
         return {follower.name: follower.lag(head) for follower in self}
 
-    def after_command(self) -> None:
-        """Inline: the followers that record events catch up once a command is saved."""
+    def after_command(self, recordings: Sequence[Recording[Any]] = ()) -> None:
+        """Inline: the followers that record events catch up once a command that wakes them
+        (`Group.woken`) is saved."""
         if self.inline:
             for group in self.groups.values():
-                if group.after_commands:
+                if group.after_commands and group.woken(recordings):
                     group.catch_up()
 
     def before_read(self) -> None:

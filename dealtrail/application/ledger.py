@@ -8,13 +8,18 @@ so of two commands racing for one key exactly one is recorded (see dealtrail/dom
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol, TypeVar, cast
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
+from eventsourcing.application import (
+    AggregateNotFoundError,
+    Application,
+    ProcessingEvent,
+    Recording,
+)
 from eventsourcing.persistence import (
     IntegrityError,
     JSONTranscoder,
@@ -95,7 +100,7 @@ class Ledger(Application[UUID]):
     ) -> None:
         self.vault = vault  # before the transcoder is built: it seals personal data
         super().__init__(env)
-        self.after_commands: list[Callable[[], object]] = []
+        self.after_commands: list[Callable[[Sequence[Recording[UUID]]], object]] = []
         interval = int(self.env.get(SNAPSHOT_INTERVAL) or 0)
         if interval > 0 and self.snapshots is not None:
             self.snapshotting_intervals = EveryAggregate(interval)
@@ -143,39 +148,58 @@ class Ledger(Application[UUID]):
         options: Options = NO_OPTIONS,
         effect: Callable[[], object] | None = None,
     ) -> CommandResult:
-        """The one path of every command: check it against other records, return the earlier
-        result of a reused idempotency key, load the record (checking the version the caller
-        expects), act, and save the events with their claims and idempotency record in one
-        transaction.
+        """The one path of every command: check it against other records, load the record
+        (checking the version the caller expects), act, and save the events with their claims
+        and idempotency record in one transaction.
+
+        A reused idempotency key returns the earlier result. Its record is read only when the
+        command cannot be recorded as asked (its save conflicts on the key, or it is refused
+        acting on the record as it is now), so a new key costs no read: a replayed command is
+        acted on again and refused or rolled back, and the first result stands.
 
         `effect` is what the command also does outside the ledger (stop a token, destroy a
         subject's keys). It runs once the command has passed every check and acted, just before
-        its events are saved: never for a replay or a refusal. If the save then fails, the
-        effect stays done, which is the safe side for those, and a retry records it."""
+        its events are saved: never for a replay (the key is looked up first for those) or a
+        refusal. If the save then fails, the effect stays done, which is the safe side for
+        those, and a retry records it."""
         command.check(self)
         with effective_from(command.dated):
-            earlier = self._earlier_result(command, options)
-            if earlier is not None:
-                return earlier
-            held: set[str] = set()
-            if isinstance(command, Change):
-                aggregate = self.get(command.AGGREGATE, command.target)
-                self._check_correction(aggregate.id)
-                expected = options.expected_version
-                if expected is not None and expected != aggregate.version:
-                    raise VersionMismatch(expected, aggregate.version)
-                held = {unique.key for unique in aggregate.unique_keys()}
-            else:
-                self._check_correction(None)  # a new record has no earlier event to correct
-            with with_idempotency_key(options.idempotency_key):
-                if isinstance(command, Change):
-                    command.act_on(aggregate, self)
-                else:
-                    aggregate = cast(Create[Recorded], command).build_from(self)
-                claims = self._claims(aggregate, held)
             if effect is not None:
-                effect()
-            return self._save(command, options, aggregate, claims)
+                earlier = self._earlier_result(command, options)
+                if earlier is not None:
+                    return earlier
+            try:
+                return self._carry_out(command, options, effect)
+            except Exception as error:
+                refused = error
+            earlier = self._earlier_result(command, options)
+            if earlier is None:
+                raise refused
+            return earlier
+
+    def _carry_out(
+        self, command: Command, options: Options, effect: Callable[[], object] | None
+    ) -> CommandResult:
+        """Loads (or builds) the record, acts and saves: the command as if its key were new."""
+        held: set[str] = set()
+        if isinstance(command, Change):
+            aggregate = self.get(command.AGGREGATE, command.target)
+            self._check_correction(aggregate.id)
+            expected = options.expected_version
+            if expected is not None and expected != aggregate.version:
+                raise VersionMismatch(expected, aggregate.version)
+            held = {unique.key for unique in aggregate.unique_keys()}
+        else:
+            self._check_correction(None)  # a new record has no earlier event to correct
+        with with_idempotency_key(options.idempotency_key):
+            if isinstance(command, Change):
+                command.act_on(aggregate, self)
+            else:
+                aggregate = cast(Create[Recorded], command).build_from(self)
+            claims = self._claims(aggregate, held)
+        if effect is not None:
+            effect()
+        return self._save(command, options, aggregate, claims)
 
     def _check_correction(self, aggregate_id: UUID | None) -> None:
         """A correction must name an earlier event of the same aggregate."""
@@ -220,16 +244,13 @@ class Ledger(Application[UUID]):
         try:
             # The record last, so the last recording (the receipt) is the record's.
             recordings = self.save(*(claim for _, claim in claims), aggregate, idempotency=record)
-        except IntegrityError:
-            earlier = self._earlier_result(command, options)
-            if earlier is not None:
-                return earlier
+        except IntegrityError:  # a reused key's earlier result is looked for by `handle`
             for unique, _ in claims:
                 holder = self.holder_of(unique.key)
                 if holder is not None and holder != aggregate.id:
                     raise unique.refusal(holder) from None
             raise ConcurrentUpdate from None
-        self._after_command()
+        self._after_command(recordings)
         last = recordings[-1]
         notification = last.notification
         return CommandResult(
@@ -250,13 +271,14 @@ class Ledger(Application[UUID]):
         self._take_snapshots(processing)
         self._notify(recordings)
 
-    def _after_command(self) -> None:
-        """Runs inline followers (policies); the command is saved whatever they do."""
+    def _after_command(self, recordings: Sequence[Recording[UUID]]) -> None:
+        """Runs inline followers (policies), given what the command recorded; the command is
+        saved whatever they do."""
         for follow in self.after_commands:
             try:
-                follow()
+                follow(recordings)
             except Exception:
-                logger.exception("a follower of the log failed; it resumes after the next command")
+                logger.exception("a follower of the log failed; it resumes when it next runs")
 
     def _earlier_result(self, command: Command, options: Options) -> CommandResult | None:
         """The earlier result of the same command with the same key, if there was one."""

@@ -8,6 +8,7 @@ import pytest
 from eventsourcing.persistence import IntegrityError
 
 from dealtrail.application.commands.agreements import AddMilestone
+from dealtrail.application.commands.ip_assets import RegisterAsset
 from dealtrail.application.errors import IdempotencyKeyReused, VersionMismatch
 from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.application.ledger import Options
@@ -17,6 +18,7 @@ from dealtrail.domain.base import metadata_of
 from dealtrail.domain.metadata import recording
 from dealtrail.infrastructure.settings import Settings
 from tests.integration.builders import open_agreement, signature
+from tests.integration.ip_builders import party
 
 
 @pytest.mark.usefixtures("staff")
@@ -139,3 +141,31 @@ def test_a_repeated_command_with_its_key_is_applied_once(services: Services) -> 
             signature(agreement_id, a, "Someone Else", "CEO", date(2026, 11, 20)),
             key,
         )
+
+
+@pytest.mark.usefixtures("staff")
+def test_a_repeated_create_with_its_key_returns_the_first_record_and_records_nothing(
+    services: Services,
+) -> None:
+    """Built again, the record would take a new id and find its unique number claimed: the
+    first result stands, and nothing more is recorded."""
+    register = RegisterAsset(
+        holder_party_id=party(services, "XJTU"),
+        kind="patent",
+        jurisdiction="CN",
+        title="Graphene membrane",
+        identifiers=[("application", "CN202010566088.9")],
+    )
+    key = Options(idempotency_key="asset-once")
+    first = services.ledger.handle(register, key)
+    head = services.ledger.recorder.max_notification_id()
+    again = services.ledger.handle(register, key)
+    assert again.replayed and not first.replayed
+    assert (again.aggregate_id, again.version, again.position, again.leaf_hash) == (
+        first.aggregate_id,
+        first.version,
+        first.position,
+        first.leaf_hash,
+    )
+    assert services.ledger.recorder.max_notification_id() == head
+    assert services.ledger.with_record(again).aggregate.title == "Graphene membrane"

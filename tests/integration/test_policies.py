@@ -9,7 +9,7 @@ from uuid import UUID
 from dealtrail.application.commands.parties import RegisterParty, RenameParty
 from dealtrail.application.followers import POLICIES
 from dealtrail.application.ledger import Ledger
-from dealtrail.application.policies import PolicyFollower
+from dealtrail.application.policies import LAG_ALLOWED, PolicyFollower
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.domain.base import Recorded, metadata_of
 from dealtrail.domain.metadata import recording
@@ -58,3 +58,33 @@ def test_a_policy_reacts_once_per_event_however_often_it_runs(
     assert meta is not None and meta.actor == "policy:test-join-on-rename"
     assert meta.causation_id == "log:2"
     assert runner.position() == 2  # the rename it reacted to
+
+
+def test_a_policy_runs_inline_after_a_command_it_reacts_to_and_moves_past_the_others_lazily(
+    settings: Settings,
+) -> None:
+    """Inline, a command none of whose events the policy reacts to does not run it; its
+    position still moves past those events (at the latest every LAG_ALLOWED positions), and its
+    lag stays 0 since nothing waits for it."""
+    services = bootstrap(settings, policies=[JoinAllianceOnRename()])
+    try:
+        policy = services.followers.named("policy:test-join-on-rename")
+        with recording("staff:test"):
+            registered = [
+                services.ledger.handle(
+                    RegisterParty(name=f"University {n}", kind="university", country="CN")
+                )
+                for n in range(2 * LAG_ALLOWED + 1)
+            ]
+            head = registered[-1].position
+            assert policy.lag(head) == 0
+            assert head - 2 * LAG_ALLOWED < policy.position() <= head
+
+            renamed = services.ledger.handle(
+                RenameParty(party_id=registered[0].aggregate_id, name="XJTU")
+            )
+        assert _alliances(services, registered[0].aggregate_id) == ["Renamed to XJTU"]
+        assert policy.position() >= renamed.position
+        assert policy.lag(services.followers.head()) == 0
+    finally:
+        services.close()
