@@ -69,6 +69,19 @@ FULL = Mode(
 
 
 @dataclass
+class Against:
+    """A second baseline the same subject is set against, measured in the same run and
+    interleaved with it: ratio = subject / baseline, higher is better."""
+
+    baseline: float
+    baseline_what: str
+    ratio: float
+    target: str
+    met: bool
+    samples: list[float]
+
+
+@dataclass
 class Result:
     """One row of the table. `ratio` is formed as `ratio_is` says; `met` compares it (or the
     subject, where there is no baseline) with the target."""
@@ -85,6 +98,7 @@ class Result:
     met: bool | None = None
     note: str = ""
     details: dict[str, Any] = field(default_factory=dict)
+    second: Against | None = None  # a second baseline, where there is one
 
 
 def throughput(
@@ -139,6 +153,27 @@ def interleaved(
             subjects.append(subject())
             baselines.append(baseline())
     return baselines, subjects
+
+
+def against(subject: float, samples: list[float], baseline_what: str, at_least: float) -> Against:
+    """`subject` (a median rate) set against a second baseline's rates."""
+    baseline = statistics.median(samples)
+    ratio = subject / baseline
+    return Against(baseline, baseline_what, ratio, f">= {at_least}x", ratio >= at_least, samples)
+
+
+def rotated(measures: list[Callable[[], float]], mode: Mode) -> list[list[float]]:
+    """As `interleaved`, for several callables: each repetition runs each once, starting with
+    the next one in turn; returns every callable's figures, the warm-up left out."""
+    for _ in range(mode.warmup):
+        for measure in measures:
+            measure()
+    figures: list[list[float]] = [[] for _ in measures]
+    for repetition in range(mode.repetitions):
+        for i in range(len(measures)):
+            k = (repetition + i) % len(measures)
+            figures[k].append(measures[k]())
+    return figures
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -5,6 +5,9 @@ Subject: `ReadModels.rebuild()` (empty every view, then catch up from position 0
 log; each aggregate touched is brought to its latest version in the batch, carried from the
 previous batch or loaded, and the batch's rows are written together).
 Baseline: `select_notifications` over the same log in the follower's batch size, nothing else.
+Second baseline: the library's own projection path over the same log, one row per event with its
+tracking (benchmarks/library_projection.py). The three are run in turn, each repetition starting
+with the next.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from __future__ import annotations
 from dataclasses import replace
 from time import perf_counter
 
+from benchmarks import library_projection
 from benchmarks.dataset import shared_log
-from benchmarks.harness import Bench, Mode, Result, interleaved, throughput
+from benchmarks.harness import Bench, Mode, Result, against, rotated, throughput
 from dealtrail.infrastructure.follower import BATCH
 
 TARGET = 0.3
+LIBRARY_TARGET = 1.0
 SELF_WARMING = 10_000  # events: a rebuild this long needs no warm-up run
 
 
@@ -47,13 +52,28 @@ def measure(bench: Bench) -> Result:
             position = batch[-1].id
         return seen / (perf_counter() - start)
 
-    return throughput(
+    library, close = library_projection.baseline(log.services.ledger, bench.root)
+    try:
+        raw, by_library, subjects = rotated(
+            [baseline, library, subject], _mode(bench.mode, log.events)
+        )
+    finally:
+        close()
+    result = throughput(
         "projection",
         f"projection catch-up, all views, {log.events:,} events",
         "events/s",
-        interleaved(baseline, subject, _mode(bench.mode, log.events)),
+        (raw, subjects),
         "raw iteration over the notification log",
         TARGET,
         events=log.events,
         batch=BATCH,
     )
+    result.second = against(
+        result.subject,
+        by_library,
+        "the library's projection path: one row per event and its tracking, one transaction"
+        " each (ProjectionRunner on PostgreSQL, polling select_notifications on SQLite)",
+        LIBRARY_TARGET,
+    )
+    return result

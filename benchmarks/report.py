@@ -18,6 +18,8 @@ from dealtrail.infrastructure.postgres_url import PostgresURL
 
 PACKAGES = ("dealtrail", "eventsourcing", "flask", "gunicorn", "sqlalchemy", "psycopg")
 COLUMNS = ("store", "what", "subject", "baseline", "ratio", "target", "met?")
+SECOND_COLUMNS = ("2nd baseline", "ratio", "target", "met?")
+MET = {True: "yes", False: "NO", None: "-"}
 
 
 def machine(postgres_url: str | None) -> dict[str, Any]:
@@ -50,21 +52,22 @@ def document(
 
 
 def table(results: dict[str, list[Result]]) -> str:
-    rows = [COLUMNS]
+    seconds = any(r.second for measured in results.values() for r in measured)
+    columns = COLUMNS + SECOND_COLUMNS if seconds else COLUMNS
+    rows = [columns]
     for store, measured in results.items():
         for r in measured:
-            rows.append(
-                (
-                    store,
-                    r.what,
-                    _figure(r.subject, r.unit),
-                    _figure(r.baseline, r.unit) if r.baseline is not None else "-",
-                    f"{r.ratio:.2f}x" if r.ratio is not None else "-",
-                    r.target,
-                    {True: "yes", False: "NO", None: "-"}[r.met],
-                )
+            row = (
+                store,
+                r.what,
+                _figure(r.subject, r.unit),
+                _figure(r.baseline, r.unit) if r.baseline is not None else "-",
+                f"{r.ratio:.2f}x" if r.ratio is not None else "-",
+                r.target,
+                MET[r.met],
             )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+            rows.append(row + _second(r) if seconds else row)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(columns))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     notes: dict[str, None] = {}  # in order, each once
@@ -72,9 +75,18 @@ def table(results: dict[str, list[Result]]) -> str:
         for r in measured:
             if r.ratio_is:
                 notes[f"{r.key}: ratio = {r.ratio_is}; baseline = {r.baseline_what}"] = None
+            if r.second:
+                notes[f"{r.key}: 2nd baseline = {r.second.baseline_what}"] = None
             if r.note:
                 notes[f"{r.key} ({store}): {r.note}"] = None
     return "\n".join([*lines, "", *notes])
+
+
+def _second(r: Result) -> tuple[str, ...]:
+    if r.second is None:
+        return ("-",) * len(SECOND_COLUMNS)
+    s = r.second
+    return (_figure(s.baseline, r.unit), f"{s.ratio:.2f}x", s.target, MET[s.met])
 
 
 def _figure(value: float | None, unit: str) -> str:

@@ -12,6 +12,10 @@ import base64
 import hashlib
 import hmac
 import os
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidTag
@@ -39,6 +43,11 @@ class SubjectVault(Protocol):
 
     def forgotten(self, subject: str) -> bool:
         """Whether the subject was forgotten."""
+        ...
+
+    def keys(self, subjects: list[str]) -> dict[str, bytes]:
+        """The keys `subjects` have, in one look-up (those without one, never made or forgotten,
+        are left out); none is created."""
         ...
 
     def subjects_of(self, name: str, scopes: list[str]) -> list[str]:
@@ -74,9 +83,41 @@ class PersonalAsCiphertext(Transcoding):
 
     def decode(self, data: dict[str, Any]) -> Personal:
         subject, scope = data.get("subject"), data.get("scope", "")
-        key = None if subject is None else self._vault().key(subject, create=False)
+        key = None if subject is None else self._key(subject)
         text = None if key is None else unseal(key, subject, data["sealed"])
         return Personal(text, scope, subject=subject)
+
+    def _key(self, subject: str) -> bytes | None:
+        vault = self._vault()
+        held = _held.get()
+        if held is not None and held[0] is vault and subject in held[1]:
+            return held[1][subject]
+        return vault.key(subject, create=False)
+
+
+# What a sealed value's subject looks like in stored JSON (as `encode` writes it). A match that
+# is no sealed value's subject only costs a key read; one this misses is looked up on its own.
+SUBJECT = re.compile(rb'"subject":\s*"([^"\\]{1,64})"')
+_held: ContextVar[tuple[SubjectVault, dict[str, bytes | None]] | None] = ContextVar(
+    "held_keys", default=None
+)
+
+
+@contextmanager
+def keys_held(vault: SubjectVault | None, states: Iterable[bytes]) -> Iterator[None]:
+    """While decoding the events whose (plain) `states` are given, their subjects' keys are the
+    ones read here, in one look-up, rather than one look-up a value: for a batch of events
+    decoded together, and only while it lasts (nothing read outlives it)."""
+    if vault is None:  # nothing personal can be decoded
+        yield
+        return
+    subjects = sorted({m.group(1).decode() for s in states for m in SUBJECT.finditer(s)})
+    found = vault.keys(subjects) if subjects else {}
+    token = _held.set((vault, {s: found.get(s) for s in subjects}))
+    try:
+        yield
+    finally:
+        _held.reset(token)
 
 
 def seal(key: bytes, subject: str, text: str, *, deterministic: bool = False) -> str:

@@ -9,12 +9,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.persistence import Notification, OperationalError
+from eventsourcing.persistence import Mapper, Notification, OperationalError
 from sqlalchemy import Column, Connection, Engine, Integer, String, Table, delete, insert, select
 from sqlalchemy.exc import OperationalError as SqlOperationalError
 
 from dealtrail.application.followers import VIEWS
 from dealtrail.application.ledger import Ledger
+from dealtrail.application.vault import keys_held
 from dealtrail.infrastructure.follower import LogFollower
 from dealtrail.infrastructure.views.base import View, Writes, metadata
 
@@ -102,30 +103,48 @@ class ReadModels(LogFollower):
             self._local.carried = OrderedDict()
 
     def apply(self, conn: Connection, notifications: Sequence[Notification]) -> None:
-        """Each aggregate touched by the batch is written once, from its latest state."""
-        touched: dict[UUID, list[Notification]] = {}
-        for n in notifications:
-            touched.setdefault(n.originator_id, []).append(n)
+        """Each aggregate touched by the batch is written once, from its state after its last
+        event in the batch: the batch's own events (each decoded once) applied to it."""
+        touched: dict[UUID, list[Any]] = {}
+        created: dict[UUID, int] = {}  # the first position of each in the batch
+        for notification, event in zip(notifications, self._decoded(notifications), strict=True):
+            touched.setdefault(notification.originator_id, []).append(event)
+            created.setdefault(notification.originator_id, notification.id)
         writes = Writes()
-        for aggregate_id, stored in touched.items():
-            aggregate = self._advanced(aggregate_id, stored)
+        for aggregate_id, events in touched.items():
+            aggregate = self._advanced(aggregate_id, events)
             for view in self.by_kind.get(type(aggregate), ()):
-                view.write(writes, aggregate, stored[0].id)
+                view.write(writes, aggregate, created[aggregate_id])
         writes.flush(conn)
 
-    def _advanced(self, aggregate_id: UUID, stored: list[Notification]) -> Any:
-        """The aggregate as of the last of `stored`, its events in this batch: the carried one
-        moved on by them when it is just before the first, else loaded from the store (another
-        follower may have written the versions between)."""
+    def _decoded(self, notifications: Sequence[Notification]) -> list[Any]:
+        """The batch's domain events, the keys of the subjects they seal read in one look-up."""
+        mapper = self.ledger.mapper
+        with keys_held(self.ledger.vault, (_plain(mapper, n.state) for n in notifications)):
+            return [mapper.to_domain_event(n) for n in notifications]
+
+    def _advanced(self, aggregate_id: UUID, events: list[Any]) -> Any:
+        """The aggregate as of the last of `events`, its events in this batch, applied to it as
+        it was just before the first: carried from an earlier batch, nothing if the first
+        creates it, else loaded from the store (up to that version: snapshot and events)."""
         carried: OrderedDict[UUID, Any] = getattr(self._local, "carried", OrderedDict())
         aggregate = carried.pop(aggregate_id, None)
-        if aggregate is not None and aggregate.version + 1 == stored[0].originator_version:
-            for notification in stored:
-                aggregate = self.ledger.mapper.to_domain_event(notification).mutate(aggregate)
-        else:
-            version = stored[-1].originator_version
-            aggregate = self.ledger.repository.get(aggregate_id, version=version)
+        first = events[0].originator_version
+        if aggregate is None or aggregate.version + 1 != first:
+            repository = self.ledger.repository
+            aggregate = None if first == 1 else repository.get(aggregate_id, version=first - 1)
+        for event in events:
+            aggregate = event.mutate(aggregate)
         carried[aggregate_id] = aggregate
         if len(carried) > CARRIED:
             carried.popitem(last=False)  # the least recently written
         return aggregate
+
+
+def _plain(mapper: Mapper[UUID], state: bytes) -> bytes:
+    """A stored state as the transcoder reads it: decrypted and decompressed if it is stored so."""
+    if mapper.cipher:
+        state = mapper.cipher.decrypt(state)
+    if mapper.compressor:
+        state = mapper.compressor.decompress(state)
+    return state

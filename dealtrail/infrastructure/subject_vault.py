@@ -62,6 +62,10 @@ NAME_INDEX = "name_index"  # keys the blind index of natural persons' names in t
 SECRETS = (PSEUDONYMS, NAME_INDEX)
 
 KEY_OF = select(subject_keys.c.key).where(subject_keys.c.subject == bindparam("subject"))
+KEYS_OF = select(subject_keys.c.subject, subject_keys.c.key).where(
+    subject_keys.c.subject.in_(bindparam("subjects", expanding=True))
+)
+KEYS_CHUNK = 500
 FORGOTTEN = select(forgotten_subjects.c.subject).where(
     forgotten_subjects.c.subject == bindparam("subject")
 )
@@ -124,6 +128,15 @@ class SqlSubjectVault:
         )
         conn.execute(statement.on_conflict_do_nothing(), {"subject": subject})
         return conn.execute(KEY_OF, {"subject": subject}).scalar_one_or_none()
+
+    def keys(self, subjects: list[str]) -> dict[str, bytes]:
+        """The keys `subjects` have (none for those without one), a few hundred a query."""
+        found: dict[str, bytes] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(subjects), KEYS_CHUNK):
+                chunk = subjects[start : start + KEYS_CHUNK]
+                found.update(conn.execute(KEYS_OF, {"subjects": chunk}).tuples().all())
+        return found
 
     def forgotten(self, subject: str) -> bool:
         """Whether `subject` was forgotten (no key will be made for them again)."""

@@ -24,6 +24,7 @@ RESULT_KEYS = {
     "met",
     "note",
     "details",
+    "second",
 }
 
 
@@ -74,3 +75,26 @@ def test_the_quick_proofs_benchmark_runs_over_the_shared_log(tmp_path: Path) -> 
     assert result["details"]["tree_size"] == result["details"]["events"]
     assert all(sample > 0 for sample in result["details"]["subject_samples"])
     assert result["baseline"] > 0 and isinstance(result["met"], bool)
+
+
+def test_the_quick_projection_benchmark_sets_the_catch_up_against_both_baselines(
+    tmp_path: Path,
+) -> None:
+    """Raw iteration over the log, and the library's projection path (polling on SQLite)."""
+    output = tmp_path / "bench.json"
+    options = ["--quick", "--store", "sqlite", "--only", "projection", "--json", str(output)]
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks", *options],
+        cwd=REPOSITORY,
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    [result] = json.loads(output.read_text())["results"]["sqlite"]
+    assert set(result) == RESULT_KEYS
+    assert result["key"] == "projection"
+    assert result["baseline"] > 0 and result["subject"] > 0
+    second = result["second"]
+    assert second["baseline"] > 0 and isinstance(second["met"], bool)
+    assert len(second["samples"]) == len(result["details"]["subject_samples"])
+    assert all(sample > 0 for sample in second["samples"])

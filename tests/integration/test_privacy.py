@@ -158,3 +158,15 @@ def test_a_subject_is_forgotten_once(signed_by_name: tuple[Services, UUID]) -> N
     assert refused.value.code == "privacy.unknown_subject"
     assert services.ledger.recorder.max_notification_id() == first.position
     assert len(services.ledger.get(Erasure, first.aggregate_id).subjects) == 1
+
+
+def test_the_vault_reads_many_subjects_keys_at_once_and_makes_none(services: Services) -> None:
+    """What a catch-up reads a batch's keys with: those forgotten or never made have none."""
+    vault = services.ledger.vault
+    kept, gone, never = (vault.subject_of(name, "test") for name in ("Li Na", "Wang Fang", "Aida"))
+    key = vault.key(kept, create=True)
+    assert vault.key(gone, create=True) is not None
+    vault.forget([gone])
+
+    assert vault.keys([kept, gone, never]) == {kept: key}
+    assert vault.key(never, create=False) is None and vault.key(gone, create=False) is None
