@@ -34,6 +34,7 @@ from dealtrail.infrastructure.schema_lock import schema_lock
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.store_format import StoreFormatMismatch, check_store_format
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault
+from dealtrail.infrastructure.token_cache import CachedTokenStore
 from dealtrail.infrastructure.tokens import SqlTokenStore
 from dealtrail.infrastructure.views.achievements import AchievementsView
 from dealtrail.infrastructure.views.agreements import AgreementsView
@@ -89,7 +90,7 @@ def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
     vault = SqlSubjectVault(engine)
     vault.create_secrets()
     ledger = Ledger(env=ledger_env(settings), vault=vault)
-    tokens = SqlTokenStore(engine)
+    tokens = CachedTokenStore(SqlTokenStore(engine))
     read_models = ReadModels(
         engine,
         ledger,

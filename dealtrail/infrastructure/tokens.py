@@ -7,7 +7,7 @@ import hmac
 import secrets
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Engine, String, Table, insert, select, update
+from sqlalchemy import Column, DateTime, Engine, String, Table, func, insert, select, update
 
 from dealtrail.application.ports.tokens import Principal, Role, TokenInfo
 from dealtrail.domain.api_token import holder_name
@@ -88,6 +88,12 @@ class SqlTokenStore:
                 )
                 for r in rows
             ]
+
+    def revocations(self) -> int:
+        """How many tokens have been revoked: a revocation is never undone and a token never
+        deleted, so this only grows (caches compare it to see whether any was revoked)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count(api_tokens.c.revoked_at))).scalar_one()
 
     def revoke(self, token_id: str) -> bool:
         with self.engine.begin() as conn:

@@ -12,6 +12,7 @@ from typing import Any
 
 import flask
 import flask_smorest
+import marshmallow as ma
 from flask.json.provider import DefaultJSONProvider
 from webargs import core
 from webargs.flaskparser import FlaskParser, is_json_request
@@ -110,6 +111,12 @@ class ExactParser(FlaskParser):
 
 
 class Blueprint(flask_smorest.Blueprint):
-    """A flask-smorest blueprint that parses JSON bodies exactly."""
+    """A flask-smorest blueprint that parses JSON bodies exactly, each route through one schema
+    built when the route is declared (webargs builds one per request from a schema class)."""
 
     ARGUMENTS_PARSER = ExactParser()
+
+    def arguments(self, schema: Any, **kwargs: Any) -> Any:
+        if isinstance(schema, type) and issubclass(schema, ma.Schema):
+            schema = schema()
+        return super().arguments(schema, **kwargs)

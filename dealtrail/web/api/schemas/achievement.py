@@ -19,6 +19,8 @@ from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason, TextField
 
+_MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
+
 NEGOTIABLE = "negotiable"
 MAX_IP_ASSETS = 100
 MONEY_OR_NEGOTIABLE = {
@@ -46,7 +48,7 @@ class AskingPrice(fields.Field):
         raise ma.ValidationError('Give {"amount": ..., "currency": ...} or "negotiable".')
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
-        return NEGOTIABLE if value is None else MoneySchema().dump(value)
+        return NEGOTIABLE if value is None else _MONEY.dump(value)
 
 
 class OfferIn(Strict):

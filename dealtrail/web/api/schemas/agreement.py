@@ -152,6 +152,9 @@ class SignatureOut(ma.Schema):
     signed_on = fields.Date()
 
 
+_SIGNATURES = SignatureOut(many=True)  # built once: the records' dumps reuse it
+
+
 class AmendmentOut(ma.Schema):
     amendment_id = fields.String()
     rationale = fields.String()
@@ -159,7 +162,7 @@ class AmendmentOut(ma.Schema):
     proposed_on = fields.Date(allow_none=True, metadata={"description": "Null if undated"})
     terms = fields.Nested(TermsOut)
     previous_terms = fields.Nested(TermsOut)
-    signatures = fields.Function(lambda a: SignatureOut(many=True).dump(a.signatures.values()))
+    signatures = fields.Function(lambda a: _SIGNATURES.dump(a.signatures.values()))
 
 
 class MilestoneOut(ma.Schema):

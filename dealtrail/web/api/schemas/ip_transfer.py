@@ -25,6 +25,8 @@ from dealtrail.web.api.schemas.numbers import ExactDecimal
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 from dealtrail.web.api.schemas.text import Name, Reason
 
+_MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
+
 MAX_COUNTRIES = 250
 MAX_INSTALMENTS = 500
 
@@ -161,7 +163,7 @@ class ScheduleOut(ma.Schema):
     royalty_rate = ExactDecimal(allow_none=True)
     equity_percent = ExactDecimal(allow_none=True)
     total = fields.Function(
-        lambda s: MoneySchema().dump(s.total()) if s.total() else None,
+        lambda s: _MONEY.dump(s.total()) if s.total() else None,
         metadata={"description": "Everything owed; null for a running royalty"},
     )
 
