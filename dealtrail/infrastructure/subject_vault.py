@@ -135,7 +135,8 @@ class SqlSubjectVault:
         with self.engine.connect() as conn:
             for start in range(0, len(subjects), KEYS_CHUNK):
                 chunk = subjects[start : start + KEYS_CHUNK]
-                found.update(conn.execute(KEYS_OF, {"subjects": chunk}).tuples().all())
+                rows = conn.execute(KEYS_OF, {"subjects": chunk}).all()
+                found.update((subject, key) for subject, key in rows)
         return found
 
     def forgotten(self, subject: str) -> bool:
