@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 RESULT_KEYS = {
@@ -57,20 +58,26 @@ def test_the_quick_commands_benchmark_writes_positive_figures_and_the_machine(
     assert all(sample > 0 for sample in samples)
 
 
-def test_the_quick_proofs_benchmark_runs_over_the_shared_log(tmp_path: Path) -> None:
-    """Also builds the shared log the projection, query, audit and memory figures run over."""
+def _quick_sqlite_run(tmp_path: Path, only: str, timeout: float) -> dict[str, Any]:
+    """`python -m benchmarks --quick --store sqlite --only ONLY`: its one result, as written."""
     output = tmp_path / "bench.json"
-    options = ["--quick", "--store", "sqlite", "--only", "proofs", "--json", str(output)]
+    options = ["--quick", "--store", "sqlite", "--only", only, "--json", str(output)]
     subprocess.run(
         [sys.executable, "-m", "benchmarks", *options],
         cwd=REPOSITORY,
         check=True,
         capture_output=True,
-        timeout=120,
+        timeout=timeout,
     )
     [result] = json.loads(output.read_text())["results"]["sqlite"]
     assert set(result) == RESULT_KEYS
-    assert result["key"] == "proofs"
+    assert result["key"] == only
+    return result
+
+
+def test_the_quick_proofs_benchmark_runs_over_the_shared_log(tmp_path: Path) -> None:
+    """Also builds the shared log the projection, query, audit and memory figures run over."""
+    result = _quick_sqlite_run(tmp_path, "proofs", timeout=120)
     assert result["details"]["events"] >= 600
     assert result["details"]["tree_size"] == result["details"]["events"]
     assert all(sample > 0 for sample in result["details"]["subject_samples"])
@@ -81,18 +88,7 @@ def test_the_quick_projection_benchmark_sets_the_catch_up_against_both_baselines
     tmp_path: Path,
 ) -> None:
     """Raw iteration over the log, and the library's projection path (polling on SQLite)."""
-    output = tmp_path / "bench.json"
-    options = ["--quick", "--store", "sqlite", "--only", "projection", "--json", str(output)]
-    subprocess.run(
-        [sys.executable, "-m", "benchmarks", *options],
-        cwd=REPOSITORY,
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    [result] = json.loads(output.read_text())["results"]["sqlite"]
-    assert set(result) == RESULT_KEYS
-    assert result["key"] == "projection"
+    result = _quick_sqlite_run(tmp_path, "projection", timeout=180)
     assert result["baseline"] > 0 and result["subject"] > 0
     second = result["second"]
     assert second["baseline"] > 0 and isinstance(second["met"], bool)
