@@ -3,27 +3,13 @@ answer 503 audit.tree_forked instead of signing or proving over the altered tree
 
 from __future__ import annotations
 
-import sqlite3
-
-import psycopg
 from flask import Flask
 from freezegun import freeze_time
 
 from dealtrail.bootstrap import Services
 from dealtrail.infrastructure.settings import Settings
 from tests.api.conftest import Api, register_party
-
-
-def _alter_first_leaf(settings: Settings) -> None:
-    """Straight in the store, as someone with access to its files or server would."""
-    altered = "UPDATE {} SET leaf_hash = %s WHERE leaf_index = 0"
-    if settings.database_url is None:
-        with sqlite3.connect(settings.data_dir / "events.sqlite3") as conn:
-            conn.execute(altered.format("dealtrail_leaves").replace("%s", "?"), ("0" * 64,))
-        return
-    with psycopg.connect(settings.database_url, autocommit=True) as conn:
-        conn.execute(f"SET search_path TO {settings.database_schema}")
-        conn.execute(altered.format("dealtrail_events_leaves"), ("0" * 64,))
+from tests.store_edits import store_sql
 
 
 def test_a_forked_tree_is_never_signed_nor_proved(
@@ -32,7 +18,7 @@ def test_a_forked_tree_is_never_signed_nor_proved(
     with freeze_time("2026-12-07T09:00:00Z") as clock:
         register_party(staff, "Xi'an Jiaotong University")
         signed = auditor.get("/api/v1/audit/tree-head").json
-        _alter_first_leaf(settings)
+        store_sql(settings, "UPDATE {l} SET leaf_hash = %s WHERE leaf_index = 0", ("0" * 64,))
         register_party(staff, "Tashkent TU", "UZ")
 
         for path in ("/api/v1/audit/tree-head", "/api/v1/audit/inclusion-proof?position=1"):

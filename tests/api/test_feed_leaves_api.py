@@ -12,7 +12,7 @@ from typing import Any
 from dealtrail.domain.audit.merkle import verify_inclusion
 from dealtrail.infrastructure.settings import Settings
 from tests.api.conftest import Api, register_party
-from tests.api.store_edits import edit_state, store_sql
+from tests.store_edits import edit_state, store_sql
 
 EVENTS = "/api/v1/events"
 CANONICAL_KEYS = ("originator_id", "originator_version", "position", "state", "topic")

@@ -15,8 +15,8 @@ from click.testing import Result
 from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.infrastructure.settings import Settings
 from tests.api.conftest import Api, register_party
-from tests.api.store_edits import edit_state, store_sql
 from tests.integration.cli_runs import run_cli
+from tests.store_edits import edit_state, store_sql
 
 
 def export(settings: Settings, path: Path) -> Path:

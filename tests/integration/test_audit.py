@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import sqlite3
-from collections.abc import Callable
 
-import psycopg
 import pytest
 
 from dealtrail.application.commands.parties import RegisterParty
@@ -16,6 +13,7 @@ from dealtrail.domain.audit.bundle import check_bundle, write_bundle
 from dealtrail.domain.audit.tree_head import public_key_text
 from dealtrail.domain.audit.verification import Verification
 from dealtrail.infrastructure.settings import Settings
+from tests.store_edits import store_sql
 
 
 @pytest.fixture
@@ -30,23 +28,6 @@ def _verify(services: Services) -> Verification:
     return trail.verify()
 
 
-def _sql(settings: Settings) -> Callable[[str, tuple[object, ...]], None]:
-    """Runs one statement straight against the events table, bypassing dealtrail."""
-
-    def run(statement: str, params: tuple[object, ...] = ()) -> None:
-        if settings.database_url is None:
-            with sqlite3.connect(settings.data_dir / "events.sqlite3") as conn:
-                conn.execute(
-                    statement.replace("%s", "?").format(t="stored_events", p="rowid"), params
-                )
-            return
-        with psycopg.connect(settings.database_url, autocommit=True) as conn:
-            conn.execute(f"SET search_path TO {settings.database_schema}")
-            conn.execute(statement.format(t="dealtrail_events", p="notification_id"), params)
-
-    return run
-
-
 def test_an_untouched_log_verifies_against_its_signed_head(signed: Services) -> None:
     report = _verify(signed)
     assert report.ok and report.root_matches and report.signature_valid
@@ -54,23 +35,22 @@ def test_an_untouched_log_verifies_against_its_signed_head(signed: Services) -> 
 
 
 def test_one_changed_byte_is_named_by_its_position(signed: Services, settings: Settings) -> None:
-    _sql(settings)("UPDATE {t} SET topic = topic || ' ' WHERE {p} = 17", ())
+    store_sql(settings, "UPDATE {t} SET topic = topic || ' ' WHERE {p} = 17", ())
     report = _verify(signed)
     assert report.first_divergence is not None and report.first_divergence[:2] == (16, 17)
     assert report.root_matches is False and not report.ok
 
 
 def test_a_deleted_event_is_named_by_its_position(signed: Services, settings: Settings) -> None:
-    _sql(settings)("DELETE FROM {t} WHERE {p} = 30", ())
+    store_sql(settings, "DELETE FROM {t} WHERE {p} = 30", ())
     report = _verify(signed)
     assert report.first_divergence is not None and report.first_divergence[:2] == (29, 30)
 
 
 def test_two_swapped_events_are_named_by_the_first(signed: Services, settings: Settings) -> None:
-    run = _sql(settings)
-    run("UPDATE {t} SET {p} = -1 WHERE {p} = 12", ())
-    run("UPDATE {t} SET {p} = 12 WHERE {p} = 21", ())
-    run("UPDATE {t} SET {p} = 21 WHERE {p} = -1", ())
+    store_sql(settings, "UPDATE {t} SET {p} = -1 WHERE {p} = 12", ())
+    store_sql(settings, "UPDATE {t} SET {p} = 12 WHERE {p} = 21", ())
+    store_sql(settings, "UPDATE {t} SET {p} = 21 WHERE {p} = -1", ())
     report = _verify(signed)
     assert report.first_divergence is not None and report.first_divergence[:2] == (11, 12)
 
@@ -79,7 +59,8 @@ def test_a_forged_event_inserted_before_the_rest_is_named(
     signed: Services, settings: Settings
 ) -> None:
     forged = signed.audit.events().__next__()
-    _sql(settings)(
+    store_sql(
+        settings,
         "INSERT INTO {t} (originator_id, originator_version, topic, state, {p}) "
         "VALUES (%s, 99, %s, %s, 0)",
         (

@@ -5,11 +5,9 @@ tree that no longer extends its last signed head is never signed."""
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-import psycopg
 import pytest
 from freezegun import freeze_time
 
@@ -19,32 +17,12 @@ from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.audit.tree_head import TreeForked
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.heads import sign_heads_in_background
+from tests.store_edits import store_sql
 
 
 def _register(services: Services, name: str) -> int:
     result = services.ledger.handle(RegisterParty(name=name, kind="university", country="CN"))
     return result.position
-
-
-def _sql(settings: Settings) -> Callable[..., None]:
-    """Runs one statement straight against the store, bypassing dealtrail: {t} is the events
-    table, {p} its position column, {l} the leaves table."""
-    names = (
-        {"t": "stored_events", "p": "rowid", "l": "dealtrail_leaves"}
-        if settings.database_url is None
-        else {"t": "dealtrail_events", "p": "notification_id", "l": "dealtrail_events_leaves"}
-    )
-
-    def run(statement: str, params: tuple[object, ...] = ()) -> None:
-        if settings.database_url is None:
-            with sqlite3.connect(settings.data_dir / "events.sqlite3") as conn:
-                conn.execute(statement.replace("%s", "?").format(**names), params)
-            return
-        with psycopg.connect(settings.database_url, autocommit=True) as conn:
-            conn.execute(f"SET search_path TO {settings.database_schema}")
-            conn.execute(statement.format(**names), params)
-
-    return run
 
 
 def test_every_event_has_its_leaf_when_its_command_returns(services: Services, staff: None) -> None:
@@ -61,7 +39,7 @@ def test_an_event_edited_before_any_head_is_named(
 ) -> None:
     _register(services, "Xidian University")
     edited = _register(services, "Chang'an University")
-    _sql(settings)("UPDATE {t} SET topic = topic || ' ' WHERE {p} = %s", (edited,))
+    store_sql(settings, "UPDATE {t} SET topic = topic || ' ' WHERE {p} = %s", (edited,))
 
     report = services.audit.verify()
 
@@ -74,7 +52,8 @@ def test_an_event_added_straight_to_the_table_is_named(
 ) -> None:
     first = _register(services, "Northwest University")
     copied = next(services.audit.events())
-    _sql(settings)(
+    store_sql(
+        settings,
         "INSERT INTO {t} (originator_id, originator_version, topic, state) VALUES (%s, 2, %s, %s)",
         (
             copied.originator_id.hex if settings.database_url is None else copied.originator_id,
@@ -94,7 +73,7 @@ def test_an_event_added_straight_to_the_table_is_named(
 def test_a_removed_leaf_is_named(services: Services, settings: Settings, staff: None) -> None:
     _register(services, "Shaanxi Normal University")
     second = _register(services, "Northwest A&F University")
-    _sql(settings)("DELETE FROM {l} WHERE position = %s", (second,))
+    store_sql(settings, "DELETE FROM {l} WHERE position = %s", (second,))
 
     assert services.audit.verify().first_divergence == (
         1,
@@ -118,9 +97,12 @@ def test_every_signed_head_is_checked_not_only_the_latest(
     services.audit.sign_head()
     event = next(services.audit.events())
     forged = dataclasses.replace(event, topic=event.topic + " ")
-    run = _sql(settings)
-    run("UPDATE {t} SET topic = %s WHERE {p} = %s", (forged.topic, edited))
-    run("UPDATE {l} SET leaf_hash = %s WHERE position = %s", (forged.leaf_hash().hex(), edited))
+    store_sql(settings, "UPDATE {t} SET topic = %s WHERE {p} = %s", (forged.topic, edited))
+    store_sql(
+        settings,
+        "UPDATE {l} SET leaf_hash = %s WHERE position = %s",
+        (forged.leaf_hash().hex(), edited),
+    )
 
     report = services.audit.verify()
 
@@ -138,7 +120,7 @@ def test_a_tree_that_does_not_extend_the_last_head_is_never_signed(
 ) -> None:
     first = _register(services, "Yan'an University")
     signed = services.audit.sign_head()
-    _sql(settings)("UPDATE {l} SET leaf_hash = %s WHERE position = %s", ("00" * 32, first))
+    store_sql(settings, "UPDATE {l} SET leaf_hash = %s WHERE position = %s", ("00" * 32, first))
     _register(services, "Xi'an University of Technology")
 
     with pytest.raises(TreeForked):
@@ -220,8 +202,10 @@ def test_a_stored_subtree_that_is_not_the_log_s_is_named(
     nodes = (
         "dealtrail_tree_nodes" if settings.database_url is None else "dealtrail_events_tree_nodes"
     )
-    _sql(settings)(
-        f"UPDATE {nodes} SET node_hash = %s WHERE level = 1 AND node_index = 1", ("0" * 64,)
+    store_sql(
+        settings,
+        f"UPDATE {nodes} SET node_hash = %s WHERE level = 1 AND node_index = 1",
+        ("0" * 64,),
     )
 
     report = services.audit.verify()
