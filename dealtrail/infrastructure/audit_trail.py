@@ -63,10 +63,6 @@ audit_heads = Table(
 )
 
 
-def logged(notification: object) -> LoggedEvent:
-    return LoggedEvent.of(notification)
-
-
 class AuditTrail(TrackedFollower):
     name = AUDIT
 
@@ -170,7 +166,7 @@ class AuditTrail(TrackedFollower):
             batch = self.ledger.recorder.select_notifications(
                 start=start, limit=PAGE, inclusive_of_start=False
             )
-            yield from (logged(n) for n in batch)
+            yield from map(LoggedEvent.of, batch)
             if len(batch) < PAGE:
                 return
             start = batch[-1].id
