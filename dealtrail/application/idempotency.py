@@ -18,7 +18,9 @@ class IdempotencyRecord:
 
 
 class IdempotencyStore(Protocol):
-    """Implemented by the application recorder: it writes records inside the events' transaction."""
+    """Implemented by the application recorder: it writes records inside the events' transaction.
+    A save passed `leaves={}` also gets back each event's audit leaf hash (hex), by position, as
+    the recorder wrote it in that transaction."""
 
     def idempotency_record(self, scope: str, key: str) -> IdempotencyRecord | None: ...
 

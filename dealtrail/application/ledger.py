@@ -241,9 +241,12 @@ class Ledger(Application[UUID]):
                 originator_id=aggregate.id,
                 originator_version=aggregate.version,
             )
+        leaves: dict[int, str] = {}  # the recorder hands back each leaf it writes, by position
         try:
             # The record last, so the last recording (the receipt) is the record's.
-            recordings = self.save(*(claim for _, claim in claims), aggregate, idempotency=record)
+            recordings = self.save(
+                *(claim for _, claim in claims), aggregate, idempotency=record, leaves=leaves
+            )
         except IntegrityError:  # a reused key's earlier result is looked for by `handle`
             for unique, _ in claims:
                 holder = self.holder_of(unique.key)
@@ -257,7 +260,7 @@ class Ledger(Application[UUID]):
             aggregate.id,
             aggregate.version,
             notification.id,
-            _leaf(notification),
+            leaves[notification.id],
             last.domain_event.timestamp,
             aggregate,
         )

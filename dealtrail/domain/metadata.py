@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 from uuid import uuid4
@@ -33,9 +33,18 @@ class EventMetadata:
     corrects: int | None = None  # the log position of the event this one corrects
 
     def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["effective_at"] = self.effective_at.isoformat() if self.effective_at else None
-        return data
+        """What every event's `meta` holds: the fields in their order (so the stored bytes stay
+        the same), written out rather than by `dataclasses.asdict`, which deep-copies each value
+        (all immutable here) and took a tenth of a command's own time."""
+        return {
+            "actor": self.actor,
+            "correlation_id": self.correlation_id,
+            "causation_id": self.causation_id,
+            "effective_at": self.effective_at.isoformat() if self.effective_at else None,
+            "comment": self.comment,
+            "idempotency_key": self.idempotency_key,
+            "corrects": self.corrects,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EventMetadata:

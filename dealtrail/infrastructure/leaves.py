@@ -8,7 +8,8 @@ A leaf's index is its place in the tree; its position is the event's place in th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from eventsourcing.persistence import StoredEvent
 from sqlalchemy import BigInteger, Column, MetaData, String, Table
@@ -30,9 +31,12 @@ def leaves_table(dialect: str) -> Table:
     )
 
 
-def leaf_hashes(stored_events: Sequence[StoredEvent], positions: Iterable[int]) -> list[str]:
-    """Each event's leaf hash (hex), as recorded at `positions`."""
-    return [
+def leaf_hashes(
+    stored_events: Sequence[StoredEvent], positions: Sequence[int], saving: dict[str, Any]
+) -> list[str]:
+    """Each event's leaf hash (hex), as recorded at `positions`; also handed back, by position,
+    in the save's `leaves` dict if it passed one (the ledger's receipt, not hashed again)."""
+    hashes = [
         LoggedEvent(
             position, event.originator_id, event.originator_version, event.topic, event.state
         )
@@ -40,6 +44,10 @@ def leaf_hashes(stored_events: Sequence[StoredEvent], positions: Iterable[int]) 
         .hex()
         for event, position in zip(stored_events, positions, strict=True)
     ]
+    receipts: dict[int, str] | None = saving.get("leaves")
+    if receipts is not None:
+        receipts.update(zip(positions, hashes, strict=True))
+    return hashes
 
 
 # The next index is read in the statement that appends: the events' write lock (SQLite's one

@@ -108,7 +108,7 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
         with curs.connection.cursor() as append:
             append.execute(
                 SQL(POSTGRES_APPEND).format(self.leaves_table, self.leaves_table),
-                (list(positions), leaf_hashes(stored_events, positions)),
+                (list(positions), leaf_hashes(stored_events, positions, kwargs)),
             )
         return positions
 

@@ -42,7 +42,7 @@ class SQLiteLedgerRecorder(SQLiteProcessRecorder):
             c.execute(f"INSERT INTO {TABLE} ({COLUMNS}) VALUES (?,?,?,?,?)", record_params(record))
         if stored_events:
             assert positions is not None  # the application recorder returns the rowids
-            hashes = leaf_hashes(stored_events, positions)
+            hashes = leaf_hashes(stored_events, positions, kwargs)
             c.executemany(SQLITE_APPEND, list(zip(positions, hashes, strict=True)))
         return positions
 

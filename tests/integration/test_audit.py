@@ -10,6 +10,7 @@ from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import Services
 from dealtrail.demo.load import load_demo
 from dealtrail.domain.audit.bundle import check_bundle, write_bundle
+from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.audit.tree_head import public_key_text
 from dealtrail.domain.audit.verification import Verification
 from dealtrail.infrastructure.settings import Settings
@@ -99,5 +100,26 @@ def test_every_command_receipt_is_a_leaf_of_the_tree(services: Services, staff: 
     result = services.ledger.handle(
         RegisterParty(name="Lanzhou University of Technology", kind="university", country="CN")
     )
+    leaf = services.audit.tree() and services.audit.leaf_at(result.position)
+    assert leaf is not None and leaf.leaf_hash.hex() == result.leaf_hash
+
+
+def test_a_command_hashes_its_event_once_for_leaf_and_receipt(
+    services: Services, staff: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The recorder hands the leaf it wrote back to the ledger, which does not hash it again."""
+    hashed: list[int] = []
+    leaf_hash = LoggedEvent.leaf_hash
+
+    def counted(event: LoggedEvent) -> bytes:
+        hashed.append(event.position)
+        return leaf_hash(event)
+
+    monkeypatch.setattr(LoggedEvent, "leaf_hash", counted)
+    result = services.ledger.handle(
+        RegisterParty(name="Lanzhou University of Technology", kind="university", country="CN")
+    )
+    assert hashed == [result.position]
+    monkeypatch.undo()
     leaf = services.audit.tree() and services.audit.leaf_at(result.position)
     assert leaf is not None and leaf.leaf_hash.hex() == result.leaf_hash

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, fields
 from datetime import UTC, date, datetime
 
 import pytest
@@ -126,3 +127,20 @@ def test_metadata_is_missing_once_the_recording_block_is_left() -> None:
 
 def test_an_event_stored_without_metadata_reads_as_none() -> None:
     assert metadata_of(object()) is None
+
+
+def test_the_meta_of_an_event_holds_every_field_in_order_as_asdict_did() -> None:
+    """`as_dict` is written out by hand (speed): a field added to EventMetadata must be added to
+    it too, in its place, or events would be stored without it (or with other bytes)."""
+    meta = EventMetadata(
+        actor="staff:a",
+        correlation_id="c",
+        causation_id="d",
+        effective_at=SIGNING_CEREMONY,
+        comment="why",
+        idempotency_key="k",
+        corrects=7,
+    )
+    expected = {**asdict(meta), "effective_at": SIGNING_CEREMONY.isoformat()}
+    assert list(meta.as_dict().items()) == list(expected.items())
+    assert list(meta.as_dict()) == [f.name for f in fields(EventMetadata)]
