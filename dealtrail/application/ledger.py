@@ -19,6 +19,7 @@ from eventsourcing.application import (
     Application,
     ProcessingEvent,
     Recording,
+    Repository,
 )
 from eventsourcing.persistence import (
     IntegrityError,
@@ -43,6 +44,7 @@ from dealtrail.application.errors import (
     VersionMismatch,
 )
 from dealtrail.application.idempotency import IdempotencyRecord, IdempotencyStore, fingerprint
+from dealtrail.application.loading import OneReadRepository
 from dealtrail.application.transcodings import LedgerTranscoder, register_domain_transcodings
 from dealtrail.application.vault import PersonalAsCiphertext, SubjectVault
 from dealtrail.domain.audit.canonical import LoggedEvent
@@ -110,6 +112,19 @@ class Ledger(Application[UUID]):
         if int(environment.get(SNAPSHOT_INTERVAL) or 0) > 0:
             environment["IS_SNAPSHOTTING_ENABLED"] = "y"
         return environment
+
+    def construct_repository(self) -> Repository[UUID]:
+        """The library's repository, but loading a record in one read (see loading.py)."""
+        library = super().construct_repository()
+        repository = OneReadRepository(
+            event_store=library.event_store,
+            snapshot_store=library.snapshot_store,
+            fastforward=library.fastforward,
+            fastforward_skipping=library.fastforward_skipping,
+            deepcopy_from_cache=library.deepcopy_from_cache,
+        )
+        repository.cache = library.cache  # as the environment set it
+        return repository
 
     def construct_transcoder(self) -> Transcoder:
         transcoder = LedgerTranscoder()

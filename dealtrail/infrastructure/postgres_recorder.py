@@ -112,6 +112,36 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
             )
         return positions
 
+    @retry((InterfaceError, OperationalError), max_attempts=ATTEMPTS, wait=0.2)
+    def select_latest(
+        self, snapshots: PostgresAggregateRecorder, originator_id: UUID, lte: int | None
+    ) -> tuple[StoredEvent | None, list[StoredEvent]]:
+        """The record's latest snapshot up to `lte` and its events after it, on one pooled
+        connection (the ledger's `LatestReader`): one connection check, not two. Each read is
+        as the library's own (a snapshot taken in between only repeats events read after it)."""
+        upto, params = (SQL(""), []) if lte is None else (SQL(" AND originator_version<=%s"), [lte])
+        snapshots_table = Identifier(self.datastore.schema, snapshots.events_table_name)
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(
+                SQL(
+                    "SELECT * FROM {} WHERE originator_id=%s{} ORDER BY originator_version DESC "
+                    "LIMIT 1"
+                ).format(snapshots_table, upto),
+                [originator_id, *params],
+                prepare=True,
+            )
+            found = [_stored(row) for row in curs.fetchall()]
+            after = found[0].originator_version if found else 0
+            curs.execute(
+                SQL(
+                    "SELECT * FROM {} WHERE originator_id=%s AND originator_version>%s{} "
+                    "ORDER BY originator_version ASC"
+                ).format(self.events_table, upto),
+                [originator_id, after, *params],
+                prepare=True,
+            )
+            return (found[0] if found else None), [_stored(row) for row in curs.fetchall()]
+
     def idempotency_record(self, scope: str, key: str) -> IdempotencyRecord | None:
         with self.datastore.transaction(commit=False) as curs:
             curs.execute(
@@ -139,6 +169,15 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
                 (originator_id, gt, lte),
             )
             return {r["originator_version"]: r["notification_id"] for r in curs.fetchall()}
+
+
+def _stored(row: DictRow) -> StoredEvent:
+    return StoredEvent(
+        originator_id=row["originator_id"],
+        originator_version=row["originator_version"],
+        topic=row["topic"],
+        state=bytes(row["state"]),
+    )
 
 
 class PostgresSnapshotRecorder(PostgresAggregateRecorder):

@@ -46,6 +46,35 @@ class SQLiteLedgerRecorder(SQLiteProcessRecorder):
             c.executemany(SQLITE_APPEND, list(zip(positions, hashes, strict=True)))
         return positions
 
+    def select_latest(
+        self, snapshots: SQLiteAggregateRecorder, originator_id: UUID, lte: int | None
+    ) -> tuple[StoredEvent | None, list[StoredEvent]]:
+        """The record's latest snapshot up to `lte` and its events after it, in one read
+        transaction (the ledger's `LatestReader`)."""
+        upto, params = ("", []) if lte is None else (" AND originator_version<=?", [lte])
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT * FROM {snapshots.events_table_name} WHERE originator_id=?{upto} "
+                "ORDER BY originator_version DESC LIMIT 1",
+                [originator_id.hex, *params],
+            )
+            found = [self._stored(row) for row in c.fetchall()]
+            after = found[0].originator_version if found else 0
+            c.execute(
+                f"SELECT * FROM {self.events_table_name} WHERE originator_id=? "
+                f"AND originator_version>?{upto} ORDER BY originator_version ASC",
+                [originator_id.hex, after, *params],
+            )
+            return (found[0] if found else None), [self._stored(row) for row in c.fetchall()]
+
+    def _stored(self, row: Any) -> StoredEvent:
+        return StoredEvent(
+            originator_id=self.convert_originator_id(row["originator_id"]),
+            originator_version=row["originator_version"],
+            topic=row["topic"],
+            state=row["state"],
+        )
+
     def idempotency_record(self, scope: str, key: str) -> IdempotencyRecord | None:
         with self.datastore.transaction(commit=False) as c:
             c.execute(f"SELECT {COLUMNS} FROM {TABLE} WHERE scope=? AND key=?", (scope, key))

@@ -86,6 +86,35 @@ def test_snapshots_are_taken_and_load_the_same_state_as_replaying(services: Serv
     for event in services.ledger.events.get(agreement_id):
         replayed = event.mutate(replayed)
     assert from_snapshot == replayed
+    for version in (4, 5, 7, 10):  # before, at and after a snapshot, read together
+        replayed = None
+        for event in services.ledger.events.get(agreement_id, lte=version):
+            replayed = event.mutate(replayed)
+        assert services.ledger.get(Agreement, agreement_id, version) == replayed
+
+
+@pytest.mark.usefixtures("staff")
+def test_a_change_reads_its_record_once_and_saves_once(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Snapshot and events are read together: one read and one write per command, each on one
+    pooled connection (on PostgreSQL each checkout costs a round trip to check it)."""
+    agreement_id, a, _ = open_agreement(services)
+    datastore = services.ledger.recorder.datastore
+    checkouts: list[object] = []
+    get_connection = datastore.get_connection
+
+    def counted(*args: object, **kwargs: object) -> object:
+        checkouts.append(kwargs)
+        return get_connection(*args, **kwargs)
+
+    monkeypatch.setattr(datastore, "get_connection", counted)
+    services.ledger.handle(
+        AddMilestone(
+            agreement_id=agreement_id, title="Report", due_on=date(2027, 1, 1), owner_party_id=a
+        )
+    )
+    assert len(checkouts) == 2
 
 
 @pytest.mark.usefixtures("staff")
