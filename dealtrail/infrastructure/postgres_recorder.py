@@ -21,7 +21,7 @@ from eventsourcing.postgres import (
 from eventsourcing.utils import Environment, EnvType, retry
 from psycopg import Cursor
 from psycopg.rows import DictRow
-from psycopg.sql import SQL, Identifier
+from psycopg.sql import SQL, Composed, Identifier
 
 from dealtrail.application.idempotency import IdempotencyRecord
 from dealtrail.infrastructure.idempotency_table import (
@@ -74,6 +74,11 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
         self.idempotency_table = Identifier(datastore.schema, f"{events_table_name}_idempotency")
         self.events_table = Identifier(datastore.schema, events_table_name)
         self.leaves_table = Identifier(datastore.schema, POSTGRES_TABLE)
+        # Composed once: formatting a statement on every command costs more than running it
+        insert = "INSERT INTO {} (" + COLUMNS + ") VALUES (%s,%s,%s,%s,%s)"
+        self.insert_idempotency = SQL(insert).format(self.idempotency_table)
+        self.append_leaves = SQL(POSTGRES_APPEND).format(self.leaves_table, self.leaves_table)
+        self.latest_queries: dict[tuple[str, bool], tuple[Composed, Composed]] = {}
         if datastore.enable_db_functions:  # that path inserts the events without their leaves
             raise ValueError("dealtrail's recorder does not use PostgreSQL insert functions")
 
@@ -91,12 +96,7 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
         record: IdempotencyRecord | None = kwargs.get("idempotency")
         if record is not None:
             with curs.connection.cursor() as insert:
-                insert.execute(
-                    SQL("INSERT INTO {} (" + COLUMNS + ") VALUES (%s,%s,%s,%s,%s)").format(
-                        self.idempotency_table
-                    ),
-                    record_params(record),
-                )
+                insert.execute(self.insert_idempotency, record_params(record))
 
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -107,7 +107,7 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
         assert positions is not None
         with curs.connection.cursor() as append:
             append.execute(
-                SQL(POSTGRES_APPEND).format(self.leaves_table, self.leaves_table),
+                self.append_leaves,
                 (list(positions), leaf_hashes(stored_events, positions, kwargs)),
             )
         return positions
@@ -117,30 +117,34 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
         self, snapshots: PostgresAggregateRecorder, originator_id: UUID, lte: int | None
     ) -> tuple[StoredEvent | None, list[StoredEvent]]:
         """The record's latest snapshot up to `lte` and its events after it, on one pooled
-        connection (the ledger's `LatestReader`): one connection check, not two. Each read is
-        as the library's own (a snapshot taken in between only repeats events read after it)."""
-        upto, params = (SQL(""), []) if lte is None else (SQL(" AND originator_version<=%s"), [lte])
-        snapshots_table = Identifier(self.datastore.schema, snapshots.events_table_name)
+        connection (the ledger's `LatestReader`): one connection check, not two. Like the
+        library's two reads, not one snapshot of the store: the events read are all those after
+        the snapshot read, whatever was written in between."""
+        snapshot_query, events_query = self._latest_queries(snapshots.events_table_name, lte)
+        params = [] if lte is None else [lte]
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
-            curs.execute(
-                SQL(
-                    "SELECT * FROM {} WHERE originator_id=%s{} ORDER BY originator_version DESC "
-                    "LIMIT 1"
-                ).format(snapshots_table, upto),
-                [originator_id, *params],
-                prepare=True,
-            )
+            curs.execute(snapshot_query, [originator_id, *params], prepare=True)
             found = [_stored(row) for row in curs.fetchall()]
             after = found[0].originator_version if found else 0
-            curs.execute(
+            curs.execute(events_query, [originator_id, after, *params], prepare=True)
+            return (found[0] if found else None), [_stored(row) for row in curs.fetchall()]
+
+    def _latest_queries(self, snapshots_table: str, lte: int | None) -> tuple[Composed, Composed]:
+        """`select_latest`'s two statements, composed once for each table and bound."""
+        key = (snapshots_table, lte is None)
+        if key not in self.latest_queries:
+            upto = SQL("" if lte is None else " AND originator_version<=%s")
+            self.latest_queries[key] = (
+                SQL(
+                    "SELECT * FROM {} WHERE originator_id=%s{} "
+                    "ORDER BY originator_version DESC LIMIT 1"
+                ).format(Identifier(self.datastore.schema, snapshots_table), upto),
                 SQL(
                     "SELECT * FROM {} WHERE originator_id=%s AND originator_version>%s{} "
                     "ORDER BY originator_version ASC"
                 ).format(self.events_table, upto),
-                [originator_id, after, *params],
-                prepare=True,
             )
-            return (found[0] if found else None), [_stored(row) for row in curs.fetchall()]
+        return self.latest_queries[key]
 
     def idempotency_record(self, scope: str, key: str) -> IdempotencyRecord | None:
         with self.datastore.transaction(commit=False) as curs:
