@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -18,15 +17,11 @@ from sqlalchemy import (
     Select,
     String,
     Table,
-    bindparam,
-    delete,
-    insert,
 )
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import TypeEngine
 
 from dealtrail.domain.base import Recorded
+from dealtrail.infrastructure.views.bulk import bulk
 
 metadata = MetaData()
 
@@ -125,31 +120,13 @@ class Writes:
         the records, inserts the new rows (parents first)."""
         for step in self._steps:
             step(conn)
+        dialect = conn.dialect
         for table, (owner, owners) in reversed(self._replaced.items()):
-            for start in range(0, len(owners), CHUNK):
-                chunk = owners[start : start + CHUNK]
-                conn.execute(_delete_statement(table, owner), {"owners": chunk})
+            bulk(table, dialect).delete(conn, owner, owners)
         for table, rows in self._upserts.items():
-            conn.execute(_upsert_statement(conn.dialect.name, table), rows)
+            bulk(table, dialect).insert(conn, rows, upsert=True)
         for table, rows in self._inserts.items():
-            if rows:
-                conn.execute(insert(table), rows)
-
-
-CHUNK = 500  # owners per delete statement
-
-
-@cache
-def _upsert_statement(dialect: str, table: Table) -> Any:
-    statement = (sqlite_insert if dialect == "sqlite" else postgresql_insert)(table)
-    kept = ("id", "seq")
-    changes = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in kept}
-    return statement.on_conflict_do_update(index_elements=[table.c.id], set_=changes)
-
-
-@cache
-def _delete_statement(table: Table, owner: str) -> Any:
-    return delete(table).where(table.c[owner].in_(bindparam("owners", expanding=True)))
+            bulk(table, dialect).insert(conn, rows)
 
 
 def matching(statement: Select[Any], *filters: tuple[Column[Any], Any]) -> Select[Any]:
