@@ -85,9 +85,14 @@ def sort_key(text: str, length: int = 300) -> str:
 class Writes:
     """What the views write for one batch of the log, gathered per table and written together:
     a handful of statements a batch (executemany, in few round trips) instead of several per
-    aggregate. Each aggregate is written once a batch, so no row comes twice."""
+    aggregate. Each aggregate is written once a batch, so no row comes twice.
 
-    def __init__(self) -> None:
+    `new` names the aggregates created in the batch: they have no rows yet (the batch holds
+    their first event, and a view and its position commit together), so their child rows are
+    inserted without deleting first."""
+
+    def __init__(self, new: frozenset[str] = frozenset()) -> None:
+        self._new = new
         self._upserts: dict[Table, list[dict[str, Any]]] = {}
         self._replaced: dict[Table, tuple[str, list[str]]] = {}  # owner column, owner ids
         self._inserts: dict[Table, list[dict[str, Any]]] = {}
@@ -112,7 +117,8 @@ class Writes:
         rows) with `rows`."""
         column, owners = self._replaced.setdefault(table, (owner, []))
         assert column == owner, f"{table.name} rows belong to their {column}"
-        owners.append(owner_id)
+        if owner_id not in self._new:
+            owners.append(owner_id)
         self._inserts.setdefault(table, []).extend({owner: owner_id, **row} for row in rows)
 
     def flush(self, conn: Connection) -> None:
