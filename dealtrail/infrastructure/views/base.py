@@ -78,6 +78,8 @@ def sort_key(text: str, length: int = 300) -> str:
     """`text` as lists sort it: case- and accent-blind, compatibility forms folded ("Éclair" as
     "eclair", full-width letters as their ASCII twins), cut to the key column's length. Beyond
     that, code point order: no locale's collation (CJK by code point, not by reading)."""
+    if text.isascii():  # ASCII is unchanged by NFKD and NFC, and casefolds as it lowercases
+        return text.lower()[:length]
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", bare).casefold()[:length]
 
