@@ -57,7 +57,9 @@ class LogFollower(TrackedFollower):
         return head - self.position()
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
-        """Applies every event recorded since the last catch-up; returns the new position."""
+        """Applies every event recorded since the last catch-up, up to the log's head when it
+        starts (every position up to it is committed: commits follow positions); returns the
+        new position. The batch that reaches the head ends it, with no further transaction."""
         head = self.ledger.recorder.max_notification_id() or 0
         current = self.position()
         if current >= head:
@@ -72,9 +74,12 @@ class LogFollower(TrackedFollower):
                 if not notifications:
                     return start
                 self.apply(conn, notifications)
-                self.tracking.record(conn, Tracking(self.name, notifications[-1].id))
+                position = notifications[-1].id
+                self.tracking.record(conn, Tracking(self.name, position))
             if progress:
                 progress(len(notifications))
+            if position >= head:
+                return position
 
     def reset(self, conn: Connection) -> None:
         self.tracking.reset(conn, self.name)

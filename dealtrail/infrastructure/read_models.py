@@ -110,7 +110,8 @@ class ReadModels(LogFollower):
         for notification, event in zip(notifications, self._decoded(notifications), strict=True):
             touched.setdefault(notification.originator_id, []).append(event)
             created.setdefault(notification.originator_id, notification.id)
-        writes = Writes()
+        new = frozenset(str(k) for k, e in touched.items() if e[0].originator_version == 1)
+        writes = Writes(new)
         for aggregate_id, events in touched.items():
             aggregate = self._advanced(aggregate_id, events)
             for view in self.by_kind.get(type(aggregate), ()):

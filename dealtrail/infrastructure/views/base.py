@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -18,15 +17,11 @@ from sqlalchemy import (
     Select,
     String,
     Table,
-    bindparam,
-    delete,
-    insert,
 )
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import TypeEngine
 
 from dealtrail.domain.base import Recorded
+from dealtrail.infrastructure.views.bulk import bulk
 
 metadata = MetaData()
 
@@ -83,6 +78,8 @@ def sort_key(text: str, length: int = 300) -> str:
     """`text` as lists sort it: case- and accent-blind, compatibility forms folded ("Éclair" as
     "eclair", full-width letters as their ASCII twins), cut to the key column's length. Beyond
     that, code point order: no locale's collation (CJK by code point, not by reading)."""
+    if text.isascii():  # ASCII is unchanged by NFKD and NFC, and casefolds as it lowercases
+        return text.lower()[:length]
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", bare).casefold()[:length]
 
@@ -90,9 +87,14 @@ def sort_key(text: str, length: int = 300) -> str:
 class Writes:
     """What the views write for one batch of the log, gathered per table and written together:
     a handful of statements a batch (executemany, in few round trips) instead of several per
-    aggregate. Each aggregate is written once a batch, so no row comes twice."""
+    aggregate. Each aggregate is written once a batch, so no row comes twice.
 
-    def __init__(self) -> None:
+    `new` names the aggregates created in the batch: they have no rows yet (the batch holds
+    their first event, and a view and its position commit together), so their child rows are
+    inserted without deleting first."""
+
+    def __init__(self, new: frozenset[str] = frozenset()) -> None:
+        self._new = new
         self._upserts: dict[Table, list[dict[str, Any]]] = {}
         self._replaced: dict[Table, tuple[str, list[str]]] = {}  # owner column, owner ids
         self._inserts: dict[Table, list[dict[str, Any]]] = {}
@@ -117,7 +119,8 @@ class Writes:
         rows) with `rows`."""
         column, owners = self._replaced.setdefault(table, (owner, []))
         assert column == owner, f"{table.name} rows belong to their {column}"
-        owners.append(owner_id)
+        if owner_id not in self._new:
+            owners.append(owner_id)
         self._inserts.setdefault(table, []).extend({owner: owner_id, **row} for row in rows)
 
     def flush(self, conn: Connection) -> None:
@@ -125,31 +128,13 @@ class Writes:
         the records, inserts the new rows (parents first)."""
         for step in self._steps:
             step(conn)
+        dialect = conn.dialect
         for table, (owner, owners) in reversed(self._replaced.items()):
-            for start in range(0, len(owners), CHUNK):
-                chunk = owners[start : start + CHUNK]
-                conn.execute(_delete_statement(table, owner), {"owners": chunk})
+            bulk(table, dialect).delete(conn, owner, owners)
         for table, rows in self._upserts.items():
-            conn.execute(_upsert_statement(conn.dialect.name, table), rows)
+            bulk(table, dialect).insert(conn, rows, upsert=True)
         for table, rows in self._inserts.items():
-            if rows:
-                conn.execute(insert(table), rows)
-
-
-CHUNK = 500  # owners per delete statement
-
-
-@cache
-def _upsert_statement(dialect: str, table: Table) -> Any:
-    statement = (sqlite_insert if dialect == "sqlite" else postgresql_insert)(table)
-    kept = ("id", "seq")
-    changes = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in kept}
-    return statement.on_conflict_do_update(index_elements=[table.c.id], set_=changes)
-
-
-@cache
-def _delete_statement(table: Table, owner: str) -> Any:
-    return delete(table).where(table.c[owner].in_(bindparam("owners", expanding=True)))
+            bulk(table, dialect).insert(conn, rows)
 
 
 def matching(statement: Select[Any], *filters: tuple[Column[Any], Any]) -> Select[Any]:
