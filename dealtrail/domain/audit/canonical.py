@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import base64
 import json
+import re
+from binascii import b2a_base64
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -21,8 +24,11 @@ from dealtrail.domain.audit.merkle import leaf_hash
 _CANONICAL = (
     b'{"originator_id":"%s","originator_version":%d,"position":%d,"state":"%s","topic":"%s"}'
 )
+_UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_UUID_HEX = re.compile(r"[0-9a-f]{32}")  # as SQLite stores a UUID
 
 
+@lru_cache(maxsize=1024)  # a log has a few dozen topics
 def _plain(text: str) -> bool:
     """Written by JSON as it is: printable ASCII but the quote and the backslash."""
     return text.isascii() and text.isprintable() and '"' not in text and "\\" not in text
@@ -87,6 +93,39 @@ class LoggedEvent:
             topic=str(data["topic"]),
             state=base64.b64decode(data["state"], validate=True),
         )
+
+
+def plain_leaf_hash(
+    position: object, originator_id: str, originator_version: object, topic: str, state: bytes
+) -> bytes | None:
+    """The leaf hash of a stored event whose UUID id is given as text (lower-case, as `str` of
+    the UUID gives, or its 32 hex digits), written directly; None unless that text, the topic
+    and both numbers are what the direct writing covers (then `LoggedEvent` gives it). For
+    reading a log in bulk."""
+    if not (
+        type(originator_version) is int
+        and type(position) is int
+        and type(originator_id) is str
+        and type(topic) is str
+        and type(state) is bytes
+        and _plain(topic)
+    ):
+        return None
+    if _UUID_HEX.fullmatch(originator_id):
+        i = originator_id
+        originator_id = f"{i[:8]}-{i[8:12]}-{i[12:16]}-{i[16:20]}-{i[20:]}"
+    if _UUID_TEXT.fullmatch(originator_id):
+        return leaf_hash(
+            _CANONICAL
+            % (
+                originator_id.encode(),
+                originator_version,
+                position,
+                b2a_base64(state, newline=False),
+                topic.encode(),
+            )
+        )
+    return None
 
 
 def canonical_json(value: Any) -> bytes:
