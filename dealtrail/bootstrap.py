@@ -33,7 +33,7 @@ from dealtrail.infrastructure.receipt_signer import KeyReceiptSigner
 from dealtrail.infrastructure.reports.sql_reports import SqlReports
 from dealtrail.infrastructure.schema_lock import schema_lock
 from dealtrail.infrastructure.settings import Settings
-from dealtrail.infrastructure.store_format import StoreFormatMismatch
+from dealtrail.infrastructure.store_format import StoreFormatMismatch, check_store_format
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault
 from dealtrail.infrastructure.token_cache import CachedTokenStore
 from dealtrail.infrastructure.tokens import SqlTokenStore
@@ -50,7 +50,7 @@ from dealtrail.infrastructure.views.receivables import (
 )
 from dealtrail.infrastructure.views.sql_views import SqlViews
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
-from dealtrail.stores import opened
+from dealtrail.stores import migrated
 
 __all__ = ["DatabaseURLError", "Services", "Settings", "StoreFormatMismatch", "bootstrap"]
 
@@ -82,7 +82,8 @@ def bootstrap(settings: Settings, *, policies: Sequence[Policy] = ALL_POLICIES) 
     a time, since web workers start together. Refuses first (StoreFormatMismatch) if the
     settings would misread the store's events."""
     with schema_lock(settings):
-        return _build(settings, opened(settings), policies)
+        check_store_format(settings)
+        return _build(settings, migrated(settings), policies)
 
 
 def _build(settings: Settings, engine: Engine, policies: Sequence[Policy]) -> Services:

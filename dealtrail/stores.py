@@ -16,13 +16,20 @@ from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.store_format import StoreFormatMismatch, check_store_format
 from dealtrail.infrastructure.tokens import SqlTokenStore
 
-__all__ = ["DatabaseURLError", "Settings", "StoreFormatMismatch", "opened", "token_store"]
+__all__ = [
+    "DatabaseURLError",
+    "Settings",
+    "StoreFormatMismatch",
+    "check_store_format",
+    "migrated",
+    "token_store",
+]
 
 
-def opened(settings: Settings) -> Engine:
-    """Refuses settings that would misread the store (StoreFormatMismatch), migrates the tables
-    the log cannot rebuild; dealtrail's own engine. Run under the schema lock."""
-    check_store_format(settings)
+def migrated(settings: Settings) -> Engine:
+    """Dealtrail's own engine, the tables the log cannot rebuild migrated first. Run under the
+    schema lock, after `check_store_format` (which refuses settings that would misread the
+    store)."""
     engine = create_database_engine(settings)
     upgrade_stores(settings, engine)
     return engine
@@ -32,4 +39,5 @@ def token_store(settings: Settings) -> SqlTokenStore:
     """The API tokens alone, the stores opened as every entry point opens them; dispose of its
     `engine` when done."""
     with schema_lock(settings):
-        return SqlTokenStore(opened(settings))
+        check_store_format(settings)
+        return SqlTokenStore(migrated(settings))
