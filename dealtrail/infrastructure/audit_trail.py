@@ -189,8 +189,9 @@ class AuditTrail(TrackedFollower):
             if progress:
                 progress(events)
 
-        hashes = matching_leaves(self.log_leaves.pages(), counted) if self._quick() else None
-        if hashes is not None and len(hashes) == self.log_leaves.leaf_count():
+        reading = self.log_leaves.reading()
+        hashes = matching_leaves(reading.pages(), counted) if self._quick() else None
+        if hashes is not None and len(hashes) == reading.leaves:
             report = verified_leaves(hashes, self.heads(), self.key.public_key())
         else:
             report = verify_log(

@@ -34,20 +34,30 @@ class LogWithLeaves:
         self.after = text(f"{select}WHERE e.{position} > :after {order}")
         self.count = text(f"SELECT COUNT(*) FROM {leaves}")  # noqa: S608 (constants)
 
+    def reading(self) -> Reading:
+        return Reading(self)
+
+
+class Reading:
+    """One reading of the log: its pages, then (once the last is read, on the same connection)
+    the number of leaves stored."""
+
+    def __init__(self, log: LogWithLeaves) -> None:
+        self.log = log
+        self.leaves: int | None = None  # known once every page is read
+
     def pages(self) -> Iterator[Sequence[EventWithLeaf]]:
         """Every stored event in log order, a page at a time, each with its leaf."""
-        after: int | None = None
+        log, after = self.log, None
         while True:
-            with self.engine.connect() as conn:
+            with log.engine.connect() as conn:
                 if after is None:
-                    rows = conn.execute(self.first, {"limit": PAGE}).all()
+                    rows = conn.execute(log.first, {"limit": PAGE}).all()
                 else:
-                    rows = conn.execute(self.after, {"after": after, "limit": PAGE}).all()
+                    rows = conn.execute(log.after, {"after": after, "limit": PAGE}).all()
+                if len(rows) < PAGE:
+                    self.leaves = int(conn.execute(log.count).scalar_one())
             yield rows  # type: ignore[misc]
             if len(rows) < PAGE:
                 return
             after = rows[-1][0]
-
-    def leaf_count(self) -> int:
-        with self.engine.connect() as conn:
-            return int(conn.execute(self.count).scalar_one())

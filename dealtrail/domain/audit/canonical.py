@@ -16,16 +16,22 @@ import re
 from binascii import b2a_base64
 from dataclasses import dataclass
 from functools import lru_cache
+from hashlib import sha256
 from typing import Any
 from uuid import UUID
 
-from dealtrail.domain.audit.merkle import leaf_hash
+from dealtrail.domain.audit.merkle import LEAF_PREFIX, leaf_hash
 
 _CANONICAL = (
     b'{"originator_id":"%s","originator_version":%d,"position":%d,"state":"%s","topic":"%s"}'
 )
 _UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _UUID_HEX = re.compile(r"[0-9a-f]{32}")  # as SQLite stores a UUID
+# a leaf's hashed bytes (merkle.leaf_hash: 0x00 and the canonical bytes), in one piece
+_LEAF = LEAF_PREFIX + _CANONICAL
+_LEAF_OF_HEX = LEAF_PREFIX + _CANONICAL.replace(
+    b'"%s","originator_version"', b'"%s-%s-%s-%s-%s","originator_version"'
+)
 
 
 @lru_cache(maxsize=1024)  # a log has a few dozen topics
@@ -112,11 +118,24 @@ def plain_leaf_hash(
     ):
         return None
     if _UUID_HEX.fullmatch(originator_id):
-        i = originator_id
-        originator_id = f"{i[:8]}-{i[8:12]}-{i[12:16]}-{i[16:20]}-{i[20:]}"
+        i = originator_id.encode()
+        return sha256(
+            _LEAF_OF_HEX
+            % (
+                i[:8],
+                i[8:12],
+                i[12:16],
+                i[16:20],
+                i[20:],
+                originator_version,
+                position,
+                b2a_base64(state, newline=False),
+                topic.encode(),
+            )
+        ).digest()
     if _UUID_TEXT.fullmatch(originator_id):
-        return leaf_hash(
-            _CANONICAL
+        return sha256(
+            _LEAF
             % (
                 originator_id.encode(),
                 originator_version,
@@ -124,7 +143,7 @@ def plain_leaf_hash(
                 b2a_base64(state, newline=False),
                 topic.encode(),
             )
-        )
+        ).digest()
     return None
 
 
