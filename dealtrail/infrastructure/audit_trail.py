@@ -22,6 +22,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from sqlalchemy import (
     BigInteger,
     Column,
+    Connection,
     DateTime,
     Engine,
     String,
@@ -189,20 +190,22 @@ class AuditTrail(TrackedFollower):
             if progress:
                 progress(events)
 
-        reading = self.log_leaves.reading()
-        hashes = matching_leaves(reading.pages(), counted) if self._quick() else None
-        if hashes is not None and len(hashes) == reading.leaves:
-            report = verified_leaves(hashes, self.heads(), self.key.public_key())
-        else:
-            report = verify_log(
-                self.events(),
-                self.leaves(),
-                self.heads(),
-                self.key.public_key(),
-                None if reported else progress,  # a bar already moved stays where it is
-            )
-        assert report.tree is not None
-        check_subtrees(report, report.tree, self.stored.rows())
+        with self.events_engine.connect() as conn:  # one for every read of the quick pass
+            reading = self.log_leaves.reading(conn)
+            hashes = matching_leaves(reading.pages(), counted) if self._quick() else None
+            heads = self.heads(conn if self.engine is self.events_engine else None)
+            if hashes is not None and len(hashes) == reading.leaves:
+                report = verified_leaves(hashes, heads, self.key.public_key())
+            else:
+                report = verify_log(
+                    self.events(),
+                    self.leaves(),
+                    heads,
+                    self.key.public_key(),
+                    None if reported else progress,  # a bar already moved stays where it is
+                )
+            assert report.tree is not None
+            check_subtrees(report, report.tree, self.stored.rows(conn))
         return report
 
     def _quick(self) -> bool:
@@ -212,10 +215,14 @@ class AuditTrail(TrackedFollower):
 
     # ---- signed heads ------------------------------------------------------------------------
 
-    def heads(self) -> list[SignedTreeHead]:
-        """Every signed head, oldest first."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(audit_heads).order_by(audit_heads.c.tree_size)).all()
+    def heads(self, conn: Connection | None = None) -> list[SignedTreeHead]:
+        """Every signed head, oldest first (on `conn`, a connection to `engine`, if given)."""
+        query = select(audit_heads).order_by(audit_heads.c.tree_size)
+        if conn is not None:
+            rows = conn.execute(query).all()
+        else:
+            with self.engine.connect() as own:
+                rows = own.execute(query).all()
         return [_head(row) for row in rows]
 
     def heads_page(self, after: int, limit: int) -> tuple[list[SignedTreeHead], int | None]:

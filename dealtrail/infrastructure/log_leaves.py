@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from dealtrail.domain.audit.verification import EventWithLeaf
 from dealtrail.infrastructure.leaves import POSTGRES_TABLE, SQLITE_TABLE
@@ -34,29 +34,30 @@ class LogWithLeaves:
         self.after = text(f"{select}WHERE e.{position} > :after {order}")
         self.count = text(f"SELECT COUNT(*) FROM {leaves}")  # noqa: S608 (constants)
 
-    def reading(self) -> Reading:
-        return Reading(self)
+    def reading(self, conn: Connection) -> Reading:
+        """`conn`: a connection to the events' database, kept open while the reading lasts."""
+        return Reading(self, conn)
 
 
 class Reading:
-    """One reading of the log: its pages, then (once the last is read, on the same connection)
-    the number of leaves stored."""
+    """One reading of the log: its pages, then (once the last is read) the number of leaves
+    stored."""
 
-    def __init__(self, log: LogWithLeaves) -> None:
+    def __init__(self, log: LogWithLeaves, conn: Connection) -> None:
         self.log = log
+        self.conn = conn
         self.leaves: int | None = None  # known once every page is read
 
     def pages(self) -> Iterator[Sequence[EventWithLeaf]]:
         """Every stored event in log order, a page at a time, each with its leaf."""
-        log, after = self.log, None
+        log, conn, after = self.log, self.conn, None
         while True:
-            with log.engine.connect() as conn:
-                if after is None:
-                    rows = conn.execute(log.first, {"limit": PAGE}).all()
-                else:
-                    rows = conn.execute(log.after, {"after": after, "limit": PAGE}).all()
-                if len(rows) < PAGE:
-                    self.leaves = int(conn.execute(log.count).scalar_one())
+            if after is None:
+                rows = conn.execute(log.first, {"limit": PAGE}).all()
+            else:
+                rows = conn.execute(log.after, {"after": after, "limit": PAGE}).all()
+            if len(rows) < PAGE:
+                self.leaves = int(conn.execute(log.count).scalar_one())
             yield rows  # type: ignore[misc]
             if len(rows) < PAGE:
                 return

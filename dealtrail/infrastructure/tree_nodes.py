@@ -114,12 +114,16 @@ class StoredTree:
         self.extend(size)
         return answered(size, question, self._fetch(keys) if keys else {})
 
-    def rows(self) -> Iterator[tuple[int, int, bytes]]:
-        """Every stored subtree (level, index, hash), level by level, in index order."""
+    def rows(self, conn: Connection | None = None) -> Iterator[tuple[int, int, bytes]]:
+        """Every stored subtree (level, index, hash), level by level, in index order (on `conn`,
+        a connection to the events' database, if given)."""
         after = {"level": 0, "index": -1}
         while True:
-            with self.engine.connect() as conn:
+            if conn is not None:
                 page = conn.execute(self.rows_after, after).all()
+            else:
+                with self.engine.connect() as own:
+                    page = own.execute(self.rows_after, after).all()
             for level, index, node_hash in page:
                 yield level, index, bytes.fromhex(node_hash)
             if len(page) < PAGE:
