@@ -27,11 +27,7 @@ _CANONICAL = (
 )
 _UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _UUID_HEX = re.compile(r"[0-9a-f]{32}")  # as SQLite stores a UUID
-# a leaf's hashed bytes (merkle.leaf_hash: 0x00 and the canonical bytes), in one piece
-_LEAF = LEAF_PREFIX + _CANONICAL
-_LEAF_OF_HEX = LEAF_PREFIX + _CANONICAL.replace(
-    b'"%s","originator_version"', b'"%s-%s-%s-%s-%s","originator_version"'
-)
+_LEAF = LEAF_PREFIX + _CANONICAL  # what merkle.leaf_hash hashes, in one piece
 
 
 @lru_cache(maxsize=1024)  # a log has a few dozen topics
@@ -108,43 +104,39 @@ def plain_leaf_hash(
     the UUID gives, or its 32 hex digits), written directly; None unless that text, the topic
     and both numbers are what the direct writing covers (then `LoggedEvent` gives it). For
     reading a log in bulk."""
-    if not (
+    if (
         type(originator_version) is int
         and type(position) is int
         and type(originator_id) is str
         and type(topic) is str
         and type(state) is bytes
-        and _plain(topic)
     ):
-        return None
-    if _UUID_HEX.fullmatch(originator_id):
-        i = originator_id.encode()
-        return sha256(
-            _LEAF_OF_HEX
-            % (
-                i[:8],
-                i[8:12],
-                i[12:16],
-                i[16:20],
-                i[20:],
+        written_id, written_topic = _id_written(originator_id), _topic_written(topic)
+        if written_id is not None and written_topic is not None:
+            data = (
+                written_id,
                 originator_version,
                 position,
                 b2a_base64(state, newline=False),
-                topic.encode(),
+                written_topic,
             )
-        ).digest()
-    if _UUID_TEXT.fullmatch(originator_id):
-        return sha256(
-            _LEAF
-            % (
-                originator_id.encode(),
-                originator_version,
-                position,
-                b2a_base64(state, newline=False),
-                topic.encode(),
-            )
-        ).digest()
+            return sha256(_LEAF % data).digest()
     return None
+
+
+# A log holds many events of each aggregate and of each topic: each id and topic is checked and
+# encoded once (in a bounded cache).
+@lru_cache(maxsize=65536)
+def _id_written(text: str) -> bytes | None:
+    """`str` of the UUID, encoded, if `text` is that or its 32 hex digits (lower-case)."""
+    if _UUID_HEX.fullmatch(text):
+        text = f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    return text.encode() if _UUID_TEXT.fullmatch(text) else None
+
+
+@lru_cache(maxsize=1024)
+def _topic_written(topic: str) -> bytes | None:
+    return topic.encode() if _plain(topic) else None
 
 
 def canonical_json(value: Any) -> bytes:
