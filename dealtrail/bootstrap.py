@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import Engine
+
 from dealtrail.application.achievement_import import AchievementImport
 from dealtrail.application.event_feed import EventFeed
 from dealtrail.application.exhibits import CountExhibits
@@ -21,9 +23,8 @@ from dealtrail.application.ports.tokens import TokenStore
 from dealtrail.application.ports.views import Views
 from dealtrail.infrastructure.audit_key import load_signing_key
 from dealtrail.infrastructure.audit_trail import AuditTrail
-from dealtrail.infrastructure.database import create_database_engine, create_events_engine
+from dealtrail.infrastructure.database import create_events_engine
 from dealtrail.infrastructure.leaf_lookup import SqlStoredLeaves
-from dealtrail.infrastructure.migrations.upgrade import upgrade_stores
 from dealtrail.infrastructure.party_directory import ViewPartyDirectory
 from dealtrail.infrastructure.persistence import ledger_env
 from dealtrail.infrastructure.postgres_url import DatabaseURLError
@@ -49,6 +50,7 @@ from dealtrail.infrastructure.views.receivables import (
 )
 from dealtrail.infrastructure.views.sql_views import SqlViews
 from dealtrail.infrastructure.views.trading_events import TradingEventsView
+from dealtrail.stores import migrated
 
 __all__ = ["DatabaseURLError", "Services", "Settings", "StoreFormatMismatch", "bootstrap"]
 
@@ -81,12 +83,10 @@ def bootstrap(settings: Settings, *, policies: Sequence[Policy] = ALL_POLICIES) 
     settings would misread the store's events."""
     with schema_lock(settings):
         check_store_format(settings)
-        return _build(settings, policies)
+        return _build(settings, migrated(settings), policies)
 
 
-def _build(settings: Settings, policies: Sequence[Policy]) -> Services:
-    engine = create_database_engine(settings)
-    upgrade_stores(settings, engine)
+def _build(settings: Settings, engine: Engine, policies: Sequence[Policy]) -> Services:
     vault = SqlSubjectVault(engine)
     vault.create_secrets()
     ledger = Ledger(env=ledger_env(settings), vault=vault)

@@ -13,17 +13,9 @@ from eventsourcing.domain import event
 
 from dealtrail.domain.base import Recorded
 from dealtrail.domain.errors import fail
-from dealtrail.domain.text import required_text
+from dealtrail.domain.token_holder import MAX_HOLDER, holder_name
 
-MAX_HOLDER = 190  # the token store keeps an actor, `role:name`, in 200 characters
-
-
-def holder_name(name: str) -> str:
-    """The name a token is issued to, trimmed; refused if blank, not one line, or too long."""
-    holder = required_text(name, "token name", "name")
-    if len(holder) > MAX_HOLDER:
-        raise fail("token.name_too_long", "name", limit=MAX_HOLDER)
-    return holder
+__all__ = ["MAX_HOLDER", "ApiToken", "holder_name"]
 
 
 class ApiToken(Recorded):

@@ -6,8 +6,6 @@ import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import psycopg
-
 from dealtrail.infrastructure.settings import Settings
 
 
@@ -24,6 +22,8 @@ def schema_lock(settings: Settings) -> Iterator[None]:
             finally:
                 fcntl.flock(lock_file, fcntl.LOCK_UN)
         return
+    import psycopg  # noqa: PLC0415 (on PostgreSQL only: a SQLite store's commands skip it)
+
     with psycopg.connect(**pg.connect_kwargs(), autocommit=True) as conn:
         key = f"dealtrail:schema:{settings.database_schema}"
         conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))

@@ -22,8 +22,6 @@ import json
 import zlib
 from dataclasses import dataclass
 
-from eventsourcing.cryptography import AESCipher
-from eventsourcing.utils import Environment
 from sqlalchemy import (
     Boolean,
     Column,
@@ -137,6 +135,10 @@ def _format_of(state: bytes, cipher_key: str | None) -> StoreFormat:
     if _is_zlib_json(state):
         return StoreFormat(compressed=True, cipher_key_fingerprint=None)
     if cipher_key:
+        # imported only to adopt an old encrypted store: not at every start of every command
+        from eventsourcing.cryptography import AESCipher  # noqa: PLC0415
+        from eventsourcing.utils import Environment  # noqa: PLC0415
+
         try:
             plain = AESCipher(Environment(env={"CIPHER_KEY": cipher_key})).decrypt(state)
         except ValueError:

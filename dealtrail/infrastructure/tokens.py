@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Column, DateTime, Engine, String, Table, func, insert, select, update
 
 from dealtrail.application.ports.tokens import Principal, Role, TokenInfo
-from dealtrail.domain.api_token import holder_name
+from dealtrail.domain.token_holder import holder_name
 from dealtrail.infrastructure.records import metadata
 
 TOKEN_PREFIX = "dt_"  # noqa: S105 - a public prefix, not a secret

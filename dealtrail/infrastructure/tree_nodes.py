@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     and_,
+    bindparam,
     func,
     or_,
     select,
@@ -68,6 +69,18 @@ class StoredTree:
             self.nodes
         ).on_conflict_do_nothing()
         self.reached = 0  # leaves known covered by the stored subtrees (see `covered`)
+        level, index = self.nodes.c.level, self.nodes.c.node_index
+        self.rows_after = (  # built once: `verify` reads every row
+            select(level, index, self.nodes.c.node_hash)
+            .where(
+                or_(
+                    level > bindparam("level"),
+                    and_(level == bindparam("level"), index > bindparam("index")),
+                )
+            )
+            .order_by(level, index)
+            .limit(PAGE)
+        )
 
     def size(self) -> int:
         """Leaves in the tree (the last leaf's index + 1)."""
@@ -101,30 +114,21 @@ class StoredTree:
         self.extend(size)
         return answered(size, question, self._fetch(keys) if keys else {})
 
-    def rows(self) -> Iterator[tuple[int, int, bytes]]:
-        """Every stored subtree (level, index, hash), level by level, in index order."""
-        after = (0, -1)
+    def rows(self, conn: Connection | None = None) -> Iterator[tuple[int, int, bytes]]:
+        """Every stored subtree (level, index, hash), level by level, in index order (on `conn`,
+        a connection to the events' database, if given)."""
+        after = {"level": 0, "index": -1}
         while True:
-            with self.engine.connect() as conn:
-                page = conn.execute(
-                    select(self.nodes.c.level, self.nodes.c.node_index, self.nodes.c.node_hash)
-                    .where(
-                        or_(
-                            self.nodes.c.level > after[0],
-                            and_(
-                                self.nodes.c.level == after[0],
-                                self.nodes.c.node_index > after[1],
-                            ),
-                        )
-                    )
-                    .order_by(self.nodes.c.level, self.nodes.c.node_index)
-                    .limit(PAGE)
-                ).all()
+            if conn is not None:
+                page = conn.execute(self.rows_after, after).all()
+            else:
+                with self.engine.connect() as own:
+                    page = own.execute(self.rows_after, after).all()
             for level, index, node_hash in page:
                 yield level, index, bytes.fromhex(node_hash)
             if len(page) < PAGE:
                 return
-            after = (page[-1].level, page[-1].node_index)
+            after = {"level": page[-1][0], "index": page[-1][1]}
 
     def _fetch(self, keys: set[Key]) -> Mapping[Key, bytes]:
         with self.engine.connect() as conn:

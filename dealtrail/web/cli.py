@@ -6,10 +6,10 @@ imports neither Flask's app, its OpenAPI document, gunicorn nor the demo."""
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import version
 
 import click
 
+from dealtrail.web.cli_lazy import LazyGroup
 from dealtrail.web.cli_services import command_services
 
 # command -> "module:attribute", imported when it runs (or when --help lists them all)
@@ -28,22 +28,23 @@ LAZY = {
 APP_COMMANDS = frozenset({"call", "openapi", "serve"})
 
 
-class _LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *LAZY})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in LAZY:
-            module, _, attribute = LAZY[cmd_name].partition(":")
-            command: click.Command = getattr(importlib.import_module(module), attribute)
-            return command
-        return super().get_command(ctx, cmd_name)
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    # read when asked only: importing the package metadata takes a tenth of a second
+    version = importlib.import_module("importlib.metadata").version
+    click.echo(f"dealtrail {version('dealtrail')} (eventsourcing {version('eventsourcing')})")
+    ctx.exit()
 
 
-@click.group("dealtrail", cls=_LazyGroup)
-@click.version_option(
-    package_name="dealtrail",
-    message=f"dealtrail %(version)s (eventsourcing {version('eventsourcing')})",
+@click.group("dealtrail", cls=LazyGroup, lazy=LAZY)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
 )
 @click.pass_context
 def cli(ctx: click.Context) -> None:

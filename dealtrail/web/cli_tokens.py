@@ -1,51 +1,28 @@
-"""`dealtrail tokens ...`: create, list and revoke API tokens."""
+"""`dealtrail tokens ...`: create, list and revoke API tokens. Listing opens the token table
+alone; creating and revoking (cli_token_changes.py) record events, through the ledger."""
 
 from __future__ import annotations
 
 import click
 
-from dealtrail.application.commands import tokens as api_tokens
-from dealtrail.application.ports.tokens import Role
-from dealtrail.domain.errors import DomainError
-from dealtrail.domain.metadata import recording
-from dealtrail.web.cli_operator import operator
-from dealtrail.web.cli_services import command_services
+from dealtrail.web.cli_lazy import LazyGroup
+from dealtrail.web.cli_services import command_tokens
 
 
-@click.group()
+@click.group(
+    cls=LazyGroup,
+    lazy={
+        "create": "dealtrail.web.cli_token_changes:create_token",
+        "revoke": "dealtrail.web.cli_token_changes:revoke_token",
+    },
+)
 def tokens() -> None:
     """Create, list and revoke API tokens."""
-
-
-@tokens.command("create")
-@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
-@click.option("--name", required=True, help="Whose token this is: recorded on every event.")
-def create_token(role: str, name: str) -> None:
-    """Create a token; its secret is printed once and never stored. Recorded as an event."""
-    svc = command_services()
-    with recording(operator()):
-        try:
-            info, secret, _ = api_tokens.issue_token(svc.ledger, svc.tokens, name, Role(role))
-        except DomainError as error:
-            raise click.ClickException(error.message) from None
-    click.echo(f"token id: {info.token_id}  role: {info.role}  name: {info.name}", err=True)
-    click.echo(secret)
 
 
 @tokens.command("list")
 def list_tokens() -> None:
     """List tokens (never their secrets)."""
-    for t in command_services().tokens.list():
+    for t in command_tokens().list():
         state = f"revoked {t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else "active"
         click.echo(f"{t.token_id}  {t.role:<9}  {state:<24}  {t.name}  (by {t.created_by})")
-
-
-@tokens.command("revoke")
-@click.argument("token_id")
-def revoke_token(token_id: str) -> None:
-    """Revoke a token by its id: it stops working at once. Recorded as an event."""
-    svc = command_services()
-    with recording(operator()):
-        if not api_tokens.revoke_token(svc.ledger, svc.tokens, token_id):
-            raise click.ClickException(f"no active token with id {token_id}")
-    click.echo(f"revoked {token_id}")

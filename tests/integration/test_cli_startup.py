@@ -11,6 +11,7 @@ import pytest
 
 from dealtrail.infrastructure.settings import Settings
 from tests.e2e.serving import dealtrail_env
+from tests.store_edits import store_sql
 
 APP_ONLY = ("flask_smorest", "apispec", "gunicorn", "dealtrail.web.app", "dealtrail.demo")
 PROBE = """
@@ -55,3 +56,34 @@ def test_the_commands_that_serve_build_the_app(settings: Settings) -> None:
 
     assert code == 0 and json.loads(stdout)["items"] == []
     assert {"flask_smorest", "dealtrail.web.app"} <= modules
+
+
+# what `tokens list` skips once the store is at the latest revisions: the application and the
+# ledger (it reads one table), Alembic (nothing to migrate)
+NOT_FOR_TOKENS = (
+    "dealtrail.application.ledger",
+    "dealtrail.bootstrap",
+    "dealtrail.domain.base",
+    "eventsourcing.persistence",
+    "alembic",
+)
+
+
+def test_listing_tokens_opens_the_token_table_alone(settings: Settings) -> None:
+    _run(settings, "init")  # migrates the new store: Alembic runs
+    _, code, modules = _run(settings, "tokens", "list")
+
+    assert code == 0
+    imported = {m for m in modules if any(m == a or m.startswith(f"{a}.") for a in NOT_FOR_TOKENS)}
+    assert imported == set()
+    assert ("psycopg" in modules) == (settings.database_url is not None)
+
+
+def test_a_store_behind_is_migrated_by_any_command(settings: Settings) -> None:
+    _run(settings, "init")
+    store_sql(settings, "DELETE FROM alembic_version", ())  # as before the first migration
+    if settings.database_url is None:
+        store_sql(settings, "DELETE FROM alembic_version", (), heads=True)
+    _, code, modules = _run(settings, "tokens", "list")
+
+    assert code == 0 and "alembic" in modules

@@ -13,7 +13,7 @@ import dealtrail
 
 ROOT = Path(dealtrail.__file__).parent
 COMPOSITION_ROOT = ROOT / "bootstrap.py"
-OUTER = ("dealtrail.bootstrap", "dealtrail.infrastructure", "dealtrail.web")
+OUTER = ("dealtrail.bootstrap", "dealtrail.stores", "dealtrail.infrastructure", "dealtrail.web")
 FORBIDDEN = {
     "domain": ("dealtrail.application", *OUTER),
     "application": (*OUTER, "flask", "sqlalchemy"),

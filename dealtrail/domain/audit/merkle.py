@@ -11,14 +11,18 @@ import hashlib
 from collections.abc import Sequence
 
 EMPTY_ROOT = hashlib.sha256(b"").digest()
+LEAF_PREFIX = b"\x00"
 
 
 def leaf_hash(data: bytes) -> bytes:
-    return hashlib.sha256(b"\x00" + data).digest()
+    return hashlib.sha256(LEAF_PREFIX + data).digest()
+
+
+NODE_PREFIX = b"\x01"
 
 
 def node_hash(left: bytes, right: bytes) -> bytes:
-    return hashlib.sha256(b"\x01" + left + right).digest()
+    return hashlib.sha256(NODE_PREFIX + left + right).digest()
 
 
 def _split(n: int) -> int:
@@ -94,11 +98,11 @@ class MerkleTree(MerkleProofs):
 
     def __init__(self, leaf_hashes: Sequence[bytes]) -> None:
         self.levels: list[list[bytes]] = [list(leaf_hashes)]
+        sha256 = hashlib.sha256
         while len(self.levels[-1]) > 1:
             below = self.levels[-1]
-            self.levels.append(
-                [node_hash(below[i], below[i + 1]) for i in range(0, len(below) - 1, 2)]
-            )
+            pairs = zip(below[0::2], below[1::2], strict=False)  # an odd last node waits
+            self.levels.append([sha256(NODE_PREFIX + a + b).digest() for a, b in pairs])
 
     @property
     def size(self) -> int:  # type: ignore[override]

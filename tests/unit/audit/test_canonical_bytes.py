@@ -10,7 +10,7 @@ from uuid import UUID
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from dealtrail.domain.audit.canonical import LoggedEvent
+from dealtrail.domain.audit.canonical import LoggedEvent, plain_leaf_hash
 
 
 def _encoded(event: LoggedEvent) -> bytes:
@@ -63,3 +63,32 @@ def test_a_stored_event_s_bytes_are_the_encoder_s() -> None:
     )
     assert event.canonical_bytes() == _encoded(event)
     assert event.canonical_bytes().startswith(b'{"originator_id":"0b1f6c1e-')
+
+
+@given(
+    position=st.integers(min_value=-(2**70), max_value=2**70),
+    originator_id=st.one_of(
+        st.uuids().map(str),
+        st.uuids().map(lambda u: u.hex),  # as SQLite stores it
+        st.uuids().map(str).map(str.upper),
+        st.text(),
+    ),
+    version=st.integers(min_value=-(2**70), max_value=2**70),
+    topic=st.one_of(st.text(), st.from_regex(r"[a-z_.]+:[A-Za-z_.]+", fullmatch=True)),
+    state=st.binary(max_size=300),
+)
+@example(1, "{00000000-0000-0000-0000-000000000000}", 1, "a:B", b"")  # UUID() would take it
+@example(1, "00000000000000000000000000000000", 1, "a:B", b"")
+@example(1, "0000000000000000000000000000000A", 1, "a:B", b"")
+@example(1, "00000000-0000-0000-0000-000000000000\n", 1, "a:B", b"")
+@example(1, "00000000-0000-0000-0000-000000000000", 1, 'x"y', b"")
+def test_a_leaf_hashed_in_bulk_is_the_event_s(
+    position: int, originator_id: str, version: int, topic: str, state: bytes
+) -> None:
+    """Read in bulk, an id is its stored text: hashed directly only when that text is the
+    UUID's own (so the leaf is the one `LoggedEvent` gives), else left to `LoggedEvent`."""
+    hashed = plain_leaf_hash(position, originator_id, version, topic, state)
+    if hashed is not None:
+        uuid = UUID(originator_id)
+        assert originator_id in (str(uuid), uuid.hex)
+        assert hashed == LoggedEvent(position, uuid, version, topic, state).leaf_hash()
