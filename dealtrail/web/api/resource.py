@@ -157,7 +157,8 @@ class Resource:
 
     def route(self, view: str, rule: str, **methods: Callable[..., Any]) -> None:
         """Registers a view named `view` (as the role matrix knows it) with these methods."""
-        self.blp.route(rule)(type(view, (MethodView,), methods))
+        # One instance serves every request (its methods keep no state): not one per request.
+        self.blp.route(rule)(type(view, (MethodView,), {"init_every_request": False, **methods}))
 
 
 def _load_version(kind: type[Recorded], aggregate_id: UUID, query: dict[str, Any]) -> Any:

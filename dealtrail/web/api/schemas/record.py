@@ -38,21 +38,37 @@ class AttributesSchema(ma.Schema):
         if isinstance(record, CommandResult):
             record, position = record.aggregate, record.position
         data: dict[str, Any] = {}
-        for name, field in self.dump_fields.items():
-            if name == "position":
+        for name, attribute, listed, computed in self._reading():
+            if computed is not None:
+                data[name] = computed(record)
                 continue
-            if name in self.COMPUTED:
-                data[name] = self.COMPUTED[name](record)
-                continue
-            value = getattr(record, self.RENAMED.get(name, name))
+            value = getattr(record, attribute)
             if callable(value):
                 value = value()
-            if isinstance(field, fields.List) and isinstance(value, dict):
+            if listed and isinstance(value, dict):
                 value = list(value.values())
             data[name] = value
         if position is not None:
             data["position"] = position
         return data
+
+    def _reading(self) -> list[tuple[str, str, bool, Callable[[Any], Any] | None]]:
+        """How each field is read (its name, the attribute, whether it is a list, the function
+        that computes it), worked out from the schema's fields on its first dump, not on each."""
+        reading = self.__dict__.get("_fields_reading")
+        if reading is None:
+            reading = [
+                (
+                    name,
+                    self.RENAMED.get(name, name),
+                    isinstance(field, fields.List),
+                    self.COMPUTED.get(name),
+                )
+                for name, field in self.dump_fields.items()
+                if name != "position"
+            ]
+            self._fields_reading = reading
+        return reading
 
 
 class RecordSchema(AttributesSchema):
