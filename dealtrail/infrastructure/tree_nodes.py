@@ -28,6 +28,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -45,7 +46,24 @@ from dealtrail.infrastructure.leaves import leaves_table
 SQLITE_TABLE = "dealtrail_tree_nodes"  # in events.sqlite3, beside the leaves
 POSTGRES_TABLE = "dealtrail_events_tree_nodes"  # beside dealtrail_events_leaves
 PAGE = 1000
+CHUNK = 4096  # stored subtrees of one level compared at once by `verify`
 T = TypeVar("T")
+# A level's rows CHUNK at a time, their hashes concatenated in index order, for `verify`:
+# one row per chunk rather than one per subtree. SQLite 3.40's group_concat takes no ORDER BY:
+# it concatenates in the order the ordered subquery gives (and should it not, the hashes
+# differ and `verify` compares row by row instead).
+_CHUNKS = {
+    "postgresql": (
+        "SELECT level, count(*), min(node_index), max(node_index), "
+        "string_agg(node_hash, '' ORDER BY node_index) FROM {table} "
+        "GROUP BY level, node_index / {chunk} ORDER BY level, min(node_index)"
+    ),
+    "sqlite": (
+        "SELECT level, count(*), min(node_index), max(node_index), group_concat(node_hash, '') "
+        "FROM (SELECT level, node_index, node_hash FROM {table} ORDER BY level, node_index) "
+        "GROUP BY level, node_index / {chunk} ORDER BY level, min(node_index)"
+    ),
+}
 
 
 def nodes_table(dialect: str) -> Table:
@@ -81,6 +99,7 @@ class StoredTree:
             .order_by(level, index)
             .limit(PAGE)
         )
+        self.chunks_sql = text(_CHUNKS[dialect].format(table=self.nodes.name, chunk=CHUNK))
 
     def size(self) -> int:
         """Leaves in the tree (the last leaf's index + 1)."""
@@ -113,6 +132,12 @@ class StoredTree:
         keys = wanted(size, question)
         self.extend(size)
         return answered(size, question, self._fetch(keys) if keys else {})
+
+    def chunks(self, conn: Connection) -> list[tuple[int, int, int, int, str]]:
+        """Every stored subtree, CHUNK rows of a level at a time: (level, rows, first index,
+        last index, their hashes (hex) concatenated in index order), on `conn`, a connection to
+        the events' database."""
+        return [tuple(row) for row in conn.execute(self.chunks_sql)]  # type: ignore[misc]
 
     def rows(self, conn: Connection | None = None) -> Iterator[tuple[int, int, bytes]]:
         """Every stored subtree (level, index, hash), level by level, in index order (on `conn`,

@@ -156,6 +156,20 @@ def _check_heads(
             report.root_matches = True
 
 
+def subtrees_match(tree: MerkleTree, chunks: Iterable[tuple[int, int, int, int, str]]) -> bool:
+    """Whether the stored complete subtrees, read a chunk at a time (level, rows, first index,
+    last index, their hashes (hex) concatenated in index order), are all the tree's: it only
+    vouches, in bulk; where it cannot, `check_subtrees` compares them one by one and names the
+    first that differs."""
+    for level, rows, first, last, hashes in chunks:
+        row = tree.levels[level] if level < len(tree.levels) else []
+        if last - first + 1 != rows or last >= len(row):
+            return False
+        if b"".join(row[first : last + 1]).hex() != hashes:
+            return False
+    return True
+
+
 def check_subtrees(
     report: Verification, tree: MerkleTree, stored: Iterable[tuple[int, int, bytes]]
 ) -> None:
