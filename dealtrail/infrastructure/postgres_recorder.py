@@ -6,7 +6,8 @@ Also how the event store behaves while the server is down or restarting: LedgerP
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from typing import Any
 from urllib.parse import parse_qsl
 from uuid import UUID
@@ -19,7 +20,8 @@ from eventsourcing.postgres import (
     PostgresProcessRecorder,
 )
 from eventsourcing.utils import Environment, EnvType, retry
-from psycopg import Cursor
+from psycopg import Connection, Cursor
+from psycopg import Error as DatabaseError
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Composed, Identifier
 
@@ -95,7 +97,7 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
         super()._insert_stored_events(curs, stored_events, **kwargs)
         record: IdempotencyRecord | None = kwargs.get("idempotency")
         if record is not None:
-            with curs.connection.cursor() as insert:
+            with synced_on_error(curs.connection), curs.connection.cursor() as insert:
                 insert.execute(self.insert_idempotency, record_params(record))
 
     def _fetch_ids_after_insert_events(
@@ -105,7 +107,7 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
         transaction, the events' leaves."""
         positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
         assert positions is not None
-        with curs.connection.cursor() as append:
+        with synced_on_error(curs.connection), curs.connection.cursor() as append:
             append.execute(
                 self.append_leaves,
                 (list(positions), leaf_hashes(stored_events, positions, kwargs)),
@@ -173,6 +175,21 @@ class PostgresLedgerRecorder(PostgresProcessRecorder):
                 (originator_id, gt, lte),
             )
             return {r["originator_version"]: r["notification_id"] for r in curs.fetchall()}
+
+
+@contextmanager
+def synced_on_error(conn: Connection[Any]) -> Iterator[None]:
+    """Statements of ours in eventsourcing's pipelined insert: an error they raise (their own,
+    or the events' conflict arriving meanwhile, whichever the server answered first) is raised
+    after the pipeline is synced. eventsourcing syncs only after its own insert; a pipeline
+    left unsynced after an error raises PipelineAborted as it exits, in place of the error (a
+    lost race then read as an outage: retried, then a 503, instead of a 409)."""
+    try:
+        yield
+    except DatabaseError:
+        with suppress(DatabaseError), conn.pipeline() as pipeline:
+            pipeline.sync()  # what it raises (the aborted statements) is not news
+        raise
 
 
 def _stored(row: DictRow) -> StoredEvent:
