@@ -124,6 +124,7 @@ class Ledger(Application[UUID]):
             deepcopy_from_cache=library.deepcopy_from_cache,
         )
         repository.cache = library.cache  # as the environment set it
+        repository.vault = self.vault
         return repository
 
     def construct_transcoder(self) -> Transcoder:

@@ -1,5 +1,6 @@
 """How the ledger loads a record: its latest snapshot and the events after it, in one read of the
-store (the library reads them in two, each with its own transaction and pooled connection)."""
+store (the library reads them in two, each with its own transaction and pooled connection), and
+the keys of the data subjects they seal in one look-up (not one a sealed value)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, ProjectorFunction, Repository
 from eventsourcing.persistence import StoredEvent
+
+from dealtrail.application.vault import SubjectVault, keys_held, plain_state
 
 
 class LatestReader(Protocol):
@@ -27,6 +30,8 @@ class LatestReader(Protocol):
 class OneReadRepository(Repository[UUID]):
     """eventsourcing's repository, reading a record's snapshot and events together."""
 
+    vault: SubjectVault | None = None  # set by the ledger
+
     def _reconstruct_aggregate(
         self, aggregate_id: UUID, version: int | None, projector_func: ProjectorFunction[Any, Any]
     ) -> Any:
@@ -35,13 +40,16 @@ class OneReadRepository(Repository[UUID]):
         reader = cast(LatestReader, self.event_store.recorder)
         snapshot, events = reader.select_latest(self.snapshot_store.recorder, aggregate_id, version)
         snapshots = [] if snapshot is None else [snapshot]
-        aggregate = projector_func(
-            None,
-            chain(
-                map(self.snapshot_store.mapper.to_domain_event, snapshots),
-                map(self.event_store.mapper.to_domain_event, events),
-            ),
-        )
+        mapper = self.event_store.mapper
+        states = (plain_state(mapper, stored.state) for stored in chain(snapshots, events))
+        with keys_held(self.vault, states):
+            aggregate = projector_func(
+                None,
+                chain(
+                    map(self.snapshot_store.mapper.to_domain_event, snapshots),
+                    map(mapper.to_domain_event, events),
+                ),
+            )
         if aggregate is None:
             msg = f"Aggregate {aggregate_id!r} version {version!r} not found."
             raise AggregateNotFoundError(msg)

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from eventsourcing.persistence import Transcoding
+from eventsourcing.persistence import Mapper, Transcoding
 
 from dealtrail.domain.errors import fail
 from dealtrail.domain.personal import Personal
@@ -118,6 +118,16 @@ def keys_held(vault: SubjectVault | None, states: Iterable[bytes]) -> Iterator[N
         yield
     finally:
         _held.reset(token)
+
+
+def plain_state(mapper: Mapper[Any], state: bytes) -> bytes:
+    """A stored state as the transcoder reads it (decrypted and decompressed if it is stored
+    so): what `keys_held` looks for subjects in."""
+    if mapper.cipher:
+        state = mapper.cipher.decrypt(state)
+    if mapper.compressor:
+        state = mapper.compressor.decompress(state)
+    return state
 
 
 def seal(key: bytes, subject: str, text: str, *, deterministic: bool = False) -> str:

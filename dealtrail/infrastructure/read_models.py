@@ -9,13 +9,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.persistence import Mapper, Notification, OperationalError
+from eventsourcing.persistence import Notification, OperationalError
 from sqlalchemy import Column, Connection, Engine, Integer, String, Table, delete, insert, select
 from sqlalchemy.exc import OperationalError as SqlOperationalError
 
 from dealtrail.application.followers import VIEWS
 from dealtrail.application.ledger import Ledger
-from dealtrail.application.vault import keys_held
+from dealtrail.application.vault import keys_held, plain_state
 from dealtrail.infrastructure.follower import LogFollower
 from dealtrail.infrastructure.views.base import View, Writes, metadata
 
@@ -121,7 +121,7 @@ class ReadModels(LogFollower):
     def _decoded(self, notifications: Sequence[Notification]) -> list[Any]:
         """The batch's domain events, the keys of the subjects they seal read in one look-up."""
         mapper = self.ledger.mapper
-        with keys_held(self.ledger.vault, (_plain(mapper, n.state) for n in notifications)):
+        with keys_held(self.ledger.vault, (plain_state(mapper, n.state) for n in notifications)):
             return [mapper.to_domain_event(n) for n in notifications]
 
     def _advanced(self, aggregate_id: UUID, events: list[Any]) -> Any:
@@ -141,11 +141,3 @@ class ReadModels(LogFollower):
             carried.popitem(last=False)  # the least recently written
         return aggregate
 
-
-def _plain(mapper: Mapper[UUID], state: bytes) -> bytes:
-    """A stored state as the transcoder reads it: decrypted and decompressed if it is stored so."""
-    if mapper.cipher:
-        state = mapper.cipher.decrypt(state)
-    if mapper.compressor:
-        state = mapper.compressor.decompress(state)
-    return state

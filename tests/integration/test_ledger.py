@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from eventsourcing.persistence import IntegrityError
@@ -91,6 +92,34 @@ def test_snapshots_are_taken_and_load_the_same_state_as_replaying(services: Serv
         for event in services.ledger.events.get(agreement_id, lte=version):
             replayed = event.mutate(replayed)
         assert services.ledger.get(Agreement, agreement_id, version) == replayed
+
+
+@pytest.mark.usefixtures("staff")
+def test_a_record_sealing_several_names_reads_their_keys_in_one_look_up(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each signatory's name is sealed under its own key: loading the agreement reads them
+    together (on PostgreSQL a look-up is a round trip), and still unseals every name."""
+    agreement_id, a, b = open_agreement(services)
+    services.ledger.handle(signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20)))
+    services.ledger.handle(signature(agreement_id, b, "Aida Nur", "Director", date(2026, 11, 21)))
+    vault = services.ledger.vault
+    assert vault is not None
+    look_ups: list[str] = []
+    for method in ("key", "keys"):
+        real = getattr(vault, method)
+
+        def counted(*args: object, _real: Any = real, _name: str = method, **kw: object) -> Any:
+            look_ups.append(_name)
+            return _real(*args, **kw)
+
+        monkeypatch.setattr(vault, method, counted)
+
+    agreement = services.ledger.get(Agreement, agreement_id)
+
+    assert look_ups == ["keys"]
+    names = {s.signatory_name for s in agreement.signatures.values()}
+    assert names == {"Zhang Wei", "Aida Nur"}
 
 
 @pytest.mark.usefixtures("staff")
