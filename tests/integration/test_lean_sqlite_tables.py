@@ -93,10 +93,15 @@ def test_a_store_made_before_is_rebuilt_lean_with_every_row_and_still_verifies(
     before = _rows(settings)
     _back_to_the_old_layout(settings)
     assert not _is_lean(_layout(settings))
+    with closing(sqlite3.connect(_events_db(settings))) as conn:  # left by a failed attempt
+        conn.execute("CREATE TABLE dealtrail_leaves_rebuilt (leaf_index INTEGER PRIMARY KEY)")
+        conn.execute("INSERT INTO dealtrail_leaves_rebuilt VALUES (7)")
+        conn.commit()
 
     bootstrap(settings).close()  # opening the store migrates it
 
     assert _is_lean(_layout(settings))
+    assert "dealtrail_leaves_rebuilt" not in _layout(settings)
     assert _rows(settings) == before
     assert len(before["dealtrail_leaves"]) == 6 and len(before["dealtrail_idempotency"]) == 6
     verified = run_cli(settings, "audit", "verify")

@@ -48,6 +48,9 @@ def upgrade() -> None:
         if sql is None or lean in sql:
             continue
         rebuilt = f"{name}_rebuilt"
+        # SQLite's driver commits a CREATE at once: one left by an attempt that failed later
+        # (the rest rolled back, the old table intact) is dropped before starting again
+        bind.exec_driver_sql(f"DROP TABLE IF EXISTS {rebuilt}")
         bind.exec_driver_sql(create.format(name=rebuilt))
         bind.exec_driver_sql(
             f"INSERT INTO {rebuilt} ({columns}) SELECT {columns} FROM {name}"  # noqa: S608 (constants)
