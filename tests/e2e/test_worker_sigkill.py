@@ -20,7 +20,7 @@ from dealtrail.infrastructure.settings import Settings
 from dealtrail.infrastructure.views.parties import parties, party_alliances
 
 DEALTRAIL = str(Path(sys.executable).parent / "dealtrail")
-KILLS = 5
+KILLS = 4
 BATCH = 120
 
 
