@@ -74,11 +74,13 @@ def test_a_worker_killed_mid_batch_resumes_without_double_counting(settings: Set
             )
             # Fault injection: SIGKILL at a random instant of the worker's life (start-up,
             # mid-batch, idle), seeded so a failure can be replayed.
-            assert worker.stderr is not None
-            assert "following the log" in worker.stderr.readline()  # started: now kill it
-            time.sleep(rng.uniform(0.0, 3.0))
-            worker.send_signal(signal.SIGKILL)
-            worker.wait(timeout=30)
+            try:
+                assert worker.stderr is not None
+                assert "following the log" in worker.stderr.readline()  # started: kill it
+                time.sleep(rng.uniform(0.0, 3.0))
+            finally:  # killed whatever happened: a failed check must not leave it running
+                worker.send_signal(signal.SIGKILL)
+                worker.wait(timeout=30)
             moved += services.read_models.position() > start
 
         assert moved > 0, "no worker got as far as applying a batch before it was killed"
