@@ -79,6 +79,14 @@ def services(settings: Settings) -> Iterator[Services]:
 
 
 @pytest.fixture
+def signed(services: Services) -> Services:
+    """The demo (without the conference) recorded, and a tree head signed over it."""
+    load_demo(services.ledger)
+    services.audit.sign_head()
+    return services
+
+
+@pytest.fixture
 def staff() -> Iterator[None]:
     with recording("staff:test", comment="integration test"):
         yield

@@ -8,20 +8,12 @@ import pytest
 
 from dealtrail.application.commands.parties import RegisterParty
 from dealtrail.bootstrap import Services
-from dealtrail.demo.load import load_demo
 from dealtrail.domain.audit.bundle import check_bundle, write_bundle
 from dealtrail.domain.audit.canonical import LoggedEvent
 from dealtrail.domain.audit.tree_head import public_key_text
 from dealtrail.domain.audit.verification import Verification
 from dealtrail.infrastructure.settings import Settings
 from tests.store_edits import store_sql
-
-
-@pytest.fixture
-def signed(services: Services) -> Services:
-    load_demo(services.ledger)
-    services.audit.sign_head()
-    return services
 
 
 def _verify(services: Services) -> Verification:

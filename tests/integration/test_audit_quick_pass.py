@@ -5,20 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
 from dealtrail.bootstrap import Services
-from dealtrail.demo.load import load_demo
 from dealtrail.domain.audit.verification import Verification, verify_log
 from dealtrail.infrastructure.settings import Settings
 from tests.store_edits import store_sql
-
-
-@pytest.fixture
-def signed(services: Services) -> Services:
-    load_demo(services.ledger)
-    services.audit.sign_head()
-    return services
 
 
 def _full_check(services: Services) -> Verification:
