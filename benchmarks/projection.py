@@ -64,7 +64,7 @@ def measure(bench: Bench) -> Result:
         while batch := recorder.select_notifications(
             start=position, limit=BATCH, inclusive_of_start=False
         ):
-            with keys_held(ledger.vault, (n.state for n in batch)):
+            with keys_held(ledger.vault, ledger.mapper, (n.state for n in batch)):
                 for notification in batch:
                     ledger.mapper.to_domain_event(notification)
             seen += len(batch)

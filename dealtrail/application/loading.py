@@ -12,7 +12,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, ProjectorFunction, Repository
 from eventsourcing.persistence import StoredEvent
 
-from dealtrail.application.vault import SubjectVault, keys_held, plain_state
+from dealtrail.application.vault import SubjectVault, keys_held
 
 
 class LatestReader(Protocol):
@@ -41,8 +41,7 @@ class OneReadRepository(Repository[UUID]):
         snapshot, events = reader.select_latest(self.snapshot_store.recorder, aggregate_id, version)
         snapshots = [] if snapshot is None else [snapshot]
         mapper = self.event_store.mapper
-        states = (plain_state(mapper, stored.state) for stored in chain(snapshots, events))
-        with keys_held(self.vault, states):
+        with keys_held(self.vault, mapper, (stored.state for stored in chain(snapshots, events))):
             aggregate = projector_func(
                 None,
                 chain(

@@ -104,14 +104,17 @@ _held: ContextVar[tuple[SubjectVault, dict[str, bytes | None]] | None] = Context
 
 
 @contextmanager
-def keys_held(vault: SubjectVault | None, states: Iterable[bytes]) -> Iterator[None]:
-    """While decoding the events whose (plain) `states` are given, their subjects' keys are the
-    ones read here, in one look-up, rather than one look-up a value: for a batch of events
-    decoded together, and only while it lasts (nothing read outlives it)."""
+def keys_held(
+    vault: SubjectVault | None, mapper: Mapper[Any], states: Iterable[bytes]
+) -> Iterator[None]:
+    """While decoding the events whose stored `states` are given (with `mapper`), their
+    subjects' keys are the ones read here, in one look-up, rather than one look-up a value: for
+    a batch of events decoded together, and only while it lasts (nothing read outlives it)."""
     if vault is None:  # nothing personal can be decoded
         yield
         return
-    subjects = sorted({m.group(1).decode() for s in states for m in SUBJECT.finditer(s)})
+    plain = (_plain(mapper, state) for state in states)
+    subjects = sorted({m.group(1).decode() for s in plain for m in SUBJECT.finditer(s)})
     found = vault.keys(subjects) if subjects else {}
     token = _held.set((vault, {s: found.get(s) for s in subjects}))
     try:
@@ -120,7 +123,7 @@ def keys_held(vault: SubjectVault | None, states: Iterable[bytes]) -> Iterator[N
         _held.reset(token)
 
 
-def plain_state(mapper: Mapper[Any], state: bytes) -> bytes:
+def _plain(mapper: Mapper[Any], state: bytes) -> bytes:
     """A stored state as the transcoder reads it (decrypted and decompressed if it is stored
     so): what `keys_held` looks for subjects in."""
     if mapper.cipher:

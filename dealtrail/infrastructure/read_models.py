@@ -15,7 +15,7 @@ from sqlalchemy.exc import OperationalError as SqlOperationalError
 
 from dealtrail.application.followers import VIEWS
 from dealtrail.application.ledger import Ledger
-from dealtrail.application.vault import keys_held, plain_state
+from dealtrail.application.vault import keys_held
 from dealtrail.infrastructure.follower import LogFollower
 from dealtrail.infrastructure.views.base import View, Writes, metadata
 
@@ -121,7 +121,7 @@ class ReadModels(LogFollower):
     def _decoded(self, notifications: Sequence[Notification]) -> list[Any]:
         """The batch's domain events, the keys of the subjects they seal read in one look-up."""
         mapper = self.ledger.mapper
-        with keys_held(self.ledger.vault, (plain_state(mapper, n.state) for n in notifications)):
+        with keys_held(self.ledger.vault, mapper, (n.state for n in notifications)):
             return [mapper.to_domain_event(n) for n in notifications]
 
     def _advanced(self, aggregate_id: UUID, events: list[Any]) -> Any:

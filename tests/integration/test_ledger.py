@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
 import pytest
+from eventsourcing.cryptography import AESCipher
 from eventsourcing.persistence import IntegrityError
 
 from dealtrail.application.commands.agreements import AddMilestone
@@ -94,12 +96,23 @@ def test_snapshots_are_taken_and_load_the_same_state_as_replaying(services: Serv
         assert services.ledger.get(Agreement, agreement_id, version) == replayed
 
 
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted at rest"])
 @pytest.mark.usefixtures("staff")
 def test_a_record_sealing_several_names_reads_their_keys_in_one_look_up(
-    services: Services, monkeypatch: pytest.MonkeyPatch
+    settings: Settings, encrypted: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each signatory's name is sealed under its own key: loading the agreement reads them
-    together (on PostgreSQL a look-up is a round trip), and still unseals every name."""
+    together (on PostgreSQL a look-up is a round trip), and still unseals every name; with the
+    events encrypted at rest too."""
+    key = AESCipher.create_key(32) if encrypted else None
+    services = bootstrap(dataclasses.replace(settings, cipher_key=key))
+    try:
+        _sealing_names_in_one_look_up(services, monkeypatch)
+    finally:
+        services.close()
+
+
+def _sealing_names_in_one_look_up(services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
     agreement_id, a, b = open_agreement(services)
     services.ledger.handle(signature(agreement_id, a, "Zhang Wei", "President", date(2026, 11, 20)))
     services.ledger.handle(signature(agreement_id, b, "Aida Nur", "Director", date(2026, 11, 21)))
