@@ -62,7 +62,7 @@ def script_info() -> ScriptInfo:
     "--threads",
     default=4,
     show_default=True,
-    type=click.IntRange(1, 64),
+    type=click.IntRange(1, 12),  # each may hold a connection of each store's pool (15 each)
     help="Threads a process, each serving one request at a time. A connection gets one only "
     "once its request line and headers have arrived, so slow clients hold none; up to "
     f"{CONNECTIONS} connections a process are held.",

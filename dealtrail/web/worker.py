@@ -73,7 +73,7 @@ class HeadFirstWorker(ThreadWorker):  # type: ignore[misc]
 
     def await_head(self, conn: TConn) -> None:
         conn.sock.setblocking(False)
-        conn.head = bytearray()
+        conn.head, conn.refused = bytearray(), False
         conn.timeout = time.monotonic() + HEAD_SECONDS
         self.heads.append(conn)
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self.read_head, conn))
@@ -90,14 +90,15 @@ class HeadFirstWorker(ThreadWorker):  # type: ignore[misc]
             self.nr_conns -= 1
             conn.close()
             return
+        if conn.refused:  # read and dropped until the client closes: no reset cuts the 431
+            return
         conn.head += data
         if HEAD_END not in conn.head:
             if len(conn.head) > HEAD_BYTES:  # refused here: the parser would wait for the end
-                self._forget_head(conn)
-                self.nr_conns -= 1
+                conn.refused, conn.head = True, bytearray()
                 with contextlib.suppress(OSError):
                     conn.sock.send(TOO_LARGE)
-                conn.close()
+                    conn.sock.shutdown(socket.SHUT_WR)
             return
         self._forget_head(conn)
         if conn.parser is None:

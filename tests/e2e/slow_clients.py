@@ -55,3 +55,14 @@ def still_held(conns: list[socket.socket]) -> int:
         except OSError:
             pass
     return open_
+
+
+def answer_to_endless_head(base: str, size: int) -> bytes:
+    """What the server at `base` answers a request whose head runs on for `size` bytes."""
+    address = urlsplit(base)
+    with socket.create_connection((address.hostname, address.port), timeout=5) as conn:
+        conn.sendall(b"GET /healthz HTTP/1.1\r\nX-Padding: " + b"x" * size)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+        return answer

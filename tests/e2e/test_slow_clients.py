@@ -5,6 +5,7 @@ and through the shipped nginx configuration; the errors nginx answers itself are
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -17,7 +18,12 @@ import pytest
 from dealtrail.infrastructure.settings import Settings
 from tests.e2e.proxy import nginx
 from tests.e2e.serving import Client, create_token, serving
-from tests.e2e.slow_clients import p99_of_probes, slow_clients, still_held
+from tests.e2e.slow_clients import (
+    answer_to_endless_head,
+    p99_of_probes,
+    slow_clients,
+    still_held,
+)
 
 SLOW = 50
 WRITERS = 8
@@ -46,7 +52,8 @@ def served(settings: Settings, tmp_path: Path) -> Iterator[Served]:
 
 def test_fifty_slow_clients_leave_health_and_the_api_answering(served: Served) -> None:
     """Bare and through nginx, with the slow clients connected: /healthz and an authenticated
-    list answer (p99 < 1 s), and concurrent writers, each served by a thread, are all recorded."""
+    list answer (p99 < 1 s), and concurrent writers, each served by a thread, are all recorded.
+    Bare, a head that never ends is refused."""
     for through, origin in (("dealtrail", served.origin), ("nginx", served.proxied)):
         with slow_clients(origin, SLOW) as held:
             written = _register_concurrently(served.client(origin), through, WRITERS)
@@ -59,6 +66,12 @@ def test_fifty_slow_clients_leave_health_and_the_api_answering(served: Served) -
         print(f"{through}: {SLOW} slow clients held; p99 /healthz {health:.3f} s, API {api:.3f} s")
     names = {p["name"] for p in served.client(served.origin).call("GET", "/parties").body["items"]}
     assert len(names) == 2 * WRITERS
+
+    # A head that never ends is refused once it is past 64 KiB, not read for ever.
+    head, _, body = answer_to_endless_head(served.origin, 70_000).partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 431 "), head
+    assert b"Content-Type: application/problem+json" in head
+    assert json.loads(body)["code"] == "headers_too_large"
 
 
 def _register_concurrently(client: Client, through: str, writers: int) -> list[int]:
