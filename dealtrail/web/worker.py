@@ -71,12 +71,24 @@ class HeadFirstWorker(ThreadWorker):  # type: ignore[misc]
         self.keepalived_conns.remove(conn)
         self.await_head(conn)
 
-    def await_head(self, conn: TConn) -> None:
+    def enqueue_req(self, conn: TConn) -> None:
+        """A thread takes `conn` once its head is complete. gthread also calls this for a
+        kept-alive connection whose client sent (part of) its next request behind the last
+        one: those bytes wait for the rest of their head in the loop, as any other."""
+        if conn.head_complete:
+            conn.head_complete = False
+            super().enqueue_req(conn)
+        else:
+            self.await_head(conn, conn.parser.unreader.take_buffered())
+
+    def await_head(self, conn: TConn, received: bytes = b"") -> None:
         conn.sock.setblocking(False)
-        conn.head, conn.refused = bytearray(), False
+        conn.head, conn.refused, conn.head_complete = bytearray(received), False, False
         conn.timeout = time.monotonic() + HEAD_SECONDS
         self.heads.append(conn)
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self.read_head, conn))
+        if received:
+            self._took(conn)
 
     def read_head(self, conn: TConn, client: socket.socket) -> None:
         try:
@@ -89,23 +101,24 @@ class HeadFirstWorker(ThreadWorker):  # type: ignore[misc]
             self._forget_head(conn)
             self.nr_conns -= 1
             conn.close()
-            return
-        if conn.refused:  # read and dropped until the client closes: no reset cuts the 431
-            return
-        conn.head += data
-        if HEAD_END not in conn.head:
-            if len(conn.head) > HEAD_BYTES:  # refused here: the parser would wait for the end
-                conn.refused, conn.head = True, bytearray()
-                with contextlib.suppress(OSError):
-                    conn.sock.send(TOO_LARGE)
-                    conn.sock.shutdown(socket.SHUT_WR)
-            return
-        self._forget_head(conn)
-        if conn.parser is None:
-            conn.parser = http.get_parser(self.cfg, conn.sock, conn.client)
-        conn.parser.unreader.unread(bytes(conn.head))
-        conn.data_ready = True  # gthread's own wait for a first byte is skipped
-        self.enqueue_req(conn)
+        elif not conn.refused:  # a refused one's is read and dropped: no reset cuts the 431
+            conn.head += data
+            self._took(conn)
+
+    def _took(self, conn: TConn) -> None:
+        """Hands `conn` to a thread if its head is complete, refuses it if too large."""
+        if HEAD_END in conn.head:
+            self._forget_head(conn)
+            if conn.parser is None:
+                conn.parser = http.get_parser(self.cfg, conn.sock, conn.client)
+            conn.parser.unreader.unread(bytes(conn.head))
+            conn.data_ready = conn.head_complete = True  # gthread's wait for a byte is skipped
+            self.enqueue_req(conn)
+        elif len(conn.head) > HEAD_BYTES:  # refused here: the parser would wait for the end
+            conn.refused, conn.head = True, bytearray()
+            with contextlib.suppress(OSError):
+                conn.sock.send(TOO_LARGE)
+                conn.sock.shutdown(socket.SHUT_WR)
 
     def _forget_head(self, conn: TConn) -> None:
         self.poller.unregister(conn.sock)

@@ -12,19 +12,22 @@ from urllib.parse import urlsplit
 from tests.e2e.serving import Client
 
 PARTIAL_LINE = b"GET /api/v1/parties?q=sl"  # half a request line, and then nothing
+# ... or a whole request with the next one's half line behind it (kept alive, pipelined)
+PIPELINED = b"GET /healthz HTTP/1.1\r\nHost: slow\r\n\r\n" + PARTIAL_LINE
 
 
 @contextmanager
 def slow_clients(base: str, count: int) -> Iterator[list[socket.socket]]:
-    """`count` connections to the server at `base`, each having sent half a request line."""
+    """`count` connections to the server at `base`, each having sent half a request line:
+    half of them after a whole request."""
     address = urlsplit(base)
     with ExitStack() as stack:
         held = []
-        for _ in range(count):
+        for n in range(count):
             conn = stack.enter_context(
                 socket.create_connection((address.hostname, address.port), timeout=5)
             )
-            conn.sendall(PARTIAL_LINE)
+            conn.sendall(PIPELINED if n % 2 else PARTIAL_LINE)
             held.append(conn)
         yield held
 
