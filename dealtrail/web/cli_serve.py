@@ -16,6 +16,8 @@ from dealtrail.web.heads import sign_heads_in_background
 from dealtrail.web.logs import configure_logging
 from dealtrail.web.services import DatabaseURLError, StoreFormatMismatch, services
 
+CONNECTIONS = 1000  # a worker's open connections, at most (gunicorn's default)
+
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
     def __init__(self, options: dict[str, Any]) -> None:
@@ -53,12 +55,25 @@ def script_info() -> ScriptInfo:
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Processes."
+)
+@click.option(
+    "--threads",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 12),  # each may hold a connection of each store's pool (15 each)
+    help="Threads a process, each serving one request at a time. A connection gets one only "
+    "once its request line and headers have arrived, so slow clients hold none; up to "
+    f"{CONNECTIONS} connections a process are held.",
+)
 @click.option("--dev", is_flag=True, help="Flask's development server (one process) instead.")
 @click.option("--reload", is_flag=True, help="--dev, restarting when the code changes.")
 @click.option("--demo", is_flag=True, help="Load the demo conference first, into an empty store.")
 @with_appcontext
-def serve(host: str, port: int, workers: int, dev: bool, reload: bool, demo: bool) -> None:
+def serve(
+    host: str, port: int, workers: int, threads: int, dev: bool, reload: bool, demo: bool
+) -> None:
     """Serve the API with gunicorn (or Flask's development server with --dev)."""
     if demo:
         head = services().ledger.recorder.max_notification_id()
@@ -78,6 +93,9 @@ def serve(host: str, port: int, workers: int, dev: bool, reload: bool, demo: boo
         {
             "bind": f"{host}:{port}",
             "workers": workers,
+            "worker_class": "dealtrail.web.worker.HeadFirstWorker",
+            "threads": threads,
+            "worker_connections": CONNECTIONS,
             "keepalive": 5,
             # A list query with a long cursor and a long non-ASCII filter, percent-encoded,
             # passes gunicorn's default 4 KiB request line: allow its maximum.

@@ -1,7 +1,16 @@
 """Read-your-writes: a read may name the log position it must reflect, and waits (bounded) for
-the views to reach it, or gets 503 with Retry-After."""
+the views to reach it, or gets 503 with Retry-After.
+
+A wait holds a serving thread, so waits are bounded twice over: each lasts WAIT_SECONDS at most,
+and a process lets WAITERS requests wait at once (the rest are answered 503
+`min_position.busy` at once, so the other threads stay free for other requests). A position
+beyond the log's head cannot be reached by waiting: it is refused at once, 422
+`min_position.beyond_head`.
+"""
 
 from __future__ import annotations
+
+import threading
 
 from flask import request
 from flask_smorest import abort
@@ -12,6 +21,8 @@ from dealtrail.web.services import services
 
 HEADER = "Dealtrail-Min-Position"
 WAIT_SECONDS = 5.0
+WAITERS = 2  # per process; `serve` runs 4 threads a worker by default
+_waiting = threading.BoundedSemaphore(WAITERS)
 
 
 def wait_for_views() -> None:
@@ -22,6 +33,20 @@ def wait_for_views() -> None:
     position = whole_number(wanted)
     if position is None or position < 0:
         abort(400, message=f"{HEADER} must be a log position (a whole number).")
+    head = services().followers.head()
+    if position > head:
+        abort(
+            422,
+            message=f"{HEADER} {position} is beyond the log's last position ({head}).",
+            code="min_position.beyond_head",
+        )
+    if not _waiting.acquire(blocking=False):
+        abort(
+            503,
+            message=f"Too many reads are waiting for the views; retry {HEADER} shortly.",
+            code="min_position.busy",
+            headers={"Retry-After": "1"},
+        )
     try:
         services().followers.reach(VIEWS, position, timeout=WAIT_SECONDS)
     except TimeoutError:
@@ -30,3 +55,5 @@ def wait_for_views() -> None:
             message=f"The views have not reached position {wanted} yet.",
             headers={"Retry-After": "1"},
         )
+    finally:
+        _waiting.release()

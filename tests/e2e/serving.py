@@ -35,7 +35,7 @@ def dealtrail_env(settings: Settings) -> dict[str, str]:
     return env
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -123,7 +123,7 @@ def serving(settings: Settings, workers: int = 2, dev: bool = False) -> Iterator
     """Runs `dealtrail serve` (with `dev`: `serve --dev`) on a free port until the block ends.
     Waits (polling, with a deadline) until /healthz answers. Its stderr goes to a file next to
     the data dir (a pipe nobody reads would fill up and stall the server under load)."""
-    port = _free_port()
+    port = free_port()
     server = ["--dev"] if dev else ["--workers", str(workers)]
     log = settings.data_dir.parent / f"serve-{port}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
