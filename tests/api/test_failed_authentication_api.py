@@ -154,3 +154,13 @@ def test_the_client_is_the_forwarded_one_only_behind_trusted_proxies(limited: Se
         assert (behind.status_code, other.status_code) == (429, 401)
     finally:
         proxied.services.close()
+
+
+def test_the_openapi_document_declares_the_429_on_every_operation_needing_a_token(
+    workers: tuple[Worker, Worker],
+) -> None:
+    document = workers[0].client.get("/api/openapi.json").json
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            if method in ("get", "post", "put", "delete") and operation.get("security") != []:
+                assert "429" in operation["responses"], (method, path)
