@@ -17,12 +17,14 @@ from dealtrail.application.followers import AUDIT, POLICIES, VIEWS, Followers, G
 from dealtrail.application.ledger import Ledger
 from dealtrail.application.owner_of_record import OwnerOfRecord
 from dealtrail.application.policies import LAG_ALLOWED, Policy, PolicyFollower
+from dealtrail.application.ports.auth_failures import AuthFailures
 from dealtrail.application.ports.receipts import ReceiptSigner
 from dealtrail.application.ports.reports import Reports
 from dealtrail.application.ports.tokens import TokenStore
 from dealtrail.application.ports.views import Views
 from dealtrail.infrastructure.audit_key import load_signing_key
 from dealtrail.infrastructure.audit_trail import AuditTrail
+from dealtrail.infrastructure.auth_failures import SqlAuthFailures
 from dealtrail.infrastructure.database import create_events_engine
 from dealtrail.infrastructure.leaf_lookup import SqlStoredLeaves
 from dealtrail.infrastructure.party_directory import ViewPartyDirectory
@@ -62,6 +64,7 @@ class Services:
     settings: Settings
     ledger: Ledger
     tokens: TokenStore
+    auth_failures: AuthFailures
     read_models: ReadModels
     audit: AuditTrail
     followers: Followers
@@ -139,6 +142,7 @@ def _build(settings: Settings, engine: Engine, policies: Sequence[Policy]) -> Se
         settings,
         ledger,
         tokens,
+        SqlAuthFailures(engine, settings.auth_fail_limit, settings.auth_fail_window),
         read_models,
         audit,
         followers,

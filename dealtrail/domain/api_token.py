@@ -1,8 +1,8 @@
 """ApiToken: the record that a token was issued to someone with a role, and revoked.
 
 The secret itself is never an event: only who holds the token, its role, and who acted. The
-holder's name is part of every event the token's holder causes (its actor, `role:name`), so it
-is one line that says something, whatever issues the token.
+holder's name is part of every event the token's holder causes (its actor,
+`role:token:<id>:name`), so it is one line that says something, whatever issues the token.
 """
 
 from __future__ import annotations

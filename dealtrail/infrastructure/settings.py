@@ -26,6 +26,9 @@ class Settings:
     inline_followers: bool = True
     tree_head_seconds: float = 60.0
     cors_origins: tuple[str, ...] = ()
+    auth_fail_limit: int = 20  # failed authentications a client may make in a window (0: off)
+    auth_fail_window: int = 300  # seconds
+    trusted_proxies: int = 0  # proxies in front whose X-Forwarded-For names the client
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -47,6 +50,9 @@ class Settings:
             cors_origins=tuple(
                 o.strip() for o in (env.get("DEALTRAIL_CORS_ORIGINS") or "").split(",") if o.strip()
             ),
+            auth_fail_limit=int(env.get("DEALTRAIL_AUTH_FAIL_LIMIT") or 20),
+            auth_fail_window=int(env.get("DEALTRAIL_AUTH_FAIL_WINDOW") or 300),
+            trusted_proxies=int(env.get("DEALTRAIL_TRUSTED_PROXIES") or 0),
         )
 
     @property

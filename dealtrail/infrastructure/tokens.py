@@ -24,7 +24,7 @@ api_tokens = Table(
     Column("role", String(20), nullable=False),
     Column("secret_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("created_by", String(200), nullable=False),
+    Column("created_by", String(300), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
 )
 
@@ -32,6 +32,14 @@ api_tokens = Table(
 def _utc(moment: datetime) -> datetime:
     """SQLite hands back the stored UTC times without their zone."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def token_id_of(secret: str) -> str | None:
+    """The id a secret of our form names (`dt_<16 hex>_...`), whether or not it is valid."""
+    token_id, sep, _ = secret.removeprefix(TOKEN_PREFIX).partition("_")
+    if not (secret.startswith(TOKEN_PREFIX) and sep and len(token_id) == 16):
+        return None
+    return token_id if all(c in "0123456789abcdef" for c in token_id) else None
 
 
 def _hash(secret: str) -> str:
@@ -60,8 +68,17 @@ class SqlTokenStore:
             )
         return info, secret
 
+    def known(self, secret: str) -> Principal | None:
+        """Nothing is known without reading the table."""
+        return None
+
+    def token_id_of(self, secret: str) -> str | None:
+        return token_id_of(secret)
+
     def authenticate(self, secret: str) -> Principal | None:
-        token_id = secret.removeprefix(TOKEN_PREFIX).split("_", 1)[0]
+        token_id = token_id_of(secret)
+        if token_id is None:
+            return None
         with self.engine.connect() as conn:
             row = (
                 conn.execute(select(api_tokens).where(api_tokens.c.token_id == token_id))

@@ -9,6 +9,7 @@ from flask import g, request
 from werkzeug.exceptions import Forbidden, Unauthorized
 
 from dealtrail.application.ports.tokens import Principal, Role
+from dealtrail.web.failed_authentication import client_address, failed, throttled
 from dealtrail.web.services import services
 
 PUBLIC = frozenset(
@@ -152,10 +153,18 @@ def authorise() -> None:
         return
     token = _bearer_token()
     if token is None:
-        raise _unauthorized("A bearer token is required.", None)
-    principal = services().tokens.authenticate(token)
+        raise failed("missing_token", None, _unauthorized("A bearer token is required.", None))
+    tokens = services().tokens
+    principal = tokens.known(token)  # checked before by this process: not a guess
     if principal is None:
-        raise _unauthorized("The token is invalid or revoked.", "invalid_token")
+        token_id = tokens.token_id_of(token)
+        refusal = throttled(client_address(), token_id)
+        if refusal is not None:
+            raise refusal
+        principal = tokens.authenticate(token)
+        if principal is None:
+            message = "The token is invalid or revoked."
+            raise failed("invalid_token", token_id, _unauthorized(message, "invalid_token"))
     _check_role(principal, endpoint)
     g.principal = principal
 

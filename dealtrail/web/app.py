@@ -12,6 +12,7 @@ from apispec import APISpec
 from flask import Flask, request
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, UnsupportedMediaType
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dealtrail.application.errors import ApplicationError
 from dealtrail.bootstrap import Services, Settings, bootstrap
@@ -146,6 +147,9 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     app.after_request(add_security_headers)
     app.after_request(log_request)
     enable_cors(app, settings.cors_origins)
+    if settings.trusted_proxies > 0:  # the client's address from their X-Forwarded-For
+        hops = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.register_error_handler(DomainError, problems.domain_problem)
     app.register_error_handler(ApplicationError, problems.application_problem)
     app.register_error_handler(TreeForked, problems.fork_problem)

@@ -13,7 +13,7 @@ from flask.cli import with_appcontext
 from dealtrail.application.ports.tokens import Principal, Role
 from dealtrail.web.access import IN_PROCESS_PRINCIPAL
 from dealtrail.web.cli_files import opened
-from dealtrail.web.cli_operator import operator
+from dealtrail.web.cli_operator import os_user
 
 
 @click.command("call")
@@ -47,7 +47,7 @@ def call(
         headers["Idempotency-Key"] = idempotency_key
     if if_match:
         headers["If-Match"] = f'"{if_match}"'
-    principal = Principal("cli", operator(), Role(role))
+    principal = Principal(None, os_user(), Role(role))
     client = current_app.test_client()
     response = client.open(
         path,

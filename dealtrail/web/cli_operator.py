@@ -6,9 +6,12 @@ import getpass
 import os
 
 
-def operator() -> str:
+def os_user() -> str:
     try:
-        user = getpass.getuser()
+        return getpass.getuser()
     except OSError:
-        user = str(os.getuid())
-    return f"cli:{user}"
+        return str(os.getuid())
+
+
+def operator() -> str:
+    return f"cli:{os_user()}"

@@ -19,7 +19,7 @@ from dealtrail.web.problems import PROBLEM_TYPE
 WRITES = ("post", "put", "patch", "delete")
 
 EVERY_OPERATION = (400, 503)  # a malformed header; the store unavailable
-AUTHENTICATED = (401, 403)
+AUTHENTICATED = (401, 403, 429)  # 429: a client refused after failed authentications
 BY_ID = (404,)  # operations on one resource: an unknown id
 COMMANDS = (404, 409, 412, 413, 415, 422)  # lifecycle rules, stale If-Match, bad bodies
 

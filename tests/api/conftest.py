@@ -8,7 +8,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from dealtrail.application.ports.tokens import Role
+from dealtrail.application.ports.tokens import Principal, Role
 from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.app import create_app
@@ -51,7 +51,7 @@ def _app_shape(app: Flask) -> tuple[object, ...]:
 def app(settings: Settings, services: Services) -> Iterator[Flask]:
     """An app serving `services`: one an earlier test of the process used, rebound, if none of
     them changed it (else a new one)."""
-    key = (settings.max_body_bytes, settings.cors_origins)
+    key = (settings.max_body_bytes, settings.cors_origins, settings.trusted_proxies)
     built = _apps.pop(key, None) or create_app(
         {"DEALTRAIL_SETTINGS": settings, "TESTING": True}, services
     )
@@ -67,9 +67,10 @@ def app(settings: Settings, services: Services) -> Iterator[Flask]:
 class Api:
     """A test client that sends one role's bearer token."""
 
-    def __init__(self, client: FlaskClient, token: str) -> None:
+    def __init__(self, client: FlaskClient, token: str, actor: str = "") -> None:
         self.client = client
         self.token = token
+        self.actor = actor  # what the events it causes record as their actor
 
     def _headers(self, headers: dict[str, str] | None) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}", **(headers or {})}
@@ -92,8 +93,8 @@ class Api:
 
 
 def _api(app: Flask, services: Services, role: Role) -> Api:
-    _, secret = services.tokens.create(f"{role}-tester", role, created_by="pytest")
-    return Api(app.test_client(), secret)
+    info, secret = services.tokens.create(f"{role}-tester", role, created_by="pytest")
+    return Api(app.test_client(), secret, Principal(info.token_id, info.name, role).actor)
 
 
 @pytest.fixture

@@ -85,7 +85,7 @@ def test_the_walkthrough_from_draft_to_effective_records_who_when_and_why(staff:
         "BecameEffective",
     ]
     meta = [e["metadata"] for e in history]
-    assert {m["actor"] for m in meta} == {"staff:staff-tester"}
+    assert {m["actor"] for m in meta} == {staff.actor}
     assert [m["correlation_id"] for m in meta[:2]] == ["conference-day", "conference-day"]
     assert [m["correlation_id"] for m in meta[3:]] == ["signing-ceremony", "signing-ceremony"]
     assert [m["comment"] for m in meta] == [

@@ -30,7 +30,7 @@ def test_the_log_lists_every_event_in_order_of_position(staff: Api, auditor: Api
     ]
     assert [i["position"] for i in items] == sorted(i["position"] for i in items)
     assert rest["next_after"] is None
-    assert {i["metadata"]["actor"] for i in items} == {"staff:staff-tester"}
+    assert {i["metadata"]["actor"] for i in items} == {staff.actor}
 
 
 def test_the_log_filters_by_aggregate_event_type_and_actor(staff: Api, auditor: Api) -> None:

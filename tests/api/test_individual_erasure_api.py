@@ -12,7 +12,6 @@ import pytest
 from dealtrail.application.achievement_import import legacy_party_key
 from dealtrail.application.command import Options
 from dealtrail.application.commands.parties import RegisterParty
-from dealtrail.application.ports.tokens import Role
 from dealtrail.bootstrap import Services
 from dealtrail.domain.audit.tree_head import public_key_text
 from dealtrail.domain.metadata import recording
@@ -152,7 +151,7 @@ def test_an_older_imports_plain_key_is_made_a_pseudonym_when_the_person_is_forgo
     person renames that key in the idempotency table (its event's metadata keeps it, as the
     events of older builds keep names), and importing again registers no second party."""
     plain = legacy_party_key("CN", IMPORTED)
-    actor = f"{Role.STAFF}:staff-tester"
+    actor = staff.actor
     with recording(actor):
         services.ledger.handle(
             RegisterParty(name=IMPORTED, kind=PartyKind.INDIVIDUAL, country="CN"),

@@ -113,7 +113,7 @@ def test_a_transfer_is_read_at_a_version_and_its_history_says_who_did_what(
     history = ok(auditor.get(f"{deal.url}/history"))["items"]
     assert [e["type"] for e in history] == ["Proposed", "Valuated"]
     assert history[1]["data"]["valuation"]["value"] == {"amount": "500000.00", "currency": "CNY"}
-    assert {e["metadata"]["actor"] for e in history} == {"staff:staff-tester"}
+    assert {e["metadata"]["actor"] for e in history} == {staff.actor}
 
 
 def test_transfers_are_listed_by_asset_kind_mode_status_and_party(

@@ -24,5 +24,5 @@ def test_each_request_is_logged_as_json_with_its_correlation_id_and_no_token(
     entry = json.loads(lines[-1])
     assert entry["correlation_id"] == "req-42"
     assert (entry["method"], entry["path"], entry["status"]) == ("POST", "/api/v1/parties", 201)
-    assert entry["actor"] == "staff:staff-tester"
+    assert entry["actor"] == staff.actor
     assert staff.token not in "".join(lines)

@@ -271,7 +271,7 @@ def test_a_partys_history_lists_every_event_with_who_recorded_it(staff: Api) -> 
         (3, "AllianceJoined"),
         (4, "AllianceLeft"),
     ]
-    assert {i["metadata"]["actor"] for i in items} == {"staff:staff-tester"}
+    assert {i["metadata"]["actor"] for i in items} == {staff.actor}
     assert [i["position"] for i in items] == sorted(i["position"] for i in items)
     assert items[1]["position"] == renamed.json["position"]
     assert items[1]["metadata"]["comment"] == "Official name"

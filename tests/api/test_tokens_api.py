@@ -22,8 +22,8 @@ def test_an_issued_token_works_once_shown_and_stops_when_revoked(admin: Api, aud
     assert admin.delete(f"/api/v1/tokens/{token_id}").status_code == 404
     events = auditor.get("/api/v1/events?aggregate_type=api_token").json["items"]
     assert [(e["type"], e["metadata"]["actor"]) for e in events] == [
-        ("Issued", "admin:admin-tester"),
-        ("Revoked", "admin:admin-tester"),
+        ("Issued", admin.actor),
+        ("Revoked", admin.actor),
     ]
     assert secret not in str(events)
 
@@ -44,7 +44,7 @@ def test_a_token_name_is_trimmed_and_is_the_actor_of_what_its_holder_records(
     party_id = li_na.post("/api/v1/parties", json=body).json["id"]
 
     (registered,) = auditor.get(f"/api/v1/parties/{party_id}/history").json["items"]
-    assert registered["metadata"]["actor"] == "staff:Li Na"
+    assert registered["metadata"]["actor"] == f"staff:token:{issued.json['token_id']}:Li Na"
 
 
 def test_a_token_name_longer_than_an_actor_can_hold_is_refused(admin: Api, auditor: Api) -> None:
@@ -59,7 +59,8 @@ def test_a_token_name_longer_than_an_actor_can_hold_is_refused(admin: Api, audit
     by_longest = Api(admin.client, longest.json["secret"])
     again = by_longest.post("/api/v1/tokens", json={"name": "Li Na", "role": "staff"})
     assert again.status_code == 201, again.json
-    assert again.json["created_by"] == "admin:" + "n" * 190
+    by_longest_id = longest.json["token_id"]
+    assert again.json["created_by"] == f"admin:token:{by_longest_id}:" + "n" * 190
 
 
 def _issue(admin: Api) -> tuple[str, Api]:

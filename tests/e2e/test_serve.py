@@ -81,7 +81,8 @@ def test_a_new_user_reaches_an_effective_agreement_with_its_full_history(server:
         "Signed",
         "BecameEffective",
     ]
-    assert {e["metadata"]["actor"] for e in history["items"]} == {"staff:Li Na"}
+    token_id = server.token.split("_")[1]  # dt_<token id>_<secret>
+    assert {e["metadata"]["actor"] for e in history["items"]} == {f"staff:token:{token_id}:Li Na"}
     listed = _ok(server, "GET", "/agreements?status=effective")
     assert [a["id"] for a in listed["items"]] == [agreement["id"]]
 

@@ -6,9 +6,12 @@ import json
 
 from click.testing import CliRunner
 
+from dealtrail.application.ports.tokens import Role
+from dealtrail.bootstrap import bootstrap
 from dealtrail.infrastructure.settings import Settings
+from dealtrail.web.app import create_app
 from dealtrail.web.cli import cli
-from tests.integration.cli_runs import store_env
+from tests.integration.cli_runs import run_cli, store_env
 
 
 def test_staff_record_and_read_through_the_cli_as_their_os_user(settings: Settings) -> None:
@@ -56,3 +59,37 @@ def test_the_cli_refuses_a_body_that_would_lose_or_misread_a_value(settings: Set
         )
     listed = runner.invoke(cli, ["call", "GET", "/api/v1/parties"], env=env)
     assert json.loads(listed.stdout)["items"] == []
+
+
+PARTY = {"name": "Lanzhou University of Technology", "kind": "university", "country": "CN"}
+
+
+def test_a_token_named_like_an_operator_records_as_that_token_not_as_the_operator(
+    settings: Settings,
+) -> None:
+    """A token an admin names `cli:root` and `dealtrail call` run by root are two callers: two
+    actors, and the same idempotency key records once for each."""
+    services = bootstrap(settings)
+    try:
+        info, secret = services.tokens.create("cli:root", Role.STAFF, created_by="pytest")
+        client = create_app({"DEALTRAIL_SETTINGS": settings, "TESTING": True}, services)
+        auth = {"Authorization": f"Bearer {secret}"}
+        keyed = {**auth, "Idempotency-Key": "register-lut"}
+        by_token = client.test_client().post("/api/v1/parties", json=PARTY, headers=keyed)
+        assert by_token.status_code == 201, by_token.json
+        args = ["call", "POST", "/api/v1/parties", "--data", json.dumps(PARTY)]
+        by_root = run_cli(
+            settings, *args, "--idempotency-key", "register-lut", LOGNAME="root", USER="root"
+        )
+        assert by_root.exit_code == 0, by_root.output
+        ids = [by_token.json["id"], json.loads(by_root.stdout)["id"]]
+        actors = [
+            client.test_client()
+            .get(f"/api/v1/parties/{party_id}/history", headers=auth)
+            .json["items"][0]["metadata"]["actor"]
+            for party_id in ids
+        ]
+    finally:
+        services.close()
+    assert ids[0] != ids[1]
+    assert actors == [f"staff:token:{info.token_id}:cli:root", "staff:cli:root"]

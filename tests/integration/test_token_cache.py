@@ -73,7 +73,7 @@ def test_unknown_and_wrong_secrets_are_refused_and_new_tokens_work_at_once(
 
 
 def test_the_services_authenticate_through_the_cache(services: Services) -> None:
-    _, secret = services.tokens.create("Li Na", Role.STAFF, "admin:test")
+    info, secret = services.tokens.create("Li Na", Role.STAFF, "admin:test")
     assert isinstance(services.tokens, CachedTokenStore)
     principal = services.tokens.authenticate(secret)
-    assert principal is not None and principal.actor == "staff:Li Na"
+    assert principal is not None and principal.actor == f"staff:token:{info.token_id}:Li Na"

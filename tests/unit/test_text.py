@@ -131,4 +131,4 @@ def test_a_token_holder_fits_the_actor_the_store_keeps() -> None:
     with pytest.raises(Invalid) as refused:
         holder_name("n" * (MAX_HOLDER + 1))
     assert refused.value.code == "token.name_too_long"
-    assert len(f"dashboard:{'n' * MAX_HOLDER}") <= 200
+    assert len(f"dashboard:token:{'0' * 16}:{'n' * MAX_HOLDER}") <= 300

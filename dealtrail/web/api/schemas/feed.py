@@ -21,7 +21,7 @@ class FeedQuerySchema(Strict):
     )
     aggregate_id = fields.UUID()
     event_type = fields.String(validate=ma.validate.Length(1, 100), metadata={"example": "Signed"})
-    actor = Name(metadata={"example": "staff:Li Na"})
+    actor = Name(metadata={"example": "staff:token:3f2a9c01d4e5b6a7:Li Na"})
     recorded_from = fields.AwareDateTime(metadata={"description": "Inclusive"})
     recorded_to = fields.AwareDateTime(metadata={"description": "Exclusive"})
     after = Cursor()
