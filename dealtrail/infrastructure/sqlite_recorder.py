@@ -25,7 +25,7 @@ from dealtrail.infrastructure.idempotency_table import (
     record_params,
 )
 from dealtrail.infrastructure.leaves import SQLITE_APPEND, leaf_hashes
-from dealtrail.infrastructure.sqlite_reopening import ReopeningDatastore
+from dealtrail.infrastructure.sqlite_datastore import ReopeningDatastore
 
 TABLE = "dealtrail_idempotency"  # in events.sqlite3, beside the events
 

@@ -7,17 +7,15 @@ directory or file, an immutable file) is read-only for good: each write is refus
 can't open) may have been opened so too. So after such an error the connection is closed,
 and every other connection its pool opened before it, and the next ones are opened anew: the
 first command after the files are writable again may still be refused (503, Retry-After), the
-next one runs. Both pools are covered: eventsourcing's (the events, their leaves, idempotency)
-and SQLAlchemy's (views, tokens, audit heads, secrets, anything else dealtrail keeps in SQLite).
+next one runs. Both pools are covered: SQLAlchemy's here (views, tokens, audit heads, secrets,
+the leaves' engine) and eventsourcing's (the events, idempotency) in sqlite_datastore.py. This
+module imports no eventsourcing: `dealtrail tokens list` opens the token table alone.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from eventsourcing.sqlite import SQLiteConnection, SQLiteConnectionPool, SQLiteDatastore
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 
@@ -45,56 +43,3 @@ def reopen_after_unwritable(engine: Engine) -> Engine:
             context.is_disconnect = True
 
     return engine
-
-
-class ReopeningPool(SQLiteConnectionPool):
-    """Each connection remembers the pool's generation when it was opened; an unwritable error
-    starts a new generation, and connections of an older one are closed instead of lent."""
-
-    generation = 0
-
-    def _create_connection(self) -> SQLiteConnection:
-        conn = super()._create_connection()
-        conn.generation = self.generation  # type: ignore[attr-defined]
-        return conn
-
-    def current(self, *, is_writer: bool) -> SQLiteConnection:
-        while True:
-            conn = self.get_connection(is_writer=is_writer)
-            if conn.generation == self.generation:  # type: ignore[attr-defined]
-                return conn
-            conn.close()
-            self.put_connection(conn)
-
-
-class ReopeningDatastore(SQLiteDatastore):
-    """eventsourcing's SQLite datastore on a ReopeningPool."""
-
-    def __init__(self, opened: SQLiteDatastore) -> None:
-        """Takes the settings of `opened` (made by eventsourcing's factory, no connection yet)."""
-        super().__init__(
-            opened.pool.db_name,
-            lock_timeout=opened.pool.lock_timeout,
-            single_row_tracking=opened.single_row_tracking,
-            originator_id_type=opened.originator_id_type,
-        )
-        self.pool.close()
-        self.pool = ReopeningPool(
-            db_name=opened.pool.db_name, lock_timeout=opened.pool.lock_timeout
-        )
-        opened.close()
-
-    @contextmanager
-    def get_connection(self, *, commit: bool) -> Iterator[SQLiteConnection]:
-        pool = self.pool
-        assert isinstance(pool, ReopeningPool)
-        conn = pool.current(is_writer=commit)
-        try:
-            yield conn
-        except BaseException as error:
-            if unwritable(error):
-                pool.generation += 1
-                conn.close()
-            raise
-        finally:
-            pool.put_connection(conn)
