@@ -97,12 +97,14 @@ def test_a_store_made_read_only_then_writable_serves_again_within_seconds(
         writable = time.monotonic()
 
         deadline = writable + RECOVERS_WITHIN
+        refused = 0
         while True:
             reply = client.call(
                 "POST", "/parties", _party("During LLP"), {"Idempotency-Key": "during"}
             )
             if reply.status == 201 and _ready(root) == 200:
                 break
+            refused += 1
             assert time.monotonic() < deadline, f"not recovered: {reply.describe()}"
         recovered = time.monotonic() - writable
         for _ in range(STEADY):
@@ -115,4 +117,4 @@ def test_a_store_made_read_only_then_writable_serves_again_within_seconds(
             "During LLP",
             "Not yet listed LLP",
         ]
-        print(f"recovered {recovered:.2f} s after the files were writable again")
+        print(f"recovered {recovered:.2f} s after the files were writable, {refused} refused")
