@@ -4,8 +4,10 @@ A policy follows the ledger's log from its own tracking position. For each event
 it decides what other aggregates must change; those changes and the new tracking position are
 saved in one transaction, so a crash, a retry or a second process running the same policy never
 applies an event twice. A policy declares the event classes it reacts to, so its follower reads
-only those from the log; the events in between still advance its position, recorded lazily (at
-the latest every LAG_ALLOWED events), since skipping them again after a crash changes nothing.
+only those from the log; the events in between still advance its position: a catch-up that
+found nothing more to react to up to the head records the head, so after it the position is
+the head and the lag 0. Inline, a command that records nothing the policies react to does not
+run them, until the log has grown by LAG_ALLOWED events (followers.Group.every).
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ class PolicyFollower:
     def lag(self, head: int) -> int:
         """How far behind `head` the policy is: the events from the first one it has yet to react
         to, or 0 when none is left (those it skips hold nothing up, though its position moves
-        past them only lazily)."""
+        past them only when it next runs). Reads from its position to that event at most: a
+        few events once the policy has run (its position is then the head it found)."""
         pending = self.ledger.recorder.select_notifications(
             start=self.position(),
             limit=1,
@@ -98,7 +101,7 @@ class PolicyFollower:
         if len(notifications) == BATCH:
             return True
         reached = notifications[-1].id if notifications else start
-        if head - reached >= LAG_ALLOWED:  # nothing to react to up to head: move past it
+        if reached < head:  # nothing more to react to up to head: move past it
             with suppress(IntegrityError):  # unless another process moved it on already
                 self.tracking.insert_tracking(Tracking(self.tracking_name, head))
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, create_engine, event
 
 from dealtrail.infrastructure.settings import Settings
+from dealtrail.infrastructure.sqlite_reopening import reopen_after_unwritable
 
 
 def create_database_engine(settings: Settings) -> Engine:
@@ -34,7 +35,7 @@ def create_database_engine(settings: Settings) -> Engine:
         dbapi_connection.execute("PRAGMA busy_timeout=10000")
         dbapi_connection.execute("PRAGMA secure_delete=ON")  # destroyed keys leave no trace
 
-    return engine
+    return reopen_after_unwritable(engine)
 
 
 def create_events_engine(settings: Settings) -> Engine:
@@ -45,4 +46,4 @@ def create_events_engine(settings: Settings) -> Engine:
         return create_database_engine(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     path = settings.data_dir / "events.sqlite3"
-    return create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+    return reopen_after_unwritable(create_engine(f"sqlite:///{path}", connect_args={"timeout": 10}))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -15,7 +16,10 @@ def schema_lock(settings: Settings) -> Iterator[None]:
     pg = settings.postgres
     if pg is None:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        with open(settings.data_dir / ".schema.lock", "w") as lock_file:
+        # opened for reading: a process starting while the data dir is read-only still opens
+        with open(
+            os.open(settings.data_dir / ".schema.lock", os.O_RDONLY | os.O_CREAT, 0o644)
+        ) as lock_file:
             fcntl.flock(lock_file, fcntl.LOCK_EX)
             try:
                 yield

@@ -25,6 +25,7 @@ from dealtrail.infrastructure.idempotency_table import (
     record_params,
 )
 from dealtrail.infrastructure.leaves import SQLITE_APPEND, leaf_hashes
+from dealtrail.infrastructure.sqlite_datastore import ReopeningDatastore
 
 TABLE = "dealtrail_idempotency"  # in events.sqlite3, beside the events
 
@@ -126,6 +127,11 @@ def checkpoint(conn: SQLiteConnection) -> None:
 
 
 class LedgerSQLiteFactory(SQLiteFactory):
-    """eventsourcing's SQLite module, with snapshots that can be deleted."""
+    """eventsourcing's SQLite module, with snapshots that can be deleted and connections
+    re-opened after the files could not be written."""
 
     aggregate_recorder_class = SQLiteSnapshotRecorder
+
+    def __init__(self, env: Any) -> None:
+        super().__init__(env)
+        self.datastore = ReopeningDatastore(self.datastore)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from flask import Flask
@@ -13,10 +13,11 @@ from dealtrail.bootstrap import Services, bootstrap
 from dealtrail.infrastructure.settings import Settings
 from dealtrail.web.app import create_app
 from tests.api.conftest import Api, register_party
-from tests.api.ip_steps import Deal, ok
-from tests.api.supermarket_steps import ACHIEVEMENTS, create_achievement, register, schedule
-
-FOLLOWERS = ("catalogue", "audit", "policy:trading_event_exhibits", "policy:owner_of_record")
+from tests.api.follower_steps import (
+    FOLLOWERS,
+    catch_ups,
+    record_what_every_follower_follows,
+)
 
 
 def test_readiness_reports_the_log_head_and_no_lag(app: Flask, staff: Api) -> None:
@@ -36,34 +37,14 @@ def workers(settings: Settings) -> Iterator[Services]:
     built.close()
 
 
-def _followers(services: Services) -> dict[str, Callable[[], object]]:
-    """Each follower of the log, caught up as a worker does; the policies first, since the
-    others follow what they record."""
-    followers = sorted(services.followers, key=lambda f: not f.name.startswith("policy:"))
-    return {follower.name: follower.catch_up for follower in followers}
-
-
-def _record_what_every_follower_follows(staff: Api) -> None:
-    """An assignment recorded with the IP office, an achievement exhibited at a trading event
-    (what the policies react to), and one more event after them."""
-    deal = Deal(staff)
-    deal.sign()
-    ok(deal.schedule())
-    ok(deal.record())
-    owner = register(staff, "Xi'an University")
-    exhibitions = f"{ACHIEVEMENTS}/{create_achievement(staff, owner)['id']}/exhibitions"
-    ok(staff.post(exhibitions, json={"event_id": schedule(staff, owner)}))
-    register_party(staff, "Tashkent TU")
-
-
 @pytest.mark.parametrize("lagging", FOLLOWERS)
 def test_readiness_fails_while_any_follower_lags_and_returns_once_it_caught_up(
     workers: Services, lagging: str
 ) -> None:
     app = create_app({"DEALTRAIL_SETTINGS": workers.settings, "TESTING": True}, workers)
     _, token = workers.tokens.create("Li Na", Role.STAFF, created_by="pytest")
-    _record_what_every_follower_follows(Api(app.test_client(), token))
-    followers = _followers(workers)
+    record_what_every_follower_follows(Api(app.test_client(), token))
+    followers = catch_ups(workers)
     assert set(followers) == set(FOLLOWERS)
     others = [follow for name, follow in followers.items() if name != lagging]
     for follow in others:

@@ -57,7 +57,7 @@ def test_a_policy_reacts_once_per_event_however_often_it_runs(
     meta = metadata_of(reaction)
     assert meta is not None and meta.actor == "policy:test-join-on-rename"
     assert meta.causation_id == "log:2"
-    assert runner.position() == 2  # the rename it reacted to
+    assert runner.position() == 3  # past the rename (2) and its own reaction, the head it found
 
 
 def test_a_policy_runs_inline_after_a_command_it_reacts_to_and_moves_past_the_others_lazily(
