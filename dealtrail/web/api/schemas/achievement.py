@@ -17,7 +17,7 @@ from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
-from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason, TextField
+from dealtrail.web.api.schemas.text import Name, QueryText, Reason, TextField
 
 _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
 
@@ -171,9 +171,7 @@ class AchievementDetailSchema(RecordSchema):
 
 
 class AchievementListQuerySchema(ListQuery.sorted_by(ACHIEVEMENT_SORT_KEYS)):
-    q = fields.String(
-        validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
-    )
+    q = QueryText("Title contains")
     field = fields.Enum(AchievementField, by_value=True)
     trl_min = WholeNumber(validate=validate.Range(1, 9))
     trl_max = WholeNumber(validate=validate.Range(1, 9))

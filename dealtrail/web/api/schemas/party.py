@@ -11,7 +11,7 @@ from dealtrail.domain.party_identifiers import SCHEMES
 from dealtrail.web.api.schemas.common import CommandSchema
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
-from dealtrail.web.api.schemas.text import MAX_NAME, Name
+from dealtrail.web.api.schemas.text import Name, QueryText
 
 MAX_IDENTIFIERS = 20
 
@@ -60,9 +60,7 @@ class PartyListQuerySchema(ListQuery.sorted_by(PARTY_SORT_KEYS)):
     country = fields.String(validate=validate.Length(equal=2))
     kind = fields.Enum(PartyKind, by_value=True)
     alliance = Name()
-    q = fields.String(
-        validate=validate.Length(1, MAX_NAME), metadata={"description": "Name contains"}
-    )
+    q = QueryText("Name contains")
 
 
 class PartyPageSchema(ma.Schema):

@@ -14,7 +14,7 @@ from dealtrail.web.api.schemas.common import CommandSchema, RecordId
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
-from dealtrail.web.api.schemas.text import MAX_NAME, Name
+from dealtrail.web.api.schemas.text import Name, QueryText
 
 Country = validate.Length(equal=2)
 
@@ -162,7 +162,7 @@ class TradingEventSchema(RecordSchema):
 
 
 class TradingEventListQuerySchema(ListQuery.sorted_by(TRADING_EVENT_SORT_KEYS)):
-    q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "In name"})
+    q = QueryText("In name")
     country = fields.String(validate=Country)
     host_party_id = fields.UUID()
 
