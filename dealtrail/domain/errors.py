@@ -634,8 +634,7 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     ),
     "privacy.subject_forgotten": (
         Conflict,
-        "This person was forgotten at their request: their personal data cannot be recorded "
-        "again.",
+        "This person was forgotten at their request: their personal data cannot be recorded again.",
     ),
 }
 

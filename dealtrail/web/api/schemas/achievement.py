@@ -23,18 +23,19 @@ _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to bu
 
 NEGOTIABLE = "negotiable"
 MAX_IP_ASSETS = 100
-MONEY_OR_NEGOTIABLE = {
-    "oneOf": [
-        {
-            "type": "object",
-            "properties": {"amount": {"type": "string"}, "currency": {"type": "string"}},
-            "required": ["amount", "currency"],
-        },
-        {"type": "string", "enum": [NEGOTIABLE]},
-    ],
-    "description": 'Money, or "negotiable"',
-    "example": {"amount": "3500000.00", "currency": "CNY"},
-}
+
+
+def money_or_negotiable(money: str) -> dict[str, Any]:
+    """The document's asking price: the `money` component (MoneyIn in requests, Money in
+    answers), or "negotiable"."""
+    return {
+        "oneOf": [
+            {"$ref": f"#/components/schemas/{money}"},
+            {"type": "string", "enum": [NEGOTIABLE]},
+        ],
+        "description": 'Money, or "negotiable"',
+        "example": {"amount": "3500000.00", "currency": "CNY"},
+    }
 
 
 class AskingPrice(fields.Field):
@@ -65,7 +66,7 @@ class OfferIn(Strict):
         required=True,
         validate=validate.Length(1, len(TransferMode)),
     )
-    asking_price = AskingPrice(required=True, metadata=MONEY_OR_NEGOTIABLE)
+    asking_price = AskingPrice(required=True, metadata=money_or_negotiable("MoneyIn"))
     ip_asset_ids = fields.List(
         fields.UUID(), load_default=list, validate=validate.Length(max=MAX_IP_ASSETS)
     )
@@ -134,7 +135,7 @@ class OfferOut(ma.Schema):
     field = fields.String()
     trl = WholeNumber()
     transfer_modes = fields.List(fields.String())
-    asking_price = AskingPrice(metadata=MONEY_OR_NEGOTIABLE)
+    asking_price = AskingPrice(metadata=money_or_negotiable("Money"))
     ip_asset_ids = fields.List(fields.String())
 
 
@@ -192,7 +193,7 @@ class AchievementSummarySchema(RecordSchema):
     trl = WholeNumber()
     status = fields.String()
     transfer_modes = fields.List(fields.String())
-    asking_price = fields.Raw(metadata=MONEY_OR_NEGOTIABLE)
+    asking_price = fields.Raw(metadata=money_or_negotiable("Money"))
     owner_party_id = fields.String()
     owner_name = fields.String(allow_none=True)
     owner_country = fields.String(allow_none=True)

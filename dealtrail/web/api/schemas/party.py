@@ -6,6 +6,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import PARTY_SORT_KEYS
+from dealtrail.domain.country import COUNTRY_CODES
 from dealtrail.domain.party import PartyKind
 from dealtrail.domain.party_identifiers import SCHEMES
 from dealtrail.web.api.schemas.common import CommandSchema
@@ -22,7 +23,7 @@ class PartyCreateSchema(CommandSchema):
     country = fields.String(
         required=True,
         validate=validate.Length(equal=2),
-        metadata={"description": "ISO 3166-1 alpha-2", "example": "CN"},
+        metadata={"description": "ISO 3166-1 alpha-2", "example": "CN", "enum": COUNTRY_CODES},
     )
     identifiers = fields.Dict(
         keys=Name(50, what="identifier scheme"),

@@ -9,6 +9,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import TRADING_EVENT_SORT_KEYS
+from dealtrail.domain.country import COUNTRY_CODES
 from dealtrail.domain.trading_event import TradingEvent
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
@@ -26,7 +27,9 @@ class TradingEventCreateSchema(CommandSchema):
     )
     city = Name(required=True, metadata={"example": "Xi'an"})
     country = fields.String(
-        required=True, validate=Country, metadata={"description": "Where it is held"}
+        required=True,
+        validate=Country,
+        metadata={"description": "Where it is held", "enum": COUNTRY_CODES},
     )
     starts_on = fields.Date(required=True)
     ends_on = fields.Date(required=True)
