@@ -10,6 +10,7 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import ACHIEVEMENT_SORT_KEYS
 from dealtrail.domain.achievement import AchievementStatus
 from dealtrail.domain.contact import Contact
+from dealtrail.domain.errors import fail
 from dealtrail.domain.external_ref import DEFAULT_SCOPE, ExternalRef
 from dealtrail.domain.offer import AchievementField, Offer, TransferMode
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, to_domain
@@ -17,6 +18,7 @@ from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.refusals import refused
 from dealtrail.web.api.schemas.text import Name, QueryText, Reason, TextField
 
 _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
@@ -184,7 +186,7 @@ class AchievementListQuerySchema(ListQuery.sorted_by(ACHIEVEMENT_SORT_KEYS)):
     @ma.validates_schema
     def _range(self, data: dict[str, Any], **_: Any) -> None:
         if data.get("trl_min", 1) > data.get("trl_max", 9):
-            raise ma.ValidationError("trl_min must not exceed trl_max.", "trl_max")
+            raise refused(fail("achievement.trl_range_reversed"), "trl_max")
 
 
 class AchievementSummarySchema(RecordSchema):

@@ -10,6 +10,7 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import IP_TRANSFER_SORT_KEYS
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
 from dealtrail.domain.country import COUNTRY_CODES
+from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_identifiers import AssetKind
 from dealtrail.domain.money import CURRENCY_CODES
 from dealtrail.domain.transfer_terms import (
@@ -25,6 +26,7 @@ from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import ExactDecimal
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.refusals import refused
 from dealtrail.web.api.schemas.text import Name, Reason
 
 _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
@@ -115,7 +117,7 @@ class ScheduleIn(CommandSchema):
             instalments[0].amount.currency if instalments else None
         )
         if currency is None:
-            raise ma.ValidationError("Give the currency royalties are paid in.", "currency")
+            raise refused(fail("consideration.currency_missing"), "currency")
         schedule = to_domain(lambda: Schedule(currency=currency, **data))
         return {"schedule": schedule, **metadata}
 
