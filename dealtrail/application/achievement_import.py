@@ -126,7 +126,6 @@ class AchievementImport:
             owners[owner] = found
         return owners[owner]
 
-
     def _party_key(self, owner: Owner) -> str:
         """The key of the command registering `owner`: a pseudonym of its name, or the name
         itself where an import before pseudonyms recorded the command with it."""

@@ -6,6 +6,9 @@ import pycountry
 
 from dealtrail.domain.errors import fail
 
+# Every alpha-2 code, as the API states them (it reads lower case too).
+COUNTRY_CODES = tuple(sorted(country.alpha_2 for country in pycountry.countries))
+
 
 def country_code(code: str) -> str:
     """Returns the upper-case alpha-2 code, or raises `country.unknown`."""

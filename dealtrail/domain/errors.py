@@ -316,6 +316,7 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         Invalid,
         "A technology readiness level is a whole number from 1 to 9, not {value!r}.",
     ),
+    "achievement.trl_range_reversed": (Invalid, "trl_min must not exceed trl_max."),
     "achievement.unknown_transfer_mode": (Invalid, "{mode!r} is not a transfer mode."),
     "achievement.duplicate_transfer_mode": (Invalid, "Transfer mode {mode} is named twice."),
     "achievement.no_transfer_mode": (Invalid, "At least one transfer mode must be offered."),
@@ -613,6 +614,7 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
         "A payment on {later} cannot predate the contract, signed on {earlier}.",
     ),
     "consideration.wrong_amounts": (Invalid, "A {kind} schedule lists {expected}."),
+    "consideration.currency_missing": (Invalid, "Give the currency royalties are paid in."),
     "consideration.currency_mismatch": (
         Invalid,
         "{amount} is not in the schedule's currency ({currency}).",
@@ -634,8 +636,7 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     ),
     "privacy.subject_forgotten": (
         Conflict,
-        "This person was forgotten at their request: their personal data cannot be recorded "
-        "again.",
+        "This person was forgotten at their request: their personal data cannot be recorded again.",
     ),
 }
 

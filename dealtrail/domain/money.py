@@ -14,6 +14,10 @@ from iso4217 import Currency
 from dealtrail.domain.errors import fail
 from dealtrail.domain.numbers import decimal_places, exact_decimal, with_places
 
+# The codes an amount may be in: ISO 4217's currencies (not its funds and metals, which have no
+# minor unit).
+CURRENCY_CODES = tuple(sorted(c.code for c in Currency if c.exponent is not None))
+
 # Far above any real deal (a quadrillion units), far below what breaks exact arithmetic.
 LIMIT = Decimal(10) ** 15
 

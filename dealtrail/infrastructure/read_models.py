@@ -140,4 +140,3 @@ class ReadModels(LogFollower):
         if len(carried) > CARRIED:
             carried.popitem(last=False)  # the least recently written
         return aggregate
-

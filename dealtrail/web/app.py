@@ -43,6 +43,8 @@ from dealtrail.web.headers import add_security_headers, enable_cors
 from dealtrail.web.json import ExactJSONProvider
 from dealtrail.web.logs import log_request, start_timer
 from dealtrail.web.spec import ProblemResponses
+from dealtrail.web.spec_fields import document_fields
+from dealtrail.web.spec_headers import HeaderDeclarations
 from dealtrail.web.spec_receipts import ReceiptHeaders
 
 API_BLUEPRINTS = (
@@ -97,6 +99,7 @@ class DealtrailApi(Api):
                 self._app.register_blueprint(blueprint)
             self.spec = _documented[0]
             return
+        document_fields(self.ma_plugin)
         self.spec.components.security_scheme(
             "bearer", {"type": "http", "scheme": "bearer", "description": "dealtrail API token"}
         )
@@ -133,7 +136,10 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
     app.config.update(config or {})
     app.extensions["dealtrail"] = services or bootstrap(settings)
 
-    api = DealtrailApi(app, spec_kwargs={"extra_plugins": [ProblemResponses(), ReceiptHeaders()]})
+    api = DealtrailApi(
+        app,
+        spec_kwargs={"extra_plugins": [ProblemResponses(), ReceiptHeaders(), HeaderDeclarations()]},
+    )
     api.register_api_blueprints()
     app.register_blueprint(docs.blp)
     app.register_blueprint(dashboard_blp)

@@ -15,6 +15,7 @@ from dealtrail.web.logs import configure_logging
 
 logger = logging.getLogger("dealtrail.projections")
 
+
 @click.group("projections")
 def projections() -> None:
     """Followers of the log: the catalogue views, the audit tree, the policies."""

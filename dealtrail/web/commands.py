@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,6 +19,9 @@ from dealtrail.web.access import current_principal
 from dealtrail.web.services import services
 
 MAX_HEADER_VALUE = 200
+# An identifier header's value (X-Correlation-ID, Idempotency-Key, X-Causation-ID): visible
+# ASCII, spaces inside only (HTTP drops those at the edges), as the OpenAPI document states.
+IDENTIFIER = re.compile(r"^[!-~](?:[ -~]*[!-~])?$")
 
 
 def _if_match() -> int | None:
@@ -31,13 +35,19 @@ def _if_match() -> int | None:
 
 
 def _header(name: str) -> str | None:
-    """An optional identifier header: absent, or 1 to MAX_HEADER_VALUE characters."""
+    """An optional identifier header: absent, or 1 to MAX_HEADER_VALUE visible ASCII
+    characters (spaces inside)."""
     value = request.headers.get(name)
     if value is None:
         return None
-    if not 0 < len(value.strip()) <= MAX_HEADER_VALUE:
-        abort(400, description=f"{name} must be 1 to {MAX_HEADER_VALUE} characters.")
-    return value.strip()
+    value = value.strip()
+    if len(value) > MAX_HEADER_VALUE or not IDENTIFIER.match(value):
+        abort(
+            400,
+            description=f"{name} must be 1 to {MAX_HEADER_VALUE} visible ASCII characters "
+            "(spaces inside).",
+        )
+    return value
 
 
 def correlation_id() -> str:
@@ -74,7 +84,8 @@ def command(body: dict[str, Any]) -> Iterator[Options]:
         comment=body.pop("comment", None),
         corrects=body.pop("corrects", None),
     ):
-        yield Options(expected_version=_if_match(), idempotency_key=_header("Idempotency-Key"))
+        key = _header("Idempotency-Key")  # a malformed header (400) before a precondition (412)
+        yield Options(expected_version=_if_match(), idempotency_key=key)
 
 
 def submit(command_class: type[Command], body: dict[str, Any], **path: Any) -> CommandResult:

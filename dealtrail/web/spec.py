@@ -15,8 +15,9 @@ from apispec import APISpec, BasePlugin
 from dealtrail.web.access import PUBLIC
 from dealtrail.web.api.schemas.common import ProblemSchema
 from dealtrail.web.problems import PROBLEM_TYPE
+from dealtrail.web.spec_headers import WRITES, problem_headers
 
-WRITES = ("post", "put", "patch", "delete")
+__all__ = ["WRITES", "ProblemResponses"]
 
 EVERY_OPERATION = (400, 503)  # a malformed header; the store unavailable
 AUTHENTICATED = (401, 403, 429)  # 429: a client refused after failed authentications
@@ -51,7 +52,11 @@ class ProblemResponses(BasePlugin):
             )
             self.spec.components.response(
                 name,
-                {"description": description, "content": {PROBLEM_TYPE: {"schema": ProblemSchema}}},
+                {
+                    "description": description,
+                    "content": {PROBLEM_TYPE: {"schema": ProblemSchema}},
+                    "headers": problem_headers(str(status)),
+                },
             )
             self.registered.add(name)
         return name

@@ -245,3 +245,29 @@ def test_transferring_an_ip_asset_to_its_own_holder_is_refused(staff: Api) -> No
     asset_id = register_asset(staff, holder)["id"]
     response = propose(staff, asset_id, holder, holder)
     problem(response, 422, "ip_transfer.self_transfer", "recipient_party_id")
+
+
+# ---- control characters in filters, and the token store's limits ----------------------------
+
+SEARCHABLE = ["parties", "agreements", "achievements", "ip-assets", "listings", "trading-events"]
+
+
+@pytest.mark.parametrize(
+    "character", ["%00", "%1B", "%7F", "%C2%85"], ids=["NUL", "ESC", "DEL", "NEL"]
+)
+@pytest.mark.parametrize("resource", SEARCHABLE)
+def test_a_control_character_in_a_text_filter_is_refused_at_q(
+    staff: Api, resource: str, character: str
+) -> None:
+    problem(staff.get(f"/api/v1/{resource}?q=Lab{character}"), 422, "validation_failed", "q")
+
+
+@pytest.mark.parametrize("length", [191, 201, 300])
+def test_a_token_name_longer_than_the_token_store_keeps_is_refused_at_name(
+    admin: Api, length: int
+) -> None:
+    response = admin.post("/api/v1/tokens", json={"name": "n" * length, "role": "auditor"})
+    problem(response, 422, "validation_failed", "name")
+    assert (
+        admin.post("/api/v1/tokens", json={"name": "n" * 190, "role": "auditor"}).status_code == 201
+    )

@@ -112,7 +112,12 @@ def test_a_schedule_is_refused_naming_the_field_at_fault(staff: Api) -> None:
         "consideration.wrong_amounts",
         "instalments",
     )
-    refused(deal.schedule({"kind": "running_royalty"}), 422, "validation_failed", "currency")
+    refused(
+        deal.schedule({"kind": "running_royalty"}),
+        422,
+        "consideration.currency_missing",
+        "currency",
+    )
     refused(
         deal.schedule({"kind": "running_royalty", "currency": "CNY", "royalty_rate": "120"}),
         422,

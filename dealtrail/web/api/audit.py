@@ -8,6 +8,7 @@ from typing import Any
 import marshmallow as ma
 from flask import abort
 from flask.views import MethodView
+from flask_smorest import abort as smorest_abort
 from marshmallow import fields, validate
 
 from dealtrail.domain.audit.tree_head import public_key_text
@@ -138,7 +139,9 @@ class ConsistencyProof(MethodView):
         try:
             first_root, second_root, proof = trail.consistency_proof(query["first"], second)
         except ValueError:
-            abort(422, description=f"Need first <= second <= {trail.size()}.")
+            smorest_abort(  # the tree's size is the store's state: a code says which rule
+                422, message=f"Need first <= second <= {trail.size()}.", code="audit.beyond_tree"
+            )
         return {
             "first": query["first"],
             "second": second,

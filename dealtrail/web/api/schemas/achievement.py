@@ -10,6 +10,7 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import ACHIEVEMENT_SORT_KEYS
 from dealtrail.domain.achievement import AchievementStatus
 from dealtrail.domain.contact import Contact
+from dealtrail.domain.errors import fail
 from dealtrail.domain.external_ref import DEFAULT_SCOPE, ExternalRef
 from dealtrail.domain.offer import AchievementField, Offer, TransferMode
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, to_domain
@@ -17,24 +18,26 @@ from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
-from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason, TextField
+from dealtrail.web.api.schemas.refusals import refused
+from dealtrail.web.api.schemas.text import Name, QueryText, Reason, TextField
 
 _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
 
 NEGOTIABLE = "negotiable"
 MAX_IP_ASSETS = 100
-MONEY_OR_NEGOTIABLE = {
-    "oneOf": [
-        {
-            "type": "object",
-            "properties": {"amount": {"type": "string"}, "currency": {"type": "string"}},
-            "required": ["amount", "currency"],
-        },
-        {"type": "string", "enum": [NEGOTIABLE]},
-    ],
-    "description": 'Money, or "negotiable"',
-    "example": {"amount": "3500000.00", "currency": "CNY"},
-}
+
+
+def money_or_negotiable(money: str) -> dict[str, Any]:
+    """The document's asking price: the `money` component (MoneyIn in requests, Money in
+    answers), or "negotiable"."""
+    return {
+        "oneOf": [
+            {"$ref": f"#/components/schemas/{money}"},
+            {"type": "string", "enum": [NEGOTIABLE]},
+        ],
+        "description": 'Money, or "negotiable"',
+        "example": {"amount": "3500000.00", "currency": "CNY"},
+    }
 
 
 class AskingPrice(fields.Field):
@@ -65,7 +68,7 @@ class OfferIn(Strict):
         required=True,
         validate=validate.Length(1, len(TransferMode)),
     )
-    asking_price = AskingPrice(required=True, metadata=MONEY_OR_NEGOTIABLE)
+    asking_price = AskingPrice(required=True, metadata=money_or_negotiable("MoneyIn"))
     ip_asset_ids = fields.List(
         fields.UUID(), load_default=list, validate=validate.Length(max=MAX_IP_ASSETS)
     )
@@ -134,7 +137,7 @@ class OfferOut(ma.Schema):
     field = fields.String()
     trl = WholeNumber()
     transfer_modes = fields.List(fields.String())
-    asking_price = AskingPrice(metadata=MONEY_OR_NEGOTIABLE)
+    asking_price = AskingPrice(metadata=money_or_negotiable("Money"))
     ip_asset_ids = fields.List(fields.String())
 
 
@@ -171,9 +174,7 @@ class AchievementDetailSchema(RecordSchema):
 
 
 class AchievementListQuerySchema(ListQuery.sorted_by(ACHIEVEMENT_SORT_KEYS)):
-    q = fields.String(
-        validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
-    )
+    q = QueryText("Title contains")
     field = fields.Enum(AchievementField, by_value=True)
     trl_min = WholeNumber(validate=validate.Range(1, 9))
     trl_max = WholeNumber(validate=validate.Range(1, 9))
@@ -185,7 +186,7 @@ class AchievementListQuerySchema(ListQuery.sorted_by(ACHIEVEMENT_SORT_KEYS)):
     @ma.validates_schema
     def _range(self, data: dict[str, Any], **_: Any) -> None:
         if data.get("trl_min", 1) > data.get("trl_max", 9):
-            raise ma.ValidationError("trl_min must not exceed trl_max.", "trl_max")
+            raise refused(fail("achievement.trl_range_reversed"), "trl_max")
 
 
 class AchievementSummarySchema(RecordSchema):
@@ -194,7 +195,7 @@ class AchievementSummarySchema(RecordSchema):
     trl = WholeNumber()
     status = fields.String()
     transfer_modes = fields.List(fields.String())
-    asking_price = fields.Raw(metadata=MONEY_OR_NEGOTIABLE)
+    asking_price = fields.Raw(metadata=money_or_negotiable("Money"))
     owner_party_id = fields.String()
     owner_name = fields.String(allow_none=True)
     owner_country = fields.String(allow_none=True)

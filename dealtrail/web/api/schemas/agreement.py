@@ -15,7 +15,7 @@ from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, do
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
-from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason, Text
+from dealtrail.web.api.schemas.text import Name, QueryText, Reason, Text
 
 MAX_PARTIES = 50
 MAX_INSTALMENTS = 500
@@ -198,9 +198,7 @@ class AgreementListQuerySchema(ListQuery.sorted_by(AGREEMENT_SORT_KEYS)):
     status = fields.Enum(AgreementStatus, by_value=True)
     kind = fields.Enum(AgreementKind, by_value=True)
     party_id = fields.UUID()
-    q = fields.String(
-        validate=validate.Length(1, MAX_NAME), metadata={"description": "Title contains"}
-    )
+    q = QueryText("Title contains")
 
 
 class AgreementSummarySchema(RecordSchema):

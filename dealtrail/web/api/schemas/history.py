@@ -45,11 +45,21 @@ class HistoryQuerySchema(Strict):
     limit = PageSize()
 
 
+ONE_OF = " (give at most one of version, as_of and effective_at)"
+
+
 class VersionQuerySchema(Strict):
-    version = WholeNumber(validate=validate.Range(1, MAX_POSITION))
-    as_of = fields.AwareDateTime(metadata={"description": "State as recorded by this time"})
+    version = WholeNumber(
+        validate=validate.Range(1, MAX_POSITION),
+        metadata={"description": "The record at this version" + ONE_OF},
+    )
+    as_of = fields.AwareDateTime(
+        metadata={"description": "State as recorded by this time" + ONE_OF}
+    )
     effective_at = fields.AwareDateTime(
-        metadata={"description": "State as in effect at this time (back-dated facts count)"}
+        metadata={
+            "description": "State as in effect at this time (back-dated facts count)" + ONE_OF
+        }
     )
 
     @ma.validates_schema

@@ -13,7 +13,7 @@ from dealtrail.domain.ip_identifiers import AssetKind, IdentifierKind
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
-from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason
+from dealtrail.web.api.schemas.text import Name, QueryText, Reason
 
 MAX_IDENTIFIERS = 20
 NUMBER = validate.Length(1, 60)
@@ -105,10 +105,7 @@ class AssetListQuerySchema(ListQuery.sorted_by(IP_ASSET_SORT_KEYS)):
     holder_party_id = fields.UUID()
     owner_party_id = fields.UUID()
     status = fields.Enum(AssetStatus, by_value=True)
-    q = fields.String(
-        validate=validate.Length(1, MAX_NAME),
-        metadata={"description": "Title or any number contains"},
-    )
+    q = QueryText("Title or any number contains")
 
 
 class AssetSummarySchema(RecordSchema):

@@ -9,7 +9,10 @@ from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import IP_TRANSFER_SORT_KEYS
 from dealtrail.domain.consideration import ConsiderationKind, Schedule
+from dealtrail.domain.country import COUNTRY_CODES
+from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_identifiers import AssetKind
+from dealtrail.domain.money import CURRENCY_CODES
 from dealtrail.domain.transfer_terms import (
     Term,
     Territory,
@@ -23,6 +26,7 @@ from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import ExactDecimal
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.refusals import refused
 from dealtrail.web.api.schemas.text import Name, Reason
 
 _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
@@ -33,13 +37,13 @@ MAX_INSTALMENTS = 500
 
 def Percent(**kwargs: Any) -> ExactDecimal:
     """A percentage as an exact decimal (its range is the domain's rule)."""
-    return ExactDecimal(**kwargs)
+    return ExactDecimal(in_request=True, **kwargs)
 
 
 class TerritoryIn(Strict):
     worldwide = fields.Boolean(load_default=False)
     countries = fields.List(
-        fields.String(validate=validate.Length(equal=2)),
+        fields.String(validate=validate.Length(equal=2), metadata={"enum": COUNTRY_CODES}),
         load_default=list,
         validate=validate.Length(max=MAX_COUNTRIES),
         metadata={"description": "ISO 3166-1 alpha-2 codes, unless worldwide"},
@@ -91,7 +95,10 @@ class ScheduleIn(CommandSchema):
     kind = fields.Enum(ConsiderationKind, by_value=True, required=True)
     currency = fields.String(
         validate=validate.Length(equal=3),
-        metadata={"description": "Defaults to the amounts' currency; needed for royalties"},
+        metadata={
+            "description": "Defaults to the amounts' currency; needed for royalties",
+            "enum": CURRENCY_CODES,
+        },
     )
     instalments = fields.List(
         fields.Nested(InstalmentIn),
@@ -110,7 +117,7 @@ class ScheduleIn(CommandSchema):
             instalments[0].amount.currency if instalments else None
         )
         if currency is None:
-            raise ma.ValidationError("Give the currency royalties are paid in.", "currency")
+            raise refused(fail("consideration.currency_missing"), "currency")
         schedule = to_domain(lambda: Schedule(currency=currency, **data))
         return {"schedule": schedule, **metadata}
 

@@ -17,7 +17,7 @@ from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import AttributesSchema, RecordSchema, command_position
-from dealtrail.web.api.schemas.text import MAX_NAME, Name, Reason, TextField
+from dealtrail.web.api.schemas.text import Name, QueryText, Reason, TextField
 
 MAX_INVESTORS = 200
 MAX_HOLDERS = 1000
@@ -201,10 +201,7 @@ class ListingListQuerySchema(ListQuery.sorted_by(LISTING_SORT_KEYS)):
     board = fields.Enum(Board, by_value=True)
     centre = fields.UUID(metadata={"description": "Trading centre id"})
     company = fields.UUID(metadata={"description": "Company id"})
-    q = fields.String(
-        validate=validate.Length(1, MAX_NAME),
-        metadata={"description": "Listing code or company name contains"},
-    )
+    q = QueryText("Listing code or company name contains")
 
 
 class ListingPageSchema(ma.Schema):

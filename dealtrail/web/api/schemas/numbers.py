@@ -18,9 +18,14 @@ from dealtrail.web.api.schemas.refusals import refused
 
 
 class ExactDecimal(fields.Decimal):
-    """A decimal as ASCII text ("1500.00") or a JSON number, kept exactly; served as text."""
+    """A decimal as ASCII text ("1500.00") or a JSON number, kept exactly; served as text.
 
-    def __init__(self, **kwargs: Any) -> None:
+    The OpenAPI document (web/spec_fields.py) shows it as it is served, a string of
+    `numbers.DECIMAL_TEXT`; a field of a request body, `in_request=True`, as it is read: that
+    string or a JSON number."""
+
+    def __init__(self, *, in_request: bool = False, **kwargs: Any) -> None:
+        self.in_request = in_request
         super().__init__(as_string=True, **kwargs)
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Decimal:

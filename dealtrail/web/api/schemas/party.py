@@ -6,12 +6,13 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import PARTY_SORT_KEYS
+from dealtrail.domain.country import COUNTRY_CODES
 from dealtrail.domain.party import PartyKind
 from dealtrail.domain.party_identifiers import SCHEMES
 from dealtrail.web.api.schemas.common import CommandSchema
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
-from dealtrail.web.api.schemas.text import MAX_NAME, Name
+from dealtrail.web.api.schemas.text import Name, QueryText
 
 MAX_IDENTIFIERS = 20
 
@@ -22,7 +23,7 @@ class PartyCreateSchema(CommandSchema):
     country = fields.String(
         required=True,
         validate=validate.Length(equal=2),
-        metadata={"description": "ISO 3166-1 alpha-2", "example": "CN"},
+        metadata={"description": "ISO 3166-1 alpha-2", "example": "CN", "enum": COUNTRY_CODES},
     )
     identifiers = fields.Dict(
         keys=Name(50, what="identifier scheme"),
@@ -60,9 +61,7 @@ class PartyListQuerySchema(ListQuery.sorted_by(PARTY_SORT_KEYS)):
     country = fields.String(validate=validate.Length(equal=2))
     kind = fields.Enum(PartyKind, by_value=True)
     alliance = Name()
-    q = fields.String(
-        validate=validate.Length(1, MAX_NAME), metadata={"description": "Name contains"}
-    )
+    q = QueryText("Name contains")
 
 
 class PartyPageSchema(ma.Schema):

@@ -13,6 +13,13 @@ from dealtrail.web.api.schemas.refusals import refused
 MAX_TEXT = 2_000
 MAX_NAME = 300
 
+# The domain's rules for control characters (dealtrail.domain.text), as JSON Schema patterns for
+# the OpenAPI document: no C0 control, DEL or C1 control; one line also refuses the line and
+# paragraph separators, many lines keep tab, LF and CR. Literal characters, not escapes, so that
+# Python's, ECMA's and Rust's regex dialects read them alike.
+ONE_LINE = "^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$"
+MANY_LINES = "^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+
 
 class TextField(fields.String):
     """Text that follows the domain's rules for text (dealtrail.domain.text): one line or many,
@@ -31,7 +38,10 @@ class TextField(fields.String):
         self.one_line = one_line
         self.may_be_blank = may_be_blank
         self.what = what  # as errors name it; the field's name by default
-        super().__init__(validate=validate.Length(0 if may_be_blank else 1, limit), **kwargs)
+        metadata = {"pattern": ONE_LINE if one_line else MANY_LINES, **kwargs.pop("metadata", {})}
+        super().__init__(
+            validate=validate.Length(0 if may_be_blank else 1, limit), metadata=metadata, **kwargs
+        )
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         text = super()._deserialize(value, attr, data, **kwargs)
@@ -57,3 +67,16 @@ def Text(**kwargs: Any) -> fields.String:
 def Reason(**kwargs: Any) -> fields.String:
     """Free text that must say something, tabs and line breaks kept, up to MAX_TEXT characters."""
     return TextField(limit=MAX_TEXT, one_line=False, may_be_blank=False, **kwargs)
+
+
+def QueryText(description: str) -> fields.String:
+    """A text filter in a query string (`q`): 1 to MAX_NAME characters of one line. Control
+    characters are refused at the field (no name holds them, and PostgreSQL cannot compare
+    text with a NUL in it)."""
+    return fields.String(
+        validate=[
+            validate.Length(1, MAX_NAME),
+            validate.Regexp(ONE_LINE, error="A filter holds no control characters."),
+        ],
+        metadata={"description": description},
+    )

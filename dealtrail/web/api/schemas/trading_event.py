@@ -9,12 +9,13 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import TRADING_EVENT_SORT_KEYS
+from dealtrail.domain.country import COUNTRY_CODES
 from dealtrail.domain.trading_event import TradingEvent
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
-from dealtrail.web.api.schemas.text import MAX_NAME, Name
+from dealtrail.web.api.schemas.text import Name, QueryText
 
 Country = validate.Length(equal=2)
 
@@ -26,7 +27,9 @@ class TradingEventCreateSchema(CommandSchema):
     )
     city = Name(required=True, metadata={"example": "Xi'an"})
     country = fields.String(
-        required=True, validate=Country, metadata={"description": "Where it is held"}
+        required=True,
+        validate=Country,
+        metadata={"description": "Where it is held", "enum": COUNTRY_CODES},
     )
     starts_on = fields.Date(required=True)
     ends_on = fields.Date(required=True)
@@ -162,7 +165,7 @@ class TradingEventSchema(RecordSchema):
 
 
 class TradingEventListQuerySchema(ListQuery.sorted_by(TRADING_EVENT_SORT_KEYS)):
-    q = fields.String(validate=validate.Length(1, MAX_NAME), metadata={"description": "In name"})
+    q = QueryText("In name")
     country = fields.String(validate=Country)
     host_party_id = fields.UUID()
 
