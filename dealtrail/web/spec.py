@@ -23,6 +23,7 @@ EVERY_OPERATION = (400, 503)  # a malformed header; the store unavailable
 AUTHENTICATED = (401, 403, 429)  # 429: a client refused after failed authentications
 BY_ID = (404,)  # operations on one resource: an unknown id
 COMMANDS = (404, 409, 412, 413, 415, 422)  # lifecycle rules, stale If-Match, bad bodies
+READS = (422,)  # Dealtrail-Min-Position beyond the log's head
 
 
 def errors_of(method: str, path: str, public: bool) -> list[int]:
@@ -34,6 +35,8 @@ def errors_of(method: str, path: str, public: bool) -> list[int]:
         statuses += BY_ID
     if method in WRITES:
         statuses += COMMANDS
+    if method == "get":
+        statuses += READS
     return sorted(set(statuses))
 
 

@@ -16,8 +16,8 @@ from dealtrail.domain.money import CURRENCY_CODES
 from tests.api.supermarket_steps import DAY
 
 # Valid by the schema, yet refused for what no schema can say: they name the state of the store
-# (`Stateless` leaves them out of valid cases; Dealtrail-Min-Position out of every case, as a
-# position beyond the head holds the request until the wait times out).
+# (`Stateless` leaves them out of valid cases; invalid cases send them, and a
+# Dealtrail-Min-Position beyond the head is refused at once, 422).
 STATEFUL_QUERY = {"after": "a cursor is only what a previous page gave out"}
 STATEFUL_HEADERS = {
     "If-Match": "only the record's current ETag passes (412 otherwise)",
@@ -177,7 +177,3 @@ def not_stated_yet(response: Any) -> bool:
     codes = {error.get("code") for error in body.get("errors", [])} or {body.get("code")}
     return codes <= NOT_STATED_YET.keys()
 
-
-def without_min_position(case: Any) -> Any:
-    (case.headers or {}).pop("Dealtrail-Min-Position", None)
-    return case
