@@ -22,7 +22,7 @@ class Settings:
     audit_signing_key: str | None = None
     cipher_key: str | None = None
     compress: bool = False
-    ready_max_lag: int = 10_000
+    ready_max_lag: int = 1_000
     inline_followers: bool = True
     tree_head_seconds: float = 60.0
     cors_origins: tuple[str, ...] = ()
@@ -43,7 +43,7 @@ class Settings:
             audit_signing_key=env.get("DEALTRAIL_AUDIT_SIGNING_KEY") or None,
             cipher_key=env.get("DEALTRAIL_CIPHER_KEY") or None,
             compress=(env.get("DEALTRAIL_COMPRESS") or "").lower() in ("1", "true", "yes", "on"),
-            ready_max_lag=int(env.get("DEALTRAIL_READY_MAX_LAG") or 10_000),
+            ready_max_lag=int(env.get("DEALTRAIL_READY_MAX_LAG") or 1_000),
             inline_followers=(env.get("DEALTRAIL_INLINE_FOLLOWERS") or "1").lower()
             not in ("0", "false", "no", "off"),
             tree_head_seconds=float(env.get("DEALTRAIL_TREE_HEAD_SECONDS") or 60),
