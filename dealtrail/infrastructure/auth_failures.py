@@ -8,11 +8,13 @@ request that authenticates.
 
 from __future__ import annotations
 
+import logging
 import math
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, case, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 
 from dealtrail.infrastructure.records import metadata
 
@@ -23,6 +25,7 @@ auth_failures = Table(
     Column("window_start", DateTime(timezone=True), nullable=False, index=True),
     Column("failures", Integer, nullable=False),
 )
+log = logging.getLogger("dealtrail.auth")
 
 
 def _utc(moment: datetime) -> datetime:
@@ -66,7 +69,10 @@ class SqlAuthFailures:
                 "window_start": case((over, now), else_=table.c.window_start),
             },
         ).returning(table.c.failures)
-        with self.engine.begin() as conn:
-            failures = conn.execute(upsert).scalar_one()
-            if failures == 1:  # a new window: the windows that are over go
-                conn.execute(delete(table).where(table.c.window_start <= cutoff))
+        try:
+            with self.engine.begin() as conn:
+                failures = conn.execute(upsert).scalar_one()
+                if failures == 1:  # a new window: the windows that are over go
+                    conn.execute(delete(table).where(table.c.window_start <= cutoff))
+        except OperationalError as error:  # e.g. the store cannot be written: still a refusal
+            log.warning("failed authentication not counted: %s", type(error.orig).__name__)

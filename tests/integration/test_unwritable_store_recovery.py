@@ -87,3 +87,14 @@ def test_connections_opened_while_the_files_were_read_only_are_reopened_once_wri
         for p in served.client.get("/api/v1/parties", headers=served.headers).json["items"]
     }
     assert names == {"Before LLP", "Not yet listed LLP", "During LLP"}
+
+
+def test_a_bad_token_is_refused_401_while_the_store_cannot_count_it(served: Served) -> None:
+    """Counting a failed authentication writes to the store; when it cannot be written the
+    refusal is still what the caller did wrong (401), not an outage (503)."""
+    with unwritable(served.services.settings.data_dir):
+        open_every_connection_anew(served.services)
+        refused = served.client.get(
+            "/api/v1/parties", headers={"Authorization": "Bearer not-a-token"}
+        )
+    assert refused.status_code == 401, refused.json
