@@ -21,6 +21,7 @@ import psycopg
 import pytest
 
 from dealtrail.infrastructure.settings import Settings
+from tests.demo_templates import drop_postgres_templates
 from tests.sqlite_template import SqliteTemplate
 from tests.store_pool import StorePool
 
@@ -95,3 +96,14 @@ def _settings(store: str, tmp_path: Path, request: pytest.FixtureRequest) -> Set
 def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """Settings for one store; every test using it runs on SQLite and on PostgreSQL."""
     return _settings(request.param, tmp_path, request)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The run's controlling process (the only one, or xdist's) drops the PostgreSQL demo
+    templates its test processes loaded (tests/demo_templates.py)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    factory = session.config._tmp_path_factory  # type: ignore[attr-defined]
+    shared = factory.getbasetemp()
+    if any(shared.glob("demo-postgres-*/database")):
+        drop_postgres_templates(shared, POSTGRES_URL)
