@@ -22,6 +22,7 @@ import pytest
 
 from dealtrail.infrastructure.settings import Settings
 from tests.demo_templates import drop_postgres_templates
+from tests.slow_first import slow_first
 from tests.sqlite_template import SqliteTemplate
 from tests.store_pool import StorePool
 
@@ -107,3 +108,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     shared = factory.getbasetemp()
     if any(shared.glob("demo-postgres-*/database")):
         drop_postgres_templates(shared, POSTGRES_URL)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own ordering (by fixtures' scopes)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    slow_first(config, items)

@@ -96,6 +96,11 @@ def copy_postgres_demo(
             snapshot_interval=5,
         )
         load(settings, exhibited)
+        with psycopg.connect(url, autocommit=True) as conn:  # a copy needs none left open
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                (template,),
+            )
 
     built = once_per_run(factory, f"{POSTGRES}-{exhibited}", build)
     template, copy = (built / "database").read_text(), f"t_demo_{uuid.uuid4().hex[:12]}"

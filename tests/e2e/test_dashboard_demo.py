@@ -81,6 +81,7 @@ def demo(
         drop_database(url, settings.postgres.dbname)
 
 
+@pytest.mark.slow(35)
 def test_the_demo_conference_shows_on_the_dashboard_with_the_figures_it_defines(
     demo: tuple[Settings, int], browser: Any
 ) -> None:
