@@ -16,6 +16,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -108,6 +109,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     shared = factory.getbasetemp()
     if any(shared.glob("demo-postgres-*/database")):
         drop_postgres_templates(shared, POSTGRES_URL)
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's, in the controlling process
+def pytest_configure_node(node: Any) -> None:
+    """Tells each test process the scheduler (its own `--dist` option is reset to "no")."""
+    node.workerinput["dist"] = node.config.getoption("dist")
 
 
 @pytest.hookimpl(trylast=True)  # after pytest's own ordering (by fixtures' scopes)

@@ -34,7 +34,7 @@ def slow_first(config: pytest.Config, items: list[pytest.Item]) -> None:
         return
     rest = [item for item in items if not seconds(item)]
     workerinput = getattr(config, "workerinput", None)
-    if workerinput is None or config.getoption("dist") != "worksteal":
+    if workerinput is None or workerinput.get("dist") != "worksteal":  # see conftest.py
         items[:] = slow + rest
         return
     sizes = shares(len(items), int(workerinput["workercount"]))

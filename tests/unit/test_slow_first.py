@@ -24,9 +24,9 @@ class _Item:
 
 
 def _config(dist: str | None, processes: int | None) -> Any:
-    config = SimpleNamespace(getoption=lambda name: dist)
+    config = SimpleNamespace()
     if processes:
-        config.workerinput = {"workercount": processes}
+        config.workerinput = {"workercount": processes, "dist": dist}
     return config
 
 
