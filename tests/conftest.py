@@ -16,11 +16,14 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 
 from dealtrail.infrastructure.settings import Settings
+from tests.demo_templates import drop_postgres_templates
+from tests.slow_first import slow_first
 from tests.sqlite_template import SqliteTemplate
 from tests.store_pool import StorePool
 
@@ -95,3 +98,25 @@ def _settings(store: str, tmp_path: Path, request: pytest.FixtureRequest) -> Set
 def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """Settings for one store; every test using it runs on SQLite and on PostgreSQL."""
     return _settings(request.param, tmp_path, request)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The run's controlling process (the only one, or xdist's) drops the PostgreSQL demo
+    templates its test processes loaded (tests/demo_templates.py)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    factory = session.config._tmp_path_factory  # type: ignore[attr-defined]
+    shared = factory.getbasetemp()
+    if any(shared.glob("demo-postgres-*/database")):
+        drop_postgres_templates(shared, POSTGRES_URL)
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's, in the controlling process
+def pytest_configure_node(node: Any) -> None:
+    """Tells each test process the scheduler (its own `--dist` option is reset to "no")."""
+    node.workerinput["dist"] = node.config.getoption("dist")
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own ordering (by fixtures' scopes)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    slow_first(config, items)

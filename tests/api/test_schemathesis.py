@@ -146,6 +146,7 @@ def unthrottled(settings: Settings) -> Settings:
     return dataclasses.replace(settings, auth_fail_limit=0)
 
 
+@pytest.mark.slow(15)
 @pytest.mark.parametrize("shard", range(SHARDS))
 def test_every_operation_answers_as_its_openapi_document_says(
     app: Flask, services: Services, staff: Api, shard: int

@@ -14,13 +14,14 @@ from dealtrail.demo.members import MEMBERS
 CURRENCY = "CNY"  # the demo records every amount in yuan (dealtrail/demo/deal_steps.py)
 
 
-def event_counts() -> dict[str, int]:
-    """What the conference exhibited, pitched and signed, as the trading-events report counts."""
+def event_counts(exhibited: int = EXHIBITED) -> dict[str, int]:
+    """What the conference exhibited, pitched and signed, as the trading-events report counts
+    (`exhibited`: the achievements the demo was loaded with)."""
     country = {p.key: p.country for p in PARTIES + MEMBERS}
     presenters = [country[key] for r in conference.ROADSHOWS for key in r.presenters]
     abroad = [c for c in presenters if c != conference.COUNTRY]
     return {
-        "achievements_exhibited": EXHIBITED,  # `dealtrail demo load` exhibits every achievement
+        "achievements_exhibited": exhibited,  # `dealtrail demo load` exhibits every achievement
         "roadshows": len(conference.ROADSHOWS),
         "projects_pitched": len(presenters),
         "international_projects": len(abroad),
@@ -29,14 +30,14 @@ def event_counts() -> dict[str, int]:
     }
 
 
-def event_row() -> dict[str, str]:
+def event_row(exhibited: int = EXHIBITED) -> dict[str, str]:
     """The conference's row of the trading-events table, as text."""
     place = {
         "name": conference.NAME,
         "starts_on": conference.DAY.isoformat(),
         "city": conference.CITY,
     }
-    return place | {k: str(v) for k, v in event_counts().items()}
+    return place | {k: str(v) for k, v in event_counts(exhibited).items()}
 
 
 def funds_raised() -> dict[str, Decimal]:

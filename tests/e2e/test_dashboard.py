@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from selenium.webdriver.common.by import By
 
 from dealtrail.infrastructure.settings import Settings
@@ -25,6 +26,7 @@ from tests.e2e.serving import Client, create_token, serving
 pytestmark = needs_chromium
 
 
+@pytest.mark.slow(30)
 def test_the_dashboard_shows_the_reports_figures_and_keeps_them_fresh(
     browser: Any, tmp_path: Path
 ) -> None:

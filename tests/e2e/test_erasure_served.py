@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import pytest
+
 from dealtrail.infrastructure.settings import Settings
 from tests.api.planted import found, store_bytes
 from tests.e2e.serving import Client, create_token, run_dealtrail, serving
@@ -12,6 +14,7 @@ from tests.e2e.serving import Client, create_token, run_dealtrail, serving
 PLANTED = "Oriel Quenby-Stravinskaya"
 
 
+@pytest.mark.slow(25)
 def test_the_server_log_never_holds_an_individual_s_name(settings: Settings) -> None:
     token = create_token(settings, "staff", "Li Na")
     with serving(settings, workers=1) as running:

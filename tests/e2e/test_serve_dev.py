@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dealtrail.infrastructure.settings import Settings
 from tests.e2e.serving import Client, create_token, serving
 
 
+@pytest.mark.slow(12)
 def test_the_development_server_answers_requests(settings: Settings) -> None:
     token = create_token(settings, "staff", "Li Na")
 

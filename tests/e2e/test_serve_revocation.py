@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from dealtrail.infrastructure.settings import Settings
 from tests.e2e.serving import Client, create_token, run_dealtrail, serving
 
@@ -26,6 +28,7 @@ def _refused_before_deadline(client: Client) -> bool:
     return False
 
 
+@pytest.mark.slow(40)
 def test_a_revocation_reaches_the_other_server_process(settings: Settings) -> None:
     admin = create_token(settings, "admin", "Root")
     over_http = create_token(settings, "staff", "Li Na")

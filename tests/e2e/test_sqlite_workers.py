@@ -19,6 +19,8 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
+import pytest
+
 from dealtrail.infrastructure.settings import Settings
 from tests.e2e.serving import Client, Reply, assert_clean_unavailability, create_token, serving
 
@@ -76,6 +78,7 @@ def list_all(client: Client) -> list[dict]:
     return parties
 
 
+@pytest.mark.slow(20)
 def test_four_workers_answer_eight_clients_without_errors_or_lost_writes(
     settings: Settings,
 ) -> None:

@@ -16,6 +16,7 @@ from tests.e2e.serving import DEALTRAIL, dealtrail_env
 @pytest.mark.parametrize(
     "command", [["serve", "--port", "0", "--workers", "2"], ["projections", "run"]]
 )
+@pytest.mark.slow(10)
 def test_a_long_running_process_refuses_a_store_of_another_format(
     settings: Settings, command: list[str]
 ) -> None:

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from dealtrail.application.commands.parties import JoinAlliance, RegisterParty
@@ -57,6 +58,7 @@ def _write(services: Services, batch: int) -> None:
             services.ledger.handle(join)
 
 
+@pytest.mark.slow(45)
 def test_a_worker_killed_mid_batch_resumes_without_double_counting(settings: Settings) -> None:
     worker_mode = dataclasses.replace(settings, inline_followers=False)
     services = bootstrap(worker_mode)

@@ -371,6 +371,7 @@ def stores_for_each_round(settings: Settings, fresh: bool) -> Iterator[list[Sett
                 conn.execute(f"DROP SCHEMA {store.database_schema} CASCADE")
 
 
+@pytest.mark.slow(20)
 @pytest.mark.parametrize("fresh", [False, True], ids=["existing stores", "empty stores"])
 def test_two_processes_opening_the_same_stores_at_once_both_start(
     settings: Settings, fresh: bool

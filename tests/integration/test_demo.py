@@ -49,6 +49,7 @@ def demo(loaded: Loaded) -> Services:
     return loaded.services
 
 
+@pytest.mark.slow(15)
 def test_loading_the_demo_again_adds_nothing(loaded: Loaded) -> None:
     demo, exhibited = loaded
     head = demo.ledger.recorder.max_notification_id()

@@ -9,6 +9,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from dealtrail.infrastructure.settings import Settings
 from tests.integration.cli_runs import run_cli
 from tests.integration.old_stores import latest_revisions, unpack, versions
@@ -24,6 +26,7 @@ def _recorded(data_dir: Path) -> tuple[int, int]:
     return events, keyed
 
 
+@pytest.mark.slow(10)
 def test_loading_the_demo_again_into_the_store_0_1_0_loaded_records_nothing(
     tmp_path: Path,
 ) -> None:

@@ -41,6 +41,7 @@ def _grow_log(services: Services) -> None:
             trail.inclusion_proof(next(trail.leaves()), n)
 
 
+@pytest.mark.slow(30)
 def test_every_proof_of_trees_up_to_seventy_leaves_is_the_whole_tree_s(
     services: Services, staff: None
 ) -> None:
