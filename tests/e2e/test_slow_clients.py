@@ -50,6 +50,7 @@ def served(settings: Settings, tmp_path: Path) -> Iterator[Served]:
             yield Served(origin, proxied, token)
 
 
+@pytest.mark.slow(15)
 def test_fifty_slow_clients_leave_health_and_the_api_answering(served: Served) -> None:
     """Bare and through nginx, with the slow clients connected: /healthz and an authenticated
     list answer (p99 < 1 s), and concurrent writers, each served by a thread, are all recorded.

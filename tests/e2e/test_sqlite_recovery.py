@@ -18,6 +18,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from dealtrail.infrastructure.settings import Settings
 from tests.e2e.serving import (
     START_WITHIN,
@@ -73,6 +75,7 @@ def _restart_workers(server: Server, root: str) -> set[int]:
     return started
 
 
+@pytest.mark.slow(15)
 def test_a_store_made_read_only_then_writable_serves_again_within_seconds(
     tmp_path: Path,
 ) -> None:
