@@ -12,13 +12,19 @@ memory. A head not complete HEAD_SECONDS after the connection was accepted or be
 again is dropped; one past HEAD_BYTES is refused (431). Held connections are bounded by
 gunicorn's `worker_connections` per worker. Bodies are read by the thread: a client that
 trickles a body holds one, which is the reverse proxy's job (deploy/nginx buffers bodies).
+
+The errors gunicorn answers itself (a malformed request line or header, a request line past
+8 KiB, too many headers, a failure outside the app) go out as problem+json, like the app's own,
+instead of gunicorn's HTML page.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import html
 import json
+import re
 import selectors
 import socket
 import time
@@ -32,22 +38,61 @@ from gunicorn.workers.gthread import TConn, ThreadWorker
 HEAD_SECONDS = 10.0
 HEAD_BYTES = 64 * 1024  # far past gunicorn's 8 KiB request line and any header this API reads
 HEAD_END = b"\r\n\r\n"
-_TOO_LARGE = json.dumps(
-    {
-        "type": "urn:dealtrail:problem:headers_too_large",
-        "title": "headers too large",
-        "status": 431,
-        "detail": f"The request line and headers must end within {HEAD_BYTES} bytes.",
-        "code": "headers_too_large",
-    }
-).encode()
-TOO_LARGE = (
-    b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
-    b"Content-Type: application/problem+json\r\n"
-    + f"Content-Length: {len(_TOO_LARGE)}\r\n".encode()
-    + b"Connection: close\r\n\r\n"
-    + _TOO_LARGE
+# The codes nginx's problems use for the same refusals (deploy/nginx/dealtrail.conf).
+CODES = {400: "malformed_request", 414: "uri_too_long", 431: "headers_too_large"}
+
+
+def problem_answer(status: int, reason: str, detail: str) -> bytes:
+    """A whole HTTP response that refuses the request as problem+json, closing the connection."""
+    code = CODES.get(status) or re.sub(r"[^a-z]+", "_", reason.lower()).strip("_")
+    body = json.dumps(
+        {
+            "type": f"urn:dealtrail:problem:{code}",
+            "title": reason.lower(),
+            "status": status,
+            "detail": detail,
+            "code": code,
+        }
+    ).encode()
+    return (
+        f"HTTP/1.1 {status} {reason}\r\n"
+        "Content-Type: application/problem+json\r\n"
+        f"Content-Length: {len(body)}\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode("latin-1") + body
+
+
+TOO_LARGE = problem_answer(
+    431,
+    "Request Header Fields Too Large",
+    f"The request line and headers must end within {HEAD_BYTES} bytes.",
 )
+_STATUS_LINE = re.compile(rb"^HTTP/1\.1 (\d{3}) ([^\r]*)\r\n")
+_PAGE_TEXT = re.compile(rb"</h1>(.*)</body>", re.DOTALL)
+
+
+class _ProblemSocket:
+    """The socket gunicorn writes its own error page to (`util.write_error`): the page goes
+    out as the same status with a problem+json body, its message as the detail."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+
+    def gettimeout(self) -> float | None:
+        return self.sock.gettimeout()
+
+    def setblocking(self, flag: bool) -> None:
+        self.sock.setblocking(flag)
+
+    def sendall(self, page: bytes) -> None:
+        status = _STATUS_LINE.match(page)
+        if status is None:  # not an error page: as it is
+            self.sock.sendall(page)
+            return
+        text = _PAGE_TEXT.search(page)
+        detail = html.unescape(text.group(1).decode("latin-1")).strip() if text else ""
+        reason = status.group(2).decode("latin-1")
+        self.sock.sendall(problem_answer(int(status.group(1)), reason, detail or reason))
 
 
 class HeadFirstWorker(ThreadWorker):  # type: ignore[misc]
@@ -123,6 +168,9 @@ class HeadFirstWorker(ThreadWorker):  # type: ignore[misc]
     def _forget_head(self, conn: TConn) -> None:
         self.poller.unregister(conn.sock)
         self.heads.remove(conn)
+
+    def handle_error(self, req: Any, client: socket.socket, addr: Any, exc: BaseException) -> None:
+        super().handle_error(req, _ProblemSocket(client), addr, exc)
 
     def murder_pending(self) -> None:
         """Also drops the connections whose head is late (the loop calls this every second), and

@@ -69,3 +69,14 @@ def answer_to_endless_head(base: str, size: int) -> bytes:
         while chunk := conn.recv(65536):
             answer += chunk
         return answer
+
+
+def raw_answer(base: str, request: bytes) -> bytes:
+    """What the server at `base` answers `request`, sent as it is (whatever it holds)."""
+    address = urlsplit(base)
+    with socket.create_connection((address.hostname, address.port), timeout=5) as conn:
+        conn.sendall(request)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+        return answer

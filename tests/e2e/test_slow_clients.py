@@ -21,6 +21,7 @@ from tests.e2e.serving import Client, create_token, serving
 from tests.e2e.slow_clients import (
     answer_to_endless_head,
     p99_of_probes,
+    raw_answer,
     slow_clients,
     still_held,
 )
@@ -73,6 +74,20 @@ def test_fifty_slow_clients_leave_health_and_the_api_answering(served: Served) -
     assert head.startswith(b"HTTP/1.1 431 "), head
     assert b"Content-Type: application/problem+json" in head
     assert json.loads(body)["code"] == "headers_too_large"
+
+    # What gunicorn refuses itself is a problem too, bare and through nginx (which passes on
+    # more headers than gunicorn's 100).
+    many = b"Connection: close\r\n" + b"".join(b"X-H%d: x\r\n" % n for n in range(120))
+    for origin, request, status in (
+        (served.origin, b"GET /" + b"x" * 9_000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", 414),
+        (served.origin, b"NOT HTTP AT ALL\r\n\r\n", 400),
+        (served.proxied, b"GET /healthz HTTP/1.1\r\nHost: a\r\n" + many + b"\r\n", 431),
+    ):
+        head, _, body = raw_answer(origin, request).partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 %d " % status), (origin, head)
+        assert b"Content-Type: application/problem+json" in head, (origin, head)
+        problem = json.loads(body)
+        assert problem["status"] == status and problem["detail"] and problem["type"], problem
 
 
 def _register_concurrently(client: Client, through: str, writers: int) -> list[int]:
