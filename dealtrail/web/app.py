@@ -9,9 +9,9 @@ from typing import Any
 from weakref import WeakSet
 
 from apispec import APISpec
-from flask import Flask, request
+from flask import Flask, Response, request
 from flask_smorest import Api
-from werkzeug.exceptions import HTTPException, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, HTTPException, UnsupportedMediaType
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dealtrail.application.errors import ApplicationError
@@ -117,6 +117,23 @@ def _require_json_body() -> None:
             raise UnsupportedMediaType("Send the body as application/json.")
 
 
+def _refuse_nul_in_url() -> Response | None:
+    """A NUL in the path or a query parameter is refused before any route reads it: no store
+    can hold one (PostgreSQL refuses it in any text), so it can name nothing that exists."""
+    if "\0" in request.path:
+        raise BadRequest("A NUL character cannot appear in a URL's path.")
+    errors = [
+        {"field": name, "location": "query", "message": "A NUL character is not allowed."}
+        for name, value in request.args.items(multi=True)
+        if "\0" in name + value
+    ]
+    if not errors:
+        return None
+    fields = ", ".join(e["field"] for e in errors)
+    detail = f"The request has invalid fields: {fields}."
+    return problems.problem(422, "validation_failed", detail, errors)
+
+
 def create_app(config: dict[str, Any] | None = None, services: Services | None = None) -> Flask:
     """Builds the app. `config` may hold Flask settings and `DEALTRAIL_SETTINGS` (a Settings)."""
     app = DealtrailFlask(__name__)
@@ -146,6 +163,7 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
 
     app.before_request(start_timer)
     app.before_request(assign_correlation_id)
+    app.before_request(_refuse_nul_in_url)
     app.before_request(_require_json_body)
     app.before_request(access.authorise)
     app.before_request(wait_for_views)

@@ -271,3 +271,31 @@ def test_a_token_name_longer_than_the_token_store_keeps_is_refused_at_name(
     assert (
         admin.post("/api/v1/tokens", json={"name": "n" * 190, "role": "auditor"}).status_code == 201
     )
+
+
+NUL_IN_URL = [
+    "/api/v1/parties?country=%00%00",
+    "/api/v1/parties?country=a%00",
+    "/api/v1/achievements?owner_country=%00%00",
+    "/api/v1/trading-events?country=%00A",
+    "/api/v1/ip-assets?jurisdiction=C%00",
+    "/api/v1/agreements?%00=1",
+    "/api/v1/parties/00000000-0000-0000-0000-00000000000%00",
+]
+
+
+@pytest.mark.parametrize("path", NUL_IN_URL)
+def test_a_nul_anywhere_in_a_url_is_refused(staff: Api, path: str) -> None:
+    """No store can hold a NUL (PostgreSQL refuses it in any text: it was a 500 there)."""
+    answer = staff.get(path)
+    if "?" in path:  # at the parameter
+        field = path.split("?")[1].split("=", maxsplit=1)[0].replace("%00", "\0")
+        problem(answer, 422, "validation_failed", field)
+    else:
+        assert answer.status_code == 400, answer.json
+        assert answer.json["code"] == "malformed_request" and "NUL" in answer.json["detail"]
+
+
+def test_a_nul_in_a_token_id_is_a_bad_request(admin: Api) -> None:
+    answer = admin.delete("/api/v1/tokens/a%00b")
+    assert answer.status_code == 400, answer.json
