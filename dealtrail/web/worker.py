@@ -37,7 +37,7 @@ from gunicorn.workers.gthread import TConn, ThreadWorker
 
 HEAD_SECONDS = 10.0
 HEAD_BYTES = 64 * 1024  # far past gunicorn's 8 KiB request line and any header this API reads
-HEAD_END = b"\r\n\r\n"
+HEAD_ENDS = (b"\r\n\r\n", b"\n\n")  # a bare LF ends lines too: gunicorn's parser refuses it (400)
 # The codes nginx's problems use for the same refusals (deploy/nginx/dealtrail.conf).
 CODES = {400: "malformed_request", 414: "uri_too_long", 431: "headers_too_large"}
 
@@ -152,7 +152,7 @@ class HeadFirstWorker(ThreadWorker):  # type: ignore[misc]
 
     def _took(self, conn: TConn) -> None:
         """Hands `conn` to a thread if its head is complete, refuses it if too large."""
-        if HEAD_END in conn.head:
+        if any(end in conn.head for end in HEAD_ENDS):
             self._forget_head(conn)
             if conn.parser is None:
                 conn.parser = http.get_parser(self.cfg, conn.sock, conn.client)

@@ -81,6 +81,7 @@ def test_fifty_slow_clients_leave_health_and_the_api_answering(served: Served) -
     for origin, request, status in (
         (served.origin, b"GET /" + b"x" * 9_000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", 414),
         (served.origin, b"NOT HTTP AT ALL\r\n\r\n", 400),
+        (served.origin, b"GET /healthz HTTP/1.0\n\n", 400),  # bare LFs: refused, not awaited
         (served.proxied, b"GET /healthz HTTP/1.1\r\nHost: a\r\n" + many + b"\r\n", 431),
     ):
         head, _, body = raw_answer(origin, request).partition(b"\r\n\r\n")
