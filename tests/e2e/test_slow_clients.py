@@ -131,3 +131,22 @@ def test_huge_headers_are_refused_by_nginx_as_a_problem(proxy_to_nowhere: Client
     reply = proxy_to_nowhere.call("GET", "/parties", headers={"X-Padding": "x" * 10_000})
     assert (reply.status, reply.is_problem) == (431, True), reply
     assert reply.body["status"] == 431 and reply.body["detail"]
+
+
+@pytest.mark.parametrize(
+    "request_bytes, status",
+    [
+        (b"TRACE / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n", 405),
+        (b"GET / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\n", 501),
+        (b"GET / HTTP/2.0\r\nHost: a\r\nConnection: close\r\n\r\n", 505),
+    ],
+    ids=["method", "transfer-coding", "http-version"],
+)
+def test_what_else_nginx_refuses_itself_is_a_problem(
+    proxy_to_nowhere: Client, request_bytes: bytes, status: int
+) -> None:
+    origin = proxy_to_nowhere.base.removesuffix("/api/v1")
+    head, _, body = raw_answer(origin, request_bytes).partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 %d " % status), head
+    assert b"Content-Type: application/problem+json" in head, head
+    assert json.loads(body)["status"] == status
