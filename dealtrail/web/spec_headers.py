@@ -45,7 +45,7 @@ REQUEST: dict[str, dict[str, Any]] = {
         "description": "Record the command only if the record is still at this version: its "
         'ETag, e.g. "3" (`W/"3"` is read as "3", `*` as no condition). Any other value, or '
         "another version, fails the precondition: 412",
-        "schema": {"type": "string"},
+        "schema": {"type": "string", "pattern": '^(\\*|(W/)?"?[0-9]{1,30}"?)$'},
     },
     MIN_POSITION: {
         "description": "Read-your-writes: a log position (a command's Dealtrail-Log-Position) "
