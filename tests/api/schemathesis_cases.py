@@ -99,8 +99,7 @@ KEYS = itertools.count()  # Idempotency-Keys no case of this process has sent
 # Rules of the domain that the document states in words, as OpenAPI 3.0 cannot: dates on record
 # run from 1900 to 2199 (a `pattern` beside `format: date` makes Hypothesis filter 97% of its
 # dates: 45 s for 20 cases); an amount is no finer than its currency's minor unit (the other
-# field); a territory is worldwide or names a country; an event's happenings fall within its
-# dates (those of the seeded event, one day).
+# field); an event's happenings fall within its dates (those of the seeded event, one day).
 DATE = re.compile(r"^(\d{4})-\d\d-\d\d")
 
 
@@ -132,8 +131,6 @@ def on_record(body: Any, day: str | None) -> None:
         money = isinstance(item, dict) and {"amount", "currency"} <= item.keys()
         if money and item["currency"] in CURRENCY_CODES and item["amount"] is not None:
             _to_minor_units(item)
-        if isinstance(item, dict) and item.get("countries") == [] and not item.get("worldwide"):
-            item["worldwide"] = True
 
 
 # Refusals of valid requests still tolerated: rules across fields or records that the document
@@ -143,8 +140,6 @@ NOT_STATED_YET = {
     "privacy.unknown_subject": "an erasure names a data subject on record",
     "listing.not_a_company": "a listing's company is a party of kind company",
     "trading_event.not_a_company": "a slot's company is a party of kind company",
-    "ip_transfer.territory_empty": "a territory is worldwide or names a country",
-    "ip_transfer.territory_ambiguous": "a territory is worldwide or names countries, not both",
     "agreement.duplicate_party": "parties are distinct (uniqueItems cannot compare one field)",
     "audit.beyond_tree": "a consistency proof's sizes are first <= second <= the tree's size",
     "effective_at.not_on_business_date": "effective_at falls on the command's business date",
@@ -158,7 +153,6 @@ NOT_STATED_YET = {
     "agreement.schedule_without_value": "a payment schedule needs a contract value",
     "import.missing_columns": "a CSV import names the required columns in its first line",
     "ip_office.unknown": "an IP office is one the record knows",
-    "achievement.transaction_needs_one_deal": "a transaction names an agreement or a transfer",
     "trading_event.dates_reversed": "an event ends on or after it starts",
     "ip_asset.know_how_not_filed": "know-how has no filing numbers",
     "text.control_character": "a key of `identifiers` is one line (OpenAPI 3.0 has no "

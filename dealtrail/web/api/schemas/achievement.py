@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import marshmallow as ma
 from marshmallow import fields, validate
@@ -20,6 +20,7 @@ from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 from dealtrail.web.api.schemas.refusals import refused
 from dealtrail.web.api.schemas.text import Name, QueryText, Reason
+from dealtrail.web.spec_fields import NULL_ONLY
 
 _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
 
@@ -105,6 +106,18 @@ class FallThroughIn(CommandSchema):
 
 
 class TransactionIn(CommandSchema):
+    RULES: ClassVar[dict[str, Any]] = {
+        "oneOf": [
+            {
+                "required": ["agreement_id"],
+                "properties": {"agreement_id": {"type": "string"}, "ip_transfer_id": NULL_ONLY},
+            },
+            {
+                "required": ["ip_transfer_id"],
+                "properties": {"agreement_id": NULL_ONLY, "ip_transfer_id": {"type": "string"}},
+            },
+        ]
+    }
     transacted_on = fields.Date(required=True)
     agreement_id = RecordId(load_default=None, metadata={"description": "Either this..."})
     ip_transfer_id = RecordId(load_default=None, metadata={"description": "...or this"})

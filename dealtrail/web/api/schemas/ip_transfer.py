@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import marshmallow as ma
 from marshmallow import fields, validate
@@ -28,6 +28,7 @@ from dealtrail.web.api.schemas.numbers import ExactDecimal
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 from dealtrail.web.api.schemas.refusals import refused
 from dealtrail.web.api.schemas.text import Name, Reason
+from dealtrail.web.spec_fields import NULL_ONLY
 
 _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
 
@@ -41,6 +42,19 @@ def Percent(**kwargs: Any) -> ExactDecimal:
 
 
 class TerritoryIn(Strict):
+    RULES: ClassVar[dict[str, Any]] = {
+        "oneOf": [
+            {
+                "required": ["worldwide"],
+                "properties": {"worldwide": {"enum": [True]}, "countries": {"maxItems": 0}},
+            },
+            {
+                "required": ["countries"],
+                "properties": {"worldwide": {"enum": [False]}, "countries": {"minItems": 1}},
+            },
+        ],
+        "description": "Worldwide, or the countries named",
+    }
     worldwide = fields.Boolean(load_default=False)
     countries = fields.List(
         fields.String(validate=validate.Length(equal=2), metadata={"enum": COUNTRY_CODES}),
@@ -63,7 +77,17 @@ class TermIn(Strict):
         return to_domain(lambda: Term(**data))
 
 
+ASSIGNMENT = {"enum": [str(TransferMode.ASSIGNMENT)]}
+LICENCES = {"enum": [str(mode) for mode in TransferMode if mode != TransferMode.ASSIGNMENT]}
+
+
 class TransferCreateSchema(CommandSchema):
+    RULES: ClassVar[dict[str, Any]] = {
+        "oneOf": [  # an assignment is for good: its term has no end
+            {"properties": {"mode": ASSIGNMENT, "term": {"properties": {"ends_on": NULL_ONLY}}}},
+            {"properties": {"mode": LICENCES}},
+        ]
+    }
     asset_id = RecordId(required=True)
     holder_party_id = RecordId(required=True, metadata={"description": "Owner of record"})
     recipient_party_id = RecordId(required=True)
