@@ -38,6 +38,7 @@ def _exact_decimal(self: Any, field: fields.Field, ret: dict[str, Any], **_: Any
 
 
 NULL_ONLY = {"type": "object", "nullable": True, "enum": [None]}
+ABSENT = {"not": {}}  # in a RULES shape: the field is not given
 
 
 def _nested_or_null(self: Any, field: fields.Field, ret: dict[str, Any], **_: Any) -> dict:

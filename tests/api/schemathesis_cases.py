@@ -144,8 +144,6 @@ NOT_STATED_YET = {
     "audit.beyond_tree": "a consistency proof's sizes are first <= second <= the tree's size",
     "effective_at.not_on_business_date": "effective_at falls on the command's business date",
     "consideration.currency_mismatch": "a schedule's amounts share one currency",
-    "consideration.currency_missing": "royalties without instalments name their currency",
-    "consideration.wrong_amounts": "how many amounts a schedule lists depends on its kind",
     "achievement.trl_range_reversed": "trl_min <= trl_max, across two parameters",
     "ip_transfer.term_dates_reversed": "a term ends on or after it starts",
     "agreement.term_dates_reversed": "a term ends on or after it starts",

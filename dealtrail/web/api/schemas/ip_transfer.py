@@ -8,7 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import IP_TRANSFER_SORT_KEYS
-from dealtrail.domain.consideration import ConsiderationKind, Schedule
+from dealtrail.domain.consideration import AMOUNTS, PERCENTAGES, ConsiderationKind, Schedule
 from dealtrail.domain.country import COUNTRY_CODES
 from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_identifiers import AssetKind
@@ -28,7 +28,7 @@ from dealtrail.web.api.schemas.numbers import ExactDecimal
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 from dealtrail.web.api.schemas.refusals import refused
 from dealtrail.web.api.schemas.text import Name, Reason
-from dealtrail.web.spec_fields import NULL_ONLY
+from dealtrail.web.spec_fields import ABSENT, NULL_ONLY
 
 _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
 
@@ -115,7 +115,24 @@ class RecordalIn(CommandSchema):
     recorded_on = fields.Date(required=True)
 
 
+def _shape(kind: ConsiderationKind) -> dict[str, Any]:
+    """What a schedule of `kind` gives: as many amounts as it lists, the percentage it needs
+    and no other, and the currency if it lists no amount."""
+    fewest, most, _ = AMOUNTS[kind]
+    amounts = {"minItems": fewest, **({} if most is None else {"maxItems": most})}
+    needed = [name for name, needs in PERCENTAGES.items() if needs == kind]
+    return {
+        "required": needed + (["currency"] if most == 0 else ["instalments"]),
+        "properties": {
+            "kind": {"enum": [str(kind)]},
+            "instalments": amounts,
+            **{name: ABSENT for name in PERCENTAGES if name not in needed},
+        },
+    }
+
+
 class ScheduleIn(CommandSchema):
+    RULES: ClassVar[dict[str, Any]] = {"oneOf": [_shape(kind) for kind in ConsiderationKind]}
     kind = fields.Enum(ConsiderationKind, by_value=True, required=True)
     currency = fields.String(
         validate=validate.Length(equal=3),
