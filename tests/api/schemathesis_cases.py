@@ -150,9 +150,9 @@ NOT_STATED_YET = {
     "money.currency_mismatch": "amounts of one record share one currency",
     "agreement.schedule_without_value": "a payment schedule needs a contract value",
     "import.missing_columns": "a CSV import names the required columns in its first line",
-    "ip_office.unknown": "an IP office is one the record knows",
     "trading_event.dates_reversed": "an event ends on or after it starts",
-    "ip_asset.know_how_not_filed": "know-how has no filing numbers",
+    "ip_identifier.malformed": "a number's format depends on its office and kind (the office's "
+    "own rules, check digits): said in words, not as one pattern per office",
     "text.control_character": "a key of `identifiers` is one line (OpenAPI 3.0 has no "
     "propertyNames)",
     "text.blank": "text of nothing but blanks and format controls beyond the BMP (the pattern "

@@ -22,6 +22,7 @@ from dealtrail.domain.transfer_terms import (
 )
 from dealtrail.web.api.schemas.agreement import InstalmentIn, InstalmentOut
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, to_domain
+from dealtrail.web.api.schemas.ip_asset import Office
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import ExactDecimal
@@ -108,9 +109,7 @@ class ContractIn(CommandSchema):
 
 
 class RecordalIn(CommandSchema):
-    office = fields.String(
-        required=True, validate=validate.Length(equal=2), metadata={"example": "CN"}
-    )
+    office = Office(example="CN")
     recordal_number = Name(required=True, metadata={"example": "2026990000123"})
     recorded_on = fields.Date(required=True)
 
