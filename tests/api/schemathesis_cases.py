@@ -148,7 +148,6 @@ NOT_STATED_YET = {
     "ip_transfer.term_dates_reversed": "a term ends on or after it starts",
     "agreement.term_dates_reversed": "a term ends on or after it starts",
     "money.currency_mismatch": "amounts of one record share one currency",
-    "agreement.schedule_without_value": "a payment schedule needs a contract value",
     "import.missing_columns": "a CSV import names the required columns in its first line",
     "trading_event.dates_reversed": "an event ends on or after it starts",
     "ip_identifier.malformed": "a number's format depends on its office and kind (the office's "
