@@ -44,7 +44,7 @@ from dealtrail.web.access import MATRIX, PUBLIC
 from tests.api.conftest import Api, draft_agreement, register_party
 from tests.api.ip_steps import propose, register_asset
 from tests.api.listing_steps import Listing
-from tests.api.schemathesis_cases import Stateless, not_stated_yet
+from tests.api.schemathesis_cases import Stateless, unstated
 from tests.api.schemathesis_coverage import coverage_cases
 from tests.api.supermarket_steps import create_achievement, schedule
 
@@ -126,7 +126,7 @@ def exercise(
     def check(case: Any) -> None:
         try:
             response = case.call(headers=headers)
-            tolerated = mode is GenerationMode.POSITIVE and not_stated_yet(response)
+            tolerated = mode is GenerationMode.POSITIVE and unstated(response)
             checks = (
                 [c for c in CHECKS if c is not positive_data_acceptance] if tolerated else CHECKS
             )
