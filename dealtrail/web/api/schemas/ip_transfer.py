@@ -37,9 +37,18 @@ MAX_COUNTRIES = 250
 MAX_INSTALMENTS = 500
 
 
-def Percent(**kwargs: Any) -> ExactDecimal:
-    """A percentage as an exact decimal (its range is the domain's rule)."""
-    return ExactDecimal(in_request=True, **kwargs)
+# More than 0, at most 100 (the domain's rule), as the exact decimal text the API reads
+# (web/json.py): 100; 1 to 99 with any fraction; 0 with a fraction that is not all zeros.
+PERCENT_TEXT = r"^(?:0*100(?:\.0+)?|0*[1-9][0-9]?(?:\.[0-9]+)?|0+\.[0-9]*[1-9][0-9]*)$"
+PERCENT = [
+    {"type": "string", "pattern": PERCENT_TEXT},
+    {"type": "number", "minimum": 0, "exclusiveMinimum": True, "maximum": 100},
+]
+
+
+def Percent(metadata: dict[str, Any]) -> ExactDecimal:
+    """A percentage as an exact decimal: more than 0, at most 100."""
+    return ExactDecimal(in_request=True, metadata={"oneOf": PERCENT, **metadata})
 
 
 class TerritoryIn(Strict):
