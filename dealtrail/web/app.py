@@ -43,7 +43,7 @@ from dealtrail.web.headers import add_security_headers, enable_cors
 from dealtrail.web.json import ExactJSONProvider
 from dealtrail.web.logs import log_request, start_timer
 from dealtrail.web.spec import ProblemResponses
-from dealtrail.web.spec_fields import document_fields
+from dealtrail.web.spec_fields import SchemaRules, document_fields
 from dealtrail.web.spec_headers import HeaderDeclarations
 from dealtrail.web.spec_receipts import ReceiptHeaders
 
@@ -155,7 +155,14 @@ def create_app(config: dict[str, Any] | None = None, services: Services | None =
 
     api = DealtrailApi(
         app,
-        spec_kwargs={"extra_plugins": [ProblemResponses(), ReceiptHeaders(), HeaderDeclarations()]},
+        spec_kwargs={
+            "extra_plugins": [
+                ProblemResponses(),
+                ReceiptHeaders(),
+                HeaderDeclarations(),
+                SchemaRules(),
+            ]
+        },
     )
     api.register_api_blueprints()
     app.register_blueprint(docs.blp)

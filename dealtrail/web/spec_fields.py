@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from apispec import BasePlugin
 from apispec.ext.marshmallow import MarshmallowPlugin
+from apispec.ext.marshmallow.common import resolve_schema_cls
 from marshmallow import fields
 
 from dealtrail.domain.numbers import DECIMAL_TEXT
@@ -36,6 +38,7 @@ def _exact_decimal(self: Any, field: fields.Field, ret: dict[str, Any], **_: Any
 
 
 NULL_ONLY = {"type": "object", "nullable": True, "enum": [None]}
+ABSENT = {"not": {}}  # in a RULES shape: the field is not given
 
 
 def _nested_or_null(self: Any, field: fields.Field, ret: dict[str, Any], **_: Any) -> dict:
@@ -49,3 +52,14 @@ def document_fields(plugin: MarshmallowPlugin) -> None:
     assert plugin.converter is not None, "after the spec is initialised"
     plugin.converter.add_attribute_function(_exact_decimal)
     plugin.converter.add_attribute_function(_nested_or_null)
+
+
+class SchemaRules(BasePlugin):
+    """Documents what a schema's fields cannot say alone: its `RULES` across fields (a `oneOf` of
+    the shapes a body may take), added to its component."""
+
+    def schema_helper(self, name: str, definition: dict, **kwargs: Any) -> dict | None:
+        schema = kwargs.get("schema")
+        if schema is None:
+            return None
+        return dict(getattr(resolve_schema_cls(schema), "RULES", {}))

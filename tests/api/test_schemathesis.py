@@ -9,6 +9,14 @@ valid requests accepted, invalid ones refused; authentication not ignored. Deter
 (derandomized Hypothesis, no example database) and bounded (a few examples per operation and
 mode).
 
+Of schemathesis's coverage phase, the cases that only it makes are sent too (about 840 per
+store): each operation without Authorization (401, not answered; missing_required_header) or
+without a required query parameter or body, and each method a path does not document (405 with
+Allow; unsupported_method). Its thousands of other cases (every boundary and wrong type of every
+field) are not: the generated cases sample them. Not run: stateful runs (chains of calls along
+the document's links), so use_after_free and ensure_resource_availability never act; the
+document declares no links, and a run long enough to reach them is beyond CI's budget.
+
 What a valid request cannot be told from the schema alone is left out of the valid ones
 (tests/api/schemathesis_cases.py says which and why).
 """
@@ -36,13 +44,13 @@ from dealtrail.web.access import MATRIX, PUBLIC
 from tests.api.conftest import Api, draft_agreement, register_party
 from tests.api.ip_steps import propose, register_asset
 from tests.api.listing_steps import Listing
-from tests.api.schemathesis_cases import Stateless, not_stated_yet
+from tests.api.schemathesis_cases import Stateless, unstated
+from tests.api.schemathesis_coverage import coverage_cases
 from tests.api.supermarket_steps import create_achievement, schedule
 
 load_all_checks()
-# Every check this schemathesis ships. Four act only in runs this test does not make:
-# missing_required_header and unsupported_method on the coverage phase's cases, use_after_free
-# and ensure_resource_availability on a stateful run's chains of calls.
+# Every check this schemathesis ships. Two act only on a stateful run's chains of calls, which
+# this test does not make: use_after_free and ensure_resource_availability.
 CHECKS = REGISTRY.get_all()
 # Sized for CI (2 cores, the whole run under 6 minutes): derandomized, so every run sends the
 # same cases; raise them locally to look further.
@@ -118,7 +126,7 @@ def exercise(
     def check(case: Any) -> None:
         try:
             response = case.call(headers=headers)
-            tolerated = mode is GenerationMode.POSITIVE and not_stated_yet(response)
+            tolerated = mode is GenerationMode.POSITIVE and unstated(response)
             checks = (
                 [c for c in CHECKS if c is not positive_data_acceptance] if tolerated else CHECKS
             )
@@ -131,6 +139,24 @@ def exercise(
     except Unsatisfiable:  # nothing to make invalid: an operation without inputs
         assert mode is GenerationMode.NEGATIVE, operation.label
     return failures
+
+
+def exercise_coverage(
+    operation: Any, headers: dict, ids: dict, known: dict
+) -> tuple[int, list[str]]:
+    """Sends the operation's coverage cases (schemathesis_coverage.py); returns how many and the
+    failures."""
+    failures: list[str] = []
+    sent = 0
+    for case, anonymous in coverage_cases(operation, ids, known):
+        sent += 1
+        given = {} if anonymous else headers
+        response = case.call(headers=given)
+        try:
+            case.validate_response(response, checks=CHECKS, headers=given)
+        except (AssertionError, FailureGroup) as failure:
+            failures.append(f"{operation.label} [coverage]: {failure}")
+    return sent, failures
 
 
 # The operations are checked in shards, each its own test, so that parallel test processes share
@@ -157,17 +183,23 @@ def test_every_operation_answers_as_its_openapi_document_says(
     tokens = {role: services.tokens.create(f"{role}-fuzzer", role, "pytest")[1] for role in Role}
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
     failures: list[str] = []
-    operations = 0
+    operations = covered = 0
     for index, result in enumerate(schema.get_all_operations()):
         if index % SHARDS != shard:
             continue
         operation = result.ok()
         names = set(re.findall(r"\{([^}]+)\}", operation.path))
         ids = {name: known[name] for name in names if name in known}
-        for role in roles_for(app, operation.method.upper(), operation.path, index):
+        roles = roles_for(app, operation.method.upper(), operation.path, index)
+        for order, role in enumerate(roles):
             operations += 1
             headers = {"Authorization": f"Bearer {tokens[role]}"} if role else {}
             for mode in EXAMPLES:
                 failures += exercise(operation, mode, headers, ids, known)
+            if order == 0:
+                sent, found = exercise_coverage(operation, headers, ids, known)
+                covered += sent
+                failures += found
     assert operations > 50 // SHARDS
+    assert covered > operations  # at least each operation without Authorization
     assert not failures, f"{len(failures)} failures, the first:\n\n" + "\n\n".join(failures[:10])

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import ACHIEVEMENT_SORT_KEYS
 from dealtrail.domain.achievement import AchievementStatus
-from dealtrail.domain.contact import Contact
 from dealtrail.domain.errors import fail
 from dealtrail.domain.external_ref import DEFAULT_SCOPE, ExternalRef
 from dealtrail.domain.offer import AchievementField, Offer, TransferMode
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, to_domain
+from dealtrail.web.api.schemas.contact import ContactIn
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import WholeNumber
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 from dealtrail.web.api.schemas.refusals import refused
-from dealtrail.web.api.schemas.text import Name, QueryText, Reason, TextField
+from dealtrail.web.api.schemas.text import Name, QueryText, Reason
+from dealtrail.web.spec_fields import NULL_ONLY
 
 _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
 
@@ -67,6 +68,7 @@ class OfferIn(Strict):
         fields.Enum(TransferMode, by_value=True),
         required=True,
         validate=validate.Length(1, len(TransferMode)),
+        metadata={"uniqueItems": True},
     )
     asking_price = AskingPrice(required=True, metadata=money_or_negotiable("MoneyIn"))
     ip_asset_ids = fields.List(
@@ -77,18 +79,6 @@ class OfferIn(Strict):
     def _build(self, data: dict[str, Any], **_: Any) -> Offer:
         data["ip_asset_ids"] = [str(i) for i in data["ip_asset_ids"]]
         return to_domain(lambda: Offer(**data))
-
-
-class ContactIn(Strict):
-    name = Name(required=True)
-    email = Name(254, required=True)
-    phone = TextField(
-        limit=40, one_line=True, may_be_blank=True, load_default=None, allow_none=True
-    )
-
-    @ma.post_load
-    def _build(self, data: dict[str, Any], **_: Any) -> Contact:
-        return to_domain(lambda: Contact(**data), within="contact.")
 
 
 class ExternalRefIn(Strict):
@@ -116,6 +106,18 @@ class FallThroughIn(CommandSchema):
 
 
 class TransactionIn(CommandSchema):
+    RULES: ClassVar[dict[str, Any]] = {
+        "oneOf": [
+            {
+                "required": ["agreement_id"],
+                "properties": {"agreement_id": {"type": "string"}, "ip_transfer_id": NULL_ONLY},
+            },
+            {
+                "required": ["ip_transfer_id"],
+                "properties": {"agreement_id": NULL_ONLY, "ip_transfer_id": {"type": "string"}},
+            },
+        ]
+    }
     transacted_on = fields.Date(required=True)
     agreement_id = RecordId(load_default=None, metadata={"description": "Either this..."})
     ip_transfer_id = RecordId(load_default=None, metadata={"description": "...or this"})

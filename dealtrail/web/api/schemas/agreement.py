@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import marshmallow as ma
 from marshmallow import fields, validate
@@ -32,6 +32,15 @@ class InstalmentIn(Strict):
 
 
 class TermsIn(Strict):
+    RULES: ClassVar[dict[str, Any]] = {
+        "oneOf": [  # a payment schedule needs a contract value
+            {"properties": {"payment_schedule": {"maxItems": 0}}},
+            {
+                "required": ["value", "payment_schedule"],
+                "properties": {"value": {"type": "object"}, "payment_schedule": {"minItems": 1}},
+            },
+        ]
+    }
     title = Name(required=True, metadata={"example": "International cooperation agreement"})
     summary = Text(load_default="")
     value = fields.Nested(MoneyIn, load_default=None, allow_none=True)

@@ -2,22 +2,50 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import IP_ASSET_SORT_KEYS
+from dealtrail.domain.country import COUNTRY_CODES
 from dealtrail.domain.ip_asset import AssetStatus
-from dealtrail.domain.ip_identifiers import AssetKind, IdentifierKind
+from dealtrail.domain.ip_identifiers import NUMBERS, REGIONAL_OFFICES, AssetKind, IdentifierKind
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 from dealtrail.web.api.schemas.text import Name, QueryText, Reason
+from dealtrail.web.spec_fields import ABSENT
 
 MAX_IDENTIFIERS = 20
 NUMBER = validate.Length(1, 60)
 OFFICE = validate.Length(equal=2)
+# The offices the record knows: a country's (ISO 3166-1 alpha-2), or a regional one.
+IP_OFFICES = sorted((*COUNTRY_CODES, *REGIONAL_OFFICES))
+NATIONAL = {"enum": list(COUNTRY_CODES)}
+
+
+def _shape(kind: AssetKind) -> dict[str, Any]:
+    """What an asset of `kind` is registered with: the numbers it has, the offices it is filed
+    with (regional ones for patents only), a filing date unless it is know-how (never filed)."""
+    numbers = NUMBERS[kind]
+    shape: dict[str, Any] = {
+        "kind": {"enum": [str(kind)]},
+        "identifiers": (
+            {"items": {"properties": {"kind": {"enum": [str(number) for number in numbers]}}}}
+            if numbers
+            else {"maxItems": 0}
+        ),
+    }
+    if kind != AssetKind.PATENT:
+        shape["jurisdiction"] = NATIONAL
+    if kind == AssetKind.KNOW_HOW:
+        shape["filed_on"] = ABSENT
+    return {"properties": shape}
+
+
+def Office(**metadata: Any) -> fields.String:
+    return fields.String(required=True, validate=OFFICE, metadata={"enum": IP_OFFICES, **metadata})
 
 
 class IdentifierIn(Strict):
@@ -34,13 +62,10 @@ class IdentifierIn(Strict):
 
 
 class AssetCreateSchema(CommandSchema):
+    RULES: ClassVar[dict[str, Any]] = {"oneOf": [_shape(kind) for kind in AssetKind]}
     holder_party_id = RecordId(required=True, metadata={"description": "A registered party"})
     kind = fields.Enum(AssetKind, by_value=True, required=True)
-    jurisdiction = fields.String(
-        required=True,
-        validate=OFFICE,
-        metadata={"description": "ISO 3166-1 alpha-2, or EP, EA, WO", "example": "CN"},
-    )
+    jurisdiction = Office(description="ISO 3166-1 alpha-2, or EP, EA, WO", example="CN")
     title = Name(required=True, metadata={"example": "Graphene membrane for desalination"})
     identifiers = fields.List(
         fields.Nested(IdentifierIn),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import marshmallow as ma
 from marshmallow import fields, validate
 
 from dealtrail.application.ports.views import IP_TRANSFER_SORT_KEYS
-from dealtrail.domain.consideration import ConsiderationKind, Schedule
+from dealtrail.domain.consideration import AMOUNTS, PERCENTAGES, ConsiderationKind, Schedule
 from dealtrail.domain.country import COUNTRY_CODES
 from dealtrail.domain.errors import fail
 from dealtrail.domain.ip_identifiers import AssetKind
@@ -22,12 +22,14 @@ from dealtrail.domain.transfer_terms import (
 )
 from dealtrail.web.api.schemas.agreement import InstalmentIn, InstalmentOut
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, to_domain
+from dealtrail.web.api.schemas.ip_asset import Office
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.numbers import ExactDecimal
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
 from dealtrail.web.api.schemas.refusals import refused
 from dealtrail.web.api.schemas.text import Name, Reason
+from dealtrail.web.spec_fields import ABSENT, NULL_ONLY
 
 _MONEY = MoneySchema()  # one per process: a schema is cheap to reuse, not to build
 
@@ -35,12 +37,34 @@ MAX_COUNTRIES = 250
 MAX_INSTALMENTS = 500
 
 
-def Percent(**kwargs: Any) -> ExactDecimal:
-    """A percentage as an exact decimal (its range is the domain's rule)."""
-    return ExactDecimal(in_request=True, **kwargs)
+# More than 0, at most 100 (the domain's rule), as the exact decimal text the API reads
+# (web/json.py): 100; 1 to 99 with any fraction; 0 with a fraction that is not all zeros.
+PERCENT_TEXT = r"^(?:0*100(?:\.0+)?|0*[1-9][0-9]?(?:\.[0-9]+)?|0+\.[0-9]*[1-9][0-9]*)$"
+PERCENT = [
+    {"type": "string", "pattern": PERCENT_TEXT},
+    {"type": "number", "minimum": 0, "exclusiveMinimum": True, "maximum": 100},
+]
+
+
+def Percent(metadata: dict[str, Any]) -> ExactDecimal:
+    """A percentage as an exact decimal: more than 0, at most 100."""
+    return ExactDecimal(in_request=True, metadata={"oneOf": PERCENT, **metadata})
 
 
 class TerritoryIn(Strict):
+    RULES: ClassVar[dict[str, Any]] = {
+        "oneOf": [
+            {
+                "required": ["worldwide"],
+                "properties": {"worldwide": {"enum": [True]}, "countries": {"maxItems": 0}},
+            },
+            {
+                "required": ["countries"],
+                "properties": {"worldwide": {"enum": [False]}, "countries": {"minItems": 1}},
+            },
+        ],
+        "description": "Worldwide, or the countries named",
+    }
     worldwide = fields.Boolean(load_default=False)
     countries = fields.List(
         fields.String(validate=validate.Length(equal=2), metadata={"enum": COUNTRY_CODES}),
@@ -63,7 +87,17 @@ class TermIn(Strict):
         return to_domain(lambda: Term(**data))
 
 
+ASSIGNMENT = {"enum": [str(TransferMode.ASSIGNMENT)]}
+LICENCES = {"enum": [str(mode) for mode in TransferMode if mode != TransferMode.ASSIGNMENT]}
+
+
 class TransferCreateSchema(CommandSchema):
+    RULES: ClassVar[dict[str, Any]] = {
+        "oneOf": [  # an assignment is for good: its term has no end
+            {"properties": {"mode": ASSIGNMENT, "term": {"properties": {"ends_on": NULL_ONLY}}}},
+            {"properties": {"mode": LICENCES}},
+        ]
+    }
     asset_id = RecordId(required=True)
     holder_party_id = RecordId(required=True, metadata={"description": "Owner of record"})
     recipient_party_id = RecordId(required=True)
@@ -84,14 +118,29 @@ class ContractIn(CommandSchema):
 
 
 class RecordalIn(CommandSchema):
-    office = fields.String(
-        required=True, validate=validate.Length(equal=2), metadata={"example": "CN"}
-    )
+    office = Office(example="CN")
     recordal_number = Name(required=True, metadata={"example": "2026990000123"})
     recorded_on = fields.Date(required=True)
 
 
+def _shape(kind: ConsiderationKind) -> dict[str, Any]:
+    """What a schedule of `kind` gives: as many amounts as it lists, the percentage it needs
+    and no other, and the currency if it lists no amount."""
+    fewest, most, _ = AMOUNTS[kind]
+    amounts = {"minItems": fewest, **({} if most is None else {"maxItems": most})}
+    needed = [name for name, needs in PERCENTAGES.items() if needs == kind]
+    return {
+        "required": needed + (["currency"] if most == 0 else ["instalments"]),
+        "properties": {
+            "kind": {"enum": [str(kind)]},
+            "instalments": amounts,
+            **{name: ABSENT for name in PERCENTAGES if name not in needed},
+        },
+    }
+
+
 class ScheduleIn(CommandSchema):
+    RULES: ClassVar[dict[str, Any]] = {"oneOf": [_shape(kind) for kind in ConsiderationKind]}
     kind = fields.Enum(ConsiderationKind, by_value=True, required=True)
     currency = fields.String(
         validate=validate.Length(equal=3),
