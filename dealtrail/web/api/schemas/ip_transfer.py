@@ -37,9 +37,12 @@ MAX_COUNTRIES = 250
 MAX_INSTALMENTS = 500
 
 
-# More than 0, at most 100 (the domain's rule), as the exact decimal text the API reads
-# (web/json.py): 100; 1 to 99 with any fraction; 0 with a fraction that is not all zeros.
-PERCENT_TEXT = r"^(?:0*100(?:\.0+)?|0*[1-9][0-9]?(?:\.[0-9]+)?|0+\.[0-9]*[1-9][0-9]*)$"
+# More than 0, at most 100, at most 4 decimal places (the domain's rules), as the exact decimal
+# text the API reads (web/json.py): 100; 1 to 99 with a fraction; 0 with a fraction not all zeros.
+PERCENT_TEXT = (
+    r"^(?:0*100(?:\.0{1,4})?|0*[1-9][0-9]?(?:\.[0-9]{1,4})?"
+    r"|0+\.(?:[1-9][0-9]{0,3}|0[1-9][0-9]{0,2}|00[1-9][0-9]?|000[1-9]))$"
+)
 PERCENT = [
     {"type": "string", "pattern": PERCENT_TEXT},
     {"type": "number", "minimum": 0, "exclusiveMinimum": True, "maximum": 100},
