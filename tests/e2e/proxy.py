@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.e2e.serving import START_WITHIN, free_port
+from tests.e2e.serving import free_port, running
 
 DEPLOY = Path(__file__).parents[2] / "deploy" / "nginx"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -47,24 +44,5 @@ def nginx(prefix: Path, upstream: str) -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_WITHIN
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/nginx-is-up", timeout=1):
-                    break
-            except urllib.error.HTTPError:
-                break  # nginx answered (whatever the upstream made of it)
-            except OSError as error:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    failed = f"nginx did not start ({error}): {log.read_text()}"
-                    raise RuntimeError(failed) from None
-                time.sleep(0.05)
+    with running(process, base + "/nginx-is-up", log.read_text, "nginx"):
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,21 +135,29 @@ def serving(settings: Settings, workers: int = 2, dev: bool = False) -> Iterator
             stderr=stderr,
         )
     base = f"http://127.0.0.1:{port}"
+    with running(process, base + "/healthz", log.read_text, "dealtrail serve"):
+        yield Server(base + "/api/v1", process, log)
+
+
+@contextmanager
+def running(
+    process: subprocess.Popen[bytes], probe: str, log: Callable[[], str], name: str
+) -> Iterator[None]:
+    """Waits (polling, with a deadline) until `probe` answers, any HTTP status counting, then
+    until the block ends; stops `process` either way (terminate, then kill)."""
     try:
         deadline = time.monotonic() + START_WITHIN
         while True:
             try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1):
+                with urllib.request.urlopen(probe, timeout=1):
                     break
+            except urllib.error.HTTPError:
+                break  # it answered
             except OSError as error:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    process.kill()
-                    process.wait()
-                    raise RuntimeError(
-                        f"dealtrail serve did not start ({error}): {log.read_text()}"
-                    ) from None
-                time.sleep(0.1)
-        yield Server(base + "/api/v1", process, log)
+                    raise RuntimeError(f"{name} did not start ({error}): {log()}") from None
+                time.sleep(0.05)
+        yield
     finally:
         if process.poll() is None:
             process.terminate()
