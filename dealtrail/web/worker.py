@@ -38,6 +38,14 @@ from gunicorn.workers.gthread import TConn, ThreadWorker
 HEAD_SECONDS = 10.0
 HEAD_BYTES = 64 * 1024  # far past gunicorn's 8 KiB request line and any header this API reads
 HEAD_ENDS = (b"\r\n\r\n", b"\n\n")  # a bare LF ends lines too: gunicorn's parser refuses it (400)
+
+
+def head_ends(head: bytearray, received_before: int) -> bool:
+    """Whether `head` holds an end of head, where its first `received_before` bytes were
+    searched already: only the bytes since, and the few before that an end may straddle, are
+    searched again (a head trickled a byte a read costs linear time, not quadratic)."""
+    since = max(0, received_before - max(map(len, HEAD_ENDS)) + 1)
+    return any(head.find(end, since) >= 0 for end in HEAD_ENDS)
 # The codes nginx's problems use for the same refusals (deploy/nginx/dealtrail.conf).
 CODES = {400: "malformed_request", 414: "uri_too_long", 431: "headers_too_large"}
 
@@ -147,12 +155,14 @@ class HeadFirstWorker(ThreadWorker):  # type: ignore[misc]
             self.nr_conns -= 1
             conn.close()
         elif not conn.refused:  # a refused one's is read and dropped: no reset cuts the 431
+            searched = len(conn.head)
             conn.head += data
-            self._took(conn)
+            self._took(conn, searched)
 
-    def _took(self, conn: TConn) -> None:
-        """Hands `conn` to a thread if its head is complete, refuses it if too large."""
-        if any(end in conn.head for end in HEAD_ENDS):
+    def _took(self, conn: TConn, searched: int = 0) -> None:
+        """Hands `conn` to a thread if its head is complete (its first `searched` bytes held no
+        end), refuses it if too large."""
+        if head_ends(conn.head, searched):
             self._forget_head(conn)
             if conn.parser is None:
                 conn.parser = http.get_parser(self.cfg, conn.sock, conn.client)
