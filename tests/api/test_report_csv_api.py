@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
 from flask import Flask
+
+from dealtrail.web.api.reports import REPORTS as DECLARED
+from dealtrail.web.i18n.codes import LABELS
 
 from .conftest import Api
 from .listing_steps import Listing
@@ -109,7 +113,8 @@ def test_the_dashboard_page_is_public_static_and_under_a_strict_policy(app: Flas
     assert "script-src 'self';" in policy and "unsafe" not in policy
     assert "form-action 'none'" in policy
     html = page.get_data(as_text=True)
-    assert re.findall(r"<script(?![^>]*\ssrc=)", html) == []
+    inline = re.findall(r"<script(?![^>]*\ssrc=)[^>]*>", html)
+    assert inline == ['<script id="catalogue" type="application/json">']  # data, never run
     assert re.findall(r"\s(on\w+|style)=", html) == []
     scripts = re.findall(r'<script src="([^"]+)"', html)
     assert scripts == [
@@ -123,3 +128,67 @@ def test_the_dashboard_page_is_public_static_and_under_a_strict_policy(app: Flas
     script = client.get("/dashboard/static/dashboard.js").get_data(as_text=True)
     assert "/api/v1/reports/" in script and "sessionStorage" in script
     assert re.findall(r"/api/v1/(?!reports/)", script) == []
+
+
+def test_a_csv_report_names_its_columns_in_the_language_its_reader_prefers(
+    staff: Api, dashboard: Api
+) -> None:
+    Listing(staff).listed()
+    csv_in = {"Accept": "text/csv"}
+
+    codes = dashboard.get(f"{REPORTS}/listings", headers=csv_in)
+    chinese = dashboard.get(f"{REPORTS}/listings", headers={**csv_in, "Accept-Language": "zh-CN"})
+    english = dashboard.get(
+        f"{REPORTS}/listings", headers={**csv_in, "Accept-Language": "fr-FR, en;q=0.5"}
+    )
+    unspoken = dashboard.get(f"{REPORTS}/listings", headers={**csv_in, "Accept-Language": "fr"})
+
+    header = [
+        line.split("\r\n")[0]
+        for line in (r.get_data(as_text=True) for r in (codes, chinese, english, unspoken))
+    ]
+    assert header == [
+        "status,listings,currency,funds_raised",
+        "状态,挂牌企业数,币种,融资额",
+        "Status,Listings,Currency,Funds raised",
+        "Status,Listings,Currency,Funds raised",
+    ]
+    assert chinese.get_data(as_text=True).endswith("\r\nlisted,1,,\r\n")  # the data stay codes
+    assert "Content-Language" not in codes.headers
+    assert [r.headers.get("Content-Language") for r in (chinese, english)] == ["zh-Hans", "en"]
+    assert all("Accept-Language" in r.headers["Vary"] for r in (codes, chinese, english))
+
+
+def test_every_column_of_every_report_has_a_label() -> None:
+    columns = {c for report in DECLARED for c in report.row().dump_fields}
+    assert {c for c in columns if f"column.{c}" not in LABELS} == set()
+
+
+def test_the_dashboard_page_comes_in_the_language_asked_for_or_else_preferred(app: Flask) -> None:
+    client = app.test_client()
+
+    def language(path: str, preference: str | None = None) -> tuple[str, str, str]:
+        page = client.get(path, headers={"Accept-Language": preference} if preference else {})
+        html = page.get_data(as_text=True)
+        catalogue = json.loads(html.split('type="application/json">')[1].split("</script>")[0])
+        tag = re.search(r'<html lang="([^"]+)">', html)
+        assert page.headers["Content-Language"] == catalogue["lang"]
+        assert "Accept-Language" in page.headers["Vary"]
+        return tag.group(1) if tag else "", catalogue["lang"], catalogue["labels"]["ui.sign_in"]
+
+    assert language("/dashboard") == ("en", "en", "Sign in")
+    assert language("/dashboard", "zh-CN,zh;q=0.9") == ("zh-Hans", "zh-Hans", "登录")
+    assert language("/dashboard", "zh-TW,en;q=0.8") == ("en", "en", "Sign in")
+    assert language("/dashboard?lang=zh-Hans", "en") == ("zh-Hans", "zh-Hans", "登录")
+    assert language("/dashboard?lang=en", "zh-CN") == ("en", "en", "Sign in")
+    assert language("/dashboard?lang=xx", "zh-CN") == ("zh-Hans", "zh-Hans", "登录")
+
+
+def test_the_page_embeds_country_names_and_the_numeric_codes_maps_use(app: Flask) -> None:
+    html = app.test_client().get("/dashboard?lang=zh-Hans").get_data(as_text=True)
+    catalogue = json.loads(html.split('type="application/json">')[1].split("</script>")[0])
+
+    assert catalogue["countries"]["HK"] == "中国香港特别行政区"
+    assert catalogue["numeric"]["398"] == "KZ"
+    assert catalogue["labels"]["status.agreement.open_for_signature"] == "待签署"
+    assert catalogue["languages"] == {"en": "English", "zh-Hans": "简体中文"}

@@ -3,6 +3,10 @@
 CSV follows RFC 4180: a header row, CRLF line ends, fields quoted when they must be. Amounts are
 the same exact decimal strings as in JSON. A text cell that a spreadsheet would read as a
 formula (starting with = + - @, tab or CR) is prefixed with an apostrophe.
+
+The header row names the columns by their codes, for programs; a request that says which
+languages its reader prefers (`Accept-Language`, as every browser does) gets the catalogue's
+labels of the columns instead, in the first of them that dealtrail speaks (English otherwise).
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ from typing import Any
 
 import marshmallow as ma
 from flask import Response, request
+
+from dealtrail.web.i18n.catalogue import code_labels
+from dealtrail.web.i18n.languages import ENGLISH, preferred
 
 CSV = "text/csv"
 JSON = "application/json"
@@ -45,16 +52,32 @@ def answer(report: dict[str, Any], row: type[ma.Schema], name: str) -> dict[str,
 
 def csv_response(rows: Iterable[dict[str, Any]], schema: ma.Schema, name: str) -> Response:
     columns = list(schema.dump_fields)
+    language = _reader_language()
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    if language is None:
+        writer.writerow(columns)
+    else:
+        labels = code_labels(language)
+        writer.writerow([labels[f"column.{column}"] for column in columns])
     for record in schema.dump(rows, many=True):
         writer.writerow([_cell(record.get(column)) for column in columns])
-    return Response(
+    response = Response(
         buffer.getvalue(),
         content_type=f"{CSV}; charset=utf-8; header=present",
         headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
     )
+    response.vary.add("Accept-Language")
+    if language is not None:
+        response.headers["Content-Language"] = language
+    return response
+
+
+def _reader_language() -> str | None:
+    """The language of the header row's labels, or None for codes (no Accept-Language sent)."""
+    if "Accept-Language" not in request.headers:
+        return None
+    return preferred(request.accept_languages) or ENGLISH
 
 
 def _cell(value: Any) -> str:
