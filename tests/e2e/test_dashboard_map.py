@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
@@ -49,6 +50,7 @@ def coloured(driver: Any) -> dict[str, int]:
     return {item["country"]: item["value"] for item in items if item["value"] is not None}
 
 
+@pytest.mark.slow(10)
 def test_the_map_colours_every_country_with_projects_and_the_table_lists_them_all(
     browser: Any,
 ) -> None:
@@ -94,6 +96,7 @@ def test_the_map_colours_every_country_with_projects_and_the_table_lists_them_al
         browser.save_screenshot(str(ARTIFACTS / "dashboard-map-1440.png"))
 
 
+@pytest.mark.slow(10)
 def test_a_country_chosen_on_the_map_or_in_the_table_is_handed_to_the_page(
     browser: Any,
 ) -> None:
@@ -117,6 +120,7 @@ def test_a_country_chosen_on_the_map_or_in_the_table_is_handed_to_the_page(
         assert severe_errors(browser) == []
 
 
+@pytest.mark.slow(10)
 def test_the_map_and_its_table_fit_a_420_px_screen(browser: Any) -> None:
     with map_site() as site:
         browser.execute_cdp_cmd(
@@ -144,6 +148,7 @@ def test_the_map_and_its_table_fit_a_420_px_screen(browser: Any) -> None:
         browser.save_screenshot(str(ARTIFACTS / "dashboard-map-420.png"))
 
 
+@pytest.mark.slow(10)
 def test_without_its_topology_the_map_says_so_and_the_table_still_lists_every_country(
     browser: Any,
 ) -> None:
@@ -166,6 +171,7 @@ def test_without_its_topology_the_map_says_so_and_the_table_still_lists_every_co
         assert serious_violations(browser) == []
 
 
+@pytest.mark.slow(10)
 def test_an_event_with_no_countries_shows_a_grey_map_and_says_there_are_none(
     browser: Any,
 ) -> None:
