@@ -1,5 +1,6 @@
 """The dashboard's own texts, by key (`ui.<key>` in the page's catalogue), in English; their
-Chinese is in dealtrail/web/i18n/translations/zh_Hans/LC_MESSAGES/dashboard.po."""
+Chinese is in dealtrail/web/i18n/translations/zh_Hans/LC_MESSAGES/dashboard.po. `{name}` marks
+what the page's script fills in."""
 
 from __future__ import annotations
 
@@ -11,4 +12,48 @@ TEXTS: dict[str, str] = {
     "token": "Dashboard token",
     "token_hint": "Create one with {command}. It is kept in this tab only.",
     "language": "Language",
+    "updated": "Updated {time}",
+    "loading": "Loading…",
+    "invalid_token": "The token is invalid or revoked.",
+    "wrong_role": "This token's role may not read reports: use a dashboard token.",
+    "refresh_failed": "Could not refresh ({error}). Retrying.",
+    "event": "Trading event",
+    "year": "Year",
+    "year_hint": "The year applies to deal value and the licensing summary; the page opens on "
+    "the latest year with deal value.",
+    "currency": "Currency",
+    "all_currencies": "All currencies",
+    "no_events": "No trading event recorded yet",
+    "event_heading": "At the trading event",
+    "deal_value_tile": "Deal value signed in {year}",
+    "receivables_tile": "Receivables outstanding",
+    "overdue_tile": "Overdue milestones",
+    "as_of": "As of {date}",
+    "none": "None",
+    "nothing": "Nothing to report",
+    "show_figures": "Show the figures",
+    "countries": "Where international projects and partners come from",
+    "metric": "Show",
+    "pipeline": "Pipeline by stage",
+    "deal_value": "Deal value by month",
+    "deal_value_axis": "Deal value ({currency})",
+    "receivables": "Receivables by age",
+    "receivables_axis": "Outstanding ({currency})",
+    "funds_raised": "Funds raised per board",
+    "funds_axis": "Funds raised ({currency})",
+    "listings": "Equity listings by state",
+    "ip_transfers": "IP transfers by asset kind and mode",
+    "licensing": "Licensing summary",
+    "awaiting": "Agreements awaiting signatures",
+    "waiting_for": "Waiting for {party} ({role})",
+    "unknown_party": "Unknown party",
+    "overdue": "Overdue milestones",
+    "due": "Due {date}, {days} days overdue",
+    "owner": "Owner: {party}",
+    "effective_on": "In effect since {date}",
+    "effective_in": "Took effect in {month}",
+    "outstanding": "{amount} outstanding",
+    "close": "Close",
+    "more": "More",
+    "no_records": "No records",
 }
