@@ -51,21 +51,19 @@ def trading_event_countries(conn: Connection, event_id: str | None = None) -> di
     elif conn.execute(select(e.id).where(e.id == event_id)).first() is None:
         raise AggregateNotFound(TradingEvent, event_id)
     i, a, p = event_international.c, agreement_parties.c, parties.c
-    projects = dict(
-        conn.execute(select(i.country, i.projects).where(i.event_id == event_id)).tuples()
+    pitched = select(i.country, i.projects).where(i.event_id == event_id)
+    projects: dict[str, int] = {country: n for country, n in conn.execute(pitched)}
+    signed = (
+        select(p.country, func.count(a.party_id.distinct()))
+        .select_from(
+            event_agreements.join(
+                agreement_parties, a.agreement_id == event_agreements.c.agreement_id
+            ).join(parties, p.id == a.party_id)
+        )
+        .where(event_agreements.c.event_id == event_id)
+        .group_by(p.country)
     )
-    partners = dict(
-        conn.execute(
-            select(p.country, func.count(a.party_id.distinct()))
-            .select_from(
-                event_agreements.join(a, a.agreement_id == event_agreements.c.agreement_id).join(
-                    parties, p.id == a.party_id
-                )
-            )
-            .where(event_agreements.c.event_id == event_id)
-            .group_by(p.country)
-        ).tuples()
-    )
+    partners: dict[str, int] = {country: n for country, n in conn.execute(signed)}
     rows = [
         {
             "country": country,
