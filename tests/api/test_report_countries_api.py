@@ -160,6 +160,7 @@ def test_the_report_position_follows_each_command(staff: Api, dashboard: Api, ap
 
     after = report(dashboard, "position")
 
+    assert before == 0
     assert after == {"position": created.json["position"]} and after["position"] > before
     response = dashboard.get(f"{REPORTS}/position", headers={"Accept": "text/csv"})
     assert response.status_code == 200
