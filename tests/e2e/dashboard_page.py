@@ -49,8 +49,9 @@ TABLES = """return [...document.querySelectorAll('section.card table.report:not(
     rows: [...table.querySelectorAll('tbody tr:not(.none)')].map(
       (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
   }));"""
-TILES = """return Object.fromEntries([...document.querySelectorAll('#report-trading-events [data-tile]')].map(
-  (tile) => [tile.dataset.tile, tile.querySelector('.value').innerText]));"""
+TILES = """return Object.fromEntries(
+  [...document.querySelectorAll('#report-trading-events [data-tile]')].map(
+    (tile) => [tile.dataset.tile, tile.querySelector('.value').innerText]));"""
 # Opens every "Show the figures", then names what is wider than its box: the page, or a table.
 SIDEWAYS = """document.querySelectorAll('details').forEach((d) => { d.open = true; });
 const page = document.documentElement;
@@ -109,7 +110,8 @@ def wait(driver: Any, condition: Any, seconds: float = 30) -> None:
 
 
 def ready(driver: Any) -> None:
-    wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-state") == "ready")
+    state = "data-state"
+    wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute(state) == "ready")
 
 
 def sign_in(driver: Any, site: str, token: str) -> None:
