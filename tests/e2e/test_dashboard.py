@@ -1,6 +1,7 @@
 """The dashboard in headless Chromium against a real `dealtrail serve`: sign in with a dashboard
-token, check every table against the API, drill down from a pipeline row to the records behind
-it, and see a deal recorded by staff appear within seconds without pressing Refresh."""
+token, check every table against the API, drill down from a pipeline row and from a deal-value
+bar to the records behind them, and see a deal recorded by staff appear within seconds without
+pressing Refresh; a token refused signs the page out with the reason."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from dealtrail.infrastructure.settings import Settings
 from tests.e2e import dashboard_data
 from tests.e2e.dashboard_page import (
+    catalogue,
     check_against_api,
     needs_chromium,
     save_screenshot,
@@ -26,12 +29,27 @@ from tests.e2e.serving import Client, create_token, serving
 
 pytestmark = needs_chromium
 
+TOKEN_KEY = "dealtrail.dashboard.token"
 LIVE_WITHIN = 15  # seconds: the page asks every 2 s whether the report views moved on
 
 
 def _drilled(driver: Any) -> list[str]:
     """The records the drill-down panel lists, by their first line (name or title)."""
     return [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#drilldown .records strong")]
+
+
+def _click_first_bar(driver: Any, selector: str) -> None:
+    """Clicks the middle of the first bar of the chart on the canvas at `selector`."""
+    canvas = driver.find_element(By.CSS_SELECTOR, selector)
+    dx, dy = driver.execute_script(
+        """const canvas = arguments[0];
+        canvas.scrollIntoView({block: 'center'});
+        const bar = Chart.getChart(canvas).getDatasetMeta(0).data[0];
+        const box = canvas.getBoundingClientRect();
+        return [(bar.x + bar.base) / 2 - box.width / 2, bar.y - box.height / 2];""",
+        canvas,
+    )
+    ActionChains(driver).move_to_element_with_offset(canvas, int(dx), int(dy)).click().perform()
 
 
 @pytest.mark.slow(30)
@@ -50,7 +68,7 @@ def test_the_dashboard_shows_the_reports_lets_one_drill_down_and_follows_new_dea
 
         assert browser.current_url == f"{site}/dashboard"
         assert (
-            browser.execute_script("return sessionStorage.getItem('dealtrail.dashboard.token')")
+            browser.execute_script("return sessionStorage.getItem(arguments[0])", TOKEN_KEY)
             == token
         )
         check_against_api(browser, api)
@@ -73,6 +91,13 @@ def test_the_dashboard_shows_the_reports_lets_one_drill_down_and_follows_new_dea
         browser.switch_to.active_element.send_keys(Keys.ESCAPE)
         assert not browser.find_element(By.ID, "drilldown").is_displayed()
 
+        _click_first_bar(browser, "#report-deal-value canvas")
+        september = "/agreements?effective_from=2026-09-01&effective_to=2026-09-30"
+        signed = [a["title"] for a in api.call("GET", september).body["items"]]
+        assert signed == ["Laser welding licence"]
+        wait(browser, lambda d: _drilled(d) == signed)
+        browser.find_element(By.ID, "drilldown-close").click()
+
         browser.execute_script("window.notReloaded = true")
         staff = Client(server.base, staff_token)
         dashboard_data.agreement(
@@ -86,5 +111,13 @@ def test_the_dashboard_shows_the_reports_lets_one_drill_down_and_follows_new_dea
         assert browser.execute_script("return window.notReloaded") is True
         check_against_api(browser, api)
 
-        assert severe_errors(browser) == []
         save_screenshot(browser, "dashboard.png")
+        assert severe_errors(browser) == []
+
+        browser.execute_script("sessionStorage.setItem(arguments[0], 'dt_revoked')", TOKEN_KEY)
+        browser.find_element(By.ID, "refresh").click()
+        wait(browser, lambda d: d.find_element(By.ID, "sign-in").is_displayed())
+        invalid = catalogue(browser)["labels"]["ui.invalid_token"]
+        assert browser.find_element(By.ID, "sign-in-error").text == invalid
+        kept = browser.execute_script("return sessionStorage.getItem(arguments[0])", TOKEN_KEY)
+        assert kept is None

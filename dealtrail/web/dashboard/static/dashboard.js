@@ -95,9 +95,7 @@
       answers = await readFiltered(r);
       position = reached;
       draw(answers);
-      $("#error").textContent = "";
-      $("#updated").textContent = D.fill("ui.updated",
-        {time: new Date().toLocaleTimeString(D.lang)});
+      stamp();
       document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes) + 1);
       document.body.dataset.state = "ready";
     } catch (error) {
@@ -111,11 +109,17 @@
     }
   }
 
+  // "Updated" says when the page last knew its figures current: refreshed, or found unchanged.
+  function stamp() {
+    $("#error").textContent = "";
+    $("#updated").textContent = D.fill("ui.updated", {time: new Date().toLocaleTimeString(D.lang)});
+  }
+
   async function poll() {
     if (document.visibilityState !== "visible" || busy) return;
     try {
       const now = (await D.read("reports/position")).position;
-      if (now !== position) await refresh();
+      if (now !== position) await refresh(); else stamp();
     } catch (error) {
       D.failed(error);
     }
