@@ -1,7 +1,7 @@
 """The dashboard in headless Chromium against a real `dealtrail serve`: sign in with a dashboard
-token, check every table against the API, drill down from a pipeline row and from a deal-value
-bar to the records behind them, and see a deal recorded by staff appear within seconds without
-pressing Refresh; a token refused signs the page out with the reason."""
+token on an empty store, see the deals staff record arrive without pressing Refresh, check every
+table against the API, drill down from a pipeline row and from a deal-value bar to the records
+behind them, follow one more deal live; a token refused signs the page out with the reason."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from tests.e2e.dashboard_page import (
     severe_errors,
     sign_in,
     tables,
+    tiles,
     wait,
 )
 from tests.e2e.serving import Client, create_token, serving
@@ -36,6 +37,11 @@ LIVE_WITHIN = 15  # seconds: the page asks every 2 s whether the report views mo
 def _drilled(driver: Any) -> list[str]:
     """The records the drill-down panel lists, by their first line (name or title)."""
     return [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#drilldown .records strong")]
+
+
+def _position(driver: Any) -> int:
+    """The log position of the figures the page shows."""
+    return int(driver.find_element(By.TAG_NAME, "body").get_attribute("data-position") or -1)
 
 
 def _click_first_bar(driver: Any, selector: str) -> None:
@@ -61,10 +67,14 @@ def test_the_dashboard_shows_the_reports_lets_one_drill_down_and_follows_new_dea
     token = create_token(settings, "dashboard", "Wall screen")
     with serving(settings, workers=2) as server:
         site = server.base.removesuffix("/api/v1")
-        ids = dashboard_data.record(Client(server.base, staff_token))
         api = Client(server.base, token)
+        sign_in(browser, site, token)  # on an empty store
+        assert tiles(browser)["achievements_exhibited"] == "0"
+        assert severe_errors(browser) == []
 
-        sign_in(browser, site, token)
+        ids = dashboard_data.record(Client(server.base, staff_token))
+        reached = api.call("GET", "/reports/position").body["position"]
+        wait(browser, lambda d: _position(d) == reached, seconds=LIVE_WITHIN)
 
         assert browser.current_url == f"{site}/dashboard"
         assert (

@@ -64,6 +64,10 @@
      spec = {title, labels, datasets: [{label, data}], figures: [text per bar], currency?,
              axis?: axis title, drill?: (index, datasetIndex) => drill target} */
   D.barChart = (holder, spec) => {
+    if (!spec.labels.length) {
+      holder.append(D.element("p", {class: "empty"}, D.t("ui.nothing")));
+      return null;
+    }
     const box = D.element("div", {class: "chart"});
     const stacked = spec.datasets.length > 1;
     box.style.height = `${Math.max(3, spec.labels.length) * BAR + (stacked ? 110 : 50)}px`;

@@ -86,6 +86,7 @@
     const rows = r.pipeline.rows;
     const holder = part("pipeline", ".charts");
     D.clearCharts(holder);
+    if (!rows.length) holder.append(D.element("p", {class: "empty"}, D.t("ui.nothing")));
     D.unique(rows.map((x) => x.record)).forEach((record) => {
       const mine = rows.filter((x) => x.record === record);
       const statuses = D.unique(mine.map((x) => x.status));

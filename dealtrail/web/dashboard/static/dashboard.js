@@ -36,6 +36,7 @@
     options($("#filter-event"), events.length ? events.map((e) =>
       [e.event_id, `${e.name} (${D.date(e.starts_on)})`]) : [["", D.t("ui.no_events")]],
     filters.event || "");
+    $("#filter-event").disabled = !events.length;
     const dealYears = r["deal-value"].rows.map((x) => Number(x.month.slice(0, 4)));
     const thisYear = new Date().getUTCFullYear();
     if (filters.year === null) filters.year = dealYears.length ? Math.max(...dealYears) : thisYear;
@@ -96,6 +97,7 @@
       position = reached;
       draw(answers);
       stamp();
+      document.body.dataset.position = String(position); // the log position the figures show
       document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes) + 1);
       document.body.dataset.state = "ready";
     } catch (error) {
