@@ -65,8 +65,8 @@
   };
 
   // The agreement an item names: the list filtered by its title, kept to its id.
-  const agreementDrill = (id, title) => ({title, path: "agreements", params: {q: title},
-    only: (a) => a.id === id});
+  const agreementDrill = (id, title) => ({title: D.t("record.agreement"), path: "agreements",
+    params: {q: title}, only: (a) => a.id === id});
 
   function item(list, heading, lines, target) {
     const li = D.element("li");
