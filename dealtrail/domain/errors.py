@@ -108,6 +108,10 @@ CATALOGUE: dict[str, tuple[type[DomainError], str]] = {
     "agreement.duplicate_party": (Invalid, "Party {party_id} is named more than once."),
     "agreement.no_required_signatory": (Invalid, "At least one party must be required to sign."),
     "agreement.term_dates_reversed": (Invalid, "The term ends ({ends_on}) before it starts."),
+    "agreement.effective_range_reversed": (
+        Invalid,
+        "effective_from ({effective_from}) must not be after effective_to ({effective_to}).",
+    ),
     "agreement.schedule_exceeds_value": (
         Invalid,
         "The payment schedule ({scheduled}) exceeds the contract value ({value}).",

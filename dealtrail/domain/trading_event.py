@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -249,16 +250,21 @@ class TradingEvent(Recorded):
     # ---- reporting ---------------------------------------------------------------------------
 
     def counts(self) -> EventCounts:
-        slots = [s for r in self.roadshows.values() for s in r.slots]
-        international = [s for s in slots if self.is_international(s)]
+        by_country = self.international_by_country()
         return EventCounts(
             achievements_exhibited=len(self.achievements_exhibited),
             roadshows=len(self.roadshows),
-            projects_pitched=len(slots),
-            international_projects=len(international),
-            international_countries=len({s.presenter_country for s in international}),
+            projects_pitched=sum(len(r.slots) for r in self.roadshows.values()),
+            international_projects=sum(by_country.values()),
+            international_countries=len(by_country),
             agreements_signed=len(self.agreements_signed),
         )
+
+    def international_by_country(self) -> dict[str, int]:
+        """How many international projects were pitched from each country or region: where
+        they come from is what a map of the event shows."""
+        slots = [s for r in self.roadshows.values() for s in r.slots]
+        return dict(Counter(s.presenter_country for s in slots if self.is_international(s)))
 
     # ---- checks ------------------------------------------------------------------------------
 

@@ -123,6 +123,9 @@ MATRIX: dict[str, dict[str, frozenset[Role]]] = {
     "reports.IpTransfersByKind": {"GET": LIST},
     "reports.ListingsByState": {"GET": LIST},
     "reports.TradingEventCounts": {"GET": LIST},
+    "reports.TradingEventCountries": {"GET": LIST},
+    "reports.FundsRaised": {"GET": LIST},
+    "reports.ReportPosition": {"GET": LIST},
     "reports.Receivables": {"GET": LIST},
     "reports.LicensingSummary": {"GET": LIST},
 }

@@ -146,6 +146,7 @@ UNSTATED = {
     # One value compared with another: JSON Schema (OpenAPI 3.0's or later) cannot compare.
     "effective_at.not_on_business_date": "effective_at falls on the command's business date",
     "achievement.trl_range_reversed": "trl_min <= trl_max, across two parameters",
+    "agreement.effective_range_reversed": "effective_from <= effective_to, across two parameters",
     "ip_transfer.term_dates_reversed": "a term ends on or after it starts",
     "agreement.term_dates_reversed": "a term ends on or after it starts",
     "trading_event.dates_reversed": "an event ends on or after it starts",

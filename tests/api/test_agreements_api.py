@@ -167,6 +167,40 @@ def test_agreements_are_listed_and_filtered_by_status_kind_party_and_title(
     assert ok(dashboard.get(f"{AGREEMENTS}?status=effective"))["items"][0]["value"] == VALUE
 
 
+def test_agreements_are_filtered_by_the_days_they_took_effect_inclusive(
+    staff: Api, dashboard: Api
+) -> None:
+    university = register_party(staff)
+    academy = register_party(staff, "National Academy of Sciences", "KZ")
+    took_effect = {}
+    for day in ("2026-08-31", "2026-09-01", "2026-09-30", "2026-10-01"):
+        agreement = draft_agreement(staff, [university, academy])
+        ok(staff.post(f"{AGREEMENTS}/{agreement['id']}/opening"))
+        ok(sign(staff, agreement["id"], university, day))
+        took_effect[day] = ok(sign(staff, agreement["id"], academy, day))["id"]
+    draft_agreement(staff, [university, academy])  # not in effect: no day to filter by
+
+    def ids(query: str) -> list[str]:
+        return [i["id"] for i in ok(dashboard.get(f"{AGREEMENTS}?{query}"))["items"]]
+
+    september = [took_effect["2026-09-01"], took_effect["2026-09-30"]]
+    assert ids("effective_from=2026-09-01&effective_to=2026-09-30") == september
+    assert ids("effective_from=2026-09-30") == [
+        took_effect["2026-09-30"],
+        took_effect["2026-10-01"],
+    ]
+    assert ids("effective_to=2026-08-31") == [took_effect["2026-08-31"]]
+    assert ids("effective_from=2026-09-15&effective_to=2026-09-15") == []
+    reversed_range = dashboard.get(
+        f"{AGREEMENTS}?effective_from=2026-10-01&effective_to=2026-09-01"
+    )
+    assert reversed_range.status_code == 422
+    assert [(e["field"], e["code"]) for e in reversed_range.json["errors"]] == [
+        ("effective_to", "agreement.effective_range_reversed")
+    ]
+    assert dashboard.get(f"{AGREEMENTS}?effective_from=2026-02-30").status_code == 422
+
+
 def test_an_amendment_replaces_the_terms_once_every_party_has_signed_it(staff: Api) -> None:
     agreement, university, academy = effective_agreement(staff, value=VALUE)
     url = f"{AGREEMENTS}/{agreement['id']}"

@@ -24,8 +24,11 @@ NAMES = (
     "ip-transfers",
     "listings",
     "trading-events",
+    "countries",
+    "funds-raised",
     "receivables",
     "licensing",
+    "position",
 )
 
 

@@ -55,6 +55,21 @@ class Reports(Protocol):
         """Per trading event: what was exhibited, pitched and signed there."""
         ...
 
+    def trading_event_countries(self, event_id: str | None = None) -> Report:
+        """Where the event's (default: the latest's) international projects and the parties to
+        agreements signed there come from, per country or region; `event_id` None when there
+        is no event. Raises AggregateNotFound for an unknown event."""
+        ...
+
+    def funds_raised(self) -> Report:
+        """Funds raised in financing rounds per board and currency."""
+        ...
+
+    def report_position(self) -> Report:
+        """`position`: the log position every report has taken into account (0: none yet), so
+        a dashboard re-reads its reports only when it moves."""
+        ...
+
     def receivables(self, as_of: date) -> Report:
         """What schedules say is owed as of a day, what was paid, and how late the rest is
         (`AMOUNTS` per row, and `totals` per currency)."""

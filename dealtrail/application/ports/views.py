@@ -100,12 +100,15 @@ class PartyQuery(ListQuery):
 
 @dataclass(frozen=True, kw_only=True)
 class AgreementQuery(ListQuery):
-    """Agreements in a status, of a kind, with a party, or whose title contains `q`."""
+    """Agreements in a status, of a kind, with a party, whose title contains `q`, or that took
+    effect between `effective_from` and `effective_to` (inclusive)."""
 
     status: str | None = None
     kind: str | None = None
     party_id: UUID | None = None
     q: str | None = None
+    effective_from: date | None = None
+    effective_to: date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,16 +1,25 @@
-"""Per trading event: what was exhibited, pitched and signed there (counts kept by its view)."""
+"""Per trading event: what was exhibited, pitched and signed there (counts kept by its view), and
+where its international projects and partner parties come from."""
 
 from __future__ import annotations
 
 from dataclasses import fields
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
-from dealtrail.domain.trading_event import EventCounts
-from dealtrail.infrastructure.views.trading_events import trading_events
+from dealtrail.application.errors import AggregateNotFound
+from dealtrail.domain.trading_event import EventCounts, TradingEvent
+from dealtrail.infrastructure.views.agreements import agreement_parties
+from dealtrail.infrastructure.views.parties import parties
+from dealtrail.infrastructure.views.trading_events import (
+    event_agreements,
+    event_international,
+    trading_events,
+)
 
 COUNTS = [f.name for f in fields(EventCounts)]
+LATEST_FIRST = (trading_events.c.starts_on.desc(), trading_events.c.seq)
 
 
 def trading_event_counts(conn: Connection) -> dict[str, Any]:
@@ -25,5 +34,43 @@ def trading_event_counts(conn: Connection) -> dict[str, Any]:
         e.starts_on,
         e.ends_on,
         *(e[name] for name in COUNTS),
-    ).order_by(e.starts_on.desc(), e.seq)
+    ).order_by(*LATEST_FIRST)
     return {"rows": [dict(r) for r in conn.execute(query).mappings()]}
+
+
+def trading_event_countries(conn: Connection, event_id: str | None = None) -> dict[str, Any]:
+    """Per country or region, for the event (default the latest, as `trading_event_counts`
+    lists them): the international projects pitched from it, and the distinct parties from
+    it to agreements signed at the event (a natural person counts, by their country). Most
+    projects first, then most partners, then by code."""
+    e = trading_events.c
+    if event_id is None:
+        event_id = conn.execute(select(e.id).order_by(*LATEST_FIRST).limit(1)).scalar()
+        if event_id is None:
+            return {"event_id": None, "rows": []}
+    elif conn.execute(select(e.id).where(e.id == event_id)).first() is None:
+        raise AggregateNotFound(TradingEvent, event_id)
+    i, a, p = event_international.c, agreement_parties.c, parties.c
+    pitched = select(i.country, i.projects).where(i.event_id == event_id)
+    projects: dict[str, int] = {country: n for country, n in conn.execute(pitched)}
+    signed = (
+        select(p.country, func.count(a.party_id.distinct()))
+        .select_from(
+            event_agreements.join(
+                agreement_parties, a.agreement_id == event_agreements.c.agreement_id
+            ).join(parties, p.id == a.party_id)
+        )
+        .where(event_agreements.c.event_id == event_id)
+        .group_by(p.country)
+    )
+    partners: dict[str, int] = {country: n for country, n in conn.execute(signed)}
+    rows = [
+        {
+            "country": country,
+            "international_projects": projects.get(country, 0),
+            "partner_parties": partners.get(country, 0),
+        }
+        for country in projects.keys() | partners.keys()
+    ]
+    rows.sort(key=lambda r: (-r["international_projects"], -r["partner_parties"], r["country"]))
+    return {"event_id": event_id, "rows": rows}

@@ -1,4 +1,5 @@
-"""IP transfers by asset kind, mode and status; listings by state with the funds they raised."""
+"""IP transfers by asset kind, mode and status; listings by state with the funds they raised;
+funds raised per board."""
 
 from __future__ import annotations
 
@@ -50,5 +51,34 @@ def listings_by_state(conn: Connection) -> dict[str, Any]:
         {"status": status, "listings": counts[status], **money}
         for status in sorted(counts, key=order.__getitem__)
         for money in funds.get(status, [{"currency": None, "funds_raised": None}])
+    ]
+    return {"rows": rows}
+
+
+def funds_raised(conn: Connection) -> dict[str, Any]:
+    """Per board and currency: the listings that raised money in it in financing rounds, their
+    rounds and what they raised; by board, then currency."""
+    lc, fc = listings.c, listing_funds.c
+    query = (
+        select(
+            lc.board,
+            fc.currency,
+            func.count().label("listings"),  # a listing has one row per currency
+            func.sum(fc.rounds).label("rounds"),
+            func.sum(fc.amount_minor).label("minor"),
+        )
+        .select_from(listing_funds.join(listings, lc.id == fc.listing_id))
+        .group_by(lc.board, fc.currency)
+        .order_by(lc.board, fc.currency)
+    )
+    rows = [
+        {
+            "board": r["board"],
+            "currency": r["currency"],
+            "listings": r["listings"],
+            "rounds": int(r["rounds"]),
+            "funds_raised": from_minor(r["minor"], r["currency"]),
+        }
+        for r in conn.execute(query).mappings()
     ]
     return {"rows": rows}

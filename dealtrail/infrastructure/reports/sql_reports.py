@@ -16,6 +16,7 @@ from dealtrail.infrastructure.reports import (
     milestones,
     pipeline,
     portfolio,
+    position,
     receivables,
     signatures,
 )
@@ -59,6 +60,15 @@ class SqlReports:
 
     def trading_event_counts(self) -> Report:
         return self._run(events.trading_event_counts)
+
+    def trading_event_countries(self, event_id: str | None = None) -> Report:
+        return self._run(events.trading_event_countries, event_id=event_id)
+
+    def funds_raised(self) -> Report:
+        return self._run(portfolio.funds_raised)
+
+    def report_position(self) -> Report:
+        return self._run(position.report_position)
 
     def receivables(self, as_of: date) -> Report:
         return self._run(receivables.receivables, as_of=as_of)

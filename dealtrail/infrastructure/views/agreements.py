@@ -84,6 +84,10 @@ class AgreementsView(View):
                 agreement_parties.c.party_id == str(query.party_id)
             )
             statement = statement.where(agreements.c.id.in_(with_party))
+        if query.effective_from:
+            statement = statement.where(agreements.c.effective_on >= query.effective_from)
+        if query.effective_to:
+            statement = statement.where(agreements.c.effective_on <= query.effective_to)
         return self.sorting.search(self.engine, statement, query, _items)
 
 

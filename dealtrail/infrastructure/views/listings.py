@@ -1,13 +1,15 @@
 """Listings view: filter by state, board, centre, company and code or company name; funds raised.
 
 Funds raised are kept one row per listing and currency, in exact text and in the currency's minor
-unit, so a report can group listings by state and sum what they raised in SQL. `applied_on` is
-the UTC day the application was recorded. The shareholder register is kept one row per holder;
-`total_shares` is null when no register is kept (not listed yet, or listed before registers were).
+unit, with the number of rounds, so a report can group listings by state or board and sum what
+they raised in SQL. `applied_on` is the UTC day the application was recorded. The shareholder
+register is kept one row per holder; `total_shares` is null when no register is kept (not listed
+yet, or listed before registers were).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC
 from typing import Any
@@ -52,6 +54,7 @@ listing_funds = schema.owned_table(
     "listing_id",
     listings,
     Column("currency", String(3), primary_key=True),
+    Column("rounds", Integer, nullable=False, comment="financing rounds in this currency"),
     *schema.amount(),
 )
 
@@ -67,7 +70,8 @@ listing_holders = schema.owned_table(
 class ListingsView(View):
     kind = EquityListing
     tables = (listing_holders, listing_funds, listings)
-    version = 5  # v3: sorting; v4: sort keys indexed with seq; v5: the shareholder register
+    version = 6  # v3: sorting; v4: sort keys indexed with seq; v5: the shareholder register;
+    # v6: rounds per currency
     sorting = Sorting(listings, LISTING_SORT_KEYS.keys, indexed=("status", "board"))
 
     def write(self, writes: Writes, aggregate: EquityListing, seq: int) -> None:
@@ -86,7 +90,11 @@ class ListingsView(View):
             total_shares=aggregate.total_shares(),
             register_as_of=aggregate.register_as_of,
         )
-        funds = [{"currency": m.currency, **amount_values(m)} for m in aggregate.funds_raised()]
+        rounds = Counter(r.amount.currency for r in aggregate.financing_rounds.values())
+        funds = [
+            {"currency": m.currency, "rounds": rounds[m.currency], **amount_values(m)}
+            for m in aggregate.funds_raised()
+        ]
         writes.replace(listing_funds, "listing_id", str(aggregate.id), funds)
         holders = [
             {"party_id": h.party_id, "shares": h.shares}

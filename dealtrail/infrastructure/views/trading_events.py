@@ -1,4 +1,9 @@
-"""Trading events view: conferences with the counts dashboards report, by place, host and name."""
+"""Trading events view: conferences with the counts dashboards report, by place, host and name.
+
+Besides the counts, each event keeps where its international projects came from (a row per
+country or region) and the agreements signed there, so a report can map the event's reach:
+the agreements' parties and their countries are in the agreements and parties views.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,14 @@ from sqlalchemy import Column, Connection, Date, Integer, RowMapping, String, se
 from dealtrail.application.ports.views import TRADING_EVENT_SORT_KEYS, TradingEventQuery
 from dealtrail.domain.trading_event import EventCounts, TradingEvent
 from dealtrail.infrastructure.views import schema
-from dealtrail.infrastructure.views.base import View, Writes, matching, title_values, utc
+from dealtrail.infrastructure.views.base import (
+    View,
+    Writes,
+    matching,
+    sortable_text,
+    title_values,
+    utc,
+)
 from dealtrail.infrastructure.views.sorting import Sorting
 
 COUNTS = [f.name for f in fields(EventCounts)]
@@ -27,11 +39,27 @@ trading_events = schema.record_table(
     *(Column(name, Integer, nullable=False) for name in COUNTS),
 )
 
+event_international = schema.owned_table(
+    "catalogue_event_international",
+    "event_id",
+    trading_events,
+    Column("country", sortable_text(2), primary_key=True, comment="the presenters' country"),
+    Column("projects", Integer, nullable=False, comment="international projects pitched"),
+)
+
+event_agreements = schema.owned_table(
+    "catalogue_event_agreements",
+    "event_id",
+    trading_events,
+    Column("agreement_id", String(36), primary_key=True, comment="signed at the event"),
+)
+
 
 class TradingEventsView(View):
     kind = TradingEvent
-    tables = (trading_events,)
-    version = 4  # v2: sorting; v3: accent-blind name key; v4: international by event country
+    tables = (event_agreements, event_international, trading_events)
+    version = 5  # v2: sorting; v3: accent-blind name key; v4: international by event country;
+    # v5: international projects by country, agreements signed
     sorting = Sorting(trading_events, TRADING_EVENT_SORT_KEYS.keys, indexed=("country",))
 
     def write(self, writes: Writes, aggregate: TradingEvent, seq: int) -> None:
@@ -47,6 +75,16 @@ class TradingEventsView(View):
             ends_on=aggregate.ends_on,
             **asdict(aggregate.counts()),
         )
+        event_id = str(aggregate.id)
+        international = aggregate.international_by_country()
+        writes.replace(
+            event_international,
+            "event_id",
+            event_id,
+            [{"country": c, "projects": n} for c, n in international.items()],
+        )
+        signed = [{"agreement_id": a} for a in aggregate.agreements_signed]
+        writes.replace(event_agreements, "event_id", event_id, signed)
 
     def search(self, query: TradingEventQuery) -> dict[str, Any]:
         t = trading_events

@@ -25,7 +25,7 @@ agreements.collection(
         AgreementQuery,
         s.AgreementPageSchema,
         "agreements",
-        "List agreements, filtered by status, kind, party or title.",
+        "List agreements, filtered by status, kind, party, title or the day they took effect.",
     ),
     Step(
         "Agreements",

@@ -38,6 +38,7 @@ class Report:
     row: type[ma.Schema]  # a CSV row
     csv: str  # the CSV file's name
     doc: str
+    not_found: str | None = None  # when a parameter names a record that may not exist
 
 
 REPORTS = (
@@ -124,6 +125,49 @@ REPORTS = (
         projects and their countries or regions, agreements signed there.""",
     ),
     Report(
+        "TradingEventCountries",
+        "/countries",
+        s.EventQuerySchema,
+        s.CountriesReport,
+        s.CountryRow,
+        "countries",
+        """Where a trading event's international projects and partner parties come from.
+
+        For `event_id` (default the latest event, the first row of the trading-events report;
+        null with no rows when there is none), one row per country or region (ISO 3166-1
+        alpha-2) that presented an international project there (presenter country other than
+        the event's), or that a party to an agreement signed there is from: the international
+        projects pitched from it, and the distinct parties from it to those agreements
+        (natural persons too). Most projects first, then most partner parties, then by code.
+        """,
+        not_found="No trading event with that id",
+    ),
+    Report(
+        "FundsRaised",
+        "/funds-raised",
+        s.NoQuerySchema,
+        s.FundsRaisedReport,
+        s.FundsRaisedRow,
+        "funds-raised",
+        """Funds raised in financing rounds per board and currency.
+
+        `listings`: the distinct listings with rounds in that currency; `rounds`: those rounds;
+        `funds_raised`: what they raised, summed exactly. By board, then currency.
+        """,
+    ),
+    Report(
+        "ReportPosition",
+        "/position",
+        s.NoQuerySchema,
+        s.PositionReport,
+        s.PositionReport,
+        "position",
+        """The log position every report has taken into account (0 on an empty store).
+
+        Cheap to ask: a dashboard polls it and reads its reports again when it moves.
+        """,
+    ),
+    Report(
         "Receivables",
         "/receivables",
         s.AsOfQuerySchema,
@@ -171,9 +215,10 @@ def _register(report: Report) -> None:
         return answer(getattr(services().reports, method)(**query), report.row, report.csv)
 
     get.__doc__ = report.doc
-    view = blp.arguments(report.query, location="query")(
-        blp.response(200, report.schema)(blp.doc(**CSV_DOC)(get))
-    )
+    documented = blp.response(200, report.schema)(blp.doc(**CSV_DOC)(get))
+    if report.not_found:
+        documented = blp.alt_response(404, description=report.not_found)(documented)
+    view = blp.arguments(report.query, location="query")(documented)
     blp.route(report.rule)(type(report.view, (MethodView,), {"get": view}))
 
 

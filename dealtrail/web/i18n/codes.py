@@ -163,6 +163,7 @@ COLUMNS = {
     "column.board": "Board",
     "column.rounds": "Financing rounds",
     "column.partner_parties": "Partner parties",
+    "column.position": "Log position",
 }
 
 LABELS: dict[str, str] = RECORDS | STATUSES | KINDS | REPORTING | COLUMNS

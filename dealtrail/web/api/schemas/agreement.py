@@ -10,11 +10,13 @@ from marshmallow import fields, validate
 from dealtrail.application.ports.views import AGREEMENT_SORT_KEYS
 from dealtrail.domain.agreement import AgreementStatus
 from dealtrail.domain.calendar import check_on_record
+from dealtrail.domain.errors import fail
 from dealtrail.domain.terms import AgreementKind, Instalment, Participant, PartyRole, Terms
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, domain_rule, to_domain
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
 from dealtrail.web.api.schemas.money import MoneyIn, MoneySchema
 from dealtrail.web.api.schemas.record import RecordSchema, command_position
+from dealtrail.web.api.schemas.refusals import refused
 from dealtrail.web.api.schemas.text import Name, QueryText, Reason, Text
 
 MAX_PARTIES = 50
@@ -208,6 +210,17 @@ class AgreementListQuerySchema(ListQuery.sorted_by(AGREEMENT_SORT_KEYS)):
     kind = fields.Enum(AgreementKind, by_value=True)
     party_id = fields.UUID()
     q = QueryText("Title contains")
+    effective_from = fields.Date(metadata={"description": "Took effect on or after this day"})
+    effective_to = fields.Date(metadata={"description": "Took effect on or before this day"})
+
+    @ma.validates_schema
+    def _range(self, data: dict[str, Any], **_: Any) -> None:
+        start, end = data.get("effective_from"), data.get("effective_to")
+        if start and end and start > end:
+            error = fail(
+                "agreement.effective_range_reversed", effective_from=start, effective_to=end
+            )
+            raise refused(error, "effective_to")
 
 
 class AgreementSummarySchema(RecordSchema):

@@ -18,7 +18,7 @@ from dealtrail.domain.calendar import (
     check_on_record,
     check_year_on_record,
 )
-from dealtrail.web.api.schemas.common import Strict, domain_rule
+from dealtrail.web.api.schemas.common import RecordId, Strict, domain_rule
 from dealtrail.web.api.schemas.numbers import ExactDecimal, WholeNumber
 
 AS_OF = domain_rule(check_on_record, "as_of")
@@ -62,6 +62,10 @@ class YearQuerySchema(Strict):
 
 class OptionalYearQuerySchema(Strict):
     year = WholeNumber(validate=YEAR, metadata={"description": "Only this calendar year", **YEARS})
+
+
+class EventQuerySchema(Strict):
+    event_id = RecordId(metadata={"description": "The trading event (default: the latest)"})
 
 
 class PipelineRow(ma.Schema):
@@ -135,6 +139,32 @@ class TradingEventRow(ma.Schema):
     agreements_signed = WholeNumber()
 
 
+class CountryRow(ma.Schema):
+    country = fields.String(metadata={"description": "ISO 3166-1 alpha-2", "example": "KZ"})
+    international_projects = WholeNumber(
+        metadata={"description": "Pitched at the event by presenters from here"}
+    )
+    partner_parties = WholeNumber(
+        metadata={"description": "Distinct parties from here to agreements signed at the event"}
+    )
+
+
+class FundsRaisedRow(ma.Schema):
+    board = fields.String()
+    currency = Currency()
+    listings = WholeNumber(metadata={"description": "Listings with rounds in this currency"})
+    rounds = WholeNumber(metadata={"description": "Financing rounds in this currency"})
+    funds_raised = Amount()
+
+
+class PositionReport(ma.Schema):
+    """Its own row too: the CSV is one row, `position`."""
+
+    position = WholeNumber(
+        metadata={"description": "The log position every report has taken into account"}
+    )
+
+
 def _amounts() -> dict[str, fields.Field]:
     return {name: Amount() for name in AMOUNTS}
 
@@ -175,6 +205,12 @@ OverdueMilestonesReport = _report(
 IpTransfersReport = _report("IpTransfersReport", IpTransferRow)
 ListingsReport = _report("ListingsReport", ListingRow)
 TradingEventsReport = _report("TradingEventsReport", TradingEventRow)
+CountriesReport = _report(
+    "CountriesReport",
+    CountryRow,
+    event_id=fields.String(allow_none=True, metadata={"description": "Null: no event yet"}),
+)
+FundsRaisedReport = _report("FundsRaisedReport", FundsRaisedRow)
 ReceivablesReport = _report(
     "ReceivablesReport",
     ReceivableRow,
