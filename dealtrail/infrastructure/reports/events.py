@@ -40,16 +40,19 @@ def trading_event_counts(conn: Connection) -> dict[str, Any]:
 
 def trading_event_countries(conn: Connection, event_id: str | None = None) -> dict[str, Any]:
     """Per country or region, for the event (default the latest, as `trading_event_counts`
-    lists them): the international projects pitched from it, and the distinct parties from
-    it to agreements signed at the event (a natural person counts, by their country). Most
-    projects first, then most partners, then by code."""
+    lists them): the international projects pitched from it, and the distinct parties from it
+    to agreements signed at the event (a natural person counts, by their country). Only places
+    outside the event's own country are listed: the map shows where the event reached abroad.
+    Most projects first, then most partners, then by code."""
     e = trading_events.c
-    if event_id is None:
-        event_id = conn.execute(select(e.id).order_by(*LATEST_FIRST).limit(1)).scalar()
+    chosen = select(e.id, e.country)
+    chosen = chosen.order_by(*LATEST_FIRST) if event_id is None else chosen.where(e.id == event_id)
+    event = conn.execute(chosen.limit(1)).first()
+    if event is None:
         if event_id is None:
             return {"event_id": None, "rows": []}
-    elif conn.execute(select(e.id).where(e.id == event_id)).first() is None:
         raise AggregateNotFound(TradingEvent, event_id)
+    event_id, home = event
     i, a, p = event_international.c, agreement_parties.c, parties.c
     pitched = select(i.country, i.projects).where(i.event_id == event_id)
     projects: dict[str, int] = {country: n for country, n in conn.execute(pitched)}
@@ -60,7 +63,7 @@ def trading_event_countries(conn: Connection, event_id: str | None = None) -> di
                 agreement_parties, a.agreement_id == event_agreements.c.agreement_id
             ).join(parties, p.id == a.party_id)
         )
-        .where(event_agreements.c.event_id == event_id)
+        .where(event_agreements.c.event_id == event_id, p.country != home)
         .group_by(p.country)
     )
     partners: dict[str, int] = {country: n for country, n in conn.execute(signed)}

@@ -1,10 +1,10 @@
 """Listings view: filter by state, board, centre, company and code or company name; funds raised.
 
 Funds raised are kept one row per listing and currency, in exact text and in the currency's minor
-unit with the number of rounds, so a report can group listings by state or board and sum what
-they raised in SQL. `applied_on` is
-the UTC day the application was recorded. The shareholder register is kept one row per holder;
-`total_shares` is null when no register is kept (not listed yet, or listed before registers were).
+unit, with the number of rounds, so a report can group listings by state or board and sum what
+they raised in SQL. `applied_on` is the UTC day the application was recorded. The shareholder
+register is kept one row per holder; `total_shares` is null when no register is kept (not listed
+yet, or listed before registers were).
 """
 
 from __future__ import annotations

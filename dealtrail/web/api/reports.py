@@ -136,9 +136,10 @@ REPORTS = (
         For `event_id` (default the latest event, the first row of the trading-events report;
         null with no rows when there is none), one row per country or region (ISO 3166-1
         alpha-2) that presented an international project there (presenter country other than
-        the event's), or that a party to an agreement signed there is from: the international
-        projects pitched from it, and the distinct parties from it to those agreements
-        (natural persons too). Most projects first, then most partner parties, then by code.
+        the event's), or that a party to an agreement signed there is from, other than the
+        event's own country: the international projects pitched from it, and the distinct
+        parties from it to those agreements (natural persons too). Most projects first, then
+        most partner parties, then by code.
         """,
         not_found="No trading event with that id",
     ),
