@@ -19,8 +19,11 @@ TEXTS: dict[str, str] = {
     "refresh_failed": "Could not refresh ({error}). Retrying.",
     "event": "Trading event",
     "year": "Year",
-    "year_hint": "The year applies to deal value and the licensing summary; the page opens on "
-    "the latest year with deal value.",
+    "year_hint": "The year applies to deal value and the licensing summary.",
+    "year_latest": "{year} is the latest year with deal value. The year applies to deal value "
+    "and the licensing summary.",
+    "year_none": "No deal value recorded yet, so this year ({year}) is shown. The year applies "
+    "to deal value and the licensing summary.",
     "currency": "Currency",
     "all_currencies": "All currencies",
     "no_events": "No trading event recorded yet",

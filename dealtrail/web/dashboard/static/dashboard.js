@@ -10,7 +10,7 @@
   const REPORTS = ["trading-events", "pipeline", "deal-value", "receivables", "funds-raised",
     "ip-transfers", "listings", "awaiting-signatures", "overdue-milestones"];
   const $ = D.$;
-  const filters = {event: null, year: null, currency: ""};
+  const filters = {event: null, year: null, currency: "", yearChosen: false};
   let answers = null;
   let position = null;
   let timer = null;
@@ -42,11 +42,19 @@
     if (filters.year === null) filters.year = dealYears.length ? Math.max(...dealYears) : thisYear;
     const years = D.unique([...dealYears, thisYear, filters.year]).sort((a, b) => b - a);
     options($("#filter-year"), years.map((y) => [String(y), String(y)]), String(filters.year));
+    explainYear(dealYears.length > 0);
     const currencies = D.unique([...r["deal-value"].rows, ...r.receivables.totals,
       ...r["funds-raised"].rows].map((x) => x.currency)).sort();
     if (!currencies.includes(filters.currency)) filters.currency = "";
     options($("#filter-currency"), [["", D.t("ui.all_currencies")],
       ...currencies.map((c) => [c, c])], filters.currency);
+  }
+
+  // Says which year is shown and why, until the reader picks one.
+  function explainYear(dealValue) {
+    const why = dealValue ? "ui.year_latest" : "ui.year_none";
+    $("#year-hint").textContent = D.fill(filters.yearChosen ? "ui.year_hint" : why,
+      {year: filters.year});
   }
 
   // The reports that take the filters as parameters.
@@ -129,9 +137,11 @@
 
   async function filtered() {
     filters.event = $("#filter-event").value || null;
+    filters.yearChosen = filters.yearChosen || filters.year !== Number($("#filter-year").value);
     filters.year = Number($("#filter-year").value);
     filters.currency = $("#filter-currency").value;
     if (!answers) return;
+    explainYear(true);
     try {
       answers = await readFiltered(answers);
       draw(answers);
