@@ -196,6 +196,12 @@ def snake_case(driver: Any) -> list[str]:
     return sorted(set(SNAKE_CASE.findall(text)))
 
 
+def countries(driver: Any) -> list[str]:
+    """The countries and regions the map's table lists, in its order (alpha-2 codes)."""
+    rows = driver.find_elements(By.CSS_SELECTOR, "#report-countries tr[data-country]")
+    return [row.get_attribute("data-country") for row in rows]
+
+
 def severe_errors(driver: Any) -> list[dict[str, Any]]:
     """The console's SEVERE entries since last asked (failed requests, script errors)."""
     return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]

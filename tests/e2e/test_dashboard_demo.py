@@ -31,6 +31,7 @@ from tests.e2e.dashboard_page import (
     WIDE,
     catalogue,
     check_against_api,
+    countries,
     needs_chromium,
     ready,
     save_screenshot,
@@ -123,6 +124,9 @@ def test_the_demo_conference_shows_on_the_dashboard_in_words_in_both_languages_o
                 k: str(v) for k, v in demo_figures.event_counts(exhibited).items()
             }
             assert snake_case(browser) == [], lang
+            places = [r["country"] for r in api.call("GET", "/reports/countries").body["rows"]]
+            assert len(places) == int(shown["international_countries"]) == 14
+            assert countries(browser) == places  # Hong Kong SAR too: in the table, if not the map
             save_screenshot(browser, f"dashboard-{store}-{lang}-{WIDE}.png", WIDE)
             browser.set_window_size(NARROW, 1000)
             assert _sideways_once_resized(browser) == [], lang  # every table open now
