@@ -12,6 +12,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 from dealtrail.infrastructure.settings import Settings
 from tests.e2e import dashboard_data
@@ -85,6 +86,14 @@ def test_the_dashboard_shows_the_reports_lets_one_drill_down_and_follows_new_dea
         shown = tables(browser)
         assert shown["deal-value"]["rows"][0][:2] == ["2026-09", "CNY"]
         assert len(shown["overdue-milestones"]["rows"]) == 1
+
+        both = "CNY 1,630,000.50\nUSD 45,000.00"
+        assert tiles(browser)["deal_value"] == both
+        Select(browser.find_element(By.ID, "filter-currency")).select_by_value("USD")
+        wait(browser, lambda d: tiles(d)["deal_value"] == "USD 45,000.00")
+        assert [r[:2] for r in tables(browser)["deal-value"]["rows"]] == [["2026-10", "USD"]]
+        Select(browser.find_element(By.ID, "filter-currency")).select_by_value("")
+        wait(browser, lambda d: tiles(d)["deal_value"] == both)
 
         drafts = ["Agreement", "Cooperation", "Draft"]
         row = next(

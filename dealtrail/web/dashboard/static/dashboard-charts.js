@@ -99,8 +99,8 @@
         },
         plugins: {
           legend: {display: stacked, position: "bottom", labels: {boxWidth: 12}},
-          tooltip: {callbacks: spec.currency ? {label: (c) =>
-            `${c.dataset.label ? `${c.dataset.label}: ` : ""}${c.dataset.exact[c.dataIndex]}`} : {}},
+          tooltip: {callbacks: spec.currency ? {label: (c) => [c.dataset.label,
+            c.dataset.exact[c.dataIndex]].filter(Boolean).join(": ")} : {}},
         },
         onHover: (event, elements) => {
           event.native.target.style.cursor = elements.length && spec.drill ? "pointer" : "default";

@@ -42,7 +42,8 @@
   D.isZero = (text) => /^-?0*(\.0*)?$/.test(String(text));
 
   const dates = new Intl.DateTimeFormat(D.lang, {dateStyle: "medium", timeZone: "UTC"});
-  const months = new Intl.DateTimeFormat(D.lang, {year: "numeric", month: "short", timeZone: "UTC"});
+  const months = new Intl.DateTimeFormat(D.lang,
+    {year: "numeric", month: "short", timeZone: "UTC"});
   D.date = (iso) => (iso ? dates.format(new Date(`${iso}T00:00:00Z`)) : "");
   D.month = (yyyyMm) => months.format(new Date(`${yyyyMm}-01T00:00:00Z`));
   D.unique = (values) => [...new Set(values)];
@@ -58,8 +59,9 @@
   D.$ = (selector, root) => (root || document).querySelector(selector);
 
   // A report's text alternative: `th[data-key]` holds each column's code, the cells what
-  // `show(key, row)` says (labels and grouped amounts). Rows with `drill` open the drill-down
-  // on a click or Enter. Narrow screens stack each row's cells (CSS reads `data-label`).
+  // `show(key, row)` says (labels and grouped amounts). A row for which `drill(row)` gives a
+  // target opens the drill-down on a click or Enter (a function given instead is run). Narrow
+  // screens stack each row's cells (CSS reads `data-label`).
   D.table = (holder, columns, rows, show, drill) => {
     const table = D.element("table", {class: "report"});
     const head = D.element("tr");
@@ -79,9 +81,10 @@
       if (target) {
         tr.tabIndex = 0;
         tr.classList.add("drills");
-        tr.addEventListener("click", () => D.drill(target));
+        const act = typeof target === "function" ? target : () => D.drill(target);
+        tr.addEventListener("click", act);
         tr.addEventListener("keydown", (e) => {
-          if (e.key === "Enter") D.drill(target);
+          if (e.key === "Enter") act();
         });
       }
       table.tBodies[0].append(tr);

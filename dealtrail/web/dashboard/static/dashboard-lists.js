@@ -89,9 +89,10 @@
     list.replaceChildren();
     D.unique(rows.map((x) => x.agreement_id)).forEach((id) => {
       const mine = rows.filter((x) => x.agreement_id === id);
+      const party = (x) => [x.party_name || D.t("ui.unknown_party"), D.country(x.party_country)]
+        .filter(Boolean).join(" · ");
       item(list, mine[0].title, [D.label("agreement_kind", mine[0].kind), ...mine.map((x) =>
-        D.fill("ui.waiting_for", {party: [x.party_name || D.t("ui.unknown_party"),
-          D.country(x.party_country)].filter(Boolean).join(" · "), role: D.label("role", x.role)}))],
+        D.fill("ui.waiting_for", {party: party(x), role: D.label("role", x.role)}))],
       agreementDrill(id, mine[0].title));
     });
     empty(list);

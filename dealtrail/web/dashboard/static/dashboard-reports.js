@@ -35,6 +35,7 @@
     (key, row) => D.cell(key, row, RECORDS[path]), drill);
   const sumBy = (rows, key) => D.addDecimals(rows.map((x) => x[key]));
   D.inCurrency = (rows, f) => rows.filter((x) => !f.currency || x.currency === f.currency);
+  D.inYear = (rows, f) => D.inCurrency(rows, f).filter((x) => x.month.startsWith(`${f.year}-`));
 
   // A headline figure; `look` is "money" (amounts per currency) or "list" (a line per item).
   function tile(holder, name, title, lines, note, look) {
@@ -58,12 +59,12 @@
     const event = r["trading-events"].rows.find((x) => x.event_id === f.event);
     const holder = D.$("#event-tiles");
     holder.replaceChildren();
-    D.$("#event-place").textContent = event ? `${event.name} · ${event.city} · ${
-      D.date(event.starts_on)}${event.ends_on !== event.starts_on ? ` – ${D.date(event.ends_on)}` : ""}`
+    const days = (e) => D.unique([e.starts_on, e.ends_on]).map(D.date).join(" – ");
+    D.$("#event-place").textContent = event ? `${event.name} · ${event.city} · ${days(event)}`
       : D.t("ui.no_events");
     COUNTS.forEach((key) => tile(holder, key, D.t(`column.${key}`),
       [event ? String(event[key]) : "0"]));
-    const deals = D.inCurrency(r["deal-value"].rows, f).filter((x) => x.month.startsWith(`${f.year}-`));
+    const deals = D.inYear(r["deal-value"].rows, f);
     const signed = {};
     D.unique(deals.map((x) => x.currency)).forEach((c) => {
       signed[c] = sumBy(deals.filter((x) => x.currency === c), "value");
@@ -77,7 +78,8 @@
     tile(holder, "overdue_milestones", D.t("ui.overdue_tile"),
       [String(r["overdue-milestones"].rows.length)],
       D.fill("ui.as_of", {date: D.date(r["overdue-milestones"].as_of)}));
-    figures("trading-events", ["name", "city", "starts_on", ...COUNTS], r["trading-events"].rows);
+    figures("trading-events", ["name", "city", "starts_on", ...COUNTS], r["trading-events"].rows,
+      (x) => () => D.chooseEvent(x.event_id));
   };
 
   // Pipeline: one chart per record type, stages in the order the API gives (the lifecycle's);
@@ -100,8 +102,8 @@
         title: `${D.t("ui.pipeline")}: ${D.t(`record.${record}`)}`,
         labels: statuses.map((s) => D.label(`status.${record}`, s)),
         figures: statuses.map((s) => String(count(s))),
-        datasets: kinds.map((k) => ({label: k ? D.label("agreement_kind", k) : D.t(`record.${record}`),
-          data: statuses.map((s) => count(s, k))})),
+        datasets: kinds.map((k) => ({data: statuses.map((s) => count(s, k)),
+          label: k ? D.label("agreement_kind", k) : D.t(`record.${record}`)})),
         drill: (i, d) => D.pipelineDrill(record, statuses[i], kinds[d]),
       });
     });
@@ -123,7 +125,7 @@
   };
 
   D.drawDealValue = (r, f) => {
-    const rows = D.inCurrency(r["deal-value"].rows, f).filter((x) => x.month.startsWith(`${f.year}-`));
+    const rows = D.inYear(r["deal-value"].rows, f);
     part("deal-value", ".note").textContent = String(f.year);
     D.perCurrency(part("deal-value", ".charts"), D.unique(rows.map((x) => x.currency)), (c) => {
       const mine = rows.filter((x) => x.currency === c);
@@ -132,7 +134,8 @@
         axis: D.fill("ui.deal_value_axis", {currency: c}),
         labels: mine.map((x) => D.month(x.month)),
         figures: mine.map((x) => D.groupDigits(x.value)),
-        datasets: [{label: c, data: mine.map((x) => Number(x.value)), exact: mine.map((x) => D.groupDigits(x.value))}],
+        datasets: [{label: c, data: mine.map((x) => Number(x.value)),
+          exact: mine.map((x) => D.groupDigits(x.value))}],
         drill: (i) => D.monthDrill(mine[i].month),
       });
     });
@@ -146,7 +149,8 @@
 
   D.drawReceivables = (r, f) => {
     const totals = D.inCurrency(r.receivables.totals, f);
-    part("receivables", ".note").textContent = D.fill("ui.as_of", {date: D.date(r.receivables.as_of)});
+    part("receivables", ".note").textContent =
+      D.fill("ui.as_of", {date: D.date(r.receivables.as_of)});
     D.perCurrency(part("receivables", ".charts"), totals.map((x) => x.currency), (c) => {
       const total = totals.find((x) => x.currency === c);
       D.barChart(part("receivables", ".charts"), {

@@ -150,6 +150,13 @@
     }
   }
 
+  // A trading event chosen from its row in the figures: as if picked in the filter.
+  D.chooseEvent = (id) => {
+    $("#filter-event").value = id;
+    filtered();
+    $("#report-trading-events").scrollIntoView({block: "start"});
+  };
+
   function show(signedIn) {
     $("#sign-in").hidden = signedIn;
     $("#reports").hidden = !signedIn;
