@@ -10,6 +10,8 @@
     "#65a30d", "#ea580c", "#475569"];
   const INK = "#0f172a";
   const BAR = 26; // px per bar row
+  const FONT = "600 12px system-ui, sans-serif";
+  const measure = document.createElement("canvas").getContext("2d");
 
   // Writes `chart.data.figures[i]` at the end of bar i (of the stack, where stacked): inside the
   // bar in white when it fits, else just beyond it.
@@ -21,7 +23,7 @@
       const {ctx} = chart;
       const zero = chart.scales.x.getPixelForValue(0);
       ctx.save();
-      ctx.font = "600 12px system-ui, sans-serif";
+      ctx.font = FONT;
       ctx.textBaseline = "middle";
       texts.forEach((text, i) => {
         let end = null;
@@ -75,7 +77,8 @@
       "aria-label": summary(spec.title, spec.labels, spec.figures)});
     box.append(canvas);
     holder.append(box);
-    const longest = Math.max(0, ...spec.figures.map((text) => text.length));
+    measure.font = FONT;
+    const longest = Math.max(0, ...spec.figures.map((text) => measure.measureText(text).width));
     return new window.Chart(canvas, {
       type: "bar",
       data: {
@@ -89,7 +92,7 @@
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        layout: {padding: {right: 8 + 7 * longest}}, // room for a figure beyond its bar
+        layout: {padding: {right: 12 + Math.ceil(longest)}}, // room for a figure beyond its bar
         scales: {
           x: {stacked, beginAtZero: true,
             title: {display: Boolean(spec.axis), text: spec.axis, color: INK},
