@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from dealtrail.demo.achievements import EXHIBITED, FEWEST
 from dealtrail.infrastructure.settings import Settings
@@ -69,6 +71,11 @@ def _expected_tiles(bodies: dict[str, dict[str, Any]]) -> dict[str, str]:
     }
 
 
+def _page_in(lang: str) -> Any:
+    """Whether the browser shows the page in `lang` (the one the switch asked for)."""
+    return lambda driver: driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+
+
 def _sideways_once_resized(browser: Any) -> list[str]:
     """What still scrolls sideways once the charts have followed the window (Chart.js resizes
     on its ResizeObserver's next call), within a few seconds."""
@@ -114,7 +121,9 @@ def test_the_demo_conference_shows_on_the_dashboard_in_words_in_both_languages_o
         sign_in(browser, site, token)
         for lang in LANGUAGES:
             browser.set_window_size(WIDE, 1000)
-            browser.get(f"{site}/dashboard?lang={lang}")  # the tab keeps the token
+            switch = Select(browser.find_element(By.ID, "language"))
+            switch.select_by_value(lang)  # a new page in that language; the tab keeps the token
+            wait(browser, _page_in(lang))
             ready(browser)
             assert catalogue(browser)["lang"] == lang
             bodies = check_against_api(browser, api)
