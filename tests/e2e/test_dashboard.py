@@ -118,6 +118,7 @@ def test_the_dashboard_shows_the_reports_lets_one_drill_down_and_follows_new_dea
         browser.find_element(By.ID, "drilldown-close").click()
 
         browser.execute_script("window.notReloaded = true")
+        browser.execute_script("document.querySelector('#report-pipeline tbody tr').focus()")
         staff = Client(server.base, staff_token)
         dashboard_data.agreement(
             staff, [ids["uni"], ids["academy"]], "cooperation", "Late", None, None
@@ -128,6 +129,8 @@ def test_the_dashboard_shows_the_reports_lets_one_drill_down_and_follows_new_dea
             seconds=LIVE_WITHIN,
         )
         assert browser.execute_script("return window.notReloaded") is True
+        focused = "return document.activeElement.matches('#report-pipeline tbody tr:first-child')"
+        assert browser.execute_script(focused) is True  # a keyboard user keeps their place
         check_against_api(browser, api)
 
         save_screenshot(browser, "dashboard.png")

@@ -67,7 +67,22 @@
     return {...r, licensing, countries};
   }
 
+  // Redrawing replaces rows and list items: the one that had the keyboard's focus gets it back.
+  const FOCUSABLE = "tr[tabindex], button.item";
+  function keepingFocus(redraw) {
+    const active = document.activeElement;
+    const section = active && active.matches(FOCUSABLE) ? active.closest("section") : null;
+    const index = section ? [...section.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
+    redraw();
+    const again = section && section.querySelectorAll(FOCUSABLE)[index];
+    if (again) again.focus({preventScroll: true});
+  }
+
   function draw(r) {
+    keepingFocus(() => drawAll(r));
+  }
+
+  function drawAll(r) {
     D.drawEvent(r, filters);
     D.drawCountries(r);
     D.drawPipeline(r);
