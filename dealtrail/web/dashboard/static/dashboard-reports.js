@@ -26,7 +26,6 @@
     if (AMOUNTS.has(key)) return D.groupDigits(v);
     return String(v);
   };
-  D.AMOUNTS = AMOUNTS;
 
   const section = (path) => D.$(`#report-${path}`);
   const part = (path, selector) => D.$(selector, section(path));
@@ -52,7 +51,7 @@
   }
   D.tile = tile;
 
-  const perCurrencyLines = (totals) => Object.entries(totals)
+  const perCurrencyLines = (totals) => Object.entries(totals).sort(([a], [b]) => (a < b ? -1 : 1))
     .filter(([, amount]) => !D.isZero(amount)).map(([c, amount]) => D.money(amount, c));
 
   D.drawEvent = (r, f) => {
