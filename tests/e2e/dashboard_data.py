@@ -21,10 +21,16 @@ def _party(client: Client, name: str, kind: str, country: str) -> str:
 
 
 def agreement(
-    client: Client, parties: list[str], kind: str, title: str, value: str | None, signed: str | None
+    client: Client,
+    parties: list[str],
+    kind: str,
+    title: str,
+    value: str | None,
+    signed: str | None,
+    currency: str = "CNY",
 ) -> str:
     """Drafts an agreement; opens it if `signed` is "open"; makes it effective on `signed`."""
-    terms = {"title": title, "value": {"amount": value, "currency": "CNY"} if value else None}
+    terms = {"title": title, "value": {"amount": value, "currency": currency} if value else None}
     body = {
         "kind": kind,
         "terms": terms,
@@ -57,6 +63,7 @@ def record(client: Client) -> dict[str, str]:
     )
     agreement(client, pair, "cooperation", "International cooperation", "350000.50", "2026-10-08")
     agreement(client, [uni, company], "service", "Testing services", "80000.00", "2026-10-20")
+    agreement(client, pair, "service", "Pilot line audit", "45000.00", "2026-10-22", "USD")
     agreement(client, [uni, academy, company], "investment", "Joint venture", "5000000.00", "open")
     agreement(client, pair, "cooperation", "Framework MoU", None, None)
     milestone = {"title": "Prototype delivered", "due_on": "2026-10-01", "owner_party_id": academy}
