@@ -149,6 +149,23 @@ def test_the_map_and_its_table_fit_a_420_px_screen(browser: Any) -> None:
 
 
 @pytest.mark.slow(10)
+def test_a_map_drawn_in_a_narrow_window_grows_again_when_the_window_widens(browser: Any) -> None:
+    width = "return document.querySelector('#map canvas').getBoundingClientRect().width"
+    with map_site() as site:
+        open_map(browser, site)
+        show_map(browser, ROWS, "international_projects")
+        wait(browser, lambda d: chart_items(d) is not None)
+        wide = browser.execute_script(width)
+
+        browser.set_window_size(420, 1000)
+        wait(browser, lambda d: d.execute_script(width) < 420, seconds=5)
+        browser.set_window_size(1440, 1000)
+
+        wait(browser, lambda d: d.execute_script(width) == wide, seconds=5)
+        assert severe_errors(browser) == []
+
+
+@pytest.mark.slow(10)
 def test_without_its_topology_the_map_says_so_and_the_table_still_lists_every_country(
     browser: Any,
 ) -> None:

@@ -100,7 +100,7 @@
         data: { labels: features.map(nameOf), datasets: [{ data: [], outline: features }] },
         options: {
           animation: false,
-          aspectRatio: 2,
+          maintainAspectRatio: false, // its box keeps 2:1 (dashboard-map.css)
           elements: {
             geoFeature: { borderColor: "#ffffff", borderWidth: 0.5, hoverBorderColor: "#0f172a",
               hoverBorderWidth: 1.5 },
