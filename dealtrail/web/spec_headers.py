@@ -49,6 +49,12 @@ REQUEST: dict[str, dict[str, Any]] = {
         # which a schema cannot tell from a valid request (the current version is the store's).
         "schema": {"type": "string"},
     },
+    "Accept-Language": {
+        "description": "CSV only: the languages your reader prefers (RFC 9110). Sent, the header "
+        "row names the columns in words (Simplified Chinese for zh, zh-CN, zh-Hans; English "
+        "otherwise); absent, by their codes",
+        "schema": {"type": "string"},
+    },
     MIN_POSITION: {
         "description": "Read-your-writes: a log position (a command's Dealtrail-Log-Position) "
         "the answer must reflect",
@@ -65,6 +71,10 @@ RESPONSE: dict[str, dict[str, Any]] = {
         "schema": {"type": "string", "pattern": ETAG_PATTERN},
     },
     "Location": {"description": "The new record", "schema": {"type": "string"}},
+    "Content-Language": {
+        "description": "CSV with Accept-Language: the language of its header row",
+        "schema": {"type": "string", "enum": ["en", "zh-Hans"]},
+    },
     "Retry-After": {
         "description": "Seconds to wait before trying again",
         "schema": {"type": "string", "pattern": "^[0-9]+$"},
@@ -88,6 +98,8 @@ class HeaderDeclarations(BasePlugin):
     ) -> None:
         for method, operation in (operations or {}).items():
             read = READ_BY_WRITES if method in WRITES else ("X-Correlation-ID", MIN_POSITION)
+            if _answers_csv(operation):
+                read = (*read, "Accept-Language")
             operation.setdefault("parameters", []).extend(read)  # references to the components
             for status, response in operation.get("responses", {}).items():
                 if isinstance(response, dict) and str(status).startswith("2"):
@@ -99,9 +111,20 @@ class HeaderDeclarations(BasePlugin):
             sent.append("ETag")
         if status == "201":
             sent.append("Location")
+        if "text/csv" in response.get("content", {}):
+            sent.append("Content-Language")
         headers = response.setdefault("headers", {})
         for name in sent:
             headers.setdefault(name, name)  # a reference to the component
+
+
+def _answers_csv(operation: dict[str, Any]) -> bool:
+    return any(
+        str(status) == "200"
+        and isinstance(answer, dict)
+        and "text/csv" in answer.get("content", {})
+        for status, answer in operation.get("responses", {}).items()
+    )
 
 
 def problem_headers(status: str) -> dict[str, dict[str, Any]]:

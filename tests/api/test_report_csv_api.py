@@ -101,9 +101,13 @@ def test_every_report_is_documented_as_json_and_csv(app: Flask) -> None:
     paths = app.test_client().get("/api/openapi.json").json["paths"]
 
     for name in NAMES:
-        answer = paths[f"{REPORTS}/{name}"]["get"]["responses"]["200"]["content"]
+        operation = paths[f"{REPORTS}/{name}"]["get"]
+        answer = operation["responses"]["200"]["content"]
         assert set(answer) == {"application/json", "text/csv"}, name
         assert answer["application/json"]["schema"]["$ref"].endswith("Report"), name
+        headers = [p.get("$ref", "").rsplit("/", 1)[-1] for p in operation["parameters"]]
+        assert "Accept-Language" in headers, name
+        assert "Content-Language" in operation["responses"]["200"]["headers"], name
 
 
 def test_the_dashboard_page_is_public_static_and_under_a_strict_policy(app: Flask) -> None:
@@ -143,27 +147,37 @@ def test_a_csv_report_names_its_columns_in_the_language_its_reader_prefers(
     Listing(staff).listed()
     csv_in = {"Accept": "text/csv"}
 
-    codes = dashboard.get(f"{REPORTS}/listings", headers=csv_in)
-    chinese = dashboard.get(f"{REPORTS}/listings", headers={**csv_in, "Accept-Language": "zh-CN"})
-    english = dashboard.get(
-        f"{REPORTS}/listings", headers={**csv_in, "Accept-Language": "fr-FR, en;q=0.5"}
-    )
-    unspoken = dashboard.get(f"{REPORTS}/listings", headers={**csv_in, "Accept-Language": "fr"})
+    def csv_for(language: str | None) -> tuple[str, str, str | None]:
+        sent = csv_in if language is None else {**csv_in, "Accept-Language": language}
+        reply = dashboard.get(f"{REPORTS}/listings", headers=sent)
+        text = reply.get_data(as_text=True)
+        assert "Accept-Language" in reply.headers["Vary"]
+        return (
+            text.split("\r\n")[0],
+            text.split("\r\n", 1)[1],
+            reply.headers.get("Content-Language"),
+        )
 
-    header = [
-        line.split("\r\n")[0]
-        for line in (r.get_data(as_text=True) for r in (codes, chinese, english, unspoken))
-    ]
-    assert header == [
-        "status,listings,currency,funds_raised",
-        "状态,挂牌企业数,币种,融资额",
-        "Status,Listings,Currency,Funds raised",
-        "Status,Listings,Currency,Funds raised",
-    ]
-    assert chinese.get_data(as_text=True).endswith("\r\nlisted,1,,\r\n")  # the data stay codes
-    assert "Content-Language" not in codes.headers
-    assert [r.headers.get("Content-Language") for r in (chinese, english)] == ["zh-Hans", "en"]
-    assert all("Accept-Language" in r.headers["Vary"] for r in (codes, chinese, english))
+    data = "listed,1,,\r\n"  # the data stay codes, for every reader
+    assert csv_for(None) == ("status,listings,currency,funds_raised", data, None)
+    assert csv_for(" ") == ("status,listings,currency,funds_raised", data, None)
+    assert csv_for("zh-CN") == ("\ufeff状态,挂牌企业数,币种,融资额", data, "zh-Hans")
+    english = ("\ufeffStatus,Listings,Currency,Funds raised", data, "en")
+    assert csv_for("fr-FR, en;q=0.5") == english
+    assert csv_for("fr") == english
+
+
+def test_a_report_answers_csv_to_a_csv_type_with_parameters_and_varies_by_accept(
+    dashboard: Api,
+) -> None:
+    with_charset = dashboard.get(
+        f"{REPORTS}/pipeline", headers={"Accept": "text/csv;charset=utf-8"}
+    )
+    as_json = dashboard.get(f"{REPORTS}/pipeline", headers={"Accept": "application/json"})
+
+    assert with_charset.mimetype == "text/csv"
+    assert as_json.mimetype == "application/json"
+    assert all("Accept" in r.headers["Vary"].split(", ") for r in (with_charset, as_json))
 
 
 def test_every_column_of_every_report_has_a_label() -> None:

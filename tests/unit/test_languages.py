@@ -26,6 +26,13 @@ def accept(header: str) -> LanguageAccept:
         ("zh-TW,en;q=0.7", ENGLISH),  # traditional script is not translated: the next preference
         ("zh-Hant-HK,zh;q=0.5", CHINESE),
         ("zh-CN;q=0,en", ENGLISH),
+        ("zh-Hans-TW", CHINESE),  # a script, once named, decides
+        ("zh-Hant-CN,en;q=0.5", ENGLISH),
+        ("zh-Latn-pinyin,en;q=0.5", ENGLISH),
+        ("zh-yue,en;q=0.5", ENGLISH),  # Cantonese: not Mandarin in simplified script
+        ("zh-cmn-Hans-CN", CHINESE),
+        ("zh-min-nan", None),
+        ("zh-419", CHINESE),
         ("fr, de", None),
         ("", None),
     ],

@@ -6,7 +6,8 @@ formula (starting with = + - @, tab or CR) is prefixed with an apostrophe.
 
 The header row names the columns by their codes, for programs; a request that says which
 languages its reader prefers (`Accept-Language`, as every browser does) gets the catalogue's
-labels of the columns instead, in the first of them that dealtrail speaks (English otherwise).
+labels of the columns instead, in the first of them that dealtrail speaks (English otherwise),
+after a byte order mark, so that a spreadsheet reads the Chinese as UTF-8.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from collections.abc import Iterable
 from typing import Any
 
 import marshmallow as ma
-from flask import Response, request
+from flask import Response, after_this_request, request
+from werkzeug.datastructures import MIMEAccept
 
 from dealtrail.web.i18n.catalogue import code_labels
 from dealtrail.web.i18n.languages import ENGLISH, preferred
 
 CSV = "text/csv"
+BOM = "\ufeff"  # for people: spreadsheets (Excel) read a CSV as UTF-8 only when it starts so
 JSON = "application/json"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -45,9 +48,22 @@ CSV_DOC = {
 
 def answer(report: dict[str, Any], row: type[ma.Schema], name: str) -> dict[str, Any] | Response:
     """The report for flask-smorest to dump as JSON, or its rows as CSV if the client prefers."""
-    if request.accept_mimetypes.best_match([JSON, CSV]) == CSV:
+    after_this_request(_varies_by_accept)
+    if prefers_csv():
         return csv_response(report["rows"], row(), name)
     return report
+
+
+def prefers_csv() -> bool:
+    """Whether the client prefers CSV to JSON; media type parameters (`text/csv;charset=utf-8`)
+    do not change the type asked for."""
+    types = MIMEAccept((value.split(";")[0].strip(), q) for value, q in request.accept_mimetypes)
+    return types.best_match([JSON, CSV]) == CSV
+
+
+def _varies_by_accept(response: Response) -> Response:
+    response.vary.add("Accept")
+    return response
 
 
 def csv_response(rows: Iterable[dict[str, Any]], schema: ma.Schema, name: str) -> Response:
@@ -63,7 +79,7 @@ def csv_response(rows: Iterable[dict[str, Any]], schema: ma.Schema, name: str) -
     for record in schema.dump(rows, many=True):
         writer.writerow([_cell(record.get(column)) for column in columns])
     response = Response(
-        buffer.getvalue(),
+        (BOM if language else "") + buffer.getvalue(),
         content_type=f"{CSV}; charset=utf-8; header=present",
         headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
     )
@@ -75,7 +91,7 @@ def csv_response(rows: Iterable[dict[str, Any]], schema: ma.Schema, name: str) -
 
 def _reader_language() -> str | None:
     """The language of the header row's labels, or None for codes (no Accept-Language sent)."""
-    if "Accept-Language" not in request.headers:
+    if not request.headers.get("Accept-Language", "").strip():
         return None
     return preferred(request.accept_languages) or ENGLISH
 

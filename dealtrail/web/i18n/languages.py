@@ -12,17 +12,29 @@ from werkzeug.datastructures import LanguageAccept
 ENGLISH = "en"
 CHINESE = "zh-Hans"
 LANGUAGES = {ENGLISH: "English", CHINESE: "简体中文"}  # each named in itself, for the switch
-TRADITIONAL = ("hant", "tw", "hk", "mo")
+TRADITIONAL_REGIONS = ("tw", "hk", "mo")  # where Chinese is written in traditional script
+MANDARIN = "cmn"
 
 
 def spoken(tag: str) -> str | None:
-    """The language we speak for a BCP 47 tag (`zh-CN` -> zh-Hans), or None."""
-    parts = tag.strip().lower().replace("_", "-").split("-")
-    if parts[0] == "en":
+    """The language we speak for a BCP 47 tag (`zh-CN` -> zh-Hans), or None.
+
+    For Chinese a script subtag decides (`zh-Hans-TW` is simplified, `zh-Hant-CN` and
+    `zh-Latn-pinyin` are not); without one, a region that writes traditional script, or another
+    Chinese language than Mandarin (`zh-yue`, Cantonese), is not ours.
+    """
+    language, *rest = tag.strip().lower().replace("_", "-").split("-")
+    if language == "en":
         return ENGLISH
-    if parts[0] == "zh" and not any(part in TRADITIONAL for part in parts[1:]):
-        return CHINESE
-    return None
+    if language != "zh":
+        return None
+    script = next((part for part in rest if len(part) == 4 and part.isalpha()), None)
+    if script is not None:
+        return CHINESE if script == "hans" else None
+    extlang = rest[0] if rest and len(rest[0]) == 3 and rest[0].isalpha() else MANDARIN
+    if extlang != MANDARIN or any(part in TRADITIONAL_REGIONS for part in rest):
+        return None
+    return CHINESE
 
 
 def preferred(accept: LanguageAccept) -> str | None:
