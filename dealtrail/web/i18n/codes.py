@@ -39,7 +39,7 @@ STATUSES = {
     "status.listing.suspended": "Suspended",
     "status.listing.delisted": "Delisted",
     "status.achievement.draft": "Draft",
-    "status.achievement.listed": "On the supermarket",
+    "status.achievement.listed": "Offered in the supermarket",
     "status.achievement.under_negotiation": "Under negotiation",
     "status.achievement.transacted": "Transacted",
     "status.achievement.withdrawn": "Withdrawn",
