@@ -195,6 +195,7 @@ def test_the_dashboard_page_comes_in_the_language_asked_for_or_else_preferred(ap
         tag = re.search(r'<html lang="([^"]+)">', html)
         assert page.headers["Content-Language"] == catalogue["lang"]
         assert "Accept-Language" in page.headers["Vary"]
+        assert page.headers["Cache-Control"] == "no-cache"
         return tag.group(1) if tag else "", catalogue["lang"], catalogue["labels"]["ui.sign_in"]
 
     assert language("/dashboard") == ("en", "en", "Sign in")

@@ -51,5 +51,6 @@ def page() -> Response:
     )
     response = Response(html, content_type="text/html; charset=utf-8")
     response.headers["Content-Language"] = language
+    response.headers["Cache-Control"] = "no-cache"  # revalidated: a new release shows at once
     response.vary.add("Accept-Language")
     return response
