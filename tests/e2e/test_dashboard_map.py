@@ -149,7 +149,7 @@ def test_the_map_and_its_table_fit_a_420_px_screen(browser: Any) -> None:
 
 
 @pytest.mark.slow(10)
-def test_a_map_drawn_in_a_narrow_window_grows_again_when_the_window_widens(browser: Any) -> None:
+def test_a_map_follows_the_window_narrower_and_wider_again(browser: Any) -> None:
     width = "return document.querySelector('#map canvas').getBoundingClientRect().width"
     with map_site() as site:
         open_map(browser, site)
@@ -159,6 +159,11 @@ def test_a_map_drawn_in_a_narrow_window_grows_again_when_the_window_widens(brows
 
         browser.set_window_size(420, 1000)
         wait(browser, lambda d: d.execute_script(width) < 420, seconds=5)
+        box = browser.execute_script(
+            "const r = document.querySelector('#map .map-canvas').getBoundingClientRect();"
+            "return [r.width, r.height]"
+        )
+        assert abs(box[1] - box[0] / 2) <= 1, box  # 2:1 narrow too, no band of blank below
         browser.set_window_size(1440, 1000)
 
         wait(browser, lambda d: d.execute_script(width) == wide, seconds=5)

@@ -59,6 +59,7 @@ def test_every_code_and_every_dashboard_text_has_a_chinese_translation() -> None
     assert [k for k, m in codes.items() if m.fuzzy or not m.string or m.id != LABELS[k]] == []
     texts = {m.id: m for m in catalog(CHINESE, "dashboard") if m.id}
     assert set(TEXTS.values()) - set(texts) == set()
+    assert set(texts) - set(TEXTS.values()) == set(), "a translation of a text no longer shown"
     assert [t for t in TEXTS.values() if texts[t].fuzzy or not texts[t].string] == []
 
 

@@ -45,15 +45,11 @@
     },
   };
 
-  // A compact tick in `currency` ("CN¥20M", "¥2,000万"), for the axis only.
-  function tick(currency) {
-    let format;
-    try {
-      format = new Intl.NumberFormat(D.lang, {style: "currency", currency, notation: "compact",
-        maximumFractionDigits: 1});
-    } catch (error) {
-      format = new Intl.NumberFormat(D.lang, {notation: "compact"});
-    }
+  // A compact tick ("20M", "2000万"), for the axis only: its title names the currency, as the
+  // tiles and the figures on the bars do, in one way (the code).
+  function tick() {
+    const format = new Intl.NumberFormat(D.locale, {notation: "compact",
+      maximumFractionDigits: 1});
     return (value) => format.format(value);
   }
 
@@ -96,7 +92,7 @@
         scales: {
           x: {stacked, beginAtZero: true,
             title: {display: Boolean(spec.axis), text: spec.axis, color: INK},
-            ticks: spec.currency ? {callback: tick(spec.currency), maxTicksLimit: 5, maxRotation: 0}
+            ticks: spec.currency ? {callback: tick(), maxTicksLimit: 5, maxRotation: 0}
               : {precision: 0, maxTicksLimit: 6, maxRotation: 0}},
           y: {stacked, ticks: {color: INK, autoSkip: false}},
         },

@@ -7,6 +7,9 @@
   const D = (window.Dealtrail = {});
   const catalogue = JSON.parse(document.getElementById("catalogue").textContent);
   D.lang = catalogue.lang;
+  // Dates and numbers as the page's readers write them: British English with the British
+  // spelling of the texts, mainland Chinese conventions for simplified Chinese.
+  D.locale = {en: "en-GB", "zh-Hans": "zh-CN"}[D.lang] || D.lang;
   D.catalogue = catalogue;
   D.TOKEN = "dealtrail.dashboard.token";
 
@@ -41,8 +44,8 @@
   };
   D.isZero = (text) => /^-?0*(\.0*)?$/.test(String(text));
 
-  const dates = new Intl.DateTimeFormat(D.lang, {dateStyle: "medium", timeZone: "UTC"});
-  const months = new Intl.DateTimeFormat(D.lang,
+  const dates = new Intl.DateTimeFormat(D.locale, {dateStyle: "medium", timeZone: "UTC"});
+  const months = new Intl.DateTimeFormat(D.locale,
     {year: "numeric", month: "short", timeZone: "UTC"});
   D.date = (iso) => (iso ? dates.format(new Date(`${iso}T00:00:00Z`)) : "");
   D.month = (yyyyMm) => months.format(new Date(`${yyyyMm}-01T00:00:00Z`));

@@ -41,7 +41,7 @@
     const box = D.element("div", {class: look ? `tile ${look}` : "tile", "data-tile": name});
     box.append(D.element("span", {class: "name"}, title));
     const value = D.element("span", {class: "value"});
-    (lines.length ? lines : [D.t("ui.none")]).forEach((line, i) => {
+    (lines.length ? lines : ["—"]).forEach((line, i) => {
       if (i) value.append(D.element("br"));
       value.append(line);
     });
@@ -63,18 +63,20 @@
       : D.t("ui.no_events");
     COUNTS.forEach((key) => tile(holder, key, D.t(`column.${key}`),
       [event ? String(event[key]) : "0"]));
+    const centre = D.$("#centre-tiles"); // the whole centre's, whichever event is chosen
+    centre.replaceChildren();
     const deals = D.inYear(r["deal-value"].rows, f);
     const signed = {};
     D.unique(deals.map((x) => x.currency)).forEach((c) => {
       signed[c] = sumBy(deals.filter((x) => x.currency === c), "value");
     });
-    tile(holder, "deal_value", D.fill("ui.deal_value_tile", {year: f.year}),
+    tile(centre, "deal_value", D.fill("ui.deal_value_tile", {year: f.year}),
       perCurrencyLines(signed), null, "money");
     const owed = {};
     D.inCurrency(r.receivables.totals, f).forEach((x) => { owed[x.currency] = x.outstanding; });
-    tile(holder, "receivables_outstanding", D.t("ui.receivables_tile"), perCurrencyLines(owed),
+    tile(centre, "receivables_outstanding", D.t("ui.receivables_tile"), perCurrencyLines(owed),
       D.fill("ui.as_of", {date: D.date(r.receivables.as_of)}), "money");
-    tile(holder, "overdue_milestones", D.t("ui.overdue_tile"),
+    tile(centre, "overdue_milestones", D.t("ui.overdue_tile"),
       [String(r["overdue-milestones"].rows.length)],
       D.fill("ui.as_of", {date: D.date(r["overdue-milestones"].as_of)}));
     figures("trading-events", ["name", "city", "starts_on", ...COUNTS], r["trading-events"].rows,

@@ -137,7 +137,7 @@
   // "Updated" says when the page last knew its figures current: refreshed, or found unchanged.
   function stamp() {
     $("#error").textContent = "";
-    $("#updated").textContent = D.fill("ui.updated", {time: new Date().toLocaleTimeString(D.lang)});
+    $("#updated").textContent = D.fill("ui.updated", {time: new Date().toLocaleTimeString(D.locale)});
   }
 
   async function poll() {
