@@ -17,6 +17,7 @@ TEXTS: dict[str, str] = {
     "invalid_token": "The token is invalid or revoked.",
     "wrong_role": "This token's role may not read reports: use a dashboard token.",
     "refresh_failed": "Could not refresh ({error}). Retrying.",
+    "unreachable": "Cannot reach the server. Retrying.",
     "event": "Trading event",
     "year": "Year",
     "year_hint": "The year applies to deal value and the licensing summary.",

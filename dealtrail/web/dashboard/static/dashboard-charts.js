@@ -53,6 +53,19 @@
     return (value) => format.format(value);
   }
 
+  // A long category label on lines of words (Chart.js gives its axis at most half the chart's
+  // width: "Sci-tech innovation board" was cut to "-tech innovation board" on a phone).
+  const LINE = 14;
+  function lines(label) {
+    const words = String(label).split(" ");
+    return words.slice(1).reduce((out, word) => {
+      const last = out[out.length - 1];
+      if (`${last} ${word}`.length <= LINE) out[out.length - 1] = `${last} ${word}`;
+      else out.push(word);
+      return out;
+    }, [words[0]]);
+  }
+
   // The text alternative: the chart's title, then each bar's label and figure.
   function summary(title, labels, texts) {
     return `${title}: ${labels.map((l, i) => `${l} ${texts[i]}`).join("; ")}`;
@@ -94,7 +107,8 @@
             title: {display: Boolean(spec.axis), text: spec.axis, color: INK},
             ticks: spec.currency ? {callback: tick(), maxTicksLimit: 5, maxRotation: 0}
               : {precision: 0, maxTicksLimit: 6, maxRotation: 0}},
-          y: {stacked, ticks: {color: INK, autoSkip: false}},
+          y: {stacked, ticks: {color: INK, autoSkip: false,
+            callback(value) { return lines(this.getLabelForValue(value)); }}},
         },
         plugins: {
           legend: {display: stacked, position: "bottom", labels: {boxWidth: 12}},

@@ -100,7 +100,10 @@
     if (error instanceof D.Refused && (error.status === 401 || error.status === 403)) {
       signOut(D.t(error.status === 401 ? "ui.invalid_token" : "ui.wrong_role"));
     } else {
-      $("#error").textContent = D.fill("ui.refresh_failed", {error: error.message});
+      // A refused request names its status; a request that never got an answer gets words (the
+      // browser's own message is in its language, not the page's).
+      $("#error").textContent = error instanceof D.Refused
+        ? D.fill("ui.refresh_failed", {error: error.message}) : D.t("ui.unreachable");
     }
   };
 
