@@ -107,6 +107,9 @@ def test_the_dashboard_shows_the_reports_lets_one_drill_down_and_follows_new_dea
         listed = api.call("GET", "/agreements?status=draft&kind=cooperation").body["items"]
         wait(browser, lambda d: _drilled(d) == [a["title"] for a in listed])
         assert browser.switch_to.active_element.get_attribute("id") == "drilldown-title"
+        for _ in range(3):  # the panel is modal: Tab goes round its controls
+            browser.switch_to.active_element.send_keys(Keys.TAB)
+            assert browser.switch_to.active_element.get_attribute("id") == "drilldown-close"
         browser.switch_to.active_element.send_keys(Keys.ESCAPE)
         assert not browser.find_element(By.ID, "drilldown").is_displayed()
 

@@ -16,12 +16,15 @@
     agreements: (a) => [a.title, parts(D.label("agreement_kind", a.kind),
       D.label("status.agreement", a.status), value(a.value),
       a.effective_on && D.fill("ui.effective_on", {date: D.date(a.effective_on)}))],
-    "ip-transfers": (x) => [parts(D.label("asset_kind", x.asset_kind),
-      D.label("transfer_mode", x.mode)), parts(D.label("status.ip_transfer", x.status),
-      value(x.value), x.outstanding && !D.isZero(x.outstanding.amount) &&
-        D.fill("ui.outstanding", {amount: value(x.outstanding)}))],
-    listings: (l) => [parts(l.listing_code, D.label("board", l.board)),
-      parts(D.label("status.listing", l.status), ...l.funds_raised.map(value))],
+    "ip-transfers": (x) => [x.asset_title || parts(D.label("asset_kind", x.asset_kind),
+      D.label("transfer_mode", x.mode)), parts(x.asset_title && D.label("asset_kind",
+      x.asset_kind), x.asset_title && D.label("transfer_mode", x.mode),
+      x.holder_name && x.recipient_name && `${x.holder_name} → ${x.recipient_name}`,
+      D.label("status.ip_transfer", x.status), value(x.value), x.outstanding &&
+        !D.isZero(x.outstanding.amount) && D.fill("ui.outstanding", {amount: value(x.outstanding)}))],
+    listings: (l) => [l.company_name || parts(l.listing_code, D.label("board", l.board)),
+      parts(l.company_name && l.listing_code, l.company_name && D.label("board", l.board),
+        D.label("status.listing", l.status), ...l.funds_raised.map(value))],
     parties: (p) => [p.name, parts(D.label("party_kind", p.kind), D.country(p.country))],
     achievements: (a) => [a.title, parts(D.label("field", a.field),
       D.label("status.achievement", a.status), a.owner_name)],
@@ -29,25 +32,48 @@
 
   const panel = () => D.$("#drilldown");
 
-  async function page() {
+  // A page read: its first new item takes the focus when "More" asked for it (the button is
+  // only disabled meanwhile, so the focus stays in the panel).
+  async function page(more) {
     const {target} = current;
     const reading = current;
     D.$(".status", panel()).textContent = D.t("ui.loading");
-    D.$("#drilldown-more").hidden = true;
+    D.$("#drilldown-more").disabled = true;
     const answer = await D.read(target.path, {...target.params, limit: PAGE, after: current.after});
     if (reading !== current) return;
     const items = target.only ? answer.items.filter(target.only) : answer.items;
     const list = D.$(".records", panel());
-    items.forEach((item) => {
+    const added = items.map((item) => {
       const [title, detail] = DESCRIBE[target.path](item);
-      const li = D.element("li");
+      const li = D.element("li", {tabindex: "-1"});
       li.append(D.element("strong", {}, title), D.element("span", {}, detail));
       list.append(li);
+      return li;
     });
     current.after = answer.next_after;
     const none = !list.children.length && !answer.next_after;
     D.$(".status", panel()).textContent = none ? D.t("ui.no_records") : "";
-    D.$("#drilldown-more").hidden = !answer.next_after;
+    const button = D.$("#drilldown-more");
+    button.disabled = false;
+    button.hidden = !answer.next_after;
+    if (more && added.length) added[0].focus();
+    else if (more) D.$("#drilldown-close").focus();
+  }
+
+  // The panel is modal: Tab and Shift+Tab go round its controls, not to the page under it.
+  function keepFocusIn(event) {
+    if (!current || event.key !== "Tab") return;
+    const stops = [...panel().querySelectorAll("button")].filter((b) => !b.hidden && !b.disabled);
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    const inside = panel().contains(document.activeElement);
+    if (event.shiftKey && (document.activeElement === first || !inside)) {
+      last.focus();
+      event.preventDefault();
+    } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+      first.focus();
+      event.preventDefault();
+    }
   }
 
   function close() {
@@ -71,9 +97,10 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     D.$("#drilldown-close").addEventListener("click", close);
-    D.$("#drilldown-more").addEventListener("click", () => page().catch(D.failed));
+    D.$("#drilldown-more").addEventListener("click", () => page(true).catch(D.failed));
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape") close();
+      keepFocusIn(event);
     });
   });
   D.closeDrill = close;

@@ -209,7 +209,9 @@
       const input = $("#token");
       const token = input.value.trim();
       input.value = "";
-      if (token) signIn(token);
+      if (!token) return;
+      signIn(token);
+      $("#reports").focus({preventScroll: true}); // the form it was in is gone
     });
     $("#refresh").addEventListener("click", refresh);
     $("#sign-out").addEventListener("click", () => signOut(""));
