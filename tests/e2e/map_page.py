@@ -4,7 +4,6 @@ Policy, and what a test reads from it: the chart's countries and colours, the ta
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -15,6 +14,7 @@ from werkzeug.serving import make_server
 
 from dealtrail.web import dashboard
 from dealtrail.web.headers import DASHBOARD_POLICY
+from tests.e2e.in_thread import served
 
 STATIC = "/dashboard/static"
 TOPOLOGY = f"{STATIC}/vendor/countries-110m.json"
@@ -88,14 +88,8 @@ def map_site() -> Iterator[str]:
             PAGE, mimetype="text/html", headers={"Content-Security-Policy": DASHBOARD_POLICY}
         )
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join()
+    with served(make_server("127.0.0.1", 0, app, threaded=True)) as origin:
+        yield origin
 
 
 def show_map(

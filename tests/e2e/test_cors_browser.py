@@ -5,7 +5,6 @@ listed the browser blocks the call."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,6 +15,7 @@ import pytest
 
 from dealtrail.infrastructure.settings import Settings
 from tests.e2e.dashboard_page import needs_chromium
+from tests.e2e.in_thread import served
 from tests.e2e.serving import create_token, serving
 
 pytestmark = needs_chromium
@@ -62,15 +62,8 @@ class Page(BaseHTTPRequestHandler):
 @contextmanager
 def site() -> Iterator[str]:
     """An origin of its own (another port) serving an empty page."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with served(ThreadingHTTPServer(("127.0.0.1", 0), Page)) as origin:
+        yield origin
 
 
 def calls_from(browser: Any, origin: str, base: str, token: str) -> dict[str, Any]:
