@@ -1,7 +1,9 @@
 """Agreements view: filter by status, kind, party and title; who has yet to sign.
 
 The value is also kept in the currency's minor unit and the day the agreement took effect, so
-reports can sum values by month in SQL, exactly.
+reports can sum values by month in SQL, exactly. The parties' names are read with each page from
+the parties view (one statement for the page), so a list names who each agreement binds and an
+erased person's name is gone from it at once.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dealtrail.domain.agreement import Agreement
 from dealtrail.infrastructure.views import schema
 from dealtrail.infrastructure.views.amounts import minor_units, money_of, money_values
 from dealtrail.infrastructure.views.base import View, Writes, matching, title_values, utc
+from dealtrail.infrastructure.views.parties import parties
+from dealtrail.infrastructure.views.party_names import name_of, with_names
 from dealtrail.infrastructure.views.sorting import Sorting, owned
 
 agreements = schema.record_table(
@@ -93,10 +97,22 @@ class AgreementsView(View):
 
 def _items(conn: Connection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]:
     members = owned(conn, agreement_parties.c.agreement_id, rows)
-    return [_item(r, members[r["id"]]) for r in rows]
+    names = _names(conn, {m["party_id"] for found in members.values() for m in found})
+    return [_item(r, members[r["id"]], names) for r in rows]
 
 
-def _item(row: RowMapping, members: list[RowMapping]) -> dict[str, Any]:
+def _names(conn: Connection, party_ids: set[str]) -> dict[str, str | None]:
+    """The names of the parties of a page's agreements, read in one statement."""
+    if not party_ids:
+        return {}
+    found = with_names(select(parties.c.id, parties.c.name), parties, "party")
+    rows = conn.execute(found.where(parties.c.id.in_(sorted(party_ids)))).mappings()
+    return {r["id"]: name_of(r, "name", "party") for r in rows}
+
+
+def _item(
+    row: RowMapping, members: list[RowMapping], names: dict[str, str | None]
+) -> dict[str, Any]:
     return {
         "id": row["id"],
         "version": row["version"],
@@ -105,6 +121,7 @@ def _item(row: RowMapping, members: list[RowMapping]) -> dict[str, Any]:
         "title": row["title"],
         "value": money_of(row, "value"),
         "party_ids": [m["party_id"] for m in members],
+        "party_names": [names.get(m["party_id"]) for m in members],
         "awaiting_signatures": [
             m["party_id"] for m in members if m["must_sign"] and not m["signed"]
         ],

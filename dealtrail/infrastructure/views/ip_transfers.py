@@ -1,6 +1,8 @@
 """IP transfers view: filter by asset, asset kind, mode, status and party; value and balance.
 
-The linked agreement and the day its contract was signed are kept for reports.
+The linked agreement and the day its contract was signed are kept for reports. The asset's title
+and the parties' names are joined at read time (from the IP assets and parties views), so a list
+names what each transfer is about and a rename or an erasure shows at once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from dealtrail.domain.ip_transfer import IpTransfer
 from dealtrail.infrastructure.views import schema
 from dealtrail.infrastructure.views.amounts import money_of, money_values
 from dealtrail.infrastructure.views.base import View, Writes, matching, utc
+from dealtrail.infrastructure.views.ip_assets import ip_assets
+from dealtrail.infrastructure.views.parties import parties
+from dealtrail.infrastructure.views.party_names import name_of, with_names
 from dealtrail.infrastructure.views.sorting import Sorting
 
 ip_transfers = schema.record_table(
@@ -62,8 +67,19 @@ class IpTransfersView(View):
 
     def search(self, query: IpTransferQuery) -> dict[str, Any]:
         t, party_id = ip_transfers, query.party_id
+        holder, recipient = parties.alias("holder"), parties.alias("recipient")
+        named = select(
+            t,
+            ip_assets.c.title.label("asset_title"),
+            holder.c.name.label("holder_name"),
+            recipient.c.name.label("recipient_name"),
+        ).select_from(
+            t.outerjoin(ip_assets, ip_assets.c.id == t.c.asset_id)
+            .outerjoin(holder, holder.c.id == t.c.holder_party_id)
+            .outerjoin(recipient, recipient.c.id == t.c.recipient_party_id)
+        )
         statement = matching(
-            select(t),
+            with_names(with_names(named, holder, "holder"), recipient, "recipient"),
             (t.c.asset_id, query.asset_id),
             (t.c.asset_kind, query.asset_kind),
             (t.c.mode, query.mode),
@@ -80,8 +96,11 @@ def _items(_: Connection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]:
     return [
         {
             **{k: r[k] for k in ("id", "version", "asset_id", "asset_kind", "mode", "status")},
+            "asset_title": r["asset_title"],
             "holder_party_id": r["holder_party_id"],
+            "holder_name": name_of(r, "holder_name", "holder"),
             "recipient_party_id": r["recipient_party_id"],
+            "recipient_name": name_of(r, "recipient_name", "recipient"),
             "value": money_of(r, "value"),
             "outstanding": money_of(r, "outstanding"),
             "contract_signed_on": r["contract_signed_on"],

@@ -4,7 +4,8 @@ Funds raised are kept one row per listing and currency, in exact text and in the
 unit, with the number of rounds, so a report can group listings by state or board and sum what
 they raised in SQL. `applied_on` is the UTC day the application was recorded. The shareholder
 register is kept one row per holder; `total_shares` is null when no register is kept (not listed
-yet, or listed before registers were).
+yet, or listed before registers were). The company's and the centre's names are joined at read
+time from the parties view, so a list names whose listing each row is.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from dealtrail.infrastructure.views import schema
 from dealtrail.infrastructure.views.amounts import amount_values
 from dealtrail.infrastructure.views.base import View, Writes, matching, sortable_text, utc
 from dealtrail.infrastructure.views.parties import parties
+from dealtrail.infrastructure.views.party_names import name_of, with_names
 from dealtrail.infrastructure.views.sorting import Sorting, owned
 
 listings = schema.record_table(
@@ -104,8 +106,16 @@ class ListingsView(View):
 
     def search(self, query: ListingQuery) -> dict[str, Any]:
         q = query.q
+        company, centre = parties.alias("company"), parties.alias("centre")
+        named = select(
+            listings, company.c.name.label("company_name"), centre.c.name.label("centre_name")
+        ).select_from(
+            listings.outerjoin(company, company.c.id == listings.c.company_id).outerjoin(
+                centre, centre.c.id == listings.c.centre_id
+            )
+        )
         statement = matching(
-            select(listings),
+            with_names(with_names(named, company, "company"), centre, "centre"),
             (listings.c.status, query.status),
             (listings.c.board, query.board),
             (listings.c.centre_id, query.centre),
@@ -128,7 +138,9 @@ def _items(conn: Connection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]
     holders = owned(conn, h.listing_id, rows, h.shares.desc(), h.party_id)
     return [
         {
-            **r,
+            **{c.name: r[c.name] for c in listings.columns},
+            "company_name": name_of(r, "company_name", "company"),
+            "centre_name": name_of(r, "centre_name", "centre"),
             "modified_at": utc(r["modified_at"]),
             "funds_raised": [{k: f[k] for k in ("amount", "currency")} for f in funds[r["id"]]],
             "register": _register(r, holders[r["id"]]),

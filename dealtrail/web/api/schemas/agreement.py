@@ -229,6 +229,10 @@ class AgreementSummarySchema(RecordSchema):
     title = fields.String()
     value = fields.Nested(MoneySchema, allow_none=True)
     party_ids = fields.List(fields.String())
+    party_names = fields.List(
+        fields.String(allow_none=True),
+        metadata={"description": "The parties' names, in the order of party_ids"},
+    )
     awaiting_signatures = fields.List(fields.String())
     effective_on = fields.Date(allow_none=True, metadata={"description": "Day it took effect"})
     modified_at = fields.DateTime()

@@ -274,11 +274,14 @@ class TransferListQuerySchema(ListQuery.sorted_by(IP_TRANSFER_SORT_KEYS)):
 
 class TransferSummarySchema(RecordSchema):
     asset_id = fields.String()
+    asset_title = fields.String(allow_none=True, metadata={"description": "The IP asset's title"})
     asset_kind = fields.String()
     mode = fields.String()
     status = fields.String()
     holder_party_id = fields.String()
+    holder_name = fields.String(allow_none=True)
     recipient_party_id = fields.String()
+    recipient_name = fields.String(allow_none=True)
     value = fields.Nested(MoneySchema, allow_none=True)
     outstanding = fields.Nested(MoneySchema, allow_none=True)
     contract_signed_on = fields.Date(allow_none=True)

@@ -204,6 +204,13 @@ class ListingListQuerySchema(ListQuery.sorted_by(LISTING_SORT_KEYS)):
     q = QueryText("Listing code or company name contains")
 
 
+class ListingItemSchema(ListingSummarySchema):
+    """A listing in a list: named, for readers who may not read the parties by id."""
+
+    company_name = fields.String(allow_none=True)
+    centre_name = fields.String(allow_none=True)
+
+
 class ListingPageSchema(ma.Schema):
-    items = fields.List(fields.Nested(ListingSummarySchema))
+    items = fields.List(fields.Nested(ListingItemSchema))
     next_after = NextCursor()
