@@ -157,6 +157,8 @@ UNSTATED = {
     # Statable only in forms generators cannot draw from, or that OpenAPI 3.0 lacks.
     "import.missing_columns": "a CSV's first line names the required columns in any order (one "
     "lookahead per column)",
+    "import.no_header": "a CSV's first line names columns: a line of blank cells (`, `) names "
+    "none, which only the required columns' lookaheads could state",
     "ip_identifier.malformed": "a number's format depends on its office and kind (each office's "
     "own rules, check digits)",
     "text.control_character": "a key of `identifiers` is one line (OpenAPI 3.0 has no "
