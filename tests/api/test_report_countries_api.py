@@ -84,11 +84,91 @@ def test_the_countries_report_defaults_to_the_latest_event_and_names_none_withou
         on="2025-11-21",
     )
 
-    assert report(dashboard, "countries") == {"event_id": latest, "rows": []}
+    assert report(dashboard, "countries", as_of=DAY) == {"event_id": latest, "rows": []}
     assert report(dashboard, "countries", event_id=earlier.json["id"])["rows"] == [
         {"country": "KZ", "international_projects": 1, "partner_parties": 0}
     ]
     assert report(dashboard, "trading-events")["rows"][0]["event_id"] == latest
+
+
+def test_the_countries_report_defaults_to_the_latest_event_that_has_started_not_a_planned_one(
+    staff: Api, dashboard: Api
+) -> None:
+    host = register(staff, "Xi'an University")
+    held = schedule(staff, host, "Hard Sci-Tech Trading Conference 2026")
+    pitch_companies(staff, f"{EVENTS}/{held}", register(staff, "Almaty Photonics", "company", "KZ"))
+    body = {
+        "host_party_id": host,
+        "name": "Hard Sci-Tech Trading Conference 2027",
+        "city": "Xi'an",
+        "country": "CN",
+        "starts_on": "2027-11-18",
+        "ends_on": "2027-11-19",
+    }
+    planned = staff.post(EVENTS, json=body)
+    assert planned.status_code == 201, planned.json
+    planned_id = planned.json["id"]
+
+    assert report(dashboard, "trading-events")["rows"][0]["event_id"] == planned_id
+    assert report(dashboard, "countries", as_of=DAY)["event_id"] == held
+    assert report(dashboard, "countries", as_of="2027-11-17")["rows"] == [
+        {"country": "KZ", "international_projects": 1, "partner_parties": 0}
+    ]
+    assert report(dashboard, "countries", as_of="2027-11-18") == {
+        "event_id": planned_id,
+        "rows": [],
+    }  # the day it starts, it is the default
+    assert report(dashboard, "countries", as_of="2026-01-01")["event_id"] == planned_id
+    # before any has started: the latest overall
+    assert report(dashboard, "countries", event_id=planned_id, as_of=DAY)["rows"] == []
+    assert dashboard.get(f"{REPORTS}/countries?as_of=2026-02-30").status_code == 422
+
+
+def test_the_parties_behind_each_map_country_are_listed_by_event_and_country(
+    staff: Api, dashboard: Api
+) -> None:
+    host = register(staff, "Xi'an University")
+    almaty = register(staff, "Almaty Photonics", "company", "KZ")
+    astana = register(staff, "Astana Robotics", "company", "KZ")
+    kowloon = register(staff, "Kowloon Materials", "company", "HK")
+    local = register(staff, "Qinling Photonics", "company")
+    academy = register(staff, "National Academy of Sciences", "academy", "KZ")
+    person = register(staff, "Tan Wei Ming", "individual", "SG")
+    register(staff, "Karaganda Steel", "company", "KZ")  # of a mapped country, not at the event
+    url = f"{EVENTS}/{schedule(staff, host)}"
+    other = f"{EVENTS}/{schedule(staff, host, 'Silk Road Expo')}"
+    pitch_companies(staff, url, almaty, astana, kowloon, local)
+    pitch_companies(staff, url, almaty)  # a second project of one presenter: one party
+    pitch_companies(staff, other, register(staff, "Bishkek Labs", "company", "KG"))
+    sign_at(staff, url, [host, academy])
+    sign_at(staff, url, [host, academy, person])
+    sign_at(staff, other, [host, kowloon])
+    event_id = url.rsplit("/", 1)[1]
+
+    def parties(query: str) -> set[str]:
+        response = dashboard.get(f"/api/v1/parties?{query}")
+        assert response.status_code == 200, response.json
+        return {p["id"] for p in response.json["items"]}
+
+    rows = report(dashboard, "countries", event_id=event_id)["rows"]
+
+    assert {
+        r["country"]: len(parties(f"event_id={event_id}&country={r['country']}")) for r in rows
+    } == {"KZ": 3, "HK": 1, "SG": 1}
+    assert parties(f"event_id={event_id}&country=KZ") == {almaty, astana, academy}
+    assert parties(f"event_id={event_id}") == {
+        host,
+        almaty,
+        astana,
+        kowloon,
+        local,
+        academy,
+        person,
+    }
+    assert parties(f"event_id={STRANGER}") == set()  # a filter: an unknown event has none
+    refusal = dashboard.get("/api/v1/parties?event_id=nope")
+    assert refusal.status_code == 422
+    assert [e["field"] for e in refusal.json["errors"]] == ["event_id"]
 
 
 def test_the_countries_report_refuses_an_unknown_or_malformed_event_and_answers_csv(

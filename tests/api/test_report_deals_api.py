@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from .conftest import Api
 from .report_steps import Contract, money, party, posted, report
@@ -111,3 +112,39 @@ def test_overdue_milestones_are_pending_ones_due_before_the_day_in_live_agreemen
     assert [
         r["title"] for r in report(dashboard, "overdue-milestones", as_of="2026-11-02")["rows"]
     ][-1] == "Due on the day"
+
+
+def test_each_deal_value_bar_drills_to_exactly_its_agreements_by_month_and_currency(
+    staff: Api, dashboard: Api
+) -> None:
+    a, b = party(staff, "Xi'an University"), party(staff, "Academy of Sciences", "KZ")
+    for on, value in [
+        ("2026-09-15", money("1000000.00")),
+        ("2026-09-30", money("250000.10")),
+        ("2026-09-20", money("30000.00", "USD")),
+        ("2026-09-16", None),  # no value: in no bar, so in no bar's drill
+        ("2026-10-01", money("0.20")),
+    ]:
+        Contract(staff, [a, b], value=value).effective(on)
+
+    rows = report(dashboard, "deal-value", year=2026)["rows"]
+
+    def drilled(month: str, currency: str) -> list[dict[str, Any]]:
+        query = f"effective_from={month}-01&effective_to={month}-30&currency={currency}"
+        response = dashboard.get(f"/api/v1/agreements?{query}")
+        assert response.status_code == 200, response.json
+        return response.json["items"]
+
+    assert (
+        [len(drilled(r["month"], r["currency"])) for r in rows]
+        == [r["agreements"] for r in rows]
+        == [2, 1, 1]
+    )
+    assert {i["value"]["currency"] for i in drilled("2026-09", "USD")} == {"USD"}
+    assert sum(Decimal(i["value"]["amount"]) for i in drilled("2026-09", "CNY")) == Decimal(
+        "1250000.10"
+    )
+    for bad in ("ZZZ", "cny", "CN"):
+        refusal = dashboard.get(f"/api/v1/agreements?currency={bad}")
+        assert refusal.status_code == 422, bad
+        assert [e["field"] for e in refusal.json["errors"]] == ["currency"]

@@ -57,6 +57,7 @@ def record(client: Client) -> dict[str, str]:
     company = _party(client, "Qinling Photonics Co., Ltd.", "company", "CN")
     centre = _party(client, "Shaanxi Equity Trading Centre", "trading_centre", "CN")
     almaty = _party(client, "Almaty Robotics LLP", "company", "KZ")
+    _party(client, "Karaganda Steel JSC", "company", "KZ")  # of a mapped country, not at the event
     pair = [uni, academy]
     licence = agreement(
         client, pair, "technology_licence", "Laser welding licence", "1200000.00", SIGNED

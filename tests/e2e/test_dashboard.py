@@ -1,7 +1,8 @@
 """The dashboard in headless Chromium against a real `dealtrail serve`: sign in with a dashboard
 token on an empty store, see the deals staff record arrive without pressing Refresh, check every
-table against the API, drill down from a pipeline row and from a deal-value bar to the records
-behind them, follow one more deal live; a token refused signs the page out with the reason."""
+table against the API, drill down from a pipeline row, from deal-value bars (one month, one
+currency) and from a map country to exactly the records behind them, follow one more deal
+live; a token refused signs the page out with the reason."""
 
 from __future__ import annotations
 
@@ -118,6 +119,34 @@ def test_the_dashboard_shows_the_reports_lets_one_drill_down_and_follows_new_dea
         signed = [a["title"] for a in api.call("GET", september).body["items"]]
         assert signed == ["Laser welding licence"]
         wait(browser, lambda d: _drilled(d) == signed)
+        browser.find_element(By.ID, "drilldown-close").click()
+
+        Select(browser.find_element(By.ID, "filter-currency")).select_by_value("USD")
+        wait(browser, lambda d: tiles(d)["deal_value"] == "USD 45,000.00")
+        _click_first_bar(browser, "#report-deal-value canvas")  # October, USD
+        october = "/agreements?effective_from=2026-10-01&effective_to=2026-10-31"
+        whole_month = api.call("GET", october).body["items"]
+        currencies = {a["value"] and a["value"]["currency"] for a in whole_month}
+        assert currencies == {"CNY", "USD", None}  # other currencies, and no value, that month
+        in_usd = [a["title"] for a in api.call("GET", f"{october}&currency=USD").body["items"]]
+        assert in_usd == ["Pilot line audit"]
+        wait(browser, lambda d: _drilled(d) == in_usd)
+        browser.find_element(By.ID, "drilldown-close").click()
+        Select(browser.find_element(By.ID, "filter-currency")).select_by_value("")
+        wait(browser, lambda d: tiles(d)["deal_value"] == both)
+
+        event_id = api.call("GET", "/reports/countries").body["event_id"]
+        kazakh = api.call("GET", f"/parties?event_id={event_id}&country=KZ").body["items"]
+        assert sorted(p["name"] for p in kazakh) == [
+            "Almaty Robotics LLP",  # presented a project there
+            "Kazakh National Academy of Sciences",  # party to the licence signed there
+        ]  # not Karaganda Steel, of Kazakhstan too but not at the event
+        button = "#report-countries tr[data-country='KZ'] button"
+        browser.execute_script(
+            "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()",
+            browser.find_element(By.CSS_SELECTOR, button),
+        )
+        wait(browser, lambda d: _drilled(d) == [p["name"] for p in kazakh])
         browser.find_element(By.ID, "drilldown-close").click()
 
         browser.execute_script("window.notReloaded = true")

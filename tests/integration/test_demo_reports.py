@@ -22,9 +22,10 @@ def test_the_conference_maps_its_fourteen_international_countries_and_its_partne
     reports = loaded.services.reports
     [event] = reports.trading_event_counts()["rows"]
 
-    answer = reports.trading_event_countries()
+    day = event["starts_on"]
+    answer = reports.trading_event_countries(day)
 
-    assert answer == reports.trading_event_countries(event["event_id"])
+    assert answer == reports.trading_event_countries(day, event["event_id"])
     assert answer["event_id"] == event["event_id"]
     presenters = [COUNTRY[key] for r in conference.ROADSHOWS for key in r.presenters]
     abroad = Counter(c for c in presenters if c != conference.COUNTRY)

@@ -55,10 +55,11 @@ class Reports(Protocol):
         """Per trading event: what was exhibited, pitched and signed there."""
         ...
 
-    def trading_event_countries(self, event_id: str | None = None) -> Report:
-        """Where the event's (default: the latest's) international projects and the parties to
-        agreements signed there come from, per country or region; `event_id` None when there
-        is no event. Raises AggregateNotFound for an unknown event."""
+    def trading_event_countries(self, as_of: date, event_id: str | None = None) -> Report:
+        """Where the event's (default: the latest that had started by `as_of`, else the latest)
+        international projects and the parties to agreements signed there come from, per
+        country or region; `event_id` None when there is no event. Raises AggregateNotFound
+        for an unknown event."""
         ...
 
     def funds_raised(self) -> Report:

@@ -90,18 +90,21 @@ class ListQuery:
 
 @dataclass(frozen=True, kw_only=True)
 class PartyQuery(ListQuery):
-    """Parties in a country, of a kind, in an alliance, or whose name contains `q`."""
+    """Parties in a country, of a kind, in an alliance, whose name contains `q`, or behind a
+    trading event's map (`event_id`: presented a project there or are party to an agreement
+    signed there)."""
 
     country: str | None = None
     kind: str | None = None
     alliance: str | None = None
     q: str | None = None
+    event_id: UUID | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class AgreementQuery(ListQuery):
-    """Agreements in a status, of a kind, with a party, whose title contains `q`, or that took
-    effect between `effective_from` and `effective_to` (inclusive)."""
+    """Agreements in a status, of a kind, with a party, whose title contains `q`, that took
+    effect between `effective_from` and `effective_to` (inclusive), or valued in `currency`."""
 
     status: str | None = None
     kind: str | None = None
@@ -109,6 +112,7 @@ class AgreementQuery(ListQuery):
     q: str | None = None
     effective_from: date | None = None
     effective_to: date | None = None
+    currency: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

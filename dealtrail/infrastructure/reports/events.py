@@ -4,9 +4,10 @@ where its international projects and partner parties come from."""
 from __future__ import annotations
 
 from dataclasses import fields
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, case, func, select
 
 from dealtrail.application.errors import AggregateNotFound
 from dealtrail.domain.trading_event import EventCounts, TradingEvent
@@ -38,15 +39,22 @@ def trading_event_counts(conn: Connection) -> dict[str, Any]:
     return {"rows": [dict(r) for r in conn.execute(query).mappings()]}
 
 
-def trading_event_countries(conn: Connection, event_id: str | None = None) -> dict[str, Any]:
-    """Per country or region, for the event (default the latest, as `trading_event_counts`
-    lists them): the international projects pitched from it, and the distinct parties from it
-    to agreements signed at the event (a natural person counts, by their country). Only places
-    outside the event's own country are listed: the map shows where the event reached abroad.
-    Most projects first, then most partners, then by code."""
+def trading_event_countries(
+    conn: Connection, as_of: date, event_id: str | None = None
+) -> dict[str, Any]:
+    """Per country or region, for the event (default the latest that had started by `as_of`,
+    else the latest: a planned conference would otherwise be every dashboard's empty default):
+    the international projects pitched from it, and the distinct parties from it to agreements
+    signed at the event (a natural person counts, by their country). Only places outside the
+    event's own country are listed: the map shows where the event reached abroad. Most
+    projects first, then most partners, then by code."""
     e = trading_events.c
     chosen = select(e.id, e.country)
-    chosen = chosen.order_by(*LATEST_FIRST) if event_id is None else chosen.where(e.id == event_id)
+    if event_id is None:
+        started = case((e.starts_on <= as_of, 0), else_=1)
+        chosen = chosen.order_by(started, *LATEST_FIRST)
+    else:
+        chosen = chosen.where(e.id == event_id)
     event = conn.execute(chosen.limit(1)).first()
     if event is None:
         if event_id is None:

@@ -61,8 +61,8 @@ class SqlReports:
     def trading_event_counts(self) -> Report:
         return self._run(events.trading_event_counts)
 
-    def trading_event_countries(self, event_id: str | None = None) -> Report:
-        return self._run(events.trading_event_countries, event_id=event_id)
+    def trading_event_countries(self, as_of: date, event_id: str | None = None) -> Report:
+        return self._run(events.trading_event_countries, as_of=as_of, event_id=event_id)
 
     def funds_raised(self) -> Report:
         return self._run(portfolio.funds_raised)

@@ -80,6 +80,7 @@ class AgreementsView(View):
             select(agreements),
             (agreements.c.status, query.status),
             (agreements.c.kind, query.kind),
+            (agreements.c.value_currency, query.currency),
         )
         if query.q:
             statement = statement.where(agreements.c.title.icontains(query.q, autoescape=True))

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     Column,
     ColumnElement,
+    CompoundSelect,
     Connection,
     Engine,
     String,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    union,
     update,
 )
 
@@ -27,6 +29,7 @@ from dealtrail.domain.party import Party, PartyKind
 from dealtrail.domain.personal import Personal
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault, normalise
 from dealtrail.infrastructure.views import schema
+from dealtrail.infrastructure.views.agreements import agreement_parties
 from dealtrail.infrastructure.views.base import (
     View,
     Writes,
@@ -47,6 +50,7 @@ from dealtrail.infrastructure.views.party_names import (
     with_names,
 )
 from dealtrail.infrastructure.views.sorting import Order, Sorting, owned
+from dealtrail.infrastructure.views.trading_events import event_agreements, event_presenters
 
 INDIVIDUAL = str(PartyKind.INDIVIDUAL)
 
@@ -145,6 +149,8 @@ class PartiesView(View):
             statement = statement.where(self._named(query.q))
         if query.alliance:
             statement = statement.where(in_alliance(parties.c.id, query.alliance))
+        if query.event_id:
+            statement = statement.where(parties.c.id.in_(_at_event(str(query.event_id))))
         order = self.sorting.order(query.sort, query.after)
         with self.engine.connect() as conn:
             rows = self._page(conn, statement, order, query.limit, query.q)
@@ -214,3 +220,15 @@ class PartiesView(View):
                 return found[:limit]
             last = batch[-1]
             order = replace(order, after=(last[order.column.name], last["seq"]))
+
+
+def _at_event(event_id: str) -> CompoundSelect:
+    """The ids of the parties behind an event's map: those who presented a project at its
+    roadshows, and the parties to agreements signed there (an unknown event has none)."""
+    signed = event_agreements.c
+    return union(
+        select(event_presenters.c.party_id).where(event_presenters.c.event_id == event_id),
+        select(agreement_parties.c.party_id)
+        .join(event_agreements, signed.agreement_id == agreement_parties.c.agreement_id)
+        .where(signed.event_id == event_id),
+    )

@@ -1,8 +1,9 @@
 """Trading events view: conferences with the counts dashboards report, by place, host and name.
 
 Besides the counts, each event keeps where its international projects came from (a row per
-country or region) and the agreements signed there, so a report can map the event's reach:
-the agreements' parties and their countries are in the agreements and parties views.
+country or region), who presented projects there and the agreements signed there, so a report
+can map the event's reach and a map country can list exactly the parties behind it: the
+agreements' parties and their countries are in the agreements and parties views.
 """
 
 from __future__ import annotations
@@ -55,11 +56,19 @@ event_agreements = schema.owned_table(
 )
 
 
+event_presenters = schema.owned_table(
+    "catalogue_event_presenters",
+    "event_id",
+    trading_events,
+    Column("party_id", String(36), primary_key=True, index=True, comment="presented a project"),
+)
+
+
 class TradingEventsView(View):
     kind = TradingEvent
-    tables = (event_agreements, event_international, trading_events)
-    version = 5  # v2: sorting; v3: accent-blind name key; v4: international by event country;
-    # v5: international projects by country, agreements signed
+    tables = (event_agreements, event_international, event_presenters, trading_events)
+    version = 6  # v2: sorting; v3: accent-blind name key; v4: international by event country;
+    # v5: international projects by country, agreements signed; v6: presenters
     sorting = Sorting(trading_events, TRADING_EVENT_SORT_KEYS.keys, indexed=("country",))
 
     def write(self, writes: Writes, aggregate: TradingEvent, seq: int) -> None:
@@ -82,6 +91,12 @@ class TradingEventsView(View):
             "event_id",
             event_id,
             [{"country": c, "projects": n} for c, n in international.items()],
+        )
+        presenters = sorted(
+            {s.presenter_party_id for r in aggregate.roadshows.values() for s in r.slots}
+        )
+        writes.replace(
+            event_presenters, "event_id", event_id, [{"party_id": p} for p in presenters]
         )
         signed = [{"agreement_id": a} for a in aggregate.agreements_signed]
         writes.replace(event_agreements, "event_id", event_id, signed)

@@ -25,7 +25,8 @@ agreements.collection(
         AgreementQuery,
         s.AgreementPageSchema,
         "agreements",
-        "List agreements, filtered by status, kind, party, title or the day they took effect.",
+        "List agreements, filtered by status, kind, party, title, the day they took effect or "
+        "the currency of their value.",
     ),
     Step(
         "Agreements",

@@ -22,7 +22,7 @@ parties.collection(
         PartyQuery,
         s.PartyPageSchema,
         "parties",
-        "List parties, filtered by country, kind, alliance or name.",
+        "List parties, filtered by country, kind, alliance, name or trading event.",
     ),
     Step("Parties", "", s.PartyCreateSchema, c.RegisterParty, "Register a party."),
 )

@@ -133,8 +133,9 @@ REPORTS = (
         "countries",
         """Where a trading event's international projects and partner parties come from.
 
-        For `event_id` (default the latest event, the first row of the trading-events report;
-        null with no rows when there is none), one row per country or region (ISO 3166-1
+        For `event_id` (default the latest event that has started by `as_of`, today UTC by
+        default, else the latest overall, the first row of the trading-events report; null
+        with no rows when there is none), one row per country or region (ISO 3166-1
         alpha-2) that presented an international project there (presenter country other than
         the event's), or that a party to an agreement signed there is from, other than the
         event's own country: the international projects pitched from it, and the distinct

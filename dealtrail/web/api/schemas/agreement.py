@@ -11,6 +11,7 @@ from dealtrail.application.ports.views import AGREEMENT_SORT_KEYS
 from dealtrail.domain.agreement import AgreementStatus
 from dealtrail.domain.calendar import check_on_record
 from dealtrail.domain.errors import fail
+from dealtrail.domain.money import CURRENCY_CODES
 from dealtrail.domain.terms import AgreementKind, Instalment, Participant, PartyRole, Terms
 from dealtrail.web.api.schemas.common import CommandSchema, RecordId, Strict, domain_rule, to_domain
 from dealtrail.web.api.schemas.lists import ListQuery, NextCursor
@@ -212,6 +213,15 @@ class AgreementListQuerySchema(ListQuery.sorted_by(AGREEMENT_SORT_KEYS)):
     q = QueryText("Title contains")
     effective_from = fields.Date(metadata={"description": "Took effect on or after this day"})
     effective_to = fields.Date(metadata={"description": "Took effect on or before this day"})
+    currency = fields.String(
+        validate=validate.OneOf(CURRENCY_CODES),
+        metadata={
+            "description": "Valued in this currency (ISO 4217): agreements without a value are "
+            "left out, so a deal-value bar lists exactly its agreements",
+            "example": "CNY",
+            "enum": CURRENCY_CODES,
+        },
+    )
 
     @ma.validates_schema
     def _range(self, data: dict[str, Any], **_: Any) -> None:

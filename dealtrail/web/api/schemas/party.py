@@ -62,6 +62,13 @@ class PartyListQuerySchema(ListQuery.sorted_by(PARTY_SORT_KEYS)):
     kind = fields.Enum(PartyKind, by_value=True)
     alliance = Name()
     q = QueryText("Name contains")
+    event_id = fields.UUID(
+        metadata={
+            "description": "Presented a project at this trading event or is party to an "
+            "agreement signed there (with `country`: the parties behind a country of the "
+            "event's map); an unknown event lists none"
+        }
+    )
 
 
 class PartyPageSchema(ma.Schema):

@@ -65,7 +65,20 @@ class OptionalYearQuerySchema(Strict):
 
 
 class EventQuerySchema(Strict):
-    event_id = RecordId(metadata={"description": "The trading event (default: the latest)"})
+    event_id = RecordId(
+        metadata={
+            "description": "The trading event (default: the latest that has started by `as_of`, "
+            "else the latest)"
+        }
+    )
+    as_of = fields.Date(
+        load_default=_today,
+        validate=AS_OF,
+        metadata={
+            "description": f"The day that decides the default event (default: today, UTC), "
+            f"{ON_RECORD}"
+        },
+    )
 
 
 class PipelineRow(ma.Schema):

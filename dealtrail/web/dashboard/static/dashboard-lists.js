@@ -116,6 +116,7 @@
   };
 
   let map = null;
+  let mapped = null; // the event the map shows: a country drills to the parties behind it there
   D.drawCountries = (r) => {
     if (!window.DealtrailMap) return;
     const section = D.$("#report-countries");
@@ -125,9 +126,10 @@
         t: D.t, country: D.country, numeric: D.catalogue.numeric,
         topology: document.body.dataset.topology,
         onSelect: (code) => D.drill({title: `${D.t("record.party")} · ${D.country(code)}`,
-          path: "parties", params: {country: code}}),
+          path: "parties", params: {event_id: mapped, country: code}}),
       });
     }
+    mapped = r.countries.event_id;
     map.update(r.countries.rows, D.$("#map-metric").value);
   };
 }());

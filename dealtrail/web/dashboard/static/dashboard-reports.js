@@ -137,15 +137,18 @@
         figures: mine.map((x) => D.groupDigits(x.value)),
         datasets: [{label: c, data: mine.map((x) => Number(x.value)),
           exact: mine.map((x) => D.groupDigits(x.value))}],
-        drill: (i) => D.monthDrill(mine[i].month),
+        drill: (i) => D.monthDrill(mine[i].month, c),
       });
     });
     figures("deal-value", ["month", "currency", "agreements", "value"], rows,
-      (x) => D.monthDrill(x.month));
+      (x) => D.monthDrill(x.month, x.currency));
   };
-  D.monthDrill = (month) => ({
-    title: `${D.t("record.agreement")} · ${D.fill("ui.effective_in", {month: D.month(month)})}`,
-    path: "agreements", params: {effective_from: `${month}-01`, effective_to: lastDay(month)},
+  // A bar is one month in one currency: its drill lists exactly the agreements it sums.
+  D.monthDrill = (month, currency) => ({
+    title: `${D.t("record.agreement")} · ${D.fill("ui.effective_in", {month: D.month(month)})}` +
+      ` · ${currency}`,
+    path: "agreements",
+    params: {effective_from: `${month}-01`, effective_to: lastDay(month), currency},
   });
 
   D.drawReceivables = (r, f) => {

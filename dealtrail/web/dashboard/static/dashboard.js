@@ -31,7 +31,10 @@
   function chooseFilters(r) {
     const events = r["trading-events"].rows;
     if (!events.some((e) => e.event_id === filters.event)) {
-      filters.event = events.length ? events[0].event_id : null;
+      // The latest event that has started: a planned conference has no figures yet.
+      const today = new Date().toISOString().slice(0, 10);
+      const started = events.find((e) => e.starts_on <= today) || events[0];
+      filters.event = started ? started.event_id : null;
     }
     options($("#filter-event"), events.length ? events.map((e) =>
       [e.event_id, `${e.name} (${D.date(e.starts_on)})`]) : [["", D.t("ui.no_events")]],
