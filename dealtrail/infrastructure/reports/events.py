@@ -12,7 +12,7 @@ from sqlalchemy import Connection, case, func, select
 from dealtrail.application.errors import AggregateNotFound
 from dealtrail.domain.trading_event import EventCounts, TradingEvent
 from dealtrail.infrastructure.views.agreements import agreement_parties
-from dealtrail.infrastructure.views.parties import parties
+from dealtrail.infrastructure.views.party_tables import parties
 from dealtrail.infrastructure.views.trading_events import (
     event_agreements,
     event_international,

@@ -13,7 +13,7 @@ from dealtrail.infrastructure.views.agreements import agreement_parties, agreeme
 from dealtrail.infrastructure.views.amounts import from_minor
 from dealtrail.infrastructure.views.ip_transfers import ip_transfers
 from dealtrail.infrastructure.views.listings import listings
-from dealtrail.infrastructure.views.parties import parties
+from dealtrail.infrastructure.views.party_tables import parties
 from dealtrail.infrastructure.views.receivables import payments, schedules
 
 LICENCES = [str(m) for m in TransferMode if m != TransferMode.ASSIGNMENT]

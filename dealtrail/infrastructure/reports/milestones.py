@@ -11,8 +11,8 @@ from dealtrail.domain.agreement import ENDED
 from dealtrail.domain.milestone import MilestoneState
 from dealtrail.infrastructure.views.agreements import agreements
 from dealtrail.infrastructure.views.milestones import milestones
-from dealtrail.infrastructure.views.parties import parties
 from dealtrail.infrastructure.views.party_names import name_of, with_names
+from dealtrail.infrastructure.views.party_tables import parties
 
 COLUMNS = (
     "agreement_id",

@@ -8,8 +8,8 @@ from sqlalchemy import Connection, select
 
 from dealtrail.domain.agreement import AgreementStatus
 from dealtrail.infrastructure.views.agreements import agreement_parties, agreements
-from dealtrail.infrastructure.views.parties import parties
 from dealtrail.infrastructure.views.party_names import name_of, with_names
+from dealtrail.infrastructure.views.party_tables import parties
 
 COLUMNS = ("agreement_id", "title", "kind", "party_id", "party_name", "party_country", "role")
 

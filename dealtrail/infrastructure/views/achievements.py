@@ -17,8 +17,8 @@ from dealtrail.domain.achievement import Achievement
 from dealtrail.infrastructure.views import schema
 from dealtrail.infrastructure.views.amounts import money_of, money_values
 from dealtrail.infrastructure.views.base import View, Writes, matching, title_values, utc
-from dealtrail.infrastructure.views.parties import in_alliance, parties
 from dealtrail.infrastructure.views.party_names import name_of, with_names
+from dealtrail.infrastructure.views.party_tables import in_alliance, parties
 from dealtrail.infrastructure.views.sorting import Sorting, owned
 
 achievements = schema.record_table(

@@ -18,8 +18,8 @@ from dealtrail.domain.agreement import Agreement
 from dealtrail.infrastructure.views import schema
 from dealtrail.infrastructure.views.amounts import minor_units, money_of, money_values
 from dealtrail.infrastructure.views.base import View, Writes, matching, title_values, utc
-from dealtrail.infrastructure.views.parties import parties
 from dealtrail.infrastructure.views.party_names import name_of, with_names
+from dealtrail.infrastructure.views.party_tables import parties
 from dealtrail.infrastructure.views.sorting import Sorting, owned
 
 agreements = schema.record_table(

@@ -18,8 +18,8 @@ from dealtrail.infrastructure.views import schema
 from dealtrail.infrastructure.views.amounts import money_of, money_values
 from dealtrail.infrastructure.views.base import View, Writes, matching, utc
 from dealtrail.infrastructure.views.ip_assets import ip_assets
-from dealtrail.infrastructure.views.parties import parties
 from dealtrail.infrastructure.views.party_names import name_of, with_names
+from dealtrail.infrastructure.views.party_tables import parties
 from dealtrail.infrastructure.views.sorting import Sorting
 
 ip_transfers = schema.record_table(

@@ -33,8 +33,8 @@ from dealtrail.domain.share_register import listed_holders
 from dealtrail.infrastructure.views import schema
 from dealtrail.infrastructure.views.amounts import amount_values
 from dealtrail.infrastructure.views.base import View, Writes, matching, sortable_text, utc
-from dealtrail.infrastructure.views.parties import parties
 from dealtrail.infrastructure.views.party_names import name_of, with_names
+from dealtrail.infrastructure.views.party_tables import parties
 from dealtrail.infrastructure.views.sorting import Sorting, owned
 
 listings = schema.record_table(

@@ -10,12 +10,9 @@ from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import (
-    Column,
-    ColumnElement,
     CompoundSelect,
     Connection,
     Engine,
-    String,
     delete,
     func,
     or_,
@@ -28,7 +25,6 @@ from dealtrail.application.ports.views import PARTY_SORT_KEYS, PartyQuery
 from dealtrail.domain.party import Party, PartyKind
 from dealtrail.domain.personal import Personal
 from dealtrail.infrastructure.subject_vault import SqlSubjectVault, normalise
-from dealtrail.infrastructure.views import schema
 from dealtrail.infrastructure.views.agreements import agreement_parties
 from dealtrail.infrastructure.views.base import (
     View,
@@ -36,7 +32,6 @@ from dealtrail.infrastructure.views.base import (
     matching,
     record_row,
     sort_key,
-    sortable_text,
     utc,
 )
 from dealtrail.infrastructure.views.party_names import (
@@ -49,33 +44,11 @@ from dealtrail.infrastructure.views.party_names import (
     sealed_text,
     with_names,
 )
+from dealtrail.infrastructure.views.party_tables import in_alliance, parties, party_alliances
 from dealtrail.infrastructure.views.sorting import Order, Sorting, owned
 from dealtrail.infrastructure.views.trading_events import event_agreements, event_presenters
 
 INDIVIDUAL = str(PartyKind.INDIVIDUAL)
-
-parties = schema.record_table(
-    "catalogue_parties",
-    Column("name", String(300), comment="an organisation's; null for an individual"),
-    Column("sealed_name", String(600), comment="an individual's, sealed under its subject key"),
-    Column("name_subject", String(64), comment="the subject whose key sealed the name"),
-    Column("name_key", sortable_text(300), nullable=False, comment="sort by name"),
-    schema.enum("kind"),
-    schema.country("country"),
-)
-
-party_alliances = schema.owned_table(
-    "catalogue_party_alliances",
-    "party_id",
-    parties,
-    Column("alliance", String(300), primary_key=True, index=True),  # alliance filters
-)
-
-
-def in_alliance(party_id: Column[Any], alliance: str) -> ColumnElement[bool]:
-    """Whether the party whose id is in `party_id` is a member of `alliance`."""
-    members = select(party_alliances.c.party_id).where(party_alliances.c.alliance == alliance)
-    return party_id.in_(members)
 
 
 class PartiesView(View):
