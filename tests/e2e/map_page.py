@@ -72,6 +72,9 @@ return chart.data.datasets[0].data.map((item, i) => ({
   id: item.feature.id, value: item.value, colour: meta.data[i].options.backgroundColor,
   centre: meta.data[i].getCenterPoint(),
 }));"""
+LEGEND = """const chart = Chart.getChart(document.querySelector('#map canvas'));
+const scale = chart.options.scales.color;
+return {shown: scale.display, title: scale.title.text};"""
 TABLE = """return [...document.querySelectorAll('#map table.countries tbody tr[data-country]')].map(
   (tr) => [tr.dataset.country, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]);"""
 
@@ -106,6 +109,11 @@ def chart_items(driver: Any) -> list[dict[str, Any]] | None:
     if items is None:
         return None
     return [item | {"country": NUMERIC.get(item["id"])} for item in items]
+
+
+def legend(driver: Any) -> dict[str, Any]:
+    """The map's colour scale: whether it is drawn and the title it is drawn under."""
+    return driver.execute_script(LEGEND)
 
 
 def table_rows(driver: Any) -> list[list[str]]:

@@ -87,6 +87,8 @@ def test_the_dashboard_shows_the_reports_lets_one_drill_down_and_follows_new_dea
         shown = tables(browser)
         assert shown["deal-value"]["rows"][0][:2] == ["2026-09", "CNY"]
         assert len(shown["overdue-milestones"]["rows"]) == 1
+        event = Select(browser.find_element(By.ID, "filter-event")).first_selected_option
+        assert event.text.startswith("Hard Sci-Tech Trading Conference · Xi'an (")  # its city
 
         both = "CNY 1,630,000.50\nUSD 45,000.00"
         assert tiles(browser)["deal_value"] == both

@@ -90,6 +90,26 @@ def _sideways_once_resized(browser: Any) -> list[str]:
     return last[0]
 
 
+def _check_funds_drill(browser: Any, api: Client) -> None:
+    """A board's funds raised drill down to the listings with funds in that currency: the list
+    of the board's listings, filtered in the page, since the list cannot filter by funds."""
+    funds = api.call("GET", "/reports/funds-raised").body["rows"][0]
+    on_board = api.call("GET", f"/listings?board={funds['board']}&limit=100").body["items"]
+    assert len(on_board) > funds["listings"]  # the board also lists listings with no funds
+    row = browser.find_element(By.CSS_SELECTOR, "#report-funds-raised tbody tr.drills")
+    browser.execute_script("arguments[0].click()", row)
+    records = "#drilldown .records li"
+    wait(
+        browser,
+        lambda d: (
+            d.find_elements(By.CSS_SELECTOR, records)
+            and not d.find_element(By.CSS_SELECTOR, "#drilldown .status").text
+        ),
+    )
+    assert len(browser.find_elements(By.CSS_SELECTOR, records)) == funds["listings"]
+    browser.find_element(By.ID, "drilldown-close").click()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def demo(
     request: pytest.FixtureRequest, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
@@ -136,6 +156,7 @@ def test_the_demo_conference_shows_on_the_dashboard_in_words_in_both_languages_o
             places = [r["country"] for r in api.call("GET", "/reports/countries").body["rows"]]
             assert len(places) == int(shown["international_countries"]) == 14
             assert countries(browser) == places  # Hong Kong SAR too: in the table, if not the map
+            _check_funds_drill(browser, api)
             save_screenshot(browser, f"dashboard-{store}-{lang}-{WIDE}.png", WIDE)
             browser.set_window_size(NARROW, 1000)
             assert _sideways_once_resized(browser) == [], lang  # every table open now

@@ -19,6 +19,7 @@ from tests.e2e.map_page import (
     NAMES,
     TOPOLOGY,
     chart_items,
+    legend,
     map_site,
     show_map,
     table_rows,
@@ -60,6 +61,7 @@ def test_the_map_colours_every_country_with_projects_and_the_table_lists_them_al
         wait(browser, lambda d: chart_items(d) is not None)
 
         assert coloured(browser) == {c: n for c, n in PROJECTS.items() if c != "HK"}
+        assert legend(browser) == {"shown": True, "title": "International projects"}
         rows = table_rows(browser)
         assert [r[0] for r in rows] == [r["country"] for r in ROWS]
         assert rows[0] == ["ID", "Indonesia", "3", "0"]
@@ -80,6 +82,7 @@ def test_the_map_colours_every_country_with_projects_and_the_table_lists_them_al
 
         browser.execute_script("map.update(arguments[0], 'partner_parties')", ROWS)
         assert coloured(browser) == {"KZ": 1, "RU": 1}
+        assert legend(browser) == {"shown": True, "title": "Partner parties"}
         assert (
             "Partner parties by country or region: Kazakhstan 1, Russian"
             in canvas.get_attribute("aria-label")
@@ -203,6 +206,7 @@ def test_an_event_with_no_countries_shows_a_grey_map_and_says_there_are_none(
         wait(browser, lambda d: chart_items(d) is not None)
 
         assert coloured(browser) == {}
+        assert legend(browser)["shown"] is False  # no 0-1 scale for nothing
         assert table_rows(browser) == []
         empty = browser.find_element(By.CSS_SELECTOR, "#map table.countries tbody tr.none")
         assert empty.text == LABELS["ui.map_no_countries"]

@@ -20,19 +20,14 @@
     return D.cell(key, row);
   };
 
+  /* Only the licences that took effect drill down: the agreements list filters by kind and
+     effective date, so it lists exactly the row's agreements. No list filters IP transfers by the
+     year they were contracted or paid, nor agreements by a partner's country (the parties list
+     would name parties, not agreements): a list there would contradict the row's count. */
   function licensingDrill(row, year) {
-    const title = `${D.t(`measure.${row.measure}`)} · ${category(row)}`;
-    const inYear = {effective_from: `${year}-01-01`, effective_to: `${year}-12-31`};
-    if (row.measure === "technology_licences_effective") {
-      return {title, path: "agreements", params: {kind: row.category, ...inYear}};
-    }
-    if (row.measure === "agreements_by_partner_country") {
-      return {title, path: "parties", params: {country: row.category}};
-    }
-    if (row.category && CATEGORIES[row.measure] === "transfer_mode") {
-      return {title, path: "ip-transfers", params: {mode: row.category}};
-    }
-    return null;
+    if (row.measure !== "technology_licences_effective") return null;
+    return {title: `${D.t(`measure.${row.measure}`)} · ${category(row)}`, path: "agreements",
+      params: {kind: row.category, effective_from: `${year}-01-01`, effective_to: `${year}-12-31`}};
   }
 
   D.drawLicensing = (r, f) => {

@@ -83,7 +83,12 @@
       const counts = state.features.map(countOf);
       chart.data.datasets[0].data = state.features.map((feature, i) =>
         ({ feature, value: counts[i] > 0 ? counts[i] : null }));
-      chart.options.scales.color.max = Math.max(1, ...counts);
+      const scale = chart.options.scales.color;
+      scale.max = Math.max(1, ...counts);
+      // The scale is titled with what it counts, and shown only when something is counted: an
+      // empty map's 0-1 scale would say nothing.
+      scale.title.text = t(`column.${state.metric}`);
+      scale.display = counts.some((n) => n > 0);
       chart.update();
     }
 
@@ -118,6 +123,7 @@
             projection: { axis: "x", projection: "equalEarth" },
             color: {
               axis: "x", min: 0, interpolate: shade, missing: NONE, ticks: { precision: 0 },
+              title: { display: true, text: "", align: "start", font: { size: 12 } },
               legend: { position: "bottom-left", align: "bottom", length: 0.3, margin: 8 },
             },
           },

@@ -171,8 +171,12 @@
 
   D.drawFunds = (r, f) => {
     const rows = D.inCurrency(r["funds-raised"].rows, f);
-    const drill = (board) => ({title: `${D.t("record.listing")} · ${D.label("board", board)}`,
-      path: "listings", params: {board}});
+    // The list filters by board only: its items keep the listings with funds in that currency.
+    const drill = (board, c) => ({
+      title: `${D.t("record.listing")} · ${D.label("board", board)} · ${c}`,
+      path: "listings", params: {board},
+      only: (l) => l.funds_raised.some((m) => m.currency === c && !D.isZero(m.amount)),
+    });
     D.perCurrency(part("funds-raised", ".charts"), D.unique(rows.map((x) => x.currency)), (c) => {
       const mine = rows.filter((x) => x.currency === c);
       D.barChart(part("funds-raised", ".charts"), {
@@ -182,11 +186,11 @@
         figures: mine.map((x) => D.groupDigits(x.funds_raised)),
         datasets: [{label: c, data: mine.map((x) => Number(x.funds_raised)),
           exact: mine.map((x) => D.groupDigits(x.funds_raised))}],
-        drill: (i) => drill(mine[i].board),
+        drill: (i) => drill(mine[i].board, c),
       });
     });
     figures("funds-raised", ["board", "currency", "listings", "rounds", "funds_raised"], rows,
-      (x) => drill(x.board));
+      (x) => drill(x.board, x.currency));
   };
 
   D.drawListings = (r) => {

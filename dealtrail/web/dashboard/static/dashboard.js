@@ -37,7 +37,7 @@
       filters.event = started ? started.event_id : null;
     }
     options($("#filter-event"), events.length ? events.map((e) =>
-      [e.event_id, `${e.name} (${D.date(e.starts_on)})`]) : [["", D.t("ui.no_events")]],
+      [e.event_id, `${e.name} · ${e.city} (${D.date(e.starts_on)})`]) : [["", D.t("ui.no_events")]],
     filters.event || "");
     $("#filter-event").disabled = !events.length;
     const dealYears = r["deal-value"].rows.map((x) => Number(x.month.slice(0, 4)));
