@@ -13,7 +13,8 @@
 
   // How a record of each list reads: a name or title, then its kind and state in words.
   const DESCRIBE = {
-    agreements: (a) => [a.title, parts(D.label("agreement_kind", a.kind),
+    agreements: (a) => [a.title, parts((a.party_names || []).filter(Boolean).join(", "),
+      D.label("agreement_kind", a.kind),
       D.label("status.agreement", a.status), value(a.value),
       a.effective_on && D.fill("ui.effective_on", {date: D.date(a.effective_on)}))],
     "ip-transfers": (x) => [x.asset_title || parts(D.label("asset_kind", x.asset_kind),
