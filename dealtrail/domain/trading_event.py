@@ -254,17 +254,21 @@ class TradingEvent(Recorded):
         return EventCounts(
             achievements_exhibited=len(self.achievements_exhibited),
             roadshows=len(self.roadshows),
-            projects_pitched=sum(len(r.slots) for r in self.roadshows.values()),
+            projects_pitched=len(self.pitches()),
             international_projects=sum(by_country.values()),
             international_countries=len(by_country),
             agreements_signed=len(self.agreements_signed),
         )
 
+    def pitches(self) -> list[PitchSlot]:
+        """Every project pitched at the event, roadshow by roadshow."""
+        return [s for r in self.roadshows.values() for s in r.slots]
+
     def international_by_country(self) -> dict[str, int]:
         """How many international projects were pitched from each country or region: where
         they come from is what a map of the event shows."""
-        slots = [s for r in self.roadshows.values() for s in r.slots]
-        return dict(Counter(s.presenter_country for s in slots if self.is_international(s)))
+        pitched = self.pitches()
+        return dict(Counter(s.presenter_country for s in pitched if self.is_international(s)))
 
     # ---- checks ------------------------------------------------------------------------------
 

@@ -92,9 +92,7 @@ class TradingEventsView(View):
             event_id,
             [{"country": c, "projects": n} for c, n in international.items()],
         )
-        presenters = sorted(
-            {s.presenter_party_id for r in aggregate.roadshows.values() for s in r.slots}
-        )
+        presenters = sorted({s.presenter_party_id for s in aggregate.pitches()})
         writes.replace(
             event_presenters, "event_id", event_id, [{"party_id": p} for p in presenters]
         )
