@@ -15,6 +15,7 @@ from apispec import APISpec, BasePlugin
 
 from dealtrail.web.commands import IDENTIFIER, MAX_HEADER_VALUE
 from dealtrail.web.consistency import HEADER as MIN_POSITION
+from dealtrail.web.i18n.languages import LANGUAGES
 
 WRITES = ("post", "put", "patch", "delete")
 
@@ -73,7 +74,7 @@ RESPONSE: dict[str, dict[str, Any]] = {
     "Location": {"description": "The new record", "schema": {"type": "string"}},
     "Content-Language": {
         "description": "CSV with Accept-Language: the language of its header row",
-        "schema": {"type": "string", "enum": ["en", "zh-Hans"]},
+        "schema": {"type": "string", "enum": list(LANGUAGES)},
     },
     "Retry-After": {
         "description": "Seconds to wait before trying again",

@@ -214,3 +214,4 @@ def test_the_page_embeds_country_names_and_the_numeric_codes_maps_use(app: Flask
     assert catalogue["numeric"]["398"] == "KZ"
     assert catalogue["labels"]["status.agreement.open_for_signature"] == "待签署"
     assert catalogue["languages"] == {"en": "English", "zh-Hans": "简体中文"}
+    assert catalogue["locale"] == "zh-CN"  # dates and numbers as mainland China writes them

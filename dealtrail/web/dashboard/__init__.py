@@ -8,13 +8,14 @@ that language embedded, so the script never shows a code.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from flask import Blueprint, Response, render_template, request
 
 from dealtrail.web.dashboard.texts import TEXTS
 from dealtrail.web.i18n.catalogue import code_labels, countries, numeric_codes, translate
-from dealtrail.web.i18n.languages import ENGLISH, LANGUAGES, preferred, spoken
+from dealtrail.web.i18n.languages import ENGLISH, FORMATS, LANGUAGES, preferred, spoken
 
 blp = Blueprint(
     "dashboard",
@@ -25,12 +26,15 @@ blp = Blueprint(
 )
 
 
+@cache
 def catalogue(language: str) -> dict[str, Any]:
-    """What the page's script needs to put every figure in words: labels, country names, and
-    the numeric codes world maps name countries by."""
+    """What the page's script needs to put every figure in words: labels, country names, the
+    numeric codes world maps name countries by, and how dates and numbers are written. Built
+    once per language and process (read only)."""
     ui = {f"ui.{key}": translate(language, "dashboard", text) for key, text in TEXTS.items()}
     return {
         "lang": language,
+        "locale": FORMATS[language],
         "languages": LANGUAGES,
         "labels": code_labels(language) | ui,
         "countries": countries(language),

@@ -12,6 +12,9 @@ from werkzeug.datastructures import LanguageAccept
 ENGLISH = "en"
 CHINESE = "zh-Hans"
 LANGUAGES = {ENGLISH: "English", CHINESE: "简体中文"}  # each named in itself, for the switch
+# How each writes dates and numbers (a browser's Intl locale): British English, as the texts
+# spell; mainland Chinese conventions for simplified Chinese.
+FORMATS = {ENGLISH: "en-GB", CHINESE: "zh-CN"}
 TRADITIONAL_REGIONS = ("tw", "hk", "mo")  # where Chinese is written in traditional script
 MANDARIN = "cmn"
 

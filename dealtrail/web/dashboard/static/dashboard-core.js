@@ -7,9 +7,7 @@
   const D = (window.Dealtrail = {});
   const catalogue = JSON.parse(document.getElementById("catalogue").textContent);
   D.lang = catalogue.lang;
-  // Dates and numbers as the page's readers write them: British English with the British
-  // spelling of the texts, mainland Chinese conventions for simplified Chinese.
-  D.locale = {en: "en-GB", "zh-Hans": "zh-CN"}[D.lang] || D.lang;
+  D.locale = catalogue.locale; // how the page's readers write dates and numbers
   D.catalogue = catalogue;
   D.TOKEN = "dealtrail.dashboard.token";
 
